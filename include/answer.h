@@ -1,0 +1,27 @@
+/* answer.h: what an answer to an item may be, and its canonical form.
+ *
+ * Answers are stored as text in one canonical spelling per type: yes, no,
+ * partial, na; a choice key; a number as %g; a date YYYY-MM-DD; free text.
+ * Input is forgiving where a spreadsheet or a Chinese user would be: case is
+ * ignored, 是/否/部分/不适用 are understood, choices may be given by their
+ * label, dates as YYYY/M/D. */
+#ifndef SELFCHECK_ANSWER_H
+#define SELFCHECK_ANSWER_H
+
+#include "checklist.h"
+
+/* Validates input for an item and returns its canonical form in *canonical
+ * (caller frees). `today` (YYYY-MM-DD) bounds dates: a date after it is
+ * refused. Returns 0, or -1 with *err saying what the item accepts. */
+int answer_parse(const item *it, const char *input, const char *today,
+                 char **canonical, char **err);
+
+/* What the answer cell accepts, e.g. "yes|no|partial|na", "daily|weekly|none",
+ * "0..3650", "YYYY-MM-DD", "text". Caller frees. */
+char *answer_allowed(const item *it);
+
+/* The answer as shown to a person in `lang` ("是"/"Yes", a choice label, a
+ * number with its unit). Caller frees. */
+char *answer_display(const item *it, const char *value, const char *lang);
+
+#endif

@@ -1,0 +1,143 @@
+/* checklist.h: the checklist model and its loader.
+ *
+ * A checklist is one INI file in checklists/ (format: docs/checklist-format.md).
+ * The loader reads it with iniparser after a raw pre-pass over the file's lines
+ * that catches what iniparser would hide: line numbers, duplicate sections and
+ * keys, upper-case names it would fold, lines too long for its buffer, invalid
+ * UTF-8. Every problem found is reported as FILE:LINE: message. */
+#ifndef SELFCHECK_CHECKLIST_H
+#define SELFCHECK_CHECKLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "error.h"
+
+typedef enum severity {
+    SEVERITY_LOW = 0,
+    SEVERITY_MEDIUM,
+    SEVERITY_HIGH,
+    SEVERITY_CRITICAL
+} severity;
+
+typedef enum answer_type {
+    ANSWER_YESNO = 0,
+    ANSWER_CHOICE,
+    ANSWER_NUMBER,
+    ANSWER_DATE,
+    ANSWER_TEXT
+} answer_type;
+
+typedef enum scope {
+    SCOPE_UNIT = 0,    /* answered once for the unit */
+    SCOPE_SYSTEM       /* answered once per information system of the unit */
+} scope;
+
+/* Check profiles, as a bit set on each item. */
+typedef enum profile {
+    PROFILE_MONTHLY = 1 << 0,   /* 每月例行检查 */
+    PROFILE_HALFYEAR = 1 << 1,  /* 每半年全面检查 */
+    PROFILE_CHANGE = 1 << 2     /* 系统变更后重新测评 */
+} profile;
+#define PROFILE_COUNT 3
+
+/* Which way a number answer gets better. */
+typedef enum number_direction {
+    NUMBER_LOWER_IS_BETTER = 0,  /* days since signatures were updated */
+    NUMBER_HIGHER_IS_BETTER      /* days of logs kept */
+} number_direction;
+
+typedef struct choice {
+    char *key;        /* canonical answer value, e.g. "daily" */
+    char *label_zh;
+    char *label_en;
+    double score;     /* in [0,1] */
+} choice;
+
+typedef struct condition {
+    char *item_id;     /* an earlier yesno or choice item of the same checklist */
+    char **values;     /* the item is shown when that answer is one of these */
+    size_t value_count;
+} condition;
+
+typedef struct item {
+    char *id;
+    int line;              /* line of the [item.ID] header, for messages */
+    char *question_zh, *question_en;
+    char *guidance_zh, *guidance_en;   /* may be empty strings, never NULL */
+    char *source;          /* document and clause, e.g. "000 四(二)" */
+    severity severity;
+    double weight;         /* > 0 for scored items, 0 for text items */
+    unsigned profiles;     /* PROFILE_* bits */
+    scope scope;
+    answer_type type;
+
+    /* yesno */
+    bool allow_partial;
+    double partial_score;  /* yesno "partial" and number partial band, default 0.5 */
+    /* every scored type */
+    bool allow_na;
+
+    /* choice */
+    choice *choices;
+    size_t choice_count;
+
+    /* number */
+    double number_min, number_max;
+    double number_full, number_partial;
+    number_direction direction;
+    char *unit_zh, *unit_en;  /* may be empty */
+
+    /* date */
+    int max_age_days;       /* 0 = no age limit */
+    char *not_before;       /* id of a date item this date must not precede, or NULL */
+
+    condition *show_if;     /* NULL = always shown */
+} item;
+
+typedef struct checklist {
+    char *path;
+    char *id;
+    int version;
+    char *title_zh, *title_en;
+    item *items;
+    size_t item_count;
+} checklist;
+
+/* A set of loaded checklists, in file-name order. Owns them. */
+typedef struct checklist_set {
+    checklist *lists;
+    size_t count;
+} checklist_set;
+
+/* Loads one checklist file. On success returns 0 and stores a new checklist in
+ * *out (free with checklist_free). On failure returns -1 and appends every
+ * problem found to diags (which must be initialised). */
+int checklist_load_file(const char *path, checklist **out, diag_list *diags);
+
+/* Loads every PATH: a file, or a folder whose *.ini files are loaded in name
+ * order. Also checks that checklist ids are unique across the set. Returns 0
+ * with *out set (free with checklist_set_free), or -1 with diags filled and
+ * *out NULL. A path list may be given as one string with ':' between folders. */
+int checklist_set_load(const char *const *paths, size_t path_count,
+                       checklist_set **out, diag_list *diags);
+
+void checklist_free(checklist *list);
+void checklist_set_free(checklist_set *set);
+
+/* Look-ups; return NULL when absent. */
+const item *checklist_find_item(const checklist *list, const char *item_id);
+const checklist *checklist_set_find(const checklist_set *set, const char *checklist_id);
+
+/* Names: "monthly", "halfyear", "change"; "yesno"...; "critical"... */
+const char *profile_name(profile p);
+int profile_parse(const char *name, profile *out);   /* 0 or -1 */
+const char *severity_name(severity s);
+const char *answer_type_name(answer_type t);
+
+/* The localised text of an item or checklist: lang "zh" or "en". Falls back to
+ * Chinese for an unknown language. */
+const char *item_question(const item *it, const char *lang);
+const char *item_guidance(const item *it, const char *lang);
+const char *checklist_title(const checklist *list, const char *lang);
+
+#endif

@@ -1,0 +1,34 @@
+/* fsutil.h: files the user keeps are written atomically.
+ *
+ * A temporary file in the same folder is written, flushed, fsync'ed and
+ * closed with its status checked, then renamed over the target, and the
+ * folder is fsync'ed, so that a crash or a full disk leaves either the old
+ * file or the new one, never half of one. */
+#ifndef SELFCHECK_FSUTIL_H
+#define SELFCHECK_FSUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Writes `len` bytes to `path` atomically with the given mode (0600 for
+ * secrets). With `overwrite` false, an existing `path` is an error and is
+ * left untouched. Returns 0, or -1 with *err set (caller frees). */
+int fsutil_write_atomic(const char *path, const void *data, size_t len,
+                        mode_t mode, bool overwrite, char **err);
+
+/* Reads a whole file into a new NUL-terminated buffer (*out, caller frees) and
+ * its length without the NUL into *len. Refuses files over max_bytes.
+ * Returns 0, or -1 with *err set. */
+int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len, char **err);
+
+/* Creates a folder and its parents (mode 0700 for new ones). 0 or -1 with *err. */
+int fsutil_mkdir_p(const char *path, char **err);
+
+/* True when the path exists. */
+bool fsutil_exists(const char *path);
+
+/* Joins a folder and a name with one '/'. Returns a new string; caller frees. */
+char *fsutil_join(const char *dir, const char *name);
+
+#endif

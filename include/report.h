@@ -1,0 +1,47 @@
+/* report.h: the signed report a unit carries to its supervisor.
+ *
+ * For a session's assessment, writes REPORT.csv and/or REPORT.sqlite into a
+ * folder, each with a detached signature FILE.sig (docs/report-format.md).
+ * File names come from unit code, profile and period after sanitising. */
+#ifndef SELFCHECK_REPORT_H
+#define SELFCHECK_REPORT_H
+
+#include <stdbool.h>
+#include "session.h"
+#include "sign.h"
+
+typedef enum report_status {
+    REPORT_OK = 0,
+    REPORT_ERR_INCOMPLETE = -1,   /* unanswered items and no allow_incomplete */
+    REPORT_ERR_EXISTS = -2,       /* a report file of that name exists */
+    REPORT_ERR_IO = -3,           /* cannot write (folder missing, disk full...) */
+    REPORT_ERR_KEY = -4,          /* key cannot be used: see key_status */
+    REPORT_ERR_INTERNAL = -5
+} report_status;
+
+typedef struct report_options {
+    const char *out_dir;          /* folder to write into */
+    bool write_csv, write_sqlite;
+    bool allow_incomplete;
+    const char *key_path;         /* the unit's private key */
+    const char *passphrase;       /* NULL for an unencrypted key */
+} report_options;
+
+typedef struct report_result {
+    char *csv_path, *sqlite_path;   /* NULL when not written */
+    char *key_id;
+    sign_algo algo;
+    sign_status key_status;         /* why the key failed, with REPORT_ERR_KEY */
+} report_result;
+
+/* Writes and signs the report. On failure nothing half-written is left behind.
+ * Fills *result (free its strings with report_result_clear). */
+report_status report_write(const session *s, const report_options *opts,
+                           report_result *result, char **err);
+void report_result_clear(report_result *result);
+
+/* A safe file name stem "UNIT_PROFILE_PERIOD" (no separators, no "..", no
+ * control characters). Caller frees. */
+char *report_file_stem(const char *unit_code, const char *profile, const char *period);
+
+#endif

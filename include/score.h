@@ -1,0 +1,94 @@
+/* score.h: the item instances of an assessment, and their scores.
+ *
+ * A plan lists every instance to ask for a profile: each unit item once, each
+ * per-system item once per system, in checklist and item order. Scoring
+ * (docs/scoring.md) gives each answered instance a score in [0,1] and points =
+ * weight x score; not-applicable and hidden instances leave the denominator;
+ * a critical instance scored 0 fails the verdict whatever the percentage. */
+#ifndef SELFCHECK_SCORE_H
+#define SELFCHECK_SCORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "checklist.h"
+#include "config.h"
+#include "store.h"
+
+typedef struct instance {
+    const checklist *list;
+    size_t list_index;        /* index of list in the set */
+    const item *item;
+    char *system_id;          /* "" for unit items */
+    char *system_name;        /* "" for unit items */
+} instance;
+
+typedef struct plan {
+    instance *items;
+    size_t count;
+} plan;
+
+/* Builds the plan of `p` over the set for the given systems. For a change
+ * profile pass only the changed system. Returns 0 with *out (free with
+ * plan_free), or -1 with *err. */
+int plan_build(const checklist_set *set, profile p, const system_info *systems,
+               size_t system_count, plan **out, char **err);
+void plan_free(plan *pl);
+/* Index of the instance, or -1. */
+long plan_find(const plan *pl, const char *checklist_id, const char *item_id, const char *system_id);
+
+typedef enum instance_state {
+    STATE_HIDDEN = 0,     /* its show_if condition is false: not asked */
+    STATE_UNANSWERED,
+    STATE_ANSWERED,       /* scored */
+    STATE_NA,             /* not applicable: leaves the denominator */
+    STATE_RECORDED        /* a text item with an answer: not scored */
+} instance_state;
+
+typedef struct instance_score {
+    instance_state state;
+    const answer *answer;  /* NULL when nothing is stored */
+    double score;          /* in [0,1], meaningful when ANSWERED */
+    double points;         /* weight x score */
+    double max;            /* weight when ANSWERED, else 0 */
+    bool finding;          /* answered below full score */
+    bool critical_failure; /* a critical item scored 0 */
+} instance_score;
+
+typedef struct checklist_score {
+    const checklist *list;
+    double points, max;
+    double percent;        /* 100 x points / max, 0 when max is 0 */
+    size_t asked, answered, findings;
+} checklist_score;
+
+typedef struct score_result {
+    instance_score *instances;   /* parallel to the plan */
+    size_t count;
+    checklist_score *lists;      /* one per checklist of the set, in order */
+    size_t list_count;
+    double points, max, percent; /* percent rounded to one decimal */
+    size_t asked;                /* visible instances */
+    size_t answered;             /* visible instances with an answer (na and text included) */
+    size_t findings;
+    size_t critical_failures;
+    bool complete;               /* every visible instance answered */
+    const grade_level *grade;    /* from the config; NULL when nothing is scored yet */
+    bool pass;                   /* no critical failure and percent >= pass mark */
+} score_result;
+
+/* Scores the answers against the plan. Returns 0 with *out (free with
+ * score_result_free). The result points into pl, answers and cfg: keep them. */
+int score_compute(const plan *pl, const answer_set *answers, const config *cfg,
+                  score_result **out, char **err);
+void score_result_free(score_result *r);
+
+/* The score of one answer value for an item, in [0,1]; `other_date` is the
+ * answer of the item's not_before item (or NULL) and `answered_on` the date
+ * (YYYY-MM-DD) the answer was given, against which max_age_days counts.
+ * Returns -1 for na or a value the item does not accept. */
+double score_item(const item *it, const char *value, const char *other_date, const char *answered_on);
+
+/* Whether an instance is asked, given the answers so far. */
+bool score_instance_visible(const plan *pl, size_t index, const answer_set *answers);
+
+#endif

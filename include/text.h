@@ -1,0 +1,52 @@
+/* text.h: UTF-8 text measured in terminal columns, and wrapped by them.
+ *
+ * The core computes widths and line breaks; the TUI only draws the spans it
+ * is given. A Chinese character takes two columns (wcwidth); invalid bytes
+ * count as one replacement character of width 1, so broken input can never
+ * make the layout run off the screen. The process must have called
+ * setlocale(LC_CTYPE, "") with a UTF-8 locale for wcwidth to know CJK. */
+#ifndef SELFCHECK_TEXT_H
+#define SELFCHECK_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..len) is valid UTF-8 (no overlongs, surrogates or values past
+ * U+10FFFF). On false, *bad_offset (if non-NULL) is the first bad byte. */
+bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+/* Decodes one character at s (at most len bytes). Returns the number of bytes
+ * it takes (>= 1); an invalid sequence yields U+FFFD and length 1. */
+size_t text_decode(const char *s, size_t len, unsigned *codepoint);
+
+/* Display width of one code point: 0 for combining marks and controls, 2 for
+ * wide (CJK) characters, else 1. */
+int text_char_width(unsigned codepoint);
+
+/* Display width of a NUL-terminated UTF-8 string. */
+size_t text_width(const char *s);
+
+/* Byte length of the longest prefix of s that fits in `columns` columns and
+ * does not split a character; its width goes to *width (if non-NULL). */
+size_t text_fit(const char *s, size_t columns, size_t *width);
+
+/* One line of wrapped text: bytes [offset, offset+length) of the source,
+ * `columns` wide, without the spaces at the break. */
+typedef struct text_span {
+    size_t offset;
+    size_t length;
+    size_t columns;
+} text_span;
+
+/* Wraps s into lines of at most `width` columns (width >= 2): breaks at the
+ * last space that fits, else between any two characters (Chinese has no
+ * spaces), never inside a character, and at every '\n'. Returns the number of
+ * spans; *spans (caller frees) receives them. Returns 0 with *spans NULL for
+ * an empty string, and (size_t)-1 when out of memory. */
+size_t text_wrap(const char *s, size_t width, text_span **spans);
+
+/* Copy of s padded with spaces, or cut (with no half character), to exactly
+ * `columns` columns. Returns a new string; caller frees. */
+char *text_pad(const char *s, size_t columns);
+
+#endif

@@ -1,0 +1,213 @@
+/* answer.c: validating answers and spelling them canonically (see answer.h). */
+#include "answer.h"
+#include "error.h"
+#include "period.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Words a user may type for each yes/no answer, in either language. */
+static const struct {
+    const char *canonical;
+    const char *spellings[6];
+} yesno_words[] = {
+    {"yes", {"yes", "y", "是", "符合", NULL}},
+    {"no", {"no", "n", "否", "不符合", NULL}},
+    {"partial", {"partial", "p", "部分", "部分符合", NULL}},
+    {"na", {"na", "n/a", "x", "不适用", NULL}},
+};
+
+static char *trimmed(const char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        n--;
+    return strndup(s, n);
+}
+
+static bool is_na(const char *v)
+{
+    for (int i = 0; yesno_words[3].spellings[i]; i++)
+        if (strcasecmp(v, yesno_words[3].spellings[i]) == 0)
+            return true;
+    return false;
+}
+
+static int parse_yesno(const item *it, const char *v, char **canonical, char **err)
+{
+    for (size_t w = 0; w < sizeof yesno_words / sizeof yesno_words[0]; w++)
+        for (int i = 0; yesno_words[w].spellings[i]; i++)
+            if (strcasecmp(v, yesno_words[w].spellings[i]) == 0) {
+                const char *c = yesno_words[w].canonical;
+                if ((strcmp(c, "partial") == 0 && !it->allow_partial) ||
+                    (strcmp(c, "na") == 0 && !it->allow_na))
+                    break;
+                *canonical = strdup(c);
+                return 0;
+            }
+    char *allowed = answer_allowed(it);
+    error_set(err, "'%s' is not an answer here: use %s", v, allowed ? allowed : "yes|no");
+    free(allowed);
+    return -1;
+}
+
+static int parse_choice(const item *it, const char *v, char **canonical, char **err)
+{
+    for (size_t i = 0; i < it->choice_count; i++) {
+        const choice *c = &it->choices[i];
+        if (strcasecmp(v, c->key) == 0 || strcmp(v, c->label_zh) == 0 || strcasecmp(v, c->label_en) == 0) {
+            *canonical = strdup(c->key);
+            return 0;
+        }
+    }
+    if (it->allow_na && is_na(v)) {
+        *canonical = strdup("na");
+        return 0;
+    }
+    char *allowed = answer_allowed(it);
+    error_set(err, "'%s' is not one of the choices: use %s", v, allowed ? allowed : "");
+    free(allowed);
+    return -1;
+}
+
+static int parse_number(const item *it, const char *v, char **canonical, char **err)
+{
+    if (it->allow_na && is_na(v)) {
+        *canonical = strdup("na");
+        return 0;
+    }
+    char *end;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (*v == '\0' || *end != '\0' || errno != 0 || !isfinite(d))
+        return error_set(err, "'%s' is not a number", v);
+    if (d < it->number_min || d > it->number_max)
+        return error_set(err, "%g is outside %g..%g", d, it->number_min, it->number_max);
+    if (asprintf(canonical, "%g", d) < 0)
+        return error_set(err, "out of memory");
+    return 0;
+}
+
+static int parse_date(const item *it, const char *v, const char *today, char **canonical, char **err)
+{
+    if (it->allow_na && is_na(v)) {
+        *canonical = strdup("na");
+        return 0;
+    }
+    civil_date d, now;
+    if (date_parse(v, &d) != 0)
+        return error_set(err, "'%s' is not a date: write YYYY-MM-DD, for example 2026-03-31", v);
+    if (today != NULL && date_parse(today, &now) == 0 && date_to_days(d) > date_to_days(now))
+        return error_set(err, "%s is in the future (today is %s)", v, today);
+    char buf[11];
+    date_format(d, buf);
+    *canonical = strdup(buf);
+    return 0;
+}
+
+int answer_parse(const item *it, const char *input, const char *today,
+                 char **canonical, char **err)
+{
+    *canonical = NULL;
+    if (input == NULL)
+        return error_set(err, "no answer given");
+    if (it->type == ANSWER_TEXT) {
+        *canonical = strdup(input);
+        return *canonical ? 0 : error_set(err, "out of memory");
+    }
+    char *v = trimmed(input);
+    if (v == NULL)
+        return error_set(err, "out of memory");
+    int rc;
+    if (*v == '\0')
+        rc = error_set(err, "no answer given");
+    else if (it->type == ANSWER_YESNO)
+        rc = parse_yesno(it, v, canonical, err);
+    else if (it->type == ANSWER_CHOICE)
+        rc = parse_choice(it, v, canonical, err);
+    else if (it->type == ANSWER_NUMBER)
+        rc = parse_number(it, v, canonical, err);
+    else
+        rc = parse_date(it, v, today, canonical, err);
+    free(v);
+    if (rc == 0 && *canonical == NULL)
+        return error_set(err, "out of memory");
+    return rc;
+}
+
+char *answer_allowed(const item *it)
+{
+    char *out = NULL;
+    const char *na = it->allow_na ? "|na" : "";
+    switch (it->type) {
+    case ANSWER_YESNO:
+        if (asprintf(&out, "yes|no%s%s", it->allow_partial ? "|partial" : "", na) < 0)
+            return NULL;
+        return out;
+    case ANSWER_CHOICE: {
+        size_t size = 8;
+        for (size_t i = 0; i < it->choice_count; i++)
+            size += strlen(it->choices[i].key) + 1;
+        out = calloc(1, size);
+        if (out == NULL)
+            return NULL;
+        for (size_t i = 0; i < it->choice_count; i++) {
+            if (i > 0)
+                strcat(out, "|");
+            strcat(out, it->choices[i].key);
+        }
+        strcat(out, na);
+        return out;
+    }
+    case ANSWER_NUMBER:
+        if (asprintf(&out, "%g..%g%s", it->number_min, it->number_max, na) < 0)
+            return NULL;
+        return out;
+    case ANSWER_DATE:
+        if (asprintf(&out, "YYYY-MM-DD%s", na) < 0)
+            return NULL;
+        return out;
+    case ANSWER_TEXT:
+        return strdup("text");
+    }
+    return NULL;
+}
+
+char *answer_display(const item *it, const char *value, const char *lang)
+{
+    bool en = lang && strcmp(lang, "en") == 0;
+    if (value == NULL)
+        return strdup(en ? "(unanswered)" : "（未答）");
+    if (strcmp(value, "na") == 0 && it->type != ANSWER_TEXT)
+        return strdup(en ? "Not applicable" : "不适用");
+    char *out = NULL;
+    switch (it->type) {
+    case ANSWER_YESNO:
+        if (strcmp(value, "yes") == 0) return strdup(en ? "Yes" : "是");
+        if (strcmp(value, "no") == 0) return strdup(en ? "No" : "否");
+        if (strcmp(value, "partial") == 0) return strdup(en ? "Partly" : "部分");
+        break;
+    case ANSWER_CHOICE:
+        for (size_t i = 0; i < it->choice_count; i++)
+            if (strcmp(it->choices[i].key, value) == 0)
+                return strdup(en ? it->choices[i].label_en : it->choices[i].label_zh);
+        break;
+    case ANSWER_NUMBER: {
+        const char *unit = en ? it->unit_en : it->unit_zh;
+        if (asprintf(&out, "%s%s%s", value, unit && *unit && en ? " " : "", unit ? unit : "") < 0)
+            return NULL;
+        return out;
+    }
+    case ANSWER_DATE:
+    case ANSWER_TEXT:
+        break;
+    }
+    return strdup(value);
+}

@@ -1,0 +1,191 @@
+/* fsutil.c: atomic writes and small file helpers (see fsutil.h). */
+#include "fsutil.h"
+#include "error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *dir_of(const char *path)
+{
+    char *copy = strdup(path);
+    if (copy == NULL)
+        return NULL;
+    char *dir = strdup(dirname(copy));
+    free(copy);
+    return dir;
+}
+
+static int fsync_dir(const char *dir, char **err)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return error_set(err, "%s: cannot open folder: %s", dir, strerror(errno));
+    int rc = fsync(fd);
+    int saved = errno;
+    close(fd);
+    /* Some file systems (e.g. FAT on a USB stick) refuse fsync on folders. */
+    if (rc != 0 && saved != EINVAL && saved != EROFS)
+        return error_set(err, "%s: cannot sync folder: %s", dir, strerror(saved));
+    return 0;
+}
+
+int fsutil_write_atomic(const char *path, const void *data, size_t len,
+                        mode_t mode, bool overwrite, char **err)
+{
+    if (!overwrite && fsutil_exists(path))
+        return error_set(err, "%s: already exists, not overwritten", path);
+    char *dir = dir_of(path);
+    char *tmp = NULL;
+    if (dir == NULL || asprintf(&tmp, "%s.tmp.XXXXXX", path) < 0) {
+        free(dir);
+        return error_set(err, "%s: out of memory", path);
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        error_set(err, "%s: cannot create a temporary file: %s", path, strerror(errno));
+        goto fail_nofile;
+    }
+    if (fchmod(fd, mode) != 0) {
+        error_set(err, "%s: cannot set mode: %s", tmp, strerror(errno));
+        close(fd);
+        goto fail;
+    }
+    const char *p = data;
+    size_t left = len;
+    while (left > 0) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            error_set(err, "%s: write failed: %s", path, n < 0 ? strerror(errno) : "no space");
+            close(fd);
+            goto fail;
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    if (fsync(fd) != 0) {
+        error_set(err, "%s: cannot sync: %s", path, strerror(errno));
+        close(fd);
+        goto fail;
+    }
+    if (close(fd) != 0) {
+        error_set(err, "%s: close failed: %s", path, strerror(errno));
+        goto fail;
+    }
+    if (!overwrite) {
+        /* link() fails if the target appeared meanwhile: never clobber. */
+        if (link(tmp, path) != 0) {
+            error_set(err, "%s: %s", path, errno == EEXIST ? "already exists, not overwritten" : strerror(errno));
+            goto fail;
+        }
+        unlink(tmp);
+    } else if (rename(tmp, path) != 0) {
+        error_set(err, "%s: cannot rename into place: %s", path, strerror(errno));
+        goto fail;
+    }
+    int rc = fsync_dir(dir, err);
+    free(tmp);
+    free(dir);
+    return rc;
+fail:
+    unlink(tmp);
+fail_nofile:
+    free(tmp);
+    free(dir);
+    return -1;
+}
+
+int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len, char **err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return error_set(err, "%s: %s", path, strerror(errno));
+    size_t capacity = 4096, used = 0;
+    char *buf = malloc(capacity);
+    if (buf == NULL) {
+        fclose(f);
+        return error_set(err, "%s: out of memory", path);
+    }
+    for (;;) {
+        if (used + 1 >= capacity) {
+            capacity *= 2;
+            char *grown = realloc(buf, capacity);
+            if (grown == NULL) {
+                free(buf);
+                fclose(f);
+                return error_set(err, "%s: out of memory", path);
+            }
+            buf = grown;
+        }
+        size_t n = fread(buf + used, 1, capacity - used - 1, f);
+        used += n;
+        if (used > max_bytes) {
+            free(buf);
+            fclose(f);
+            return error_set(err, "%s: larger than %zu bytes", path, max_bytes);
+        }
+        if (n == 0)
+            break;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        return error_set(err, "%s: read error", path);
+    }
+    buf[used] = '\0';
+    *out = buf;
+    if (len)
+        *len = used;
+    return 0;
+}
+
+int fsutil_mkdir_p(const char *path, char **err)
+{
+    char *copy = strdup(path);
+    if (copy == NULL)
+        return error_set(err, "out of memory");
+    for (char *p = copy + 1; ; p++) {
+        if (*p == '/' || *p == '\0') {
+            char saved = *p;
+            *p = '\0';
+            if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
+                error_set(err, "%s: cannot create folder: %s", copy, strerror(errno));
+                free(copy);
+                return -1;
+            }
+            *p = saved;
+            if (saved == '\0')
+                break;
+        }
+    }
+    free(copy);
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return error_set(err, "%s: not a folder", path);
+    return 0;
+}
+
+bool fsutil_exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+char *fsutil_join(const char *dir, const char *name)
+{
+    char *out = NULL;
+    size_t n = strlen(dir);
+    const char *sep = (n > 0 && dir[n - 1] == '/') ? "" : "/";
+    if (asprintf(&out, "%s%s%s", dir, sep, name) < 0)
+        return NULL;
+    return out;
+}

@@ -1,0 +1,449 @@
+/* ini.c: INI files read with iniparser after a check of their raw lines
+ * (see ini.h for what the check guards against). */
+#include "ini.h"
+#include "text.h"
+#include "fsutil.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <iniparser/iniparser.h>
+
+#define INI_MAX_FILE (4u * 1024u * 1024u)
+#define INI_MAX_NAME 64
+
+/* The file being read: its name for messages, where problems go, and how
+ * many were found. */
+typedef struct read_context {
+    const char *path;
+    diag_list *diags;
+    int errors;
+    dictionary *dict;
+} read_context;
+
+static void report(read_context *cx, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void report(read_context *cx, int line, const char *fmt, ...)
+{
+    char *message = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&message, fmt, ap);
+    va_end(ap);
+    diag_add(cx->diags, cx->path, line, "%s", n < 0 ? "out of memory" : message);
+    if (n >= 0)
+        free(message);
+    cx->errors++;
+}
+
+static void ini_file_release(ini_file *raw)
+{
+    for (size_t i = 0; i < raw->count; i++) {
+        ini_section *s = &raw->sections[i];
+        for (size_t k = 0; k < s->key_count; k++) {
+            free(s->keys[k].name);
+            free(s->keys[k].value);
+        }
+        free(s->keys);
+        free(s->name);
+    }
+    free(raw->sections);
+}
+
+static bool is_id_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Section and key names may also hold '.' and '_' (item.ID, choice.KEY.zh). */
+static bool valid_name(const char *s, bool *has_upper)
+{
+    *has_upper = false;
+    if (*s == '\0')
+        return false;
+    for (; *s; s++) {
+        if (isupper((unsigned char)*s))
+            *has_upper = true;
+        else if (!is_id_char(*s) && *s != '.' && *s != '_')
+            return false;
+    }
+    return true;
+}
+
+static char *trim_copy(const char *start, const char *end)
+{
+    while (start < end && isspace((unsigned char)*start))
+        start++;
+    while (end > start && isspace((unsigned char)end[-1]))
+        end--;
+    return strndup(start, (size_t)(end - start));
+}
+
+static ini_section *raw_add_section(ini_file *raw, char *name, int line)
+{
+    if (raw->count == raw->capacity) {
+        size_t capacity = raw->capacity ? raw->capacity * 2 : 16;
+        ini_section *grown = realloc(raw->sections, capacity * sizeof *grown);
+        if (grown == NULL)
+            return NULL;
+        raw->sections = grown;
+        raw->capacity = capacity;
+    }
+    ini_section *s = &raw->sections[raw->count++];
+    *s = (ini_section){.name = name, .line = line};
+    return s;
+}
+
+static int raw_add_key(ini_section *s, char *name, char *value, int line)
+{
+    if (s->key_count == s->key_capacity) {
+        size_t capacity = s->key_capacity ? s->key_capacity * 2 : 16;
+        ini_key *grown = realloc(s->keys, capacity * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        s->keys = grown;
+        s->key_capacity = capacity;
+    }
+    s->keys[s->key_count++] = (ini_key){name, value, line};
+    return 0;
+}
+
+static const ini_key *raw_find_key(const ini_section *s, const char *name)
+{
+    for (size_t i = 0; i < s->key_count; i++)
+        if (strcmp(s->keys[i].name, name) == 0)
+            return &s->keys[i];
+    return NULL;
+}
+
+/* Reads a value as iniparser will (quotes stripped) and says whether iniparser
+ * would change it. Returns the value, or NULL after reporting the problem. */
+static char *raw_value(read_context *cx, int line, const char *start, const char *end)
+{
+    char *value = trim_copy(start, end);
+    if (value == NULL)
+        return NULL;
+    size_t n = strlen(value);
+    if (n > 0 && (value[0] == '"' || value[0] == '\'')) {
+        char quote = value[0];
+        char *close = strchr(value + 1, quote);
+        if (close == NULL) {
+            report(cx, line, "unclosed %c quote", quote);
+            free(value);
+            return NULL;
+        }
+        if (close[1] != '\0') {
+            report(cx, line, "text after the closing %c quote (there are no escapes: "
+                             "quote a value containing %c with the other kind of quote)",
+                   quote, quote);
+            free(value);
+            return NULL;
+        }
+        memmove(value, value + 1, (size_t)(close - value - 1));
+        value[close - value - 1] = '\0';
+        return value;
+    }
+    if (strpbrk(value, ";#") != NULL) {
+        report(cx, line, "value contains ';' or '#', which would cut it short: put it in \"quotes\"");
+        free(value);
+        return NULL;
+    }
+    if (n > 0 && value[n - 1] == '\\') {
+        report(cx, line, "line continuation with '\\' is not supported: one key, one line");
+        free(value);
+        return NULL;
+    }
+    return value;
+}
+
+/* The pre-pass: one look at every raw line. */
+static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *raw)
+{
+    ini_section *current = NULL;
+    int line_no = 0;
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        line_no++;
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        const char *line_end = eol ? eol : end;
+        const char *next = eol ? eol + 1 : end;
+        if (line_end > p && line_end[-1] == '\r')
+            line_end--;
+        size_t line_len = (size_t)(line_end - p);
+        size_t bad;
+        if (!text_utf8_valid(p, line_len, &bad)) {
+            report(cx, line_no, "invalid UTF-8 at byte %zu of the line (save the file as UTF-8)", bad + 1);
+            p = next;
+            continue;
+        }
+        if (line_len > INI_MAX_LINE) {
+            report(cx, line_no, "line is %zu bytes long, more than the %d the INI reader can hold: "
+                                "shorten it", line_len, INI_MAX_LINE);
+            p = next;
+            continue;
+        }
+        const char *s = p;
+        while (s < line_end && isspace((unsigned char)*s))
+            s++;
+        if (s == line_end || *s == ';' || *s == '#') {
+            p = next;
+            continue;
+        }
+        if (*s == '[') {
+            const char *close = memchr(s, ']', (size_t)(line_end - s));
+            const char *after = close ? close + 1 : line_end;
+            while (after < line_end && isspace((unsigned char)*after))
+                after++;
+            if (close == NULL || (after < line_end && *after != ';' && *after != '#')) {
+                report(cx, line_no, "malformed section header (expected [name])");
+                current = NULL;
+                p = next;
+                continue;
+            }
+            char *name = trim_copy(s + 1, close);
+            bool upper;
+            if (name == NULL || !valid_name(name, &upper) || upper) {
+                report(cx, line_no, upper ? "section name [%s] has upper-case letters: use lower case"
+                                          : "invalid section name [%s]", name ? name : "");
+                free(name);
+                current = NULL;
+                p = next;
+                continue;
+            }
+            for (size_t i = 0; i < raw->count; i++)
+                if (strcmp(raw->sections[i].name, name) == 0) {
+                    report(cx, line_no, "section [%s] repeated (first at line %d)", name,
+                           raw->sections[i].line);
+                    free(name);
+                    name = NULL;
+                    break;
+                }
+            if (name == NULL) {
+                current = NULL;   /* keys of a repeated section are not checked twice */
+                p = next;
+                continue;
+            }
+            current = raw_add_section(raw, name, line_no);
+            if (current == NULL) {
+                free(name);
+                report(cx, line_no, "out of memory");
+                return;
+            }
+            p = next;
+            continue;
+        }
+        const char *eq = memchr(s, '=', (size_t)(line_end - s));
+        if (eq == NULL) {
+            report(cx, line_no, "expected 'key = value', a [section] or a comment");
+            p = next;
+            continue;
+        }
+        char *name = trim_copy(s, eq);
+        bool upper = false;
+        if (name == NULL || !valid_name(name, &upper) || upper) {
+            report(cx, line_no, upper ? "key '%s' has upper-case letters: use lower case"
+                                      : "invalid key name '%s'", name ? name : "");
+            free(name);
+            p = next;
+            continue;
+        }
+        if (current == NULL) {
+            if (raw->count == 0)
+                report(cx, line_no, "key '%s' before any [section]", name);
+            free(name);
+            p = next;
+            continue;
+        }
+        const ini_key *seen = raw_find_key(current, name);
+        if (seen != NULL) {
+            report(cx, line_no, "key '%s' given twice in [%s] (first at line %d)", name,
+                   current->name, seen->line);
+            free(name);
+            p = next;
+            continue;
+        }
+        char *value = raw_value(cx, line_no, eq + 1, line_end);
+        if (value == NULL || raw_add_key(current, name, value, line_no) != 0) {
+            free(name);
+            free(value);
+        }
+        p = next;
+    }
+}
+
+/* iniparser reports through a printf-like callback with no user pointer; the
+ * loader is not used from several threads, so a file-level pointer is enough. */
+static read_context *ini_error_context;
+
+static int ini_error_callback(const char *fmt, ...)
+{
+    char *message = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&message, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && ini_error_context != NULL) {
+        size_t len = strlen(message);
+        while (len > 0 && (message[len - 1] == '\n' || message[len - 1] == '\r'))
+            message[--len] = '\0';
+        report(ini_error_context, 0, "INI reader: %s", message);
+    }
+    free(message);
+    return 0;
+}
+
+/* Loads the already-checked text through iniparser. The text goes through an
+ * anonymous in-memory file so that a stripped byte-order mark (which iniparser
+ * rejects) need not be written back to disk. */
+static dictionary *ini_load_text(read_context *cx, const char *text, size_t len)
+{
+    int fd = memfd_create("selfcheck-checklist", MFD_CLOEXEC);
+    if (fd < 0) {
+        report(cx, 0, "cannot create an in-memory file: %s", strerror(errno));
+        return NULL;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, text + done, len - done);
+        if (n <= 0) {
+            report(cx, 0, "cannot write an in-memory file: %s", strerror(errno));
+            close(fd);
+            return NULL;
+        }
+        done += (size_t)n;
+    }
+    char fd_path[64];
+    snprintf(fd_path, sizeof fd_path, "/proc/self/fd/%d", fd);
+    ini_error_context = cx;
+    iniparser_set_error_callback(ini_error_callback);
+    dictionary *dict = iniparser_load(fd_path);
+    iniparser_set_error_callback(NULL);
+    ini_error_context = NULL;
+    close(fd);
+    if (dict == NULL && cx->errors == 0)
+        report(cx, 0, "the INI reader could not read the file");
+    return dict;
+}
+
+/* Every value iniparser holds must be the one the pre-pass saw. */
+static void cross_check(read_context *cx, const ini_file *raw)
+{
+    for (size_t i = 0; i < raw->count; i++) {
+        const ini_section *s = &raw->sections[i];
+        for (size_t k = 0; k < s->key_count; k++) {
+            char *full = NULL;
+            if (asprintf(&full, "%s:%s", s->name, s->keys[k].name) < 0)
+                continue;
+            const char *v = iniparser_getstring(cx->dict, full, NULL);
+            if (v == NULL || strcmp(v, s->keys[k].value) != 0)
+                report(cx, s->keys[k].line, "the INI reader reads '%s' as \"%s\", not as written",
+                       s->keys[k].name, v ? v : "(nothing)");
+            free(full);
+        }
+    }
+}
+
+
+int ini_file_read(const char *path, ini_file **out, diag_list *diags)
+{
+    *out = NULL;
+    read_context cx = {.path = path, .diags = diags};
+    char *text = NULL, *err = NULL;
+    size_t len;
+    if (fsutil_read_file(path, INI_MAX_FILE, &text, &len, &err) != 0) {
+        diag_add(diags, NULL, 0, "%s", err ? err : path);
+        free(err);
+        return -1;
+    }
+    /* iniparser rejects a byte-order mark; editors on Windows add one */
+    const char *body = text;
+    if (len >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0) {
+        body += 3;
+        len -= 3;
+    }
+    ini_file *f = calloc(1, sizeof *f);
+    if (f == NULL || (f->path = strdup(path)) == NULL) {
+        free(f);
+        free(text);
+        diag_add(diags, path, 0, "out of memory");
+        return -1;
+    }
+    raw_scan(&cx, body, len, f);
+    if (cx.errors == 0) {
+        cx.dict = ini_load_text(&cx, body, len);
+        if (cx.dict != NULL) {
+            cross_check(&cx, f);
+            iniparser_freedict(cx.dict);
+        }
+    }
+    free(text);
+    if (cx.errors > 0) {
+        ini_file_free(f);
+        return -1;
+    }
+    *out = f;
+    return 0;
+}
+
+void ini_file_free(ini_file *f)
+{
+    if (f == NULL)
+        return;
+    ini_file_release(f);
+    free(f->path);
+    free(f);
+}
+
+const ini_section *ini_find_section(const ini_file *f, const char *name)
+{
+    for (size_t i = 0; i < f->count; i++)
+        if (strcmp(f->sections[i].name, name) == 0)
+            return &f->sections[i];
+    return NULL;
+}
+
+const ini_key *ini_find_key(const ini_section *s, const char *name)
+{
+    return raw_find_key(s, name);
+}
+
+const char *ini_get(const ini_section *s, const char *name)
+{
+    const ini_key *k = s ? ini_find_key(s, name) : NULL;
+    return k ? k->value : NULL;
+}
+
+int ini_line(const ini_section *s, const char *name)
+{
+    const ini_key *k = ini_find_key(s, name);
+    return k ? k->line : s->line;
+}
+
+char *ini_quote(const char *value)
+{
+    char *out = NULL;
+    bool plain = strpbrk(value, ";#\"'") == NULL && value[0] != ' ' && value[0] != '\0' &&
+                 value[strlen(value) - 1] != ' ' && value[strlen(value) - 1] != '\\';
+    if (strchr(value, '\n') != NULL || strchr(value, '\r') != NULL)
+        return NULL;
+    if (plain)
+        return strdup(value);
+    if (strchr(value, '"') == NULL) {
+        if (asprintf(&out, "\"%s\"", value) < 0)
+            return NULL;
+        return out;
+    }
+    if (strchr(value, '\'') == NULL) {
+        if (asprintf(&out, "'%s'", value) < 0)
+            return NULL;
+        return out;
+    }
+    return NULL;
+}

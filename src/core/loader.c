@@ -1,0 +1,726 @@
+/* loader.c: reads checklist INI files into the model (see checklist.h and
+ * docs/checklist-format.md). The raw-line checks and iniparser itself are in
+ * ini.c; this file checks the content: keys, types, thresholds, references. */
+#include "checklist.h"
+#include "ini.h"
+#include "fsutil.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+
+#define LOADER_MAX_ID 64
+
+/* What a checklist file is read with: file name for messages, where problems
+ * go, and how many were found. */
+typedef struct load_context {
+    const char *path;
+    diag_list *diags;
+    int errors;
+} load_context;
+
+static void report(load_context *cx, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void report(load_context *cx, int line, const char *fmt, ...)
+{
+    char *message = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&message, fmt, ap);
+    va_end(ap);
+    diag_add(cx->diags, cx->path, line, "%s", n < 0 ? "out of memory" : message);
+    if (n >= 0)
+        free(message);
+    cx->errors++;
+}
+
+static bool is_id_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* An id: lower-case letters, digits and '-', starting with a letter or digit. */
+static bool valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > LOADER_MAX_ID || s[0] == '-')
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!is_id_char(s[i]))
+            return false;
+    return true;
+}
+
+static char *trim_copy(const char *start, const char *end)
+{
+    while (start < end && isspace((unsigned char)*start))
+        start++;
+    while (end > start && isspace((unsigned char)end[-1]))
+        end--;
+    return strndup(start, (size_t)(end - start));
+}
+
+static char *required_text(load_context *cx, const ini_section *s, const char *key)
+{
+    const char *v = ini_get(s, key);
+    if (v == NULL || *v == '\0') {
+        report(cx, v ? ini_line(s, key) : s->line, "[%s] needs %s'%s'", s->name,
+               strstr(key, "_zh") ? "its Chinese text " : strstr(key, "_en") ? "its English text " : "",
+               key);
+        return NULL;
+    }
+    return strdup(v);
+}
+
+static bool parse_number(const char *v, double *out)
+{
+    if (v == NULL || *v == '\0')
+        return false;
+    char *end;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (errno != 0 || *end != '\0' || !isfinite(d))
+        return false;
+    *out = d;
+    return true;
+}
+
+/* Whole numbers are read in base 10 ("010" is ten, not eight as iniparser's
+ * getint would read it). */
+static bool parse_int(const char *v, long min, long max, long *out)
+{
+    if (v == NULL || *v == '\0')
+        return false;
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno != 0 || *end != '\0' || n < min || n > max)
+        return false;
+    *out = n;
+    return true;
+}
+
+/* Splits a comma-separated list into trimmed, non-empty words. Returns the
+ * count, or -1 for an empty entry; *words (caller frees each and the array). */
+static long split_list(const char *v, char ***words)
+{
+    *words = NULL;
+    long count = 0;
+    const char *p = v;
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        const char *end = comma ? comma : p + strlen(p);
+        char *word = trim_copy(p, end);
+        if (word == NULL || *word == '\0') {
+            free(word);
+            for (long i = 0; i < count; i++)
+                free((*words)[i]);
+            free(*words);
+            *words = NULL;
+            return -1;
+        }
+        char **grown = realloc(*words, (size_t)(count + 1) * sizeof *grown);
+        if (grown == NULL) {
+            free(word);
+            for (long i = 0; i < count; i++)
+                free((*words)[i]);
+            free(*words);
+            *words = NULL;
+            return -1;
+        }
+        *words = grown;
+        (*words)[count++] = word;
+        if (comma == NULL)
+            break;
+        p = comma + 1;
+    }
+    return count;
+}
+
+static void free_words(char **words, long count)
+{
+    for (long i = 0; i < count; i++)
+        free(words[i]);
+    free(words);
+}
+
+static const char *const checklist_keys[] = {"id", "version", "title_zh", "title_en", NULL};
+static const char *const common_item_keys[] = {
+    "question_zh", "question_en", "guidance_zh", "guidance_en", "source", "type",
+    "profiles", "severity", "weight", "scope", "allow", "show_if", NULL};
+static const char *const yesno_keys[] = {"partial_score", NULL};
+static const char *const number_keys[] = {"min", "max", "better", "full", "partial",
+                                          "partial_score", "unit_zh", "unit_en", NULL};
+static const char *const date_keys[] = {"max_age_days", "not_before", NULL};
+static const char *const choice_keys[] = {"choices", NULL};
+
+static bool in_list(const char *const *list, const char *name)
+{
+    for (; list && *list; list++)
+        if (strcmp(*list, name) == 0)
+            return true;
+    return false;
+}
+
+static void parse_checklist_section(load_context *cx, const ini_section *s, checklist *list)
+{
+    for (size_t k = 0; k < s->key_count; k++)
+        if (!in_list(checklist_keys, s->keys[k].name))
+            report(cx, s->keys[k].line, "unknown key '%s' in [checklist]", s->keys[k].name);
+    const char *id = ini_get(s, "id");
+    if (id == NULL)
+        report(cx, s->line, "[checklist] needs 'id'");
+    else if (!valid_id(id))
+        report(cx, ini_line(s, "id"), "checklist id '%s' must be lower-case letters, digits and '-'", id);
+    else
+        list->id = strdup(id);
+    long version;
+    const char *v = ini_get(s, "version");
+    if (v == NULL)
+        report(cx, s->line, "[checklist] needs 'version'");
+    else if (!parse_int(v, 1, 1000000, &version))
+        report(cx, ini_line(s, "version"), "version '%s' must be a whole number from 1", v);
+    else
+        list->version = (int)version;
+    list->title_zh = required_text(cx, s, "title_zh");
+    list->title_en = required_text(cx, s, "title_en");
+}
+
+static const item *earlier_item(const checklist *list, size_t before, const char *id)
+{
+    for (size_t i = 0; i < before; i++)
+        if (list->items[i].id && strcmp(list->items[i].id, id) == 0)
+            return &list->items[i];
+    return NULL;
+}
+
+static double default_weight(severity s)
+{
+    switch (s) {
+    case SEVERITY_CRITICAL: return 4;
+    case SEVERITY_HIGH: return 3;
+    case SEVERITY_MEDIUM: return 2;
+    case SEVERITY_LOW: return 1;
+    }
+    return 1;
+}
+
+static void parse_choices(load_context *cx, const ini_section *s, item *it)
+{
+    const char *v = ini_get(s, "choices");
+    if (v == NULL) {
+        report(cx, s->line, "[%s] is a choice item and needs 'choices'", s->name);
+        return;
+    }
+    char **words;
+    long count = split_list(v, &words);
+    if (count < 2) {
+        report(cx, ini_line(s, "choices"), "'choices' needs at least two comma-separated values");
+        if (count > 0)
+            free_words(words, count);
+        return;
+    }
+    it->choices = calloc((size_t)count, sizeof *it->choices);
+    if (it->choices == NULL) {
+        free_words(words, count);
+        return;
+    }
+    bool some_full = false;
+    for (long i = 0; i < count; i++) {
+        choice *c = &it->choices[it->choice_count++];
+        c->key = words[i];
+        words[i] = NULL;
+        if (!valid_id(c->key) || strcmp(c->key, "na") == 0) {
+            report(cx, ini_line(s, "choices"), "choice '%s' must be lower-case letters, digits and '-'%s",
+                   c->key, strcmp(c->key, "na") == 0 ? " (and 'na' is reserved: use allow = na)" : "");
+            continue;
+        }
+        for (long j = 0; j < i; j++)
+            if (strcmp(it->choices[j].key, c->key) == 0)
+                report(cx, ini_line(s, "choices"), "choice '%s' listed twice", c->key);
+        char key[LOADER_MAX_ID + 32];
+        snprintf(key, sizeof key, "choice.%s.score", c->key);
+        const char *score = ini_get(s, key);
+        if (score == NULL)
+            report(cx, s->line, "[%s] needs '%s'", s->name, key);
+        else if (!parse_number(score, &c->score) || c->score < 0 || c->score > 1)
+            report(cx, ini_line(s, key), "'%s' must be a number from 0 to 1", key);
+        else if (c->score == 1)
+            some_full = true;
+        snprintf(key, sizeof key, "choice.%s.zh", c->key);
+        c->label_zh = required_text(cx, s, key);
+        snprintf(key, sizeof key, "choice.%s.en", c->key);
+        c->label_en = required_text(cx, s, key);
+    }
+    free(words);
+    if (!some_full)
+        report(cx, ini_line(s, "choices"), "no choice scores 1: the item could never reach full score");
+}
+
+/* Keys of the form choice.KEY.{score,zh,en} must name a listed choice. */
+static bool known_choice_key(const item *it, const char *name)
+{
+    if (strncmp(name, "choice.", 7) != 0)
+        return false;
+    const char *key = name + 7;
+    const char *dot = strrchr(key, '.');
+    if (dot == NULL || (strcmp(dot, ".score") != 0 && strcmp(dot, ".zh") != 0 && strcmp(dot, ".en") != 0))
+        return false;
+    for (size_t i = 0; i < it->choice_count; i++)
+        if (strlen(it->choices[i].key) == (size_t)(dot - key) &&
+            strncmp(it->choices[i].key, key, (size_t)(dot - key)) == 0)
+            return true;
+    return false;
+}
+
+static void parse_number_item(load_context *cx, const ini_section *s, item *it)
+{
+    const char *names[] = {"min", "max", "full"};
+    double *slots[] = {&it->number_min, &it->number_max, &it->number_full};
+    bool ok = true;
+    for (int i = 0; i < 3; i++) {
+        const char *v = ini_get(s, names[i]);
+        if (v == NULL) {
+            report(cx, s->line, "[%s] is a number item and needs '%s'", s->name, names[i]);
+            ok = false;
+        } else if (!parse_number(v, slots[i])) {
+            report(cx, ini_line(s, names[i]), "'%s' must be a number, not '%s'", names[i], v);
+            ok = false;
+        }
+    }
+    const char *better = ini_get(s, "better");
+    it->direction = NUMBER_LOWER_IS_BETTER;
+    if (better != NULL) {
+        if (strcmp(better, "higher") == 0)
+            it->direction = NUMBER_HIGHER_IS_BETTER;
+        else if (strcmp(better, "lower") != 0) {
+            report(cx, ini_line(s, "better"), "'better' must be 'lower' or 'higher', not '%s'", better);
+            ok = false;
+        }
+    }
+    const char *partial = ini_get(s, "partial");
+    bool has_partial = partial != NULL;
+    it->number_partial = it->number_full;
+    if (has_partial && !parse_number(partial, &it->number_partial)) {
+        report(cx, ini_line(s, "partial"), "'partial' must be a number, not '%s'", partial);
+        ok = false;
+    }
+    if (ini_get(s, "partial_score") != NULL && !has_partial)
+        report(cx, ini_line(s, "partial_score"), "'partial_score' needs a 'partial' threshold");
+    if (!ok)
+        return;
+    if (it->number_min >= it->number_max)
+        report(cx, ini_line(s, "max"), "bad threshold: 'min' (%g) must be below 'max' (%g)",
+               it->number_min, it->number_max);
+    else if (it->direction == NUMBER_LOWER_IS_BETTER &&
+             !(it->number_min <= it->number_full && it->number_full <= it->number_partial &&
+               it->number_partial <= it->number_max))
+        report(cx, ini_line(s, has_partial ? "partial" : "full"),
+               "bad threshold: with better = lower, need min <= full <= partial <= max "
+               "(have %g, %g, %g, %g)", it->number_min, it->number_full, it->number_partial, it->number_max);
+    else if (it->direction == NUMBER_HIGHER_IS_BETTER &&
+             !(it->number_min <= it->number_partial && it->number_partial <= it->number_full &&
+               it->number_full <= it->number_max))
+        report(cx, ini_line(s, has_partial ? "partial" : "full"),
+               "bad threshold: with better = higher, need min <= partial <= full <= max "
+               "(have %g, %g, %g, %g)", it->number_min, it->number_partial, it->number_full, it->number_max);
+    const char *uz = ini_get(s, "unit_zh"), *ue = ini_get(s, "unit_en");
+    if ((uz == NULL) != (ue == NULL))
+        report(cx, ini_line(s, uz ? "unit_zh" : "unit_en"), "give both 'unit_zh' and 'unit_en', or neither");
+    it->unit_zh = strdup(uz ? uz : "");
+    it->unit_en = strdup(ue ? ue : "");
+}
+
+static void parse_date_item(load_context *cx, const ini_section *s, const checklist *list,
+                            size_t index, item *it)
+{
+    const char *age = ini_get(s, "max_age_days");
+    long days;
+    if (age != NULL) {
+        if (!parse_int(age, 1, 100000, &days))
+            report(cx, ini_line(s, "max_age_days"), "'max_age_days' must be a whole number from 1, not '%s'", age);
+        else
+            it->max_age_days = (int)days;
+    }
+    const char *before = ini_get(s, "not_before");
+    if (before != NULL) {
+        const item *other = earlier_item(list, index, before);
+        if (other == NULL)
+            report(cx, ini_line(s, "not_before"), "'not_before' names '%s', which is not an earlier item of this file", before);
+        else if (other->type != ANSWER_DATE)
+            report(cx, ini_line(s, "not_before"), "'not_before' names '%s', which is not a date item", before);
+        else if (other->scope == SCOPE_SYSTEM && it->scope == SCOPE_UNIT)
+            report(cx, ini_line(s, "not_before"), "a unit item cannot be compared with the per-system item '%s'", before);
+        else
+            it->not_before = strdup(before);
+    }
+    if (age == NULL && before == NULL)
+        report(cx, s->line, "[%s] is a date item and needs 'max_age_days' or 'not_before'", s->name);
+}
+
+static void parse_show_if(load_context *cx, const ini_section *s, const checklist *list,
+                          size_t index, item *it)
+{
+    const char *v = ini_get(s, "show_if");
+    if (v == NULL)
+        return;
+    int line = ini_line(s, "show_if");
+    const char *colon = strchr(v, ':');
+    if (colon == NULL) {
+        report(cx, line, "'show_if' must read 'ITEM: VALUE[, VALUE...]'");
+        return;
+    }
+    char *target = trim_copy(v, colon);
+    const item *other = target ? earlier_item(list, index, target) : NULL;
+    if (other == NULL) {
+        report(cx, line, "'show_if' names '%s', which is not an earlier item of this file", target ? target : "");
+        free(target);
+        return;
+    }
+    if (other->type != ANSWER_YESNO && other->type != ANSWER_CHOICE) {
+        report(cx, line, "'show_if' names '%s', which is not a yesno or choice item", target);
+        free(target);
+        return;
+    }
+    if (other->scope == SCOPE_SYSTEM && it->scope == SCOPE_UNIT) {
+        report(cx, line, "a unit item cannot depend on the per-system item '%s'", target);
+        free(target);
+        return;
+    }
+    char **words;
+    long count = split_list(colon + 1, &words);
+    if (count < 1) {
+        report(cx, line, "'show_if' needs at least one value after ':'");
+        free(target);
+        return;
+    }
+    for (long i = 0; i < count; i++) {
+        bool valid;
+        if (other->type == ANSWER_YESNO)
+            valid = strcmp(words[i], "yes") == 0 || strcmp(words[i], "no") == 0 ||
+                    (strcmp(words[i], "partial") == 0 && other->allow_partial) ||
+                    (strcmp(words[i], "na") == 0 && other->allow_na);
+        else {
+            valid = strcmp(words[i], "na") == 0 && other->allow_na;
+            for (size_t c = 0; c < other->choice_count; c++)
+                if (strcmp(other->choices[c].key, words[i]) == 0)
+                    valid = true;
+        }
+        if (!valid)
+            report(cx, line, "'show_if': '%s' is not an answer '%s' accepts", words[i], target);
+    }
+    condition *c = calloc(1, sizeof *c);
+    if (c == NULL) {
+        free(target);
+        free_words(words, count);
+        return;
+    }
+    c->item_id = target;
+    c->values = words;
+    c->value_count = (size_t)count;
+    it->show_if = c;
+}
+
+static void parse_item(load_context *cx, const ini_section *s, checklist *list, size_t index)
+{
+    item *it = &list->items[index];
+    it->line = s->line;
+    const char *id = s->name + strlen("item.");
+    if (!valid_id(id))
+        report(cx, s->line, "item id '%s' must be lower-case letters, digits and '-'", id);
+    it->id = strdup(id);
+    it->question_zh = required_text(cx, s, "question_zh");
+    it->question_en = required_text(cx, s, "question_en");
+    const char *gz = ini_get(s, "guidance_zh"), *ge = ini_get(s, "guidance_en");
+    if ((gz == NULL || *gz == '\0') != (ge == NULL || *ge == '\0'))
+        report(cx, ini_line(s, gz && *gz ? "guidance_zh" : "guidance_en"),
+               "[%s] has guidance in %s only: give both 'guidance_zh' and 'guidance_en'", s->name,
+               gz && *gz ? "Chinese" : "English");
+    it->guidance_zh = strdup(gz ? gz : "");
+    it->guidance_en = strdup(ge ? ge : "");
+    it->source = required_text(cx, s, "source");
+
+    const char *type = ini_get(s, "type");
+    bool type_known = true;
+    if (type == NULL) {
+        report(cx, s->line, "[%s] needs 'type' (yesno, choice, number, date or text)", s->name);
+        type_known = false;
+    } else if (strcmp(type, "yesno") == 0) it->type = ANSWER_YESNO;
+    else if (strcmp(type, "choice") == 0) it->type = ANSWER_CHOICE;
+    else if (strcmp(type, "number") == 0) it->type = ANSWER_NUMBER;
+    else if (strcmp(type, "date") == 0) it->type = ANSWER_DATE;
+    else if (strcmp(type, "text") == 0) it->type = ANSWER_TEXT;
+    else {
+        report(cx, ini_line(s, "type"), "unknown type '%s' (yesno, choice, number, date or text)", type);
+        type_known = false;
+    }
+
+    const char *profiles = ini_get(s, "profiles");
+    if (profiles == NULL) {
+        report(cx, s->line, "[%s] needs 'profiles' (monthly, halfyear, change)", s->name);
+    } else {
+        char **words;
+        long count = split_list(profiles, &words);
+        if (count < 1)
+            report(cx, ini_line(s, "profiles"), "'profiles' has an empty entry");
+        for (long i = 0; i < count; i++) {
+            profile p;
+            if (profile_parse(words[i], &p) != 0)
+                report(cx, ini_line(s, "profiles"), "unknown profile '%s' (monthly, halfyear, change)", words[i]);
+            else
+                it->profiles |= (unsigned)p;
+        }
+        if (count > 0)
+            free_words(words, count);
+    }
+
+    const char *scope_v = ini_get(s, "scope");
+    it->scope = SCOPE_UNIT;
+    if (scope_v != NULL) {
+        if (strcmp(scope_v, "system") == 0)
+            it->scope = SCOPE_SYSTEM;
+        else if (strcmp(scope_v, "unit") != 0)
+            report(cx, ini_line(s, "scope"), "'scope' must be 'unit' or 'system', not '%s'", scope_v);
+    }
+
+    bool scored = !type_known || it->type != ANSWER_TEXT;
+    const char *sev = ini_get(s, "severity");
+    it->severity = SEVERITY_LOW;
+    if (sev == NULL) {
+        if (scored)
+            report(cx, s->line, "[%s] needs 'severity' (critical, high, medium or low)", s->name);
+    } else if (!scored) {
+        report(cx, ini_line(s, "severity"), "a text item is not scored: remove 'severity'");
+    } else if (strcmp(sev, "critical") == 0) it->severity = SEVERITY_CRITICAL;
+    else if (strcmp(sev, "high") == 0) it->severity = SEVERITY_HIGH;
+    else if (strcmp(sev, "medium") == 0) it->severity = SEVERITY_MEDIUM;
+    else if (strcmp(sev, "low") == 0) it->severity = SEVERITY_LOW;
+    else
+        report(cx, ini_line(s, "severity"), "unknown severity '%s' (critical, high, medium or low)", sev);
+
+    const char *weight = ini_get(s, "weight");
+    it->weight = scored ? default_weight(it->severity) : 0;
+    if (weight != NULL) {
+        if (!scored)
+            report(cx, ini_line(s, "weight"), "a text item is not scored: remove 'weight'");
+        else if (!parse_number(weight, &it->weight) || it->weight <= 0 || it->weight > 100)
+            report(cx, ini_line(s, "weight"), "'weight' must be a number above 0 and at most 100, not '%s'", weight);
+    }
+
+    const char *allow = ini_get(s, "allow");
+    if (allow != NULL) {
+        char **words;
+        long count = split_list(allow, &words);
+        if (count < 1)
+            report(cx, ini_line(s, "allow"), "'allow' has an empty entry");
+        for (long i = 0; i < count; i++) {
+            if (strcmp(words[i], "na") == 0 && scored)
+                it->allow_na = true;
+            else if (strcmp(words[i], "partial") == 0 && type_known && it->type == ANSWER_YESNO)
+                it->allow_partial = true;
+            else
+                report(cx, ini_line(s, "allow"), "'allow = %s' does not apply to a %s item", words[i],
+                       type_known ? answer_type_name(it->type) : "");
+        }
+        if (count > 0)
+            free_words(words, count);
+    }
+
+    it->partial_score = 0.5;
+    const char *ps = ini_get(s, "partial_score");
+    if (ps != NULL && (!parse_number(ps, &it->partial_score) || it->partial_score <= 0 || it->partial_score >= 1))
+        report(cx, ini_line(s, "partial_score"), "'partial_score' must be a number between 0 and 1 (exclusive)");
+    if (ps != NULL && type_known && it->type == ANSWER_YESNO && !it->allow_partial)
+        report(cx, ini_line(s, "partial_score"), "'partial_score' needs 'allow = partial'");
+
+    if (type_known) {
+        switch (it->type) {
+        case ANSWER_CHOICE: parse_choices(cx, s, it); break;
+        case ANSWER_NUMBER: parse_number_item(cx, s, it); break;
+        case ANSWER_DATE: parse_date_item(cx, s, list, index, it); break;
+        case ANSWER_YESNO:
+        case ANSWER_TEXT: break;
+        }
+        const char *const *extra = it->type == ANSWER_YESNO ? yesno_keys
+                                 : it->type == ANSWER_NUMBER ? number_keys
+                                 : it->type == ANSWER_DATE ? date_keys
+                                 : it->type == ANSWER_CHOICE ? choice_keys : NULL;
+        for (size_t k = 0; k < s->key_count; k++) {
+            const char *name = s->keys[k].name;
+            if (in_list(common_item_keys, name) || in_list(extra, name) ||
+                (it->type == ANSWER_CHOICE && known_choice_key(it, name)))
+                continue;
+            bool elsewhere = in_list(yesno_keys, name) || in_list(number_keys, name) ||
+                             in_list(date_keys, name) || in_list(choice_keys, name) ||
+                             strncmp(name, "choice.", 7) == 0;
+            if (elsewhere)
+                report(cx, s->keys[k].line, "key '%s' does not apply to a %s item", name,
+                       answer_type_name(it->type));
+            else
+                report(cx, s->keys[k].line, "unknown key '%s'", name);
+        }
+    }
+    parse_show_if(cx, s, list, index, it);
+}
+
+int checklist_load_file(const char *path, checklist **out, diag_list *diags)
+{
+    *out = NULL;
+    ini_file *ini;
+    if (ini_file_read(path, &ini, diags) != 0)
+        return -1;
+    load_context cx = {.path = path, .diags = diags};
+    checklist *list = calloc(1, sizeof *list);
+    size_t item_sections = 0;
+    for (size_t i = 0; i < ini->count; i++)
+        if (strncmp(ini->sections[i].name, "item.", 5) == 0)
+            item_sections++;
+    if (list == NULL || (list->path = strdup(path)) == NULL ||
+        (list->items = calloc(item_sections ? item_sections : 1, sizeof *list->items)) == NULL) {
+        report(&cx, 0, "out of memory");
+        checklist_free(list);
+        ini_file_free(ini);
+        return -1;
+    }
+    const ini_section *header = NULL;
+    for (size_t i = 0; i < ini->count; i++) {
+        const ini_section *s = &ini->sections[i];
+        if (strcmp(s->name, "checklist") == 0) {
+            header = s;
+            parse_checklist_section(&cx, s, list);
+        } else if (strncmp(s->name, "item.", 5) == 0) {
+            size_t index = list->item_count++;
+            parse_item(&cx, s, list, index);
+        } else {
+            report(&cx, s->line, "unknown section [%s] (expected [checklist] or [item.ID])", s->name);
+        }
+    }
+    if (header == NULL)
+        report(&cx, 0, "no [checklist] section");
+    if (list->item_count == 0)
+        report(&cx, 0, "no [item.ID] sections: a checklist needs at least one item");
+    ini_file_free(ini);
+    if (cx.errors > 0) {
+        checklist_free(list);
+        return -1;
+    }
+    *out = list;
+    return 0;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ends_with_ini(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".ini") == 0;
+}
+
+/* Appends the files named by one PATH (a file, or a folder's *.ini in name order). */
+static int collect_files(const char *path, char ***files, size_t *count, diag_list *diags)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        diag_add(diags, path, 0, "%s", strerror(errno));
+        return -1;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        char **grown = realloc(*files, (*count + 1) * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        *files = grown;
+        (*files)[(*count)++] = strdup(path);
+        return 0;
+    }
+    DIR *dir = opendir(path);
+    if (dir == NULL) {
+        diag_add(diags, path, 0, "%s", strerror(errno));
+        return -1;
+    }
+    size_t first = *count;
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] == '.' || !ends_with_ini(entry->d_name))
+            continue;
+        char **grown = realloc(*files, (*count + 1) * sizeof *grown);
+        if (grown == NULL) {
+            closedir(dir);
+            return -1;
+        }
+        *files = grown;
+        (*files)[(*count)++] = fsutil_join(path, entry->d_name);
+    }
+    closedir(dir);
+    if (*count == first) {
+        diag_add(diags, path, 0, "no *.ini checklist files in this folder");
+        return -1;
+    }
+    qsort(*files + first, *count - first, sizeof **files, compare_strings);
+    return 0;
+}
+
+int checklist_set_load(const char *const *paths, size_t path_count,
+                       checklist_set **out, diag_list *diags)
+{
+    *out = NULL;
+    char **files = NULL;
+    size_t file_count = 0;
+    bool failed = false;
+    for (size_t i = 0; i < path_count; i++) {
+        /* a configured path may list several folders separated by ':' */
+        char *copy = strdup(paths[i]);
+        char *saveptr = NULL;
+        for (char *part = strtok_r(copy, ":", &saveptr); part; part = strtok_r(NULL, ":", &saveptr))
+            if (collect_files(part, &files, &file_count, diags) != 0)
+                failed = true;
+        free(copy);
+    }
+    checklist_set *set = calloc(1, sizeof *set);
+    set->lists = calloc(file_count ? file_count : 1, sizeof *set->lists);
+    for (size_t i = 0; i < file_count; i++) {
+        checklist *list;
+        if (checklist_load_file(files[i], &list, diags) != 0) {
+            failed = true;
+            continue;
+        }
+        for (size_t j = 0; j < set->count; j++)
+            if (strcmp(set->lists[j].id, list->id) == 0) {
+                diag_add(diags, files[i], 0, "checklist id '%s' is also used by %s", list->id,
+                         set->lists[j].path);
+                failed = true;
+            }
+        /* Item ids are unique across the set, so that a finding named by its
+         * item id alone is never ambiguous. */
+        for (size_t k = 0; k < list->item_count; k++)
+            for (size_t j = 0; j < set->count; j++)
+                if (checklist_find_item(&set->lists[j], list->items[k].id) != NULL) {
+                    diag_add(diags, files[i], list->items[k].line,
+                             "item id '%s' is also used in %s", list->items[k].id, set->lists[j].path);
+                    failed = true;
+                }
+        set->lists[set->count++] = *list;
+        free(list);
+    }
+    for (size_t i = 0; i < file_count; i++)
+        free(files[i]);
+    free(files);
+    if (failed || set->count == 0) {
+        if (!failed)
+            diag_add(diags, NULL, 0, "no checklists given");
+        checklist_set_free(set);
+        return -1;
+    }
+    *out = set;
+    return 0;
+}

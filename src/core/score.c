@@ -1,0 +1,281 @@
+/* score.c: the plan of an assessment and its scoring (see score.h and
+ * docs/scoring.md). */
+#include "score.h"
+#include "error.h"
+#include "period.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int plan_push(plan *pl, size_t *capacity, const checklist *list, size_t list_index,
+                     const item *it, const char *system_id, const char *system_name)
+{
+    if (pl->count == *capacity) {
+        size_t grown_capacity = *capacity ? *capacity * 2 : 64;
+        instance *grown = realloc(pl->items, grown_capacity * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        pl->items = grown;
+        *capacity = grown_capacity;
+    }
+    instance *in = &pl->items[pl->count];
+    in->list = list;
+    in->list_index = list_index;
+    in->item = it;
+    in->system_id = strdup(system_id);
+    in->system_name = strdup(system_name);
+    if (in->system_id == NULL || in->system_name == NULL) {
+        free(in->system_id);
+        free(in->system_name);
+        return -1;
+    }
+    pl->count++;
+    return 0;
+}
+
+int plan_build(const checklist_set *set, profile p, const system_info *systems,
+               size_t system_count, plan **out, char **err)
+{
+    *out = NULL;
+    plan *pl = calloc(1, sizeof *pl);
+    if (pl == NULL)
+        return error_set(err, "out of memory");
+    size_t capacity = 0;
+    for (size_t l = 0; l < set->count; l++) {
+        const checklist *list = &set->lists[l];
+        for (size_t i = 0; i < list->item_count; i++) {
+            const item *it = &list->items[i];
+            if (!(it->profiles & (unsigned)p))
+                continue;
+            if (it->scope == SCOPE_UNIT) {
+                if (plan_push(pl, &capacity, list, l, it, "", "") != 0)
+                    goto oom;
+                continue;
+            }
+            for (size_t s = 0; s < system_count; s++)
+                if (plan_push(pl, &capacity, list, l, it, systems[s].id, systems[s].name) != 0)
+                    goto oom;
+        }
+    }
+    *out = pl;
+    return 0;
+oom:
+    plan_free(pl);
+    return error_set(err, "out of memory");
+}
+
+void plan_free(plan *pl)
+{
+    if (pl == NULL)
+        return;
+    for (size_t i = 0; i < pl->count; i++) {
+        free(pl->items[i].system_id);
+        free(pl->items[i].system_name);
+    }
+    free(pl->items);
+    free(pl);
+}
+
+long plan_find(const plan *pl, const char *checklist_id, const char *item_id, const char *system_id)
+{
+    for (size_t i = 0; i < pl->count; i++) {
+        const instance *in = &pl->items[i];
+        if (strcmp(in->item->id, item_id) == 0 && strcmp(in->list->id, checklist_id) == 0 &&
+            strcmp(in->system_id, system_id ? system_id : "") == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* The instance an item's show_if or not_before refers to: the same system
+ * when the referenced item is per-system, else the unit's. */
+static long related_instance(const plan *pl, size_t index, const char *item_id)
+{
+    const instance *in = &pl->items[index];
+    const item *other = checklist_find_item(in->list, item_id);
+    if (other == NULL)
+        return -1;
+    return plan_find(pl, in->list->id, item_id, other->scope == SCOPE_SYSTEM ? in->system_id : "");
+}
+
+static const answer *instance_answer(const plan *pl, size_t index, const answer_set *answers)
+{
+    const instance *in = &pl->items[index];
+    return answer_set_find(answers, in->list->id, in->item->id, in->system_id);
+}
+
+bool score_instance_visible(const plan *pl, size_t index, const answer_set *answers)
+{
+    const condition *c = pl->items[index].item->show_if;
+    if (c == NULL)
+        return true;
+    long parent = related_instance(pl, index, c->item_id);
+    /* the parent is earlier in the file, so this recursion ends */
+    if (parent < 0 || !score_instance_visible(pl, (size_t)parent, answers))
+        return false;
+    const answer *a = instance_answer(pl, (size_t)parent, answers);
+    if (a == NULL || a->value == NULL)
+        return false;
+    for (size_t v = 0; v < c->value_count; v++)
+        if (strcmp(a->value, c->values[v]) == 0)
+            return true;
+    return false;
+}
+
+double score_item(const item *it, const char *value, const char *other_date, const char *answered_on)
+{
+    if (value == NULL || strcmp(value, "na") == 0)
+        return -1;
+    switch (it->type) {
+    case ANSWER_YESNO:
+        if (strcmp(value, "yes") == 0) return 1;
+        if (strcmp(value, "no") == 0) return 0;
+        if (strcmp(value, "partial") == 0 && it->allow_partial) return it->partial_score;
+        return -1;
+    case ANSWER_CHOICE:
+        for (size_t i = 0; i < it->choice_count; i++)
+            if (strcmp(it->choices[i].key, value) == 0)
+                return it->choices[i].score;
+        return -1;
+    case ANSWER_NUMBER: {
+        char *end;
+        double d = strtod(value, &end);
+        if (*value == '\0' || *end != '\0' || !isfinite(d))
+            return -1;
+        if (it->direction == NUMBER_LOWER_IS_BETTER)
+            return d <= it->number_full ? 1 : d <= it->number_partial && it->number_partial > it->number_full
+                                                  ? it->partial_score : 0;
+        return d >= it->number_full ? 1 : d >= it->number_partial && it->number_partial < it->number_full
+                                              ? it->partial_score : 0;
+    }
+    case ANSWER_DATE: {
+        civil_date d, on, other;
+        if (date_parse(value, &d) != 0)
+            return -1;
+        double score = 1;
+        if (it->max_age_days > 0 && answered_on != NULL && date_parse(answered_on, &on) == 0 &&
+            date_to_days(on) - date_to_days(d) > it->max_age_days)
+            score = 0;
+        if (other_date != NULL && date_parse(other_date, &other) == 0 &&
+            date_to_days(d) < date_to_days(other))
+            score = 0;
+        return score;
+    }
+    case ANSWER_TEXT:
+        return -1;
+    }
+    return -1;
+}
+
+/* The day an answer was given: the date part of answered_at, else today. */
+static void answered_on(const answer *a, char out[11])
+{
+    if (a->answered_at != NULL && strlen(a->answered_at) >= 10) {
+        memcpy(out, a->answered_at, 10);
+        out[10] = '\0';
+        civil_date d;
+        if (date_parse(out, &d) == 0)
+            return;
+    }
+    clock_today(out);
+}
+
+static double percent_of(double points, double max)
+{
+    return max > 0 ? round(1000.0 * points / max) / 10.0 : 0;
+}
+
+int score_compute(const plan *pl, const answer_set *answers, const config *cfg,
+                  score_result **out, char **err)
+{
+    *out = NULL;
+    score_result *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return error_set(err, "out of memory");
+    r->instances = calloc(pl->count ? pl->count : 1, sizeof *r->instances);
+    size_t list_count = 0;
+    for (size_t i = 0; i < pl->count; i++)
+        if (pl->items[i].list_index + 1 > list_count)
+            list_count = pl->items[i].list_index + 1;
+    r->lists = calloc(list_count ? list_count : 1, sizeof *r->lists);
+    if (r->instances == NULL || r->lists == NULL) {
+        score_result_free(r);
+        return error_set(err, "out of memory");
+    }
+    r->count = pl->count;
+    r->list_count = list_count;
+    for (size_t i = 0; i < pl->count; i++) {
+        const instance *in = &pl->items[i];
+        instance_score *sc = &r->instances[i];
+        checklist_score *cs = &r->lists[in->list_index];
+        cs->list = in->list;
+        sc->answer = instance_answer(pl, i, answers);
+        if (!score_instance_visible(pl, i, answers)) {
+            sc->state = STATE_HIDDEN;
+            continue;
+        }
+        cs->asked++;
+        r->asked++;
+        const char *value = sc->answer ? sc->answer->value : NULL;
+        if (value == NULL) {
+            sc->state = STATE_UNANSWERED;
+            continue;
+        }
+        if (in->item->type == ANSWER_TEXT) {
+            sc->state = STATE_RECORDED;
+        } else if (strcmp(value, "na") == 0) {
+            sc->state = STATE_NA;
+        } else {
+            const char *other = NULL;
+            if (in->item->not_before != NULL) {
+                long o = related_instance(pl, i, in->item->not_before);
+                const answer *oa = o >= 0 ? instance_answer(pl, (size_t)o, answers) : NULL;
+                other = oa ? oa->value : NULL;
+            }
+            char day[11];
+            answered_on(sc->answer, day);
+            double s = score_item(in->item, value, other, day);
+            if (s < 0) {
+                /* a stored value the checklist no longer accepts: ask again */
+                sc->state = STATE_UNANSWERED;
+                continue;
+            }
+            sc->state = STATE_ANSWERED;
+            sc->score = s;
+            sc->max = in->item->weight;
+            sc->points = in->item->weight * s;
+            sc->finding = s < 1;
+            sc->critical_failure = s == 0 && in->item->severity == SEVERITY_CRITICAL;
+        }
+        cs->answered++;
+        r->answered++;
+        cs->points += sc->points;
+        cs->max += sc->max;
+        r->points += sc->points;
+        r->max += sc->max;
+        if (sc->finding) {
+            cs->findings++;
+            r->findings++;
+        }
+        if (sc->critical_failure)
+            r->critical_failures++;
+    }
+    for (size_t l = 0; l < list_count; l++)
+        r->lists[l].percent = percent_of(r->lists[l].points, r->lists[l].max);
+    r->percent = percent_of(r->points, r->max);
+    r->complete = r->answered == r->asked;
+    r->grade = cfg && r->max > 0 ? config_grade_for(cfg, r->percent) : NULL;
+    r->pass = r->max > 0 && r->critical_failures == 0 && cfg && r->percent >= cfg->pass_mark;
+    *out = r;
+    return 0;
+}
+
+void score_result_free(score_result *r)
+{
+    if (r == NULL)
+        return;
+    free(r->instances);
+    free(r->lists);
+    free(r);
+}

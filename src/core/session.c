@@ -1,0 +1,204 @@
+/* session.c: one assessment opened for answering (see session.h). */
+#include "session.h"
+#include "answer.h"
+#include "error.h"
+#include "period.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int rescore(session *s, char **err)
+{
+    answer_set *answers;
+    score_result *score;
+    if (store_answers_load(s->store, s->assessment->id, &answers, err) != 0)
+        return -1;
+    if (score_compute(s->plan, answers, s->cfg, &score, err) != 0) {
+        answer_set_free(answers);
+        return -1;
+    }
+    score_result_free(s->score);
+    answer_set_free(s->answers);
+    s->answers = answers;
+    s->score = score;
+    return 0;
+}
+
+/* The latest assessment of the same profile before this one, for showing
+ * last time's answers beside this time's. */
+static int load_previous(session *s, char **err)
+{
+    assessment **list;
+    size_t count;
+    if (store_assessment_list(s->store, s->assessment->unit_code, s->assessment->profile, &list, &count, err) != 0)
+        return -1;
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(list[i]->period, s->assessment->period) < 0) {
+            s->previous = list[i];
+            list[i] = NULL;
+            break;
+        }
+    assessment_free_array(list, count);
+    if (s->previous != NULL && store_answers_load(s->store, s->previous->id, &s->previous_answers, err) != 0)
+        return -1;
+    return 0;
+}
+
+/* Marks the assessment completed when every asked item is answered, and
+ * clears the mark when an answer makes new items appear. */
+static int update_completion(session *s, char **err)
+{
+    bool marked = s->assessment->completed_at != NULL;
+    if (s->score->complete == marked)
+        return 0;
+    char now[20];
+    clock_now(now);
+    if (store_assessment_set_completed(s->store, s->assessment->id, s->score->complete ? now : NULL, err) != 0)
+        return -1;
+    free(s->assessment->completed_at);
+    s->assessment->completed_at = s->score->complete ? strdup(now) : NULL;
+    return 0;
+}
+
+int session_open(config *cfg, checklist_set *set, const char *db_path, profile p,
+                 const char *period, session **out, char **err)
+{
+    *out = NULL;
+    session *s = calloc(1, sizeof *s);
+    if (s == NULL) {
+        config_free(cfg);
+        checklist_set_free(set);
+        return error_set(err, "out of memory");
+    }
+    s->cfg = cfg;
+    s->set = set;
+    if (cfg->unit_code[0] == '\0') {
+        error_set(err, "no unit configured: set [unit] code in selfcheck.ini (or run selfcheck to be asked)");
+        goto fail;
+    }
+    char *path = db_path ? strdup(db_path) : config_store_path(cfg);
+    int rc = path ? store_open(path, &s->store, err) : error_set(err, "out of memory");
+    free(path);
+    if (rc != 0)
+        goto fail;
+    char *current = NULL;
+    if (period == NULL) {
+        char today[11];
+        clock_today(today);
+        if (period_current(p, today, &current, err) != 0)
+            goto fail;
+        period = current;
+    }
+    rc = store_assessment_open(s->store, cfg->unit_code, p, period, cfg->assessor, &s->assessment, err);
+    free(current);
+    if (rc != 0)
+        goto fail;
+    if (plan_build(set, p, s->assessment->systems, s->assessment->system_count, &s->plan, err) != 0 ||
+        rescore(s, err) != 0 || load_previous(s, err) != 0 || update_completion(s, err) != 0)
+        goto fail;
+    *out = s;
+    return 0;
+fail:
+    session_free(s);
+    return -1;
+}
+
+void session_free(session *s)
+{
+    if (s == NULL)
+        return;
+    score_result_free(s->score);
+    answer_set_free(s->answers);
+    answer_set_free(s->previous_answers);
+    assessment_free(s->previous);
+    plan_free(s->plan);
+    assessment_free(s->assessment);
+    store_close(s->store);
+    checklist_set_free(s->set);
+    config_free(s->cfg);
+    free(s);
+}
+
+/* A finding without a due date gets one: today plus the schedule's days. */
+static int default_due(session *s, size_t index, char **err)
+{
+    const instance_score *sc = &s->score->instances[index];
+    if (!sc->finding || (sc->answer && sc->answer->due))
+        return 0;
+    char today[11], due[11];
+    civil_date d;
+    clock_today(today);
+    if (date_parse(today, &d) != 0)
+        return 0;
+    date_format(date_from_days(date_to_days(d) + s->cfg->schedule.remediation_days), due);
+    const instance *in = &s->plan->items[index];
+    if (store_answer_put(s->store, s->assessment->id, in->list->id, in->item->id, in->system_id,
+                         ANSWER_FIELD_DUE, due, NULL, err) != 0)
+        return -1;
+    return rescore(s, err);
+}
+
+int session_set(session *s, size_t index, answer_field field, const char *input, char **err)
+{
+    if (index >= s->plan->count)
+        return error_set(err, "no such item");
+    const instance *in = &s->plan->items[index];
+    char *canonical = NULL;
+    char today[11];
+    clock_today(today);
+    bool clearing = input == NULL || *input == '\0';
+    if (!clearing && field == ANSWER_FIELD_VALUE) {
+        if (answer_parse(in->item, input, today, &canonical, err) != 0)
+            return -1;
+    } else if (!clearing && field == ANSWER_FIELD_DUE) {
+        civil_date d;
+        if (date_parse(input, &d) != 0)
+            return error_set(err, "'%s' is not a date: write YYYY-MM-DD", input);
+        char buf[11];
+        date_format(d, buf);
+        canonical = strdup(buf);
+    } else if (!clearing) {
+        canonical = strdup(input);
+    }
+    if (!clearing && canonical == NULL)
+        return error_set(err, "out of memory");
+    int rc = store_answer_put(s->store, s->assessment->id, in->list->id, in->item->id, in->system_id,
+                              field, canonical, NULL, err);
+    free(canonical);
+    if (rc != 0 || rescore(s, err) != 0)
+        return -1;
+    if (field == ANSWER_FIELD_VALUE && default_due(s, index, err) != 0)
+        return -1;
+    return update_completion(s, err);
+}
+
+int session_refresh(session *s, char **err)
+{
+    if (rescore(s, err) != 0)
+        return -1;
+    return update_completion(s, err);
+}
+
+const answer *session_answer(const session *s, size_t index)
+{
+    return index < s->score->count ? s->score->instances[index].answer : NULL;
+}
+
+const answer *session_previous_answer(const session *s, size_t index)
+{
+    if (s->previous_answers == NULL || index >= s->plan->count)
+        return NULL;
+    const instance *in = &s->plan->items[index];
+    return answer_set_find(s->previous_answers, in->list->id, in->item->id, in->system_id);
+}
+
+long session_next_unanswered(const session *s, size_t from)
+{
+    size_t n = s->plan->count;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (from + k) % n;
+        if (s->score->instances[i].state == STATE_UNANSWERED)
+            return (long)i;
+    }
+    return -1;
+}

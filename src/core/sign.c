@@ -1,0 +1,678 @@
+/* sign.c: key pairs, detached signatures and key ids (see sign.h).
+ *
+ * Everything goes through OpenSSL 3 EVP so that a supervisor can check a
+ * report with the stock `openssl pkeyutl` command and nothing of ours. SM2
+ * needs its distinguishing ID set by hand: OpenSSL 3.0 defaults to an empty
+ * one, 4.0 to "1234567812345678", and only an explicit ID gives signatures
+ * that both (and other GM/T 0009 implementations) accept. Failures that a
+ * caller expects (a wrong passphrase, a bad signature) leave OpenSSL's error
+ * queue empty so that they cannot surface later as someone else's error. */
+#include "sign.h"
+#include "error.h"
+#include "fsutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+/* GM/T 0009-2012 default user ID, the one other SM2 implementations assume. */
+#define SM2_DIST_ID "1234567812345678"
+#define SM2_DIST_ID_LEN 16
+
+/* Reports are a few MiB at most; the cap only stops a wrong path (a disk
+ * image, /dev/zero) from eating memory, since the whole file is signed in one
+ * call (Ed25519 cannot stream). */
+#define SIGN_MAX_DATA_BYTES ((size_t)256 * 1024 * 1024)
+/* SM2 signatures are at most 72 bytes and Ed25519 ones 64. */
+#define SIGN_MAX_SIG_BYTES ((size_t)1024)
+/* A PEM key, even RSA-8192 and encrypted, is a few KiB. */
+#define SIGN_MAX_KEY_FILE_BYTES ((size_t)64 * 1024)
+/* Smallest DER SM2 signature: SEQUENCE { INTEGER 1 byte, INTEGER 1 byte }. */
+#define SM2_MIN_SIG_BYTES 8
+#define ED25519_SIG_BYTES 64
+
+struct sign_key {
+    EVP_PKEY *pkey;
+    sign_algo algo;
+    bool has_private;
+};
+
+/* Handed to OpenSSL as the PEM password callback so that it never falls back
+ * to prompting on the terminal, and so that we learn whether the key was
+ * encrypted at all: that is what separates a passphrase problem from a file
+ * that is not a key. */
+struct passphrase_ctx {
+    const char *passphrase;  /* NULL or "" when the caller has none */
+    bool asked;
+};
+
+/* Stores "message (OpenSSL: reason)" and empties the error queue. */
+__attribute__((format(printf, 3, 4)))
+static sign_status sign_fail_ossl(char **err, sign_status status, const char *fmt, ...)
+{
+    char reason[256] = "no reason given";
+    unsigned long code = ERR_peek_last_error();
+    if (code != 0)
+        ERR_error_string_n(code, reason, sizeof reason);
+    ERR_clear_error();
+    char *message = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&message, fmt, ap);
+    va_end(ap);
+    error_set(err, "%s (OpenSSL: %s)", n < 0 ? "OpenSSL failed" : message, reason);
+    if (n >= 0)
+        free(message);
+    return status;
+}
+
+const char *sign_algo_name(sign_algo algo)
+{
+    switch (algo) {
+    case SIGN_ALGO_SM2:
+        return "sm2";
+    case SIGN_ALGO_ED25519:
+        return "ed25519";
+    }
+    return "unknown";
+}
+
+int sign_algo_parse(const char *name, sign_algo *out)
+{
+    if (name == NULL)
+        return -1;
+    if (strcasecmp(name, "sm2") == 0) {
+        *out = SIGN_ALGO_SM2;
+        return 0;
+    }
+    if (strcasecmp(name, "ed25519") == 0) {
+        *out = SIGN_ALGO_ED25519;
+        return 0;
+    }
+    return -1;
+}
+
+/* An EC key on the SM2 curve is stored exactly like an SM2 key (there is no
+ * separate OID), and OpenSSL 3 loads both as "SM2", so this also accepts keys
+ * made with `openssl ecparam -name SM2`. */
+static int sign_pkey_algo(const EVP_PKEY *pkey, sign_algo *out)
+{
+    if (EVP_PKEY_is_a(pkey, "SM2")) {
+        *out = SIGN_ALGO_SM2;
+        return 0;
+    }
+    if (EVP_PKEY_is_a(pkey, "ED25519")) {
+        *out = SIGN_ALGO_ED25519;
+        return 0;
+    }
+    return -1;
+}
+
+/* Wraps pkey (taking ownership, also on failure). */
+static sign_status sign_key_wrap(EVP_PKEY *pkey, bool has_private, const char *path,
+                                 sign_key **out, char **err)
+{
+    sign_algo algo;
+    if (sign_pkey_algo(pkey, &algo) != 0) {
+        const char *type = EVP_PKEY_get0_type_name(pkey);
+        error_set(err, "%s: %s key; selfcheck signs only with SM2 or Ed25519 keys",
+                  path, type ? type : "unknown");
+        EVP_PKEY_free(pkey);
+        return SIGN_ERR_KEY_TYPE;
+    }
+    sign_key *key = calloc(1, sizeof *key);
+    if (key == NULL) {
+        EVP_PKEY_free(pkey);
+        error_set(err, "%s: out of memory", path);
+        return SIGN_ERR_INTERNAL;
+    }
+    key->pkey = pkey;
+    key->algo = algo;
+    key->has_private = has_private;
+    *out = key;
+    return SIGN_OK;
+}
+
+static int sign_passphrase_supply(char *buf, int size, int rwflag, void *u)
+{
+    (void)rwflag;
+    struct passphrase_ctx *ctx = u;
+    ctx->asked = true;
+    if (ctx->passphrase == NULL || ctx->passphrase[0] == '\0')
+        return -1;
+    size_t n = strlen(ctx->passphrase);
+    if (size < 0 || n > (size_t)size)
+        return -1;
+    memcpy(buf, ctx->passphrase, n);
+    return (int)n;
+}
+
+/* Reads a non-secret file whole, after checking its size against max, so that
+ * an oversized file is reported as malformed rather than as an I/O error. */
+static sign_status sign_read_capped(const char *path, size_t max, const char *what,
+                                    char **buf, size_t *len, char **err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        error_set(err, "%s: %s", path, strerror(errno));
+        return SIGN_ERR_IO;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error_set(err, "%s: not a regular file", path);
+        return SIGN_ERR_IO;
+    }
+    if ((uintmax_t)st.st_size > (uintmax_t)max) {
+        error_set(err, "%s: %jd bytes, more than the %zu allowed for %s",
+                  path, (intmax_t)st.st_size, max, what);
+        return SIGN_ERR_MALFORMED;
+    }
+    if (fsutil_read_file(path, max, buf, len, err) != 0)
+        return SIGN_ERR_IO;
+    return SIGN_OK;
+}
+
+/* Reads a private key file. The mode is checked with fstat on the descriptor
+ * that is then read, so the file checked is the file used. The buffer is
+ * allocated once (no realloc leaving copies of the key behind); the caller
+ * cleanses and frees it with sign_secret_free. */
+static sign_status sign_read_private_file(const char *path, char **buf, size_t *len, char **err)
+{
+    *buf = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error_set(err, "%s: %s", path, strerror(errno));
+        return SIGN_ERR_IO;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        error_set(err, "%s: %s", path, strerror(errno));
+        close(fd);
+        return SIGN_ERR_IO;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error_set(err, "%s: not a regular file", path);
+        close(fd);
+        return SIGN_ERR_IO;
+    }
+    if ((st.st_mode & 077) != 0) {
+        error_set(err, "%s: %s by group or others (mode %04o); run chmod 600 %s",
+                  path, (st.st_mode & 044) ? "readable" : "writable",
+                  (unsigned)(st.st_mode & 07777), path);
+        close(fd);
+        return SIGN_ERR_KEY_PERMISSIONS;
+    }
+    char *data = malloc(SIGN_MAX_KEY_FILE_BYTES + 1);
+    if (data == NULL) {
+        error_set(err, "%s: out of memory", path);
+        close(fd);
+        return SIGN_ERR_INTERNAL;
+    }
+    size_t used = 0;
+    for (;;) {
+        ssize_t n = read(fd, data + used, SIGN_MAX_KEY_FILE_BYTES + 1 - used);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            error_set(err, "%s: %s", path, strerror(errno));
+            close(fd);
+            OPENSSL_clear_free(data, SIGN_MAX_KEY_FILE_BYTES + 1);
+            return SIGN_ERR_IO;
+        }
+        if (n == 0)
+            break;
+        used += (size_t)n;
+        if (used > SIGN_MAX_KEY_FILE_BYTES) {
+            error_set(err, "%s: more than %zu bytes, too large to be a key file",
+                      path, SIGN_MAX_KEY_FILE_BYTES);
+            close(fd);
+            OPENSSL_clear_free(data, SIGN_MAX_KEY_FILE_BYTES + 1);
+            return SIGN_ERR_MALFORMED;
+        }
+    }
+    close(fd);
+    data[used] = '\0';
+    *buf = data;
+    *len = used;
+    return SIGN_OK;
+}
+
+static void sign_secret_free(char *buf)
+{
+    if (buf != NULL)
+        OPENSSL_clear_free(buf, SIGN_MAX_KEY_FILE_BYTES + 1);
+}
+
+sign_status sign_key_load_private(const char *path, const char *passphrase,
+                                  sign_key **out, char **err)
+{
+    *out = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    sign_status status = sign_read_private_file(path, &text, &len, err);
+    if (status != SIGN_OK)
+        return status;
+    BIO *bio = BIO_new_mem_buf(text, (int)len);
+    if (bio == NULL) {
+        sign_secret_free(text);
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: cannot read key", path);
+    }
+    struct passphrase_ctx pw = { passphrase, false };
+    EVP_PKEY *pkey = PEM_read_bio_PrivateKey(bio, NULL, sign_passphrase_supply, &pw);
+    BIO_free(bio);
+    bool public_only = strstr(text, "-----BEGIN PUBLIC KEY-----") != NULL;
+    sign_secret_free(text);
+    if (pkey == NULL) {
+        ERR_clear_error();
+        if (pw.asked && (passphrase == NULL || passphrase[0] == '\0')) {
+            error_set(err, "%s: key is encrypted; a passphrase is needed", path);
+            return SIGN_ERR_PASSPHRASE;
+        }
+        if (pw.asked) {
+            error_set(err, "%s: wrong passphrase (or the key file is damaged)", path);
+            return SIGN_ERR_PASSPHRASE;
+        }
+        if (public_only) {
+            error_set(err, "%s: a public key; signing needs the private key (.key)", path);
+            return SIGN_ERR_MALFORMED;
+        }
+        error_set(err, "%s: not a PEM private key", path);
+        return SIGN_ERR_MALFORMED;
+    }
+    return sign_key_wrap(pkey, true, path, out, err);
+}
+
+sign_status sign_key_load_public(const char *path, sign_key **out, char **err)
+{
+    *out = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    sign_status status = sign_read_capped(path, SIGN_MAX_KEY_FILE_BYTES, "a key file",
+                                          &text, &len, err);
+    if (status != SIGN_OK)
+        return status;
+    BIO *bio = BIO_new_mem_buf(text, (int)len);
+    if (bio == NULL) {
+        free(text);
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: cannot read key", path);
+    }
+    /* The callback matters even here: given an encrypted private key,
+     * PEM_read_bio_PUBKEY would otherwise prompt on the terminal. */
+    struct passphrase_ctx pw = { NULL, false };
+    EVP_PKEY *pkey = PEM_read_bio_PUBKEY(bio, NULL, sign_passphrase_supply, &pw);
+    BIO_free(bio);
+    bool private_given = strstr(text, "PRIVATE KEY-----") != NULL;
+    /* Someone may have pointed us at the private key by mistake. */
+    OPENSSL_cleanse(text, len);
+    free(text);
+    if (pkey == NULL) {
+        ERR_clear_error();
+        if (private_given) {
+            error_set(err, "%s: a private key; verifying needs the public key (.pub)", path);
+            return SIGN_ERR_MALFORMED;
+        }
+        error_set(err, "%s: not a PEM public key", path);
+        return SIGN_ERR_MALFORMED;
+    }
+    return sign_key_wrap(pkey, false, path, out, err);
+}
+
+void sign_key_free(sign_key *key)
+{
+    if (key == NULL)
+        return;
+    EVP_PKEY_free(key->pkey);
+    free(key);
+}
+
+sign_algo sign_key_algo(const sign_key *key)
+{
+    return key->algo;
+}
+
+static char *sign_pkey_id(const EVP_PKEY *pkey)
+{
+    unsigned char *der = NULL;
+    int der_len = i2d_PUBKEY(pkey, &der);
+    if (der_len <= 0) {
+        ERR_clear_error();
+        return NULL;
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_len = 0;
+    int ok = EVP_Digest(der, (size_t)der_len, digest, &digest_len, EVP_sha256(), NULL);
+    OPENSSL_free(der);
+    if (!ok) {
+        ERR_clear_error();
+        return NULL;
+    }
+    char *hex = malloc((size_t)digest_len * 2 + 1);
+    if (hex == NULL)
+        return NULL;
+    static const char digits[] = "0123456789abcdef";
+    for (unsigned int i = 0; i < digest_len; i++) {
+        hex[2 * i] = digits[digest[i] >> 4];
+        hex[2 * i + 1] = digits[digest[i] & 0x0f];
+    }
+    hex[2 * digest_len] = '\0';
+    return hex;
+}
+
+char *sign_key_id(const sign_key *key)
+{
+    if (key == NULL)
+        return NULL;
+    return sign_pkey_id(key->pkey);
+}
+
+/* Turns a PEM memory BIO into a file. The BIO's buffer is cleansed before it
+ * is freed because for an unencrypted key it holds the key in clear. */
+static sign_status sign_bio_write_file(BIO *bio, const char *path, mode_t mode, char **err)
+{
+    char *data = NULL;
+    long len = BIO_get_mem_data(bio, &data);
+    sign_status status = SIGN_OK;
+    if (len <= 0 || data == NULL) {
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: no PEM produced", path);
+    } else if (fsutil_write_atomic(path, data, (size_t)len, mode, false, err) != 0) {
+        status = fsutil_exists(path) ? SIGN_ERR_EXISTS : SIGN_ERR_IO;
+    }
+    if (len > 0 && data != NULL)
+        OPENSSL_cleanse(data, (size_t)len);
+    return status;
+}
+
+sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphrase,
+                        char **key_id, char **err)
+{
+    if (key_id != NULL)
+        *key_id = NULL;
+    char *key_path = NULL, *pub_path = NULL;
+    if (asprintf(&key_path, "%s.key", prefix) < 0) {
+        error_set(err, "out of memory");
+        return SIGN_ERR_INTERNAL;
+    }
+    if (asprintf(&pub_path, "%s.pub", prefix) < 0) {
+        free(key_path);
+        error_set(err, "out of memory");
+        return SIGN_ERR_INTERNAL;
+    }
+    EVP_PKEY *pkey = NULL;
+    BIO *key_bio = NULL, *pub_bio = NULL;
+    char *id = NULL;
+    sign_status status = SIGN_OK;
+    bool encrypt = passphrase != NULL && passphrase[0] != '\0';
+
+    /* Both checked before either is written, so a refusal leaves nothing
+     * behind and never half a pair. */
+    if (fsutil_exists(key_path) || fsutil_exists(pub_path)) {
+        error_set(err, "%s: already exists, not overwritten",
+                  fsutil_exists(key_path) ? key_path : pub_path);
+        status = SIGN_ERR_EXISTS;
+        goto done;
+    }
+    /* The same limit the loader's passphrase buffer has, so that every key we
+     * write can be read back. */
+    if (encrypt && strlen(passphrase) > PEM_BUFSIZE - 1) {
+        error_set(err, "passphrase longer than %d bytes", PEM_BUFSIZE - 1);
+        status = SIGN_ERR_PASSPHRASE;
+        goto done;
+    }
+    if (algo == SIGN_ALGO_SM2)
+        pkey = EVP_PKEY_Q_keygen(NULL, NULL, "SM2");
+    else if (algo == SIGN_ALGO_ED25519)
+        pkey = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519");
+    else {
+        error_set(err, "unknown signature algorithm %d", (int)algo);
+        status = SIGN_ERR_KEY_TYPE;
+        goto done;
+    }
+    if (pkey == NULL) {
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot generate an %s key",
+                                sign_algo_name(algo));
+        goto done;
+    }
+    key_bio = BIO_new(BIO_s_mem());
+    pub_bio = BIO_new(BIO_s_mem());
+    if (key_bio == NULL || pub_bio == NULL) {
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "out of memory");
+        goto done;
+    }
+    int ok = encrypt
+        ? PEM_write_bio_PKCS8PrivateKey(key_bio, pkey, EVP_aes_256_cbc(), passphrase,
+                                        (int)strlen(passphrase), NULL, NULL)
+        : PEM_write_bio_PKCS8PrivateKey(key_bio, pkey, NULL, NULL, 0, NULL, NULL);
+    if (!ok) {
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: cannot encode the private key",
+                                key_path);
+        goto done;
+    }
+    if (!PEM_write_bio_PUBKEY(pub_bio, pkey)) {
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: cannot encode the public key",
+                                pub_path);
+        goto done;
+    }
+    id = sign_pkey_id(pkey);
+    if (id == NULL) {
+        error_set(err, "cannot compute the key id");
+        status = SIGN_ERR_INTERNAL;
+        goto done;
+    }
+    status = sign_bio_write_file(key_bio, key_path, 0600, err);
+    if (status != SIGN_OK)
+        goto done;
+    status = sign_bio_write_file(pub_bio, pub_path, 0644, err);
+    if (status != SIGN_OK) {
+        /* A private key without its public half is useless and would block
+         * the next attempt; it is ours, written a moment ago. */
+        unlink(key_path);
+        goto done;
+    }
+    if (key_id != NULL) {
+        *key_id = id;
+        id = NULL;
+    }
+done:
+    free(id);
+    BIO_free(key_bio);
+    BIO_free(pub_bio);
+    EVP_PKEY_free(pkey);
+    free(key_path);
+    free(pub_path);
+    return status;
+}
+
+/* Prepares a context for signing or verifying. SM2 gets its distinguishing
+ * ID on a pkey context attached before the Init call, which then uses that
+ * context instead of making its own. The caller frees *mctx and then *pctx:
+ * the digest context does not own a context given to it this way. */
+static sign_status sign_ctx_open(const sign_key *key, bool for_signing,
+                                 EVP_MD_CTX **mctx_out, EVP_PKEY_CTX **pctx_out, char **err)
+{
+    *mctx_out = NULL;
+    *pctx_out = NULL;
+    EVP_MD_CTX *mctx = EVP_MD_CTX_new();
+    EVP_PKEY_CTX *pctx = NULL;
+    const EVP_MD *md = NULL;
+    if (mctx == NULL)
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "out of memory");
+    if (key->algo == SIGN_ALGO_SM2) {
+        pctx = EVP_PKEY_CTX_new(key->pkey, NULL);
+        if (pctx == NULL
+            || EVP_PKEY_CTX_set1_id(pctx, SM2_DIST_ID, SM2_DIST_ID_LEN) <= 0) {
+            EVP_PKEY_CTX_free(pctx);
+            EVP_MD_CTX_free(mctx);
+            return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot set the SM2 ID");
+        }
+        EVP_MD_CTX_set_pkey_ctx(mctx, pctx);
+        md = EVP_sm3();
+    }
+    int ok = for_signing
+        ? EVP_DigestSignInit(mctx, NULL, md, NULL, key->pkey)
+        : EVP_DigestVerifyInit(mctx, NULL, md, NULL, key->pkey);
+    if (ok <= 0) {
+        EVP_MD_CTX_free(mctx);
+        EVP_PKEY_CTX_free(pctx);
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot start %s %s",
+                              sign_algo_name(key->algo),
+                              for_signing ? "signing" : "verification");
+    }
+    *mctx_out = mctx;
+    *pctx_out = pctx;
+    return SIGN_OK;
+}
+
+sign_status sign_data(const sign_key *key, const unsigned char *data, size_t len,
+                      unsigned char **sig, size_t *sig_len, char **err)
+{
+    static const unsigned char empty[1];
+    *sig = NULL;
+    *sig_len = 0;
+    if (!key->has_private) {
+        error_set(err, "a public key cannot sign; load the private key");
+        return SIGN_ERR_KEY_TYPE;
+    }
+    int max = EVP_PKEY_get_size(key->pkey);
+    if (max <= 0)
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot size the signature");
+    EVP_MD_CTX *mctx = NULL;
+    EVP_PKEY_CTX *pctx = NULL;
+    sign_status status = sign_ctx_open(key, true, &mctx, &pctx, err);
+    if (status != SIGN_OK)
+        return status;
+    unsigned char *out = malloc((size_t)max);
+    size_t out_len = (size_t)max;
+    if (out == NULL) {
+        error_set(err, "out of memory");
+        status = SIGN_ERR_INTERNAL;
+    } else if (EVP_DigestSign(mctx, out, &out_len, data ? data : empty, len) <= 0) {
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s signing failed",
+                                sign_algo_name(key->algo));
+        free(out);
+    } else {
+        *sig = out;
+        *sig_len = out_len;
+    }
+    EVP_MD_CTX_free(mctx);
+    EVP_PKEY_CTX_free(pctx);
+    return status;
+}
+
+sign_status sign_verify_data(const sign_key *key, const unsigned char *data, size_t len,
+                             const unsigned char *sig, size_t sig_len, char **err)
+{
+    static const unsigned char empty[1];
+    if (key->algo == SIGN_ALGO_ED25519 && sig_len != ED25519_SIG_BYTES) {
+        error_set(err, "signature is %zu bytes; Ed25519 signatures are %d",
+                  sig_len, ED25519_SIG_BYTES);
+        return SIGN_ERR_MALFORMED;
+    }
+    if (key->algo == SIGN_ALGO_SM2) {
+        int max = EVP_PKEY_get_size(key->pkey);
+        if (sig_len < SM2_MIN_SIG_BYTES || max <= 0 || sig_len > (size_t)max) {
+            ERR_clear_error();
+            error_set(err, "signature is %zu bytes; SM2 signatures are %d to %d",
+                      sig_len, SM2_MIN_SIG_BYTES, max);
+            return SIGN_ERR_MALFORMED;
+        }
+    }
+    EVP_MD_CTX *mctx = NULL;
+    EVP_PKEY_CTX *pctx = NULL;
+    sign_status status = sign_ctx_open(key, false, &mctx, &pctx, err);
+    if (status != SIGN_OK)
+        return status;
+    /* 0 is a mismatch and a negative value a signature that does not even
+     * parse (SM2 DER); both mean the same thing to the caller. */
+    if (EVP_DigestVerify(mctx, sig, sig_len, data ? data : empty, len) != 1) {
+        ERR_clear_error();
+        error_set(err, "signature does not match (the data changed after signing, "
+                  "or another key signed it)");
+        status = SIGN_ERR_BAD_SIGNATURE;
+    }
+    EVP_MD_CTX_free(mctx);
+    EVP_PKEY_CTX_free(pctx);
+    return status;
+}
+
+sign_status sign_file(const sign_key *key, const char *path, char **err)
+{
+    char *sig_path = NULL;
+    if (asprintf(&sig_path, "%s.sig", path) < 0) {
+        error_set(err, "out of memory");
+        return SIGN_ERR_INTERNAL;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    unsigned char *sig = NULL;
+    size_t sig_len = 0;
+    sign_status status;
+    /* Checked first so that a refusal costs no reading and no signing. */
+    if (fsutil_exists(sig_path)) {
+        error_set(err, "%s: already exists, not overwritten", sig_path);
+        status = SIGN_ERR_EXISTS;
+        goto done;
+    }
+    status = sign_read_capped(path, SIGN_MAX_DATA_BYTES, "a signed file", &data, &len, err);
+    if (status != SIGN_OK)
+        goto done;
+    status = sign_data(key, (const unsigned char *)data, len, &sig, &sig_len, err);
+    if (status != SIGN_OK) {
+        error_prefix(err, "%s", path);
+        goto done;
+    }
+    if (fsutil_write_atomic(sig_path, sig, sig_len, 0644, false, err) != 0)
+        status = fsutil_exists(sig_path) ? SIGN_ERR_EXISTS : SIGN_ERR_IO;
+done:
+    free(sig);
+    free(data);
+    free(sig_path);
+    return status;
+}
+
+sign_status sign_verify_file(const sign_key *key, const char *path, const char *sig_path,
+                             char **err)
+{
+    char *own_sig_path = NULL;
+    if (sig_path == NULL) {
+        if (asprintf(&own_sig_path, "%s.sig", path) < 0) {
+            error_set(err, "out of memory");
+            return SIGN_ERR_INTERNAL;
+        }
+        sig_path = own_sig_path;
+    }
+    char *data = NULL, *sig = NULL;
+    size_t len = 0, sig_len = 0;
+    sign_status status = sign_read_capped(sig_path, SIGN_MAX_SIG_BYTES, "a signature",
+                                          &sig, &sig_len, err);
+    if (status != SIGN_OK)
+        goto done;
+    status = sign_read_capped(path, SIGN_MAX_DATA_BYTES, "a signed file", &data, &len, err);
+    if (status != SIGN_OK)
+        goto done;
+    status = sign_verify_data(key, (const unsigned char *)data, len,
+                              (const unsigned char *)sig, sig_len, err);
+    if (status == SIGN_ERR_BAD_SIGNATURE)
+        error_set(err, "%s: does not match signature %s (the file changed after signing, "
+                  "or another key signed it)", path, sig_path);
+    else if (status != SIGN_OK)
+        error_prefix(err, "%s", sig_path);
+done:
+    free(data);
+    free(sig);
+    free(own_sig_path);
+    return status;
+}

@@ -1,0 +1,196 @@
+/* text.c: UTF-8 decoding, display width and wrapping by columns (see text.h).
+ *
+ * Decoding is written here rather than with mbrtowc so that invalid bytes are
+ * handled the same way whatever the locale; widths still come from wcwidth. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define REPLACEMENT 0xFFFDu
+
+size_t text_decode(const char *s, size_t len, unsigned *codepoint)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[0];
+    size_t need;
+    unsigned min;
+    if (c < 0x80) {
+        *codepoint = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        need = 2; min = 0x80; c &= 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3; min = 0x800; c &= 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4; min = 0x10000; c &= 0x07;
+    } else {
+        *codepoint = REPLACEMENT;
+        return 1;
+    }
+    if (len < need) {
+        *codepoint = REPLACEMENT;
+        return 1;
+    }
+    for (size_t i = 1; i < need; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *codepoint = REPLACEMENT;
+            return 1;
+        }
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        *codepoint = REPLACEMENT;
+        return 1;
+    }
+    *codepoint = c;
+    return need;
+}
+
+bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned cp;
+        size_t n = text_decode(s + i, len - i, &cp);
+        /* A genuine U+FFFD in the input is three bytes, never one. */
+        if (cp == REPLACEMENT && n == 1) {
+            if (bad_offset)
+                *bad_offset = i;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+int text_char_width(unsigned codepoint)
+{
+    if (codepoint == '\t')
+        return 1;
+    int w = wcwidth((wchar_t)codepoint);
+    if (w < 0)
+        return codepoint < 0x20 || (codepoint >= 0x7F && codepoint < 0xA0) ? 0 : 1;
+    return w;
+}
+
+size_t text_width(const char *s)
+{
+    size_t len = strlen(s), i = 0, width = 0;
+    while (i < len) {
+        unsigned cp;
+        i += text_decode(s + i, len - i, &cp);
+        width += (size_t)text_char_width(cp);
+    }
+    return width;
+}
+
+size_t text_fit(const char *s, size_t columns, size_t *width)
+{
+    size_t len = strlen(s), i = 0, used = 0;
+    while (i < len) {
+        unsigned cp;
+        size_t n = text_decode(s + i, len - i, &cp);
+        size_t w = (size_t)text_char_width(cp);
+        if (used + w > columns)
+            break;
+        used += w;
+        i += n;
+    }
+    if (width)
+        *width = used;
+    return i;
+}
+
+static int push_span(text_span **spans, size_t *count, size_t *capacity,
+                     size_t offset, size_t length, size_t columns)
+{
+    if (*count == *capacity) {
+        size_t grown_capacity = *capacity ? *capacity * 2 : 8;
+        text_span *grown = realloc(*spans, grown_capacity * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        *spans = grown;
+        *capacity = grown_capacity;
+    }
+    (*spans)[(*count)++] = (text_span){offset, length, columns};
+    return 0;
+}
+
+size_t text_wrap(const char *s, size_t width, text_span **spans)
+{
+    *spans = NULL;
+    size_t count = 0, capacity = 0, len = strlen(s);
+    if (width < 2)
+        width = 2;
+    size_t line_start = 0;
+    while (line_start < len) {
+        size_t i = line_start, cols = 0;
+        /* the last space seen on this line: where to break, and the width before it */
+        size_t space_at = 0, cols_at_space = 0;
+        bool have_space = false, hard_break = false;
+        while (i < len) {
+            if (s[i] == '\n') {
+                hard_break = true;
+                break;
+            }
+            unsigned cp;
+            size_t n = text_decode(s + i, len - i, &cp);
+            size_t w = (size_t)text_char_width(cp);
+            if (cols + w > width)
+                break;
+            if (cp == ' ') {
+                space_at = i;
+                cols_at_space = cols;
+                have_space = true;
+            }
+            cols += w;
+            i += n;
+        }
+        size_t end = i, end_cols = cols, next = i;
+        if (hard_break) {
+            next = i + 1;
+        } else if (i < len && have_space && space_at > line_start && s[i] != ' ') {
+            /* break at the space so that an English word is not cut in two */
+            end = space_at;
+            end_cols = cols_at_space;
+            next = space_at;
+        }
+        /* spaces at the break belong to neither line */
+        while (end > line_start && s[end - 1] == ' ' && !hard_break) {
+            end--;
+            end_cols--;
+        }
+        if (!hard_break)
+            while (next < len && s[next] == ' ')
+                next++;
+        if (push_span(spans, &count, &capacity, line_start, end - line_start, end_cols) != 0) {
+            free(*spans);
+            *spans = NULL;
+            return (size_t)-1;
+        }
+        if (next == line_start)   /* a character wider than the line: never loop */
+            next += text_decode(s + next, len - next, &(unsigned){0});
+        line_start = next;
+        if (hard_break && line_start == len && push_span(spans, &count, &capacity, len, 0, 0) != 0) {
+            free(*spans);
+            *spans = NULL;
+            return (size_t)-1;
+        }
+    }
+    return count;
+}
+
+char *text_pad(const char *s, size_t columns)
+{
+    size_t used;
+    size_t bytes = text_fit(s, columns, &used);
+    char *out = malloc(bytes + (columns - used) + 1);
+    if (out == NULL)
+        return NULL;
+    memcpy(out, s, bytes);
+    memset(out + bytes, ' ', columns - used);
+    out[bytes + columns - used] = '\0';
+    return out;
+}
