@@ -176,6 +176,9 @@ int session_refresh(session *s, char **err)
 {
     if (rescore(s, err) != 0)
         return -1;
+    for (size_t i = 0; i < s->plan->count; i++)
+        if (default_due(s, i, err) != 0)
+            return -1;
     return update_completion(s, err);
 }
 

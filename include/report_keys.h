@@ -1,0 +1,23 @@
+/* report_keys.h: the small key-file chores that keygen, report and verify
+ * share: where a key pair's files are, and reading a passphrase file. */
+#ifndef SELFCHECK_REPORT_KEYS_H
+#define SELFCHECK_REPORT_KEYS_H
+
+/* The prefix of a key pair from its private key path: "dir/unit.key" gives
+ * "dir/unit"; a path without ".key" is its own prefix. Caller frees. */
+char *report_key_prefix(const char *key_path);
+/* The public half next to a private key: PREFIX.pub. Caller frees. */
+char *report_key_public_path(const char *key_path);
+
+/* Reads a passphrase from the first line of a file (the line end, LF or
+ * CRLF, is not part of it). Refuses an empty passphrase and files over 4 KiB.
+ * Returns 0 with *out (free with report_passphrase_free), or -1 with *err. */
+int report_passphrase_read(const char *path, char **out, char **err);
+/* Wipes and frees a passphrase; NULL is fine. */
+void report_passphrase_free(char *passphrase);
+
+/* The path quoted for a POSIX shell when it needs it ('...' with ' escaped),
+ * for printing commands a user can paste. Caller frees. */
+char *report_shell_quote(const char *text);
+
+#endif

@@ -1,0 +1,98 @@
+/* report_read.h: reading a signed report back, and checking who signed it.
+ *
+ * What `selfcheck verify` does, as a library: a report file (CSV or SQLite,
+ * told apart by its first bytes) is read into memory once; its signature
+ * FILE.sig is checked against those bytes before anything in them is
+ * trusted, and the content handed back is parsed from the same bytes, so the
+ * file cannot change between the check and the reading. With a trust folder
+ * (UNITCODE.pub files) the unit code read from the not yet verified bytes
+ * only chooses the key to try (docs/report-format.md). */
+#ifndef SELFCHECK_REPORT_READ_H
+#define SELFCHECK_REPORT_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "sign.h"
+
+/* Reports larger than this are refused (a report is a few hundred KiB). */
+#define REPORT_MAX_BYTES ((size_t)64 * 1024 * 1024)
+
+typedef enum report_format {
+    REPORT_FORMAT_UNKNOWN = 0,
+    REPORT_FORMAT_CSV,
+    REPORT_FORMAT_SQLITE
+} report_format;
+
+/* "csv", "sqlite" or "unknown". */
+const char *report_format_name(report_format f);
+/* SQLite by its 16-byte header magic; CSV when the bytes start with the UTF-8
+ * byte-order mark and the quoted first header cell "format_version". */
+report_format report_detect_format(const void *data, size_t len);
+
+/* One item instance of a report. Strings are never NULL ("" when empty). */
+typedef struct report_item {
+    char *checklist_id;
+    int checklist_version;
+    char *item_id, *system_id, *system_name;
+    char *question_zh, *severity;
+    double weight;
+    char *state;             /* answered, na, recorded or unanswered */
+    char *answer, *answer_text;
+    bool scored;             /* state is answered: score and max_score mean something */
+    double score, max_score; /* points and the most points the item could give */
+    bool finding;
+    char *note, *owner, *due;
+} report_item;
+
+/* A report's content. Strings are never NULL ("" when empty). */
+typedef struct report_doc {
+    report_format format;
+    int format_version;
+    char *report_id, *unit_code, *unit_name, *profile, *period, *assessor;
+    char *completed_at, *generated_at, *tool_version;
+    char *signer_key_id, *signature_algo;
+    bool complete;
+    double percent;
+    char *grade, *grade_zh, *verdict;
+    report_item *items;
+    size_t item_count;
+} report_doc;
+
+/* Parses a report held in memory (CSV cells have the formula guard undone).
+ * Returns 0 with *out (free with report_doc_free), or -1 with *err saying why
+ * it is not a selfcheck report. Safe on hostile bytes: a SQLite report is
+ * opened read-only from a private copy with SQLite's defensive settings. */
+int report_parse(const void *data, size_t len, report_doc **out, char **err);
+/* Reads and parses the file at path. 0 or -1 with *err. */
+int report_parse_file(const char *path, report_doc **out, char **err);
+void report_doc_free(report_doc *doc);
+
+typedef enum report_verify_status {
+    REPORT_VERIFY_OK = 0,
+    REPORT_VERIFY_BAD_SIGNATURE = -1,  /* the file changed, or another key signed it */
+    REPORT_VERIFY_UNKNOWN_SIGNER = -2, /* trust folder: no UNITCODE.pub for the report's unit */
+    REPORT_VERIFY_KEY_MISMATCH = -3,   /* signed with a key other than the unit's */
+    REPORT_VERIFY_MALFORMED = -4,      /* unreadable, no FILE.sig, or not a selfcheck report */
+    REPORT_VERIFY_KEY = -5,            /* the public key given cannot be used */
+    REPORT_VERIFY_INTERNAL = -6
+} report_verify_status;
+
+typedef struct report_verification {
+    report_doc *doc;   /* the verified content; NULL unless REPORT_VERIFY_OK */
+    char *key_path;    /* the public key the signature was checked with, or NULL */
+    char *key_id;      /* its key id, or NULL */
+    sign_algo algo;
+} report_verification;
+
+/* Verifies the report at path against PATH.sig, with the public key at
+ * pubkey_path, or (pubkey_path NULL) with TRUST_DIR/UNITCODE.pub where
+ * UNITCODE is the unit code the report names. Exactly one of the two must be
+ * given. On REPORT_VERIFY_OK, out->doc holds the content; on any other status
+ * *err says why in one line. Free out's members with
+ * report_verification_clear in every case. */
+report_verify_status report_verify(const char *path, const char *pubkey_path,
+                                   const char *trust_dir, report_verification *out,
+                                   char **err);
+void report_verification_clear(report_verification *v);
+
+#endif

@@ -1,0 +1,15 @@
+#!/bin/sh
+# test.sh: installs what is missing, builds, and runs the whole test suite:
+# once in a normal build (build/), once with AddressSanitizer and
+# UndefinedBehaviorSanitizer (build-sanitize/).
+set -e
+cd "$(dirname "$0")/.."
+sh scripts/deps.sh
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSELFCHECK_SANITIZE=ON
+cmake --build build-sanitize -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-sanitize --output-on-failure -j"$jobs"

@@ -1,0 +1,110 @@
+/* cmd_score.c: `selfcheck score`: the breakdown per checklist, the total,
+ * grade, verdict and findings of an assessment. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer.h"
+#include "text.h"
+
+static void print_padded(const char *text, size_t columns)
+{
+    char *padded = text_pad(text, columns);
+    fputs(padded ? padded : text, stdout);
+    free(padded);
+}
+
+static void print_finding(const session *s, size_t i, const char *lang)
+{
+    const instance *in = &s->plan->items[i];
+    const instance_score *sc = &s->score->instances[i];
+    bool en = strcmp(lang, "en") == 0;
+    char *shown = answer_display(in->item, sc->answer->value, lang);
+    printf("  [%s] %s", severity_name(in->item->severity), in->item->id);
+    if (*in->system_id)
+        printf(" (%s %s)", en ? "system" : "系统", in->system_name);
+    printf(": %s — %s %.2f/%g\n", shown ? shown : sc->answer->value, en ? "points" : "得分", sc->points,
+           in->item->weight);
+    printf("      %s\n", item_question(in->item, lang));
+    printf("      %s %s, %s %s\n", en ? "owner" : "整改责任人",
+           sc->answer->owner ? sc->answer->owner : (en ? "(none)" : "（未指定）"), en ? "due" : "整改期限",
+           sc->answer->due ? sc->answer->due : "-");
+    free(shown);
+}
+
+int cmd_score(const cli_globals *g, int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        printf("usage: selfcheck score [--profile P] [--period X] [--lang zh|en]\n"
+               "Prints the score of each checklist, the total, grade and verdict, then the\n"
+               "critical failures and every finding with its remediation owner and date.\n"
+               "Defaults: the monthly profile, the current period, the configured language.\n"
+               "exit: 0 ok, 2 bad command line, 3 invalid configuration or checklists,\n"
+               "4 store error.\n");
+        return EXIT_OK;
+    }
+    const char *profile_text = NULL, *period = NULL, *lang_option = NULL;
+    bool bad = false;
+    for (int i = 1; i < argc; i++) {
+        if (cli_option(argc, argv, &i, "--profile", &profile_text, &bad) ||
+            cli_option(argc, argv, &i, "--period", &period, &bad) ||
+            cli_option(argc, argv, &i, "--lang", &lang_option, &bad)) {
+            if (bad)
+                return EXIT_USAGE;
+            continue;
+        }
+        cli_error("score: unknown argument '%s'", argv[i]);
+        return EXIT_USAGE;
+    }
+    if (lang_option && strcmp(lang_option, "zh") != 0 && strcmp(lang_option, "en") != 0) {
+        cli_error("score: --lang must be zh or en");
+        return EXIT_USAGE;
+    }
+    session *s;
+    int code = cli_open_session(g, profile_text, period, &s);
+    if (code != EXIT_OK)
+        return code;
+    const char *lang = lang_option ? lang_option : s->cfg->lang;
+    bool en = strcmp(lang, "en") == 0;
+    const score_result *r = s->score;
+    printf("%s %s %s · %s %s\n", en ? "Unit" : "单位", s->cfg->unit_code, s->cfg->unit_name,
+           profile_name(s->assessment->profile), s->assessment->period);
+    print_padded(en ? "Checklist" : "检查表", 40);
+    printf(" %9s %13s %7s\n", en ? "answered" : "已答", en ? "points" : "得分", "%");
+    for (size_t l = 0; l < r->list_count; l++) {
+        const checklist_score *cs = &r->lists[l];
+        if (cs->list == NULL || cs->asked == 0)
+            continue;
+        char answered[32], points[48];
+        snprintf(answered, sizeof answered, "%zu/%zu", cs->answered, cs->asked);
+        snprintf(points, sizeof points, "%.2f/%.2f", cs->points, cs->max);
+        print_padded(checklist_title(cs->list, lang), 40);
+        if (cs->max > 0)
+            printf(" %9s %13s %6.1f%%\n", answered, points, cs->percent);
+        else
+            printf(" %9s %13s %7s\n", answered, points, "-");
+    }
+    printf("%s: %zu/%zu %s · %.2f/%.2f · %.1f%% · %s %s · %s %s\n", en ? "Total" : "总计", r->answered, r->asked,
+           en ? "answered" : "已答", r->points, r->max, r->percent, en ? "grade" : "等级",
+           grade_label(r->grade, lang), en ? "verdict" : "结论",
+           r->max == 0 ? "-" : r->pass ? (en ? "PASS" : "通过") : (en ? "FAIL" : "不通过"));
+    if (!r->complete)
+        printf("%s\n", en ? "Incomplete: some items are not answered yet."
+                          : "尚未完成：还有未回答的检查项。");
+    if (r->critical_failures > 0) {
+        printf("%s (%zu):\n", en ? "Critical failures" : "关键项不合格", r->critical_failures);
+        for (size_t i = 0; i < r->count; i++)
+            if (r->instances[i].critical_failure)
+                print_finding(s, i, lang);
+    }
+    if (r->findings > r->critical_failures) {
+        printf("%s (%zu):\n", en ? "Findings" : "问题项", r->findings - r->critical_failures);
+        for (size_t i = 0; i < r->count; i++)
+            if (r->instances[i].finding && !r->instances[i].critical_failure)
+                print_finding(s, i, lang);
+    }
+    session_free(s);
+    return EXIT_OK;
+}

@@ -1,0 +1,224 @@
+/* cmd_sheet.c: `selfcheck template` writes a blank answer sheet and
+ * `selfcheck answer --from` records a filled one, all or nothing. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "answer.h"
+#include "error.h"
+#include "fsutil.h"
+#include "period.h"
+#include "sheet.h"
+
+int cmd_template(const cli_globals *g, int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        printf("usage: selfcheck template [--profile P] [--period X] [--out FILE]\n"
+               "Writes a blank answer sheet (CSV, UTF-8) with one row per item, and per\n"
+               "system for per-system items. Fill the 'answer' column (the 'allowed' column\n"
+               "says what it takes) and read it back with 'selfcheck answer --from FILE'.\n"
+               "Without --out the sheet goes to standard output. An existing FILE is not\n"
+               "overwritten.\n"
+               "exit: 0 ok, 2 bad command line, 3 invalid checklists, 4 store error,\n"
+               "5 cannot write, 8 FILE exists.\n");
+        return EXIT_OK;
+    }
+    const char *profile_text = NULL, *period = NULL, *out_path = NULL;
+    bool bad = false;
+    for (int i = 1; i < argc; i++) {
+        if (cli_option(argc, argv, &i, "--profile", &profile_text, &bad) ||
+            cli_option(argc, argv, &i, "--period", &period, &bad) ||
+            cli_option(argc, argv, &i, "--out", &out_path, &bad)) {
+            if (bad)
+                return EXIT_USAGE;
+            continue;
+        }
+        cli_error("template: unknown argument '%s'", argv[i]);
+        return EXIT_USAGE;
+    }
+    /* The sheet is the assessment's plan: open the session so that the
+     * systems are those the assessment covers. */
+    session *s;
+    int code = cli_open_session(g, profile_text, period, &s);
+    if (code != EXIT_OK)
+        return code;
+    char *data = NULL, *err = NULL;
+    size_t len = 0;
+    if (sheet_render_template(s->plan, &data, &len, &err) != 0) {
+        cli_error("%s", err);
+        code = EXIT_INTERNAL;
+    } else if (out_path == NULL) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            cli_error("cannot write the sheet to standard output");
+            code = EXIT_IO;
+        }
+    } else if (fsutil_write_atomic(out_path, data, len, 0644, false, &err) != 0) {
+        cli_error("%s", err);
+        code = strstr(err, "already exists") ? EXIT_EXISTS : EXIT_IO;
+    } else {
+        fprintf(stderr, "wrote %s: %zu rows for the %s check %s\n", out_path, s->plan->count,
+                profile_name(s->assessment->profile), s->assessment->period);
+    }
+    free(data);
+    free(err);
+    session_free(s);
+    return code;
+}
+
+/* A row checked against the plan, ready to be recorded. */
+typedef struct checked_row {
+    long index;
+    char *value;   /* canonical, or NULL when the answer cell is empty */
+    const sheet_row *row;
+    char *due;
+} checked_row;
+
+static int check_rows(const char *path, const session *s, const sheet *sh, checked_row *checked)
+{
+    char today[11];
+    clock_today(today);
+    for (size_t r = 0; r < sh->count; r++) {
+        const sheet_row *row = &sh->rows[r];
+        checked[r].row = row;
+        long index = plan_find(s->plan, row->checklist_id, row->item_id, row->system);
+        if (index < 0) {
+            cli_error("%s:%d: no item %s/%s%s%s in the %s check %s", path, row->line, row->checklist_id,
+                      row->item_id, *row->system ? " for system " : "", row->system,
+                      profile_name(s->assessment->profile), s->assessment->period);
+            return -1;
+        }
+        for (size_t e = 0; e < r; e++)
+            if (checked[e].index == index) {
+                cli_error("%s:%d: item %s%s%s given twice (also on line %d)", path, row->line, row->item_id,
+                          *row->system ? " for system " : "", row->system, checked[e].row->line);
+                return -1;
+            }
+        checked[r].index = index;
+        char *err = NULL;
+        if (*row->answer != '\0' &&
+            answer_parse(s->plan->items[index].item, row->answer, today, &checked[r].value, &err) != 0) {
+            cli_error("%s:%d: %s: %s", path, row->line, row->item_id, err);
+            free(err);
+            return -1;
+        }
+        if (*row->due != '\0') {
+            civil_date d;
+            char buf[11];
+            if (date_parse(row->due, &d) != 0) {
+                cli_error("%s:%d: %s: remediation_due '%s' is not a date (YYYY-MM-DD)", path, row->line,
+                          row->item_id, row->due);
+                return -1;
+            }
+            date_format(d, buf);
+            checked[r].due = strdup(buf);
+        }
+    }
+    return 0;
+}
+
+static int record_rows(session *s, const checked_row *checked, size_t count, size_t *recorded, char **err)
+{
+    char now[20];
+    clock_now(now);
+    if (store_begin(s->store, err) != 0)
+        return -1;
+    *recorded = 0;
+    for (size_t r = 0; r < count; r++) {
+        const instance *in = &s->plan->items[checked[r].index];
+        const sheet_row *row = checked[r].row;
+        struct {
+            answer_field field;
+            const char *text;
+        } fields[] = {
+            {ANSWER_FIELD_VALUE, checked[r].value},
+            {ANSWER_FIELD_NOTE, *row->note ? row->note : NULL},
+            {ANSWER_FIELD_OWNER, *row->owner ? row->owner : NULL},
+            {ANSWER_FIELD_DUE, checked[r].due},
+        };
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+            /* an empty cell leaves what is stored alone */
+            if (fields[f].text == NULL)
+                continue;
+            if (store_answer_put(s->store, s->assessment->id, in->list->id, in->item->id, in->system_id,
+                                 fields[f].field, fields[f].text, now, err) != 0) {
+                store_rollback(s->store);
+                return -1;
+            }
+        }
+        if (checked[r].value)
+            (*recorded)++;
+    }
+    return store_commit(s->store, err);
+}
+
+int cmd_answer(const cli_globals *g, int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        printf("usage: selfcheck answer --from FILE [--profile P] [--period X]\n"
+               "Records a filled answer sheet (from 'selfcheck template'). All or nothing:\n"
+               "a bad row is reported as FILE:LINE: reason and nothing of the sheet is\n"
+               "recorded. Empty cells leave what is already stored unchanged.\n"
+               "exit: 0 ok, 2 bad command line, 3 invalid sheet or checklists, 4 store error,\n"
+               "5 cannot read FILE.\n");
+        return EXIT_OK;
+    }
+    const char *profile_text = NULL, *period = NULL, *from = NULL;
+    bool bad = false;
+    for (int i = 1; i < argc; i++) {
+        if (cli_option(argc, argv, &i, "--profile", &profile_text, &bad) ||
+            cli_option(argc, argv, &i, "--period", &period, &bad) ||
+            cli_option(argc, argv, &i, "--from", &from, &bad)) {
+            if (bad)
+                return EXIT_USAGE;
+            continue;
+        }
+        cli_error("answer: unknown argument '%s'", argv[i]);
+        return EXIT_USAGE;
+    }
+    if (from == NULL) {
+        cli_error("answer: --from FILE is required");
+        return EXIT_USAGE;
+    }
+    sheet *sh = NULL;
+    char *err = NULL;
+    if (access(from, R_OK) != 0) {
+        cli_error("%s: cannot read the sheet", from);
+        return EXIT_IO;
+    }
+    if (sheet_read(from, &sh, &err) != 0) {
+        cli_error("%s", err);
+        free(err);
+        return EXIT_INPUT;
+    }
+    session *s;
+    int code = cli_open_session(g, profile_text, period, &s);
+    if (code != EXIT_OK) {
+        sheet_free(sh);
+        return code;
+    }
+    checked_row *checked = calloc(sh->count ? sh->count : 1, sizeof *checked);
+    size_t recorded = 0;
+    if (checked == NULL) {
+        code = EXIT_INTERNAL;
+    } else if (check_rows(from, s, sh, checked) != 0) {
+        code = EXIT_INPUT;
+    } else if (record_rows(s, checked, sh->count, &recorded, &err) != 0 || session_refresh(s, &err) != 0) {
+        cli_error("%s", err ? err : "cannot record the answers");
+        code = EXIT_STORE;
+    } else {
+        printf("recorded %zu answers from %s; %zu of %zu items of the %s check %s answered\n", recorded, from,
+               s->score->answered, s->score->asked, profile_name(s->assessment->profile), s->assessment->period);
+    }
+    for (size_t r = 0; checked && r < sh->count; r++) {
+        free(checked[r].value);
+        free(checked[r].due);
+    }
+    free(checked);
+    free(err);
+    sheet_free(sh);
+    session_free(s);
+    return code;
+}

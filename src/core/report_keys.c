@@ -1,0 +1,99 @@
+/* report_keys.c: key pair file names, passphrase files and shell quoting for
+ * the keygen, report and verify commands (see report_keys.h). */
+#include "report_keys.h"
+#include "error.h"
+#include "fsutil.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#define PASSPHRASE_FILE_MAX 4096
+
+char *report_key_prefix(const char *key_path)
+{
+    size_t n = strlen(key_path);
+    if (n > 4 && strcmp(key_path + n - 4, ".key") == 0)
+        n -= 4;
+    return strndup(key_path, n);
+}
+
+char *report_key_public_path(const char *key_path)
+{
+    char *prefix = report_key_prefix(key_path);
+    char *out = NULL;
+    if (prefix == NULL || asprintf(&out, "%s.pub", prefix) < 0)
+        out = NULL;
+    free(prefix);
+    return out;
+}
+
+int report_passphrase_read(const char *path, char **out, char **err)
+{
+    *out = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    if (fsutil_read_file(path, PASSPHRASE_FILE_MAX, &text, &len, err) != 0) {
+        error_prefix(err, "passphrase file");
+        return -1;
+    }
+    /* Only the first line counts, so that an editor's final newline does
+     * not become part of the passphrase. */
+    size_t line = 0;
+    while (line < len && text[line] != '\r' && text[line] != '\n' && text[line] != '\0')
+        line++;
+    const char *why = line == 0 ? "its first line is empty"
+                    : line < len && text[line] == '\0' ? "it holds a NUL byte" : NULL;
+    if (why != NULL) {
+        OPENSSL_cleanse(text, len);
+        free(text);
+        return error_set(err, "%s: not a usable passphrase file: %s", path, why);
+    }
+    char *pass = strndup(text, line);
+    OPENSSL_cleanse(text, len);
+    free(text);
+    if (pass == NULL)
+        return error_set(err, "out of memory");
+    *out = pass;
+    return 0;
+}
+
+void report_passphrase_free(char *passphrase)
+{
+    if (passphrase == NULL)
+        return;
+    OPENSSL_cleanse(passphrase, strlen(passphrase));
+    free(passphrase);
+}
+
+char *report_shell_quote(const char *text)
+{
+    bool plain = *text != '\0';
+    for (const char *p = text; *p; p++)
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./@:+,=", *p))
+            plain = false;
+    if (plain)
+        return strdup(text);
+    /* 'it'\''s' */
+    size_t quotes = 0;
+    for (const char *p = text; *p; p++)
+        quotes += *p == '\'';
+    char *out = malloc(strlen(text) + 3 * quotes + 3);
+    if (out == NULL)
+        return NULL;
+    char *o = out;
+    *o++ = '\'';
+    for (const char *p = text; *p; p++) {
+        if (*p == '\'') {
+            memcpy(o, "'\\''", 4);
+            o += 4;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o++ = '\'';
+    *o = '\0';
+    return out;
+}

@@ -1,0 +1,62 @@
+/* ui_walk.h: the walk-through screen's logic: which item is shown, which of
+ * its fields has the focus, what is being typed, and the layout of the
+ * checklists (left) and the current item (right) into a canvas.
+ *
+ * Every answer, note and remediation field is committed with session_set the
+ * moment it is entered, so quitting or a crash never loses what was given. */
+#ifndef SELFCHECK_UI_WALK_H
+#define SELFCHECK_UI_WALK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui_canvas.h"
+#include "ui_context.h"
+#include "ui_field.h"
+#include "ui_key.h"
+
+typedef enum ui_walk_focus {
+    UI_FOCUS_ANSWER = 0,
+    UI_FOCUS_NOTE,
+    UI_FOCUS_OWNER,
+    UI_FOCUS_DUE
+} ui_walk_focus;
+
+typedef struct ui_walk {
+    ui_context *ctx;          /* not owned; ctx->session must be open */
+    size_t current;           /* plan index of the item shown */
+    ui_walk_focus focus;
+    bool editing;             /* the focused field is being typed into */
+    ui_field field;           /* its text while editing */
+    bool searching;           /* the search line is open */
+    ui_field search;
+    char *last_search;
+    size_t choice;            /* highlighted choice of a choice item */
+    char *error;              /* validation message shown under the field, or NULL */
+    bool chain;               /* after a finding: ask owner, then due, then move on */
+    int list_top;             /* first row of the item list shown (left pane) */
+    int page;                 /* rows of the item list at the last layout, for PgUp/PgDn */
+    ui_canvas pane;           /* the right pane, laid out in full before it is cut */
+} ui_walk;
+
+/* Starts on plan index `start` (clamped; a negative value means the first
+ * unanswered item, or the first item when all are answered). Returns NULL
+ * when out of memory. Free with ui_walk_free. */
+ui_walk *ui_walk_new(ui_context *ctx, long start);
+void ui_walk_free(ui_walk *w);
+
+/* Handles one key. Returns what the event loop should do. */
+ui_action ui_walk_key(ui_walk *w, ui_key k);
+/* Lays the screen out into c (already reset to the window's size). */
+void ui_walk_render(ui_walk *w, ui_canvas *c);
+/* Shows plan index `index` with the focus on its answer. */
+void ui_walk_goto(ui_walk *w, size_t index);
+/* Commits what is being typed, if it is valid: called when the screen is left
+ * by quitting or a signal, so text typed into a note is not lost. */
+void ui_walk_flush(ui_walk *w);
+
+/* Glyph and role that mark an instance's state (✓ ✗ ~ - ?), shared with the
+ * summary so that colour is never the only signal. */
+const char *ui_state_glyph(const instance_score *is, ui_role *role);
+
+#endif

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# cli_sheet.sh: the answer sheet round trip through the real binary:
+# template -> fill -> answer -> score gives the numbers of docs/scoring.md;
+# a bad sheet is refused with FILE:LINE and records nothing; lint and status.
+set -u
+bin=$1
+repo=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SELFCHECK_NOW=2026-11-21T10:00:00 LANG=C.UTF-8
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect() { # expect DESCRIPTION PATTERN TEXT
+    if ! grep -qF -- "$2" <<<"$3"; then fail "$1: no '$2' in:"; echo "$3"; fi
+}
+
+cat >"$work/selfcheck.ini" <<EOF2
+[unit]
+code = 4401-hb
+name = 示例局
+assessor = 张三
+[paths]
+checklists = $repo/tests/fixtures/example.ini
+data = $work/data
+EOF2
+sc() { "$bin" --config "$work/selfcheck.ini" "$@"; }
+
+sc systems add oa 办公自动化系统 >/dev/null || fail "systems add oa"
+sc systems add web 门户网站 >/dev/null || fail "systems add web"
+out=$(sc systems add oa again 2>&1); [ $? -ne 0 ] || fail "duplicate system accepted"
+
+sc template --profile halfyear --out "$work/sheet.csv" 2>/dev/null || fail "template"
+head -c 3 "$work/sheet.csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "template has no UTF-8 BOM"
+grep -q $'\r$' "$work/sheet.csv" || fail "template lines do not end in CRLF"
+rows=$(grep -c '^"example"' "$work/sheet.csv")
+[ "$rows" = 11 ] || fail "template has $rows rows, expected 11"
+out=$(sc template --profile halfyear --out "$work/sheet.csv" 2>&1); rc=$?
+[ $rc -eq 8 ] || fail "template over an existing file: exit $rc, expected 8"
+
+# fill ITEM SYSTEM 'ANSWER,NOTE,OWNER,DUE' (CSV cells) into the blank row
+fill() { sed -i "/^\"example\",\"$1\",\"$2\",/ s|,\"\",\"\",\"\",\"\"\r\$|,$3\r|" "$work/sheet.csv"; }
+cp "$work/sheet.csv" "$work/blank.csv"
+fill backup-daily oa '"yes","","",""'
+fill backup-daily web '"不适用","","",""'
+fill backup-frequency '' '"Weekly","每周五全量备份，另有""增量""备份, 异地","王五",""'
+fill av-signature-age '' '"12","","李四","2026/12/1"'
+fill mlps-last-change oa '"2026-03-01","迁移到政务云","",""'
+fill mlps-last-change web '"na","","",""'
+fill mlps-last-assessment oa '"2025-12-10","","",""'
+fill mlps-last-assessment web '"2026-05-20","","",""'
+fill hosted-by-third-party '' '"是","","",""'
+fill hosting-contract '' '"partial","","",""'
+fill backup-notes '' '"异地备份存放于档案室,\n每周轮换","","",""'
+
+# a bad sheet first: one invalid row, and nothing of it may be recorded
+cp "$work/sheet.csv" "$work/bad.csv"
+sed -i '/"av-signature-age"/ s/"12"/"twelve"/' "$work/bad.csv"
+line=$(grep -n '"av-signature-age"' "$work/bad.csv" | cut -d: -f1)
+out=$(sc answer --profile halfyear --from "$work/bad.csv" 2>&1); rc=$?
+[ $rc -eq 3 ] || fail "bad sheet: exit $rc, expected 3"
+expect "bad sheet names file and line" "bad.csv:$line: av-signature-age" "$out"
+out=$(sc score --profile halfyear)
+expect "nothing recorded from the bad sheet" "0/10" "$out"
+
+out=$(sc answer --profile halfyear --from "$work/sheet.csv" 2>&1) || fail "answer: $out"
+expect "answer summary" "recorded 11 answers" "$out"
+out=$(sc score --profile halfyear)
+expect "worked example total" "11/11 已答 · 13.30/21.50 · 61.9% · 等级 合格 · 结论 不通过" "$out"
+expect "critical failure listed" "[critical] mlps-last-assessment (系统 办公自动化系统)" "$out"
+expect "finding with owner and date from the sheet" "整改责任人 李四, 整改期限 2026-12-01" "$out"
+expect "default due date" "整改责任人 王五, 整改期限 2026-12-21" "$out"
+out=$(sc score --profile halfyear --lang en)
+expect "English score" "Total: 11/11 answered · 13.30/21.50 · 61.9% · grade Pass · verdict FAIL" "$out"
+
+# the note with Chinese, comma, quotes is stored intact
+note=$(sqlite3 "$work/data/selfcheck.db" "select note from answers where item_id='backup-frequency'")
+[ "$note" = '每周五全量备份，另有"增量"备份, 异地' ] || fail "note stored as '$note'"
+text=$(sqlite3 "$work/data/selfcheck.db" "select value from answers where item_id='backup-notes'")
+[ "$text" = $'异地备份存放于档案室,\n每周轮换' ] || fail "multi-line answer stored as '$text'"
+
+# a row naming an item that is not in the profile
+printf '\xef\xbb\xbfchecklist_id,item_id,system,answer\r\nexample,no-such-item,,yes\r\n' >"$work/unknown.csv"
+out=$(sc answer --profile halfyear --from "$work/unknown.csv" 2>&1); rc=$?
+[ $rc -eq 3 ] || fail "unknown item: exit $rc"
+expect "unknown item line" "unknown.csv:2: no item example/no-such-item" "$out"
+# malformed CSV
+printf 'checklist_id,item_id,system,answer\r\nexample,"backup-frequency,,daily\r\n' >"$work/broken.csv"
+out=$(sc answer --profile halfyear --from "$work/broken.csv" 2>&1); rc=$?
+[ $rc -eq 3 ] || fail "malformed CSV: exit $rc"
+expect "malformed CSV named" "broken.csv:2: malformed CSV" "$out"
+
+# status shows the completed half-year check
+out=$(sc status)
+expect "status after completion" "halfyear  最近完成 2026-H2" "$out"
+expect "status monthly due" "下次 2026-11 截止 2026-11-25" "$out"
+
+# lint: clean on the bundled checklists, FILE:LINE on a broken copy
+out=$("$bin" lint "$repo/checklists") || fail "bundled checklists do not lint clean: $out"
+cp "$repo/tests/fixtures/example.ini" "$work/broken.ini"
+sed -i 's/^severity = high$/severity = hihg/' "$work/broken.ini"
+out=$("$bin" lint "$work/broken.ini" 2>&1); rc=$?
+[ $rc -eq 1 ] || fail "lint on a broken file: exit $rc, expected 1"
+line=$(grep -n 'severity = hihg' "$work/broken.ini" | head -1 | cut -d: -f1)
+expect "lint names file and line" "$work/broken.ini:$line: unknown severity 'hihg'" "$out"
+
+# exit codes of the command line itself
+"$bin" --version | grep -q '^selfcheck ' || fail "--version"
+"$bin" no-such-command 2>/dev/null; [ $? -eq 2 ] || fail "unknown command: exit not 2"
+for cmd in run status lint template answer score systems keygen report verify; do
+    "$bin" "$cmd" --help >/dev/null || fail "$cmd --help"
+done
+
+if [ $failures -eq 0 ]; then echo "cli_sheet: all checks passed"; else echo "cli_sheet: $failures failed"; fi
+[ $failures -eq 0 ]

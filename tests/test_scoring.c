@@ -1,0 +1,220 @@
+/* test_scoring.c: the scoring engine, and the worked example of
+ * docs/scoring.md reproduced to the exact numbers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checklist.h"
+#include "config.h"
+#include "score.h"
+#include "session.h"
+#include "store.h"
+#include "testutil.h"
+
+typedef struct fixture {
+    char *dir;
+    char *db;
+    session *s;
+} fixture;
+
+/* The example checklist, halfyear, systems oa and web, on 2026-11-21. */
+static int open_example(void **state)
+{
+    setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
+    fixture *f = calloc(1, sizeof *f);
+    f->dir = testutil_tempdir();
+    f->db = testutil_write(f->dir, "answers.db", "");
+    unlink(f->db);
+    store *st;
+    assert_int_equal(store_open(f->db, &st, NULL), 0);
+    assert_int_equal(store_system_add(st, "oa", "办公自动化系统", NULL), 0);
+    assert_int_equal(store_system_add(st, "web", "门户网站", NULL), 0);
+    store_close(st);
+    config *cfg = config_defaults();
+    free(cfg->unit_code);
+    cfg->unit_code = strdup("4401-hb");
+    diag_list diags;
+    diag_list_init(&diags);
+    checklist_set *set;
+    const char *paths[] = {FIXTURES_DIR "/example.ini"};
+    assert_int_equal(checklist_set_load(paths, 1, &set, &diags), 0);
+    diag_list_clear(&diags);
+    char *err = NULL;
+    int rc = session_open(cfg, set, f->db, PROFILE_HALFYEAR, NULL, &f->s, &err);
+    if (rc != 0)
+        fail_msg("session_open: %s", err);
+    *state = f;
+    return 0;
+}
+
+static int close_example(void **state)
+{
+    fixture *f = *state;
+    session_free(f->s);
+    testutil_rmtree(f->dir);
+    free(f->dir);
+    free(f->db);
+    free(f);
+    return 0;
+}
+
+static void give(session *s, const char *item_id, const char *system, const char *value)
+{
+    long i = plan_find(s->plan, "example", item_id, system);
+    if (i < 0)
+        fail_msg("no instance %s/%s", item_id, system);
+    char *err = NULL;
+    if (session_set(s, (size_t)i, ANSWER_FIELD_VALUE, value, &err) != 0)
+        fail_msg("%s/%s = %s: %s", item_id, system, value, err);
+}
+
+static const instance_score *score_of(session *s, const char *item_id, const char *system)
+{
+    long i = plan_find(s->plan, "example", item_id, system);
+    assert_true(i >= 0);
+    return &s->score->instances[i];
+}
+
+static void test_worked_example(void **state)
+{
+    session *s = ((fixture *)*state)->s;
+    assert_int_equal(s->plan->count, 11);
+    /* hosting-contract is hidden until hosted-by-third-party is yes */
+    assert_int_equal(score_of(s, "hosting-contract", "")->state, STATE_HIDDEN);
+    assert_int_equal(s->score->asked, 10);
+
+    give(s, "backup-daily", "oa", "yes");
+    give(s, "backup-daily", "web", "na");
+    give(s, "backup-frequency", "", "weekly");
+    give(s, "av-signature-age", "", "12");
+    give(s, "mlps-last-change", "oa", "2026-03-01");
+    give(s, "mlps-last-change", "web", "na");
+    give(s, "mlps-last-assessment", "oa", "2025-12-10");
+    give(s, "mlps-last-assessment", "web", "2026-05-20");
+    give(s, "hosted-by-third-party", "", "yes");
+    assert_int_equal(score_of(s, "hosting-contract", "")->state, STATE_UNANSWERED);
+    assert_false(s->score->complete);
+    give(s, "hosting-contract", "", "partial");
+    give(s, "backup-notes", "", "异地备份存放于档案室");
+
+    const score_result *r = s->score;
+    assert_true(r->complete);
+    assert_int_equal(r->asked, 11);
+    assert_int_equal(r->answered, 11);
+    assert_true(fabs(r->points - 13.3) < 1e-9);
+    assert_true(fabs(r->max - 21.5) < 1e-9);
+    assert_true(fabs(r->percent - 61.9) < 1e-9);
+    assert_non_null(r->grade);
+    assert_string_equal(r->grade->label_zh, "合格");
+    assert_false(r->pass);
+    assert_int_equal(r->critical_failures, 1);
+    assert_int_equal(r->findings, 4);
+    assert_true(score_of(s, "mlps-last-assessment", "oa")->critical_failure);
+    assert_true(fabs(score_of(s, "mlps-last-assessment", "web")->score - 1) < 1e-9);
+    assert_true(fabs(score_of(s, "backup-frequency", "")->points - 1.8) < 1e-9);
+    assert_true(fabs(score_of(s, "av-signature-age", "")->score - 0.5) < 1e-9);
+    assert_int_equal(score_of(s, "backup-daily", "web")->state, STATE_NA);
+    assert_int_equal(score_of(s, "backup-notes", "")->state, STATE_RECORDED);
+    /* the checklist's subtotal is the whole here */
+    assert_int_equal(r->list_count, 1);
+    assert_true(fabs(r->lists[0].percent - 61.9) < 1e-9);
+    /* a finding with no due date gets answered-on + 30 days */
+    assert_string_equal(score_of(s, "backup-frequency", "")->answer->due, "2026-12-21");
+    /* the assessment was marked complete in the store */
+    assert_non_null(s->assessment->completed_at);
+
+    /* re-assessing oa after its change lifts the critical failure */
+    give(s, "mlps-last-assessment", "oa", "2026-06-30");
+    assert_int_equal(s->score->critical_failures, 0);
+    assert_true(fabs(s->score->points - 17.3) < 1e-9);
+    assert_true(fabs(s->score->percent - 80.5) < 1e-9);
+    assert_string_equal(s->score->grade->label_zh, "良好");
+    assert_true(s->score->pass);
+
+    /* hiding a branch again removes its instance from the count */
+    give(s, "hosted-by-third-party", "", "no");
+    assert_int_equal(score_of(s, "hosting-contract", "")->state, STATE_HIDDEN);
+    assert_int_equal(s->score->asked, 10);
+}
+
+static void test_item_scores(void **state)
+{
+    session *s = ((fixture *)*state)->s;
+    const item *num = checklist_find_item(&s->set->lists[0], "av-signature-age");
+    assert_true(score_item(num, "0", NULL, "2026-11-21") == 1);
+    assert_true(score_item(num, "7", NULL, "2026-11-21") == 1);
+    assert_true(score_item(num, "8", NULL, "2026-11-21") == 0.5);
+    assert_true(score_item(num, "30", NULL, "2026-11-21") == 0.5);
+    assert_true(score_item(num, "31", NULL, "2026-11-21") == 0);
+    assert_true(score_item(num, "na", NULL, "2026-11-21") < 0);
+    const item *date = checklist_find_item(&s->set->lists[0], "mlps-last-assessment");
+    assert_true(score_item(date, "2025-11-21", NULL, "2026-11-21") == 1);   /* exactly 365 days */
+    assert_true(score_item(date, "2025-11-20", NULL, "2026-11-21") == 0);   /* 366 */
+    assert_true(score_item(date, "2026-05-01", "2026-05-02", "2026-11-21") == 0);
+    assert_true(score_item(date, "2026-05-02", "2026-05-02", "2026-11-21") == 1);
+    const item *choice_item = checklist_find_item(&s->set->lists[0], "backup-frequency");
+    assert_true(score_item(choice_item, "monthly", NULL, NULL) == 0.2);
+    assert_true(score_item(choice_item, "yearly", NULL, NULL) < 0);
+    const item *yn = checklist_find_item(&s->set->lists[0], "hosting-contract");
+    assert_true(score_item(yn, "partial", NULL, NULL) == 0.5);
+    const item *strict = checklist_find_item(&s->set->lists[0], "hosted-by-third-party");
+    assert_true(score_item(strict, "partial", NULL, NULL) < 0);
+}
+
+static void test_invalid_answer_changes_nothing(void **state)
+{
+    session *s = ((fixture *)*state)->s;
+    long i = plan_find(s->plan, "example", "av-signature-age", "");
+    char *err = NULL;
+    assert_int_equal(session_set(s, (size_t)i, ANSWER_FIELD_VALUE, "4000", &err), -1);
+    assert_non_null(strstr(err, "outside"));
+    free(err);
+    err = NULL;
+    assert_int_equal(session_set(s, (size_t)i, ANSWER_FIELD_VALUE, "abc", &err), -1);
+    free(err);
+    assert_null(session_answer(s, (size_t)i));
+    assert_int_equal(s->score->answered, 0);
+    /* a future date is refused */
+    i = plan_find(s->plan, "example", "mlps-last-change", "oa");
+    err = NULL;
+    assert_int_equal(session_set(s, (size_t)i, ANSWER_FIELD_VALUE, "2026-11-22", &err), -1);
+    assert_non_null(strstr(err, "future"));
+    free(err);
+}
+
+static void test_critical_fails_whatever_the_percentage(void **state)
+{
+    session *s = ((fixture *)*state)->s;
+    for (size_t i = 0; i < s->plan->count; i++) {
+        const item *it = s->plan->items[i].item;
+        const char *v = it->type == ANSWER_YESNO ? "yes" : it->type == ANSWER_CHOICE ? "daily"
+                      : it->type == ANSWER_NUMBER ? "1" : it->type == ANSWER_DATE ? "2026-10-01" : "ok";
+        assert_int_equal(session_set(s, i, ANSWER_FIELD_VALUE, v, NULL), 0);
+    }
+    assert_true(fabs(s->score->percent - 100) < 1e-9);
+    assert_true(s->score->pass);
+    assert_string_equal(s->score->grade->name, "excellent");
+    /* one critical instance below its date limit: 96.1% and still fail */
+    give(s, "mlps-last-assessment", "web", "2024-01-01");
+    assert_true(s->score->percent > 80);
+    assert_false(s->score->pass);
+    assert_int_equal(s->score->critical_failures, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_worked_example, open_example, close_example),
+        cmocka_unit_test_setup_teardown(test_item_scores, open_example, close_example),
+        cmocka_unit_test_setup_teardown(test_invalid_answer_changes_nothing, open_example, close_example),
+        cmocka_unit_test_setup_teardown(test_critical_fails_whatever_the_percentage, open_example, close_example),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
