@@ -92,7 +92,7 @@ expect "malformed CSV named" "broken.csv:2: malformed CSV" "$out"
 # status shows the completed half-year check
 out=$(sc status)
 expect "status after completion" "halfyear  最近完成 2026-H2" "$out"
-expect "status monthly due" "下次 2026-11 截止 2026-11-25" "$out"
+expect "status monthly due" "；下次 2026-11 截止 2026-11-25" "$out"
 
 # lint: clean on the bundled checklists, FILE:LINE on a broken copy
 out=$("$bin" lint "$repo/checklists") || fail "bundled checklists do not lint clean: $out"

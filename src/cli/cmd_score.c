@@ -16,6 +16,15 @@ static void print_padded(const char *text, size_t columns)
     free(padded);
 }
 
+/* Right-aligns text in `columns` display columns (Chinese takes two). */
+static void print_right(const char *text, size_t columns)
+{
+    size_t width = text_width(text);
+    for (; width < columns; width++)
+        putchar(' ');
+    fputs(text, stdout);
+}
+
 static void print_finding(const session *s, size_t i, const char *lang)
 {
     const instance *in = &s->plan->items[i];
@@ -72,7 +81,10 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
     printf("%s %s %s · %s %s\n", en ? "Unit" : "单位", s->cfg->unit_code, s->cfg->unit_name,
            profile_name(s->assessment->profile), s->assessment->period);
     print_padded(en ? "Checklist" : "检查表", 40);
-    printf(" %9s %13s %7s\n", en ? "answered" : "已答", en ? "points" : "得分", "%");
+    print_right(en ? "answered" : "已答", 10);
+    print_right(en ? "points" : "得分", 14);
+    print_right("%", 8);
+    putchar('\n');
     for (size_t l = 0; l < r->list_count; l++) {
         const checklist_score *cs = &r->lists[l];
         if (cs->list == NULL || cs->asked == 0)

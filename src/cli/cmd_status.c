@@ -33,6 +33,7 @@ static int assessment_percent(store *st, const checklist_set *set, const config 
 static void profile_status(store *st, const checklist_set *set, const config *cfg, profile p, const char *today)
 {
     bool en = strcmp(cfg->lang, "en") == 0;
+    const char *sep = en ? "; " : "；";
     assessment **list = NULL;
     size_t count = 0;
     char *err = NULL;
@@ -60,7 +61,7 @@ static void profile_status(store *st, const checklist_set *set, const config *cf
         for (size_t i = 0; i < count; i++)
             if (!list[i]->completed_at)
                 printf("%s%s", open++ ? ", " : (en ? "; open: " : "；未完成："), list[i]->period);
-        printf("%s\n", en ? "; due after each significant change of a system" : "；系统发生重大变更后进行");
+        printf("%s%s\n", sep, en ? "due after each significant change of a system" : "系统发生重大变更后进行");
         assessment_free_array(list, count);
         return;
     }
@@ -74,7 +75,7 @@ static void profile_status(store *st, const checklist_set *set, const config *cf
         char due[11];
         if (target && period_due_date(p, target, &cfg->schedule, due) == 0) {
             bool overdue = !done && strcmp(today, due) > 0;
-            printf("; %s %s %s %s%s\n", en ? "next" : "下次", target, en ? "due" : "截止", due,
+            printf("%s%s %s %s %s%s\n", sep, en ? "next" : "下次", target, en ? "due" : "截止", due,
                    overdue ? (en ? " — OVERDUE" : " —— 已逾期") : "");
         } else {
             printf("\n");

@@ -208,7 +208,7 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
                 continue;
             }
             char *name = trim_copy(s + 1, close);
-            bool upper;
+            bool upper = false;
             if (name == NULL || !valid_name(name, &upper) || upper) {
                 report(cx, line_no, upper ? "section name [%s] has upper-case letters: use lower case"
                                           : "invalid section name [%s]", name ? name : "");
@@ -281,6 +281,8 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
 /* iniparser reports through a printf-like callback with no user pointer; the
  * loader is not used from several threads, so a file-level pointer is enough. */
 static read_context *ini_error_context;
+
+static int ini_error_callback(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static int ini_error_callback(const char *fmt, ...)
 {

@@ -121,6 +121,7 @@ typedef enum ui_str {
     T_EXP_WRITING,
     T_EXP_DONE,
     T_EXP_FILES,
+    T_EXP_KEY,
     T_EXP_KEY_ID,
     T_EXP_PUBKEY,
     T_EXP_VERIFY,

@@ -503,7 +503,7 @@ ui_action ui_walk_key(ui_walk *w, ui_key k)
     if (w->error && k.code != UI_KEY_ENTER)
         walk_set_error(w, NULL);
 
-    if (w->focus == UI_FOCUS_ANSWER || (ch && strchr("ynpx0123456789", (int)ch))) {
+    if (w->focus == UI_FOCUS_ANSWER || (ch > 0 && ch < 0x80 && strchr("ynpx0123456789", (int)ch))) {
         bool handled;
         ui_action act = walk_answer_key(w, k, &handled);
         if (handled)
@@ -653,9 +653,12 @@ static void walk_render_lists(ui_walk *w, ui_canvas *c, const walk_geometry *g, 
     const session *s = walk_session(w);
     const score_result *r = s->score;
     size_t current_list = s->plan->items[w->current].list_index;
-    size_t shown[64];
+    size_t *shown = malloc((r->list_count ? r->list_count : 1) * sizeof *shown);
     size_t n = 0, at = 0;
-    for (size_t k = 0; k < r->list_count && n < sizeof shown / sizeof shown[0]; k++)
+    *used_rows = 0;
+    if (shown == NULL)
+        return;
+    for (size_t k = 0; k < r->list_count; k++)
         if (r->lists[k].asked > 0 || k == current_list) {
             if (k == current_list)
                 at = n;
@@ -682,6 +685,7 @@ static void walk_render_lists(ui_walk *w, ui_canvas *c, const walk_geometry *g, 
                       checklist_title(ls->list, w->ctx->lang));
         ui_canvas_put(c, row, g->left_cols - cw, cw, role, count);
     }
+    free(shown);
     *used_rows = rows;
 }
 

@@ -1,0 +1,402 @@
+/* ui_export.c: the sign-and-export screen's logic and layout (see ui_export.h).
+ *
+ * Every failure report_write can give is turned into a sentence that says
+ * what to do: choose another folder, answer the rest or confirm, type the
+ * key's passphrase, or generate a key. */
+#include "ui_export.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "fsutil.h"
+#include "text.h"
+
+#define EXPORT_ROWS 200
+
+char *ui_export_verify_command(sign_algo algo, const char *pubkey, const char *file)
+{
+    char *out = NULL;
+    int rc = asprintf(&out, "openssl pkeyutl -verify -pubin -inkey %s -rawin -in %s -sigfile %s.sig%s",
+                      pubkey, file, file,
+                      algo == SIGN_ALGO_SM2 ? " -digest sm3 -pkeyopt distid:1234567812345678" : "");
+    return rc < 0 ? NULL : out;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+char *ui_export_pubkey_path(const char *key_path)
+{
+    char *out = NULL;
+    size_t n = strlen(key_path);
+    int rc = ends_with(key_path, ".key") ? asprintf(&out, "%.*s.pub", (int)(n - 4), key_path)
+                                         : asprintf(&out, "%s.pub", key_path);
+    return rc < 0 ? NULL : out;
+}
+
+int ui_export_keygen(const config *cfg, char **key_id, char **err)
+{
+    *key_id = NULL;
+    const char *path = cfg->signing_key;
+    if (path == NULL || *path == '\0')
+        return error_set(err, "no signing_key is configured");
+    if (!ends_with(path, ".key"))
+        return error_set(err, "%s: the signing key's file name must end in .key", path);
+    sign_algo algo = SIGN_ALGO_SM2;
+    if (cfg->signing_algo && sign_algo_parse(cfg->signing_algo, &algo) != 0)
+        return error_set(err, "unknown signing algorithm %s", cfg->signing_algo);
+    char *prefix = strndup(path, strlen(path) - 4);
+    if (prefix == NULL)
+        return error_set(err, "out of memory");
+    char *slash = strrchr(prefix, '/');
+    if (slash && slash != prefix) {
+        *slash = '\0';
+        int rc = fsutil_mkdir_p(prefix, err);
+        *slash = '/';
+        if (rc != 0) {
+            free(prefix);
+            return -1;
+        }
+    }
+    sign_status st = sign_keygen(algo, prefix, NULL, key_id, err);
+    free(prefix);
+    return st == SIGN_OK ? 0 : -1;
+}
+
+ui_export *ui_export_new(ui_context *ctx)
+{
+    ui_export *ex = calloc(1, sizeof *ex);
+    if (ex == NULL)
+        return NULL;
+    ex->ctx = ctx;
+    ex->folder.max_chars = 1024;
+    ex->passphrase.max_chars = 256;
+    ex->passphrase.masked = true;
+    const config *cfg = ctx->session->cfg;
+    ui_field_set(&ex->folder, cfg->output_dir);
+    return ex;
+}
+
+void ui_export_free(ui_export *ex)
+{
+    if (ex == NULL)
+        return;
+    ui_field_free(&ex->folder);
+    /* the passphrase must not linger in freed memory */
+    if (ex->passphrase.chars)
+        memset(ex->passphrase.chars, 0, ex->passphrase.capacity * sizeof *ex->passphrase.chars);
+    ui_field_free(&ex->passphrase);
+    free(ex->error);
+    report_result_clear(&ex->result);
+    ui_canvas_free(&ex->pane);
+    free(ex);
+}
+
+static void export_error(ui_export *ex, ui_str tmpl, const char *arg1, const char *arg2)
+{
+    const char *args[] = {arg1 ? arg1 : "", arg2 ? arg2 : ""};
+    free(ex->error);
+    ex->error = ui_subst(ui_tr(ex->ctx, tmpl), args, 2);
+}
+
+static void export_run(ui_export *ex, bool allow_incomplete)
+{
+    const session *s = ex->ctx->session;
+    const config *cfg = s->cfg;
+    char *folder = ui_field_text(&ex->folder);
+    char *pass = ex->state == UI_EXPORT_PASSPHRASE ? ui_field_text(&ex->passphrase) : NULL;
+    char *err = NULL;
+    free(ex->error);
+    ex->error = NULL;
+    if (folder == NULL || *folder == '\0') {
+        export_error(ex, T_EXP_ERR_IO, "", "");
+        goto done;
+    }
+    /* The configured folder is ours to create; any other (a USB stick) must
+     * already be there, so that an unmounted stick is not silently replaced
+     * by a folder on the local disk. */
+    if (cfg->output_dir && strcmp(folder, cfg->output_dir) == 0 && !fsutil_exists(folder)
+        && fsutil_mkdir_p(folder, &err) != 0) {
+        export_error(ex, T_EXP_ERR_IO, folder, err);
+        goto done;
+    }
+    report_options opts = {
+        .out_dir = folder,
+        .write_csv = true,
+        .write_sqlite = true,
+        .allow_incomplete = allow_incomplete,
+        .key_path = cfg->signing_key,
+        .passphrase = pass && *pass ? pass : NULL,
+    };
+    report_result_clear(&ex->result);
+    memset(&ex->result, 0, sizeof ex->result);
+    report_status st = report_write(s, &opts, &ex->result, &err);
+    switch (st) {
+    case REPORT_OK:
+        ex->state = UI_EXPORT_DONE;
+        ex->top = 0;
+        break;
+    case REPORT_ERR_EXISTS:
+        export_error(ex, T_EXP_ERR_EXISTS, folder, err);
+        ex->state = UI_EXPORT_FORM;
+        break;
+    case REPORT_ERR_INCOMPLETE: {
+        char missing[32];
+        snprintf(missing, sizeof missing, "%zu", s->score->asked - s->score->answered);
+        export_error(ex, T_EXP_ERR_INCOMPLETE, missing, NULL);
+        ex->state = UI_EXPORT_CONFIRM;
+        break;
+    }
+    case REPORT_ERR_KEY:
+        if (ex->result.key_status == SIGN_ERR_PASSPHRASE) {
+            if (ex->state == UI_EXPORT_PASSPHRASE)
+                export_error(ex, T_EXP_ERR_KEY_PASS, cfg->signing_key, NULL);
+            ex->state = UI_EXPORT_PASSPHRASE;
+            ui_field_set(&ex->passphrase, NULL);
+        } else if (ex->result.key_status == SIGN_ERR_IO && !fsutil_exists(cfg->signing_key)) {
+            export_error(ex, T_EXP_ERR_KEY_MISSING, cfg->signing_key, NULL);
+            ex->state = UI_EXPORT_KEY_MISSING;
+        } else if (ex->result.key_status == SIGN_ERR_KEY_PERMISSIONS) {
+            export_error(ex, T_EXP_ERR_KEY_PERM, cfg->signing_key, NULL);
+            ex->state = UI_EXPORT_FORM;
+        } else {
+            export_error(ex, T_EXP_ERR_KEY_OTHER, cfg->signing_key, err);
+            ex->state = UI_EXPORT_FORM;
+        }
+        break;
+    case REPORT_ERR_IO:
+    case REPORT_ERR_INTERNAL:
+    default:
+        export_error(ex, T_EXP_ERR_IO, folder, err);
+        ex->state = UI_EXPORT_FORM;
+        break;
+    }
+done:
+    if (pass) {
+        memset(pass, 0, strlen(pass));
+        free(pass);
+    }
+    free(folder);
+    free(err);
+}
+
+static void export_start(ui_export *ex)
+{
+    const score_result *r = ex->ctx->session->score;
+    if (!r->complete && ex->state != UI_EXPORT_CONFIRM) {
+        char missing[32];
+        snprintf(missing, sizeof missing, "%zu", r->asked - r->answered);
+        export_error(ex, T_EXP_ERR_INCOMPLETE, missing, NULL);
+        ex->state = UI_EXPORT_CONFIRM;
+        return;
+    }
+    export_run(ex, !r->complete);
+}
+
+ui_action ui_export_key(ui_export *ex, ui_key k)
+{
+    if (k.code == UI_KEY_RESIZE)
+        return UI_ACT_REDRAW;
+    if (k.code == UI_KEY_F1)
+        return UI_ACT_HELP;
+    ui_context_say(ex->ctx, UI_ROLE_NORMAL, NULL);
+    switch (ex->state) {
+    case UI_EXPORT_FORM: {
+        ui_field_result r = ui_field_key(&ex->folder, k);
+        if (r == UI_FIELD_CANCEL)
+            return UI_ACT_SUMMARY;
+        if (r == UI_FIELD_SUBMIT)
+            export_start(ex);
+        return UI_ACT_REDRAW;
+    }
+    case UI_EXPORT_CONFIRM:
+        if (k.code == UI_KEY_ENTER) {
+            export_run(ex, true);
+        } else if (k.code == UI_KEY_ESC) {
+            ex->state = UI_EXPORT_FORM;
+            free(ex->error);
+            ex->error = NULL;
+        }
+        return UI_ACT_REDRAW;
+    case UI_EXPORT_PASSPHRASE: {
+        ui_field_result r = ui_field_key(&ex->passphrase, k);
+        if (r == UI_FIELD_CANCEL) {
+            ex->state = UI_EXPORT_FORM;
+            ui_field_set(&ex->passphrase, NULL);
+        } else if (r == UI_FIELD_SUBMIT) {
+            export_run(ex, !ex->ctx->session->score->complete);
+        }
+        return UI_ACT_REDRAW;
+    }
+    case UI_EXPORT_KEY_MISSING: {
+        k = ui_key_command(k);
+        if (k.code == UI_KEY_ESC) {
+            ex->state = UI_EXPORT_FORM;
+            return UI_ACT_REDRAW;
+        }
+        if (k.code == UI_KEY_CHAR && k.ch == 'g') {
+            char *key_id = NULL, *err = NULL;
+            if (ui_export_keygen(ex->ctx->session->cfg, &key_id, &err) != 0) {
+                export_error(ex, T_EXP_ERR_KEY_OTHER, ex->ctx->session->cfg->signing_key, err);
+                ex->state = UI_EXPORT_FORM;
+            } else {
+                const char *args[] = {key_id};
+                ui_context_sayf(ex->ctx, UI_ROLE_ANSWERED, T_EXP_KEYGEN_DONE, args, 1);
+                ex->state = UI_EXPORT_FORM;
+                export_run(ex, !ex->ctx->session->score->complete);
+            }
+            free(key_id);
+            free(err);
+        }
+        return UI_ACT_REDRAW;
+    }
+    case UI_EXPORT_DONE:
+        break;
+    }
+    k = ui_key_command(k);
+    unsigned ch = k.code == UI_KEY_CHAR ? k.ch : 0;
+    if (ch == 'q')
+        return UI_ACT_QUIT;
+    if (ch == '?')
+        return UI_ACT_HELP;
+    if (ch == 'L') {
+        ui_context_toggle_lang(ex->ctx);
+        return UI_ACT_REDRAW;
+    }
+    if (k.code == UI_KEY_ESC || k.code == UI_KEY_ENTER || ch == 'b')
+        return UI_ACT_SUMMARY;
+    if (k.code == UI_KEY_UP || ch == 'k' || k.code == UI_KEY_PGUP) {
+        ex->top -= k.code == UI_KEY_PGUP ? 10 : 1;
+        return UI_ACT_REDRAW;
+    }
+    if (k.code == UI_KEY_DOWN || ch == 'j' || k.code == UI_KEY_PGDN) {
+        ex->top += k.code == UI_KEY_PGDN ? 10 : 1;
+        return UI_ACT_REDRAW;
+    }
+    if (k.code == UI_KEY_HOME) {
+        ex->top = 0;
+        return UI_ACT_REDRAW;
+    }
+    if (k.code == UI_KEY_END) {
+        ex->top = EXPORT_ROWS;
+        return UI_ACT_REDRAW;
+    }
+    return UI_ACT_NONE;
+}
+
+static void exp_text(ui_export *ex, int *y, int col, ui_role role, const char *text)
+{
+    int width = ex->pane.cols - col;
+    if (*y >= ex->pane.rows || width < 2 || text == NULL)
+        return;
+    int n = ui_render_wrapped(&ex->pane, *y, col, width, ex->pane.rows - *y, 0, role, text);
+    *y += n > 0 ? n : 1;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static void export_render_done(ui_export *ex, int *y)
+{
+    const ui_context *ctx = ex->ctx;
+    const config *cfg = ctx->session->cfg;
+    exp_text(ex, y, 0, UI_ROLE_ANSWERED, ui_tr(ctx, T_EXP_DONE));
+    (*y)++;
+    exp_text(ex, y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FILES));
+    const char *files[2] = {ex->result.csv_path, ex->result.sqlite_path};
+    for (int i = 0; i < 2; i++) {
+        if (files[i] == NULL)
+            continue;
+        char *sig = NULL;
+        exp_text(ex, y, 2, UI_ROLE_NORMAL, files[i]);
+        if (asprintf(&sig, "%s.sig", files[i]) >= 0) {
+            exp_text(ex, y, 2, UI_ROLE_NORMAL, sig);
+            free(sig);
+        }
+    }
+    char *line = NULL;
+    if (asprintf(&line, "%s%s (%s)", ui_tr(ctx, T_EXP_KEY_ID), ex->result.key_id ? ex->result.key_id : "-",
+                 sign_algo_name(ex->result.algo)) >= 0) {
+        exp_text(ex, y, 0, UI_ROLE_NORMAL, line);
+        free(line);
+    }
+    char *pub = ui_export_pubkey_path(cfg->signing_key ? cfg->signing_key : "unit.key");
+    const char *args[] = {pub ? pub : ""};
+    line = ui_subst(ui_tr(ctx, T_EXP_PUBKEY), args, 1);
+    exp_text(ex, y, 0, UI_ROLE_NORMAL, line);
+    free(line);
+    (*y)++;
+    exp_text(ex, y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_VERIFY));
+    for (int i = 0; i < 2; i++) {
+        if (files[i] == NULL)
+            continue;
+        char *cmd = ui_export_verify_command(ex->result.algo, pub ? base_name(pub) : "unit.pub",
+                                             base_name(files[i]));
+        exp_text(ex, y, 2, UI_ROLE_TITLE, cmd);
+        free(cmd);
+    }
+    free(pub);
+}
+
+void ui_export_render(ui_export *ex, ui_canvas *c)
+{
+    const ui_context *ctx = ex->ctx;
+    const session *s = ctx->session;
+    char *title = NULL;
+    if (asprintf(&title, "%s \xC2\xB7 %s %s \xC2\xB7 %s", ui_tr(ctx, T_EXP_TITLE),
+                 ui_profile_label(ctx, s->assessment->profile), s->assessment->period,
+                 s->cfg->unit_name) < 0)
+        title = NULL;
+    ui_render_title(ctx, c, title ? title : "");
+    free(title);
+    int body_top = 2, body_rows = c->rows - 4, width = c->cols - 4;
+    if (ui_canvas_reset(&ex->pane, EXPORT_ROWS, width) != 0)
+        return;
+    int y = 0;
+    ui_str hints = T_EXP_HINTS;
+    if (ex->state == UI_EXPORT_DONE) {
+        export_render_done(ex, &y);
+        hints = T_EXP_HINTS_DONE;
+    } else {
+        exp_text(ex, &y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FOLDER));
+        ui_field_render(&ex->folder, &ex->pane, y, 2, width - 2,
+                        ex->state == UI_EXPORT_FORM ? UI_ROLE_INPUT : UI_ROLE_DIM);
+        if (ex->state != UI_EXPORT_FORM)
+            ex->pane.cursor_row = ex->pane.cursor_col = -1;
+        y += 2;
+        char *line = NULL;
+        if (asprintf(&line, "%s%s (%s)", ui_tr(ctx, T_EXP_KEY),
+                     s->cfg->signing_key ? s->cfg->signing_key : "-",
+                     s->cfg->signing_algo ? s->cfg->signing_algo : "sm2") >= 0) {
+            exp_text(ex, &y, 0, UI_ROLE_DIM, line);
+            free(line);
+        }
+        exp_text(ex, &y, 0, UI_ROLE_DIM, ui_tr(ctx, T_EXP_WRITING));
+        y++;
+        if (ex->error)
+            exp_text(ex, &y, 0, UI_ROLE_WARNING, ex->error);
+        if (ex->state == UI_EXPORT_CONFIRM) {
+            exp_text(ex, &y, 0, UI_ROLE_WARNING, ui_tr(ctx, T_EXP_ALLOW_INCOMPLETE));
+        } else if (ex->state == UI_EXPORT_PASSPHRASE) {
+            y++;
+            exp_text(ex, &y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_PASSPHRASE));
+            ui_field_render(&ex->passphrase, &ex->pane, y, 2, width - 2 < 40 ? width - 2 : 40, UI_ROLE_INPUT);
+            y++;
+        }
+    }
+    if (ex->top > y - body_rows)
+        ex->top = y - body_rows;
+    if (ex->top < 0)
+        ex->top = 0;
+    ui_canvas_blit(c, body_top, 2, &ex->pane, ex->top, body_rows);
+    ui_render_hints(ctx, c, ui_tr(ctx, hints));
+    ui_render_status(ctx, c);
+}

@@ -1,0 +1,52 @@
+/* ui_export.h: the sign-and-export screen's logic: the output folder, the
+ * checks before writing (incomplete assessment, missing key, passphrase),
+ * report_write, and then the files, the key id and the openssl command with
+ * which the supervisor verifies them. */
+#ifndef SELFCHECK_UI_EXPORT_H
+#define SELFCHECK_UI_EXPORT_H
+
+#include <stdbool.h>
+
+#include "report.h"
+#include "ui_canvas.h"
+#include "ui_context.h"
+#include "ui_field.h"
+#include "ui_key.h"
+
+typedef enum ui_export_state {
+    UI_EXPORT_FORM = 0,     /* the folder is being typed */
+    UI_EXPORT_CONFIRM,      /* incomplete: a second Enter exports anyway */
+    UI_EXPORT_PASSPHRASE,   /* the key is encrypted: its passphrase is being typed */
+    UI_EXPORT_KEY_MISSING,  /* no key: g generates one */
+    UI_EXPORT_DONE
+} ui_export_state;
+
+typedef struct ui_export {
+    ui_context *ctx;        /* not owned; ctx->session must be open */
+    ui_export_state state;
+    ui_field folder;
+    ui_field passphrase;
+    char *error;            /* why the last attempt failed, or NULL */
+    report_result result;   /* the files written, once DONE */
+    int top;                /* scroll of the result */
+    ui_canvas pane;
+} ui_export;
+
+/* Returns NULL when out of memory. Free with ui_export_free. */
+ui_export *ui_export_new(ui_context *ctx);
+void ui_export_free(ui_export *ex);
+ui_action ui_export_key(ui_export *ex, ui_key k);
+void ui_export_render(ui_export *ex, ui_canvas *c);
+
+/* The command that verifies `file` against file.sig with the public key
+ * `pubkey` (names as given): with -digest sm3 and the GM/T 0009 id for SM2,
+ * without them for Ed25519. Caller frees. */
+char *ui_export_verify_command(sign_algo algo, const char *pubkey, const char *file);
+/* The public key next to a private key path: X.key -> X.pub, else X.pub
+ * appended. Caller frees. */
+char *ui_export_pubkey_path(const char *key_path);
+/* Generates the unit's key pair at the configured path (sign_keygen with the
+ * prefix of key_path). Returns 0 with *key_id (caller frees), or -1 with *err. */
+int ui_export_keygen(const config *cfg, char **key_id, char **err);
+
+#endif
