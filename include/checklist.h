@@ -66,7 +66,8 @@ typedef struct item {
     char *guidance_zh, *guidance_en;   /* may be empty strings, never NULL */
     char *source;          /* document and clause, e.g. "000 四(二)" */
     severity severity;
-    double weight;         /* > 0 for scored items, 0 for text items */
+    double weight;         /* > 0 for scored items; 0 for text items and for
+                              steering yesno/choice items (asked, not scored) */
     unsigned profiles;     /* PROFILE_* bits */
     scope scope;
     answer_type type;
@@ -88,6 +89,7 @@ typedef struct item {
     char *unit_zh, *unit_en;  /* may be empty */
 
     /* date */
+    bool allow_never;       /* "never" is an answer, and scores 0 */
     int max_age_days;       /* 0 = no age limit */
     char *not_before;       /* id of a date item this date must not precede, or NULL */
 

@@ -97,7 +97,7 @@ void report_result_clear(report_result *result);
 
 /* A safe file name stem "UNIT_PROFILE_PERIOD" (no separators, no "..", no
  * control characters). Caller frees. */
-char *report_file_stem(const char *unit_code, const char *profile, const char *period);
+char *report_file_stem(const char *unit_code, const char *profile_text, const char *period);
 
 /* Formula-injection guard for CSV cells. A cell that begins with '=', '+',
  * '-', '@', tab, CR, LF or the guard character '\'' itself gets one '\''

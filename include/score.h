@@ -41,7 +41,7 @@ typedef enum instance_state {
     STATE_UNANSWERED,
     STATE_ANSWERED,       /* scored */
     STATE_NA,             /* not applicable: leaves the denominator */
-    STATE_RECORDED        /* a text item with an answer: not scored */
+    STATE_RECORDED        /* answered, not scored: text, or a weight-0 steering question */
 } instance_state;
 
 typedef struct instance_score {
@@ -64,7 +64,8 @@ typedef struct checklist_score {
 typedef struct score_result {
     instance_score *instances;   /* parallel to the plan */
     size_t count;
-    checklist_score *lists;      /* one per checklist of the set, in order */
+    checklist_score *lists;      /* by checklist index in the set, up to the last one
+                                    with instances; .list is NULL for one without */
     size_t list_count;
     double points, max, percent; /* percent rounded to one decimal */
     size_t asked;                /* visible instances */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "checklist.h"
+#include "fsutil.h"
 #include "config.h"
 #include "score.h"
 #include "session.h"
@@ -208,6 +209,50 @@ static void test_critical_fails_whatever_the_percentage(void **state)
     assert_int_equal(s->score->critical_failures, 1);
 }
 
+/* A steering question is recorded but never scored; "never" scores 0. */
+static void test_steering_and_never(void **state)
+{
+    (void)state;
+    setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
+    char *dir = testutil_tempdir();
+    char *db = fsutil_join(dir, "answers.db");
+    config *cfg = config_defaults();
+    free(cfg->unit_code);
+    cfg->unit_code = strdup("u1");
+    diag_list diags;
+    diag_list_init(&diags);
+    checklist_set *set;
+    const char *paths[] = {FIXTURES_DIR "/steering.ini"};
+    assert_int_equal(checklist_set_load(paths, 1, &set, &diags), 0);
+    diag_list_clear(&diags);
+    session *s;
+    assert_int_equal(session_open(cfg, set, db, PROFILE_MONTHLY, NULL, &s, NULL), 0);
+    const item *steer = checklist_find_item(&s->set->lists[0], "has-plan");
+    assert_true(steer->weight == 0);
+    assert_int_equal(s->score->asked, 1);
+    assert_int_equal(session_set(s, 0, ANSWER_FIELD_VALUE, "no", NULL), 0);
+    /* "no" to a steering question is no finding and costs nothing */
+    assert_int_equal(s->score->instances[0].state, STATE_RECORDED);
+    assert_int_equal(s->score->findings, 0);
+    assert_true(s->score->max == 0);
+    assert_true(s->score->complete);
+    assert_null(s->score->grade);
+    assert_int_equal(session_set(s, 0, ANSWER_FIELD_VALUE, "yes", NULL), 0);
+    assert_false(s->score->complete);
+    char *err = NULL;
+    assert_int_equal(session_set(s, 1, ANSWER_FIELD_VALUE, "从未", &err), 0);
+    assert_string_equal(session_answer(s, 1)->value, "never");
+    assert_true(s->score->instances[1].score == 0);
+    assert_int_equal(s->score->findings, 1);
+    assert_true(fabs(s->score->percent) < 1e-9);
+    assert_int_equal(session_set(s, 1, ANSWER_FIELD_VALUE, "2026-06-01", NULL), 0);
+    assert_true(fabs(s->score->percent - 100) < 1e-9);
+    session_free(s);
+    testutil_rmtree(dir);
+    free(dir);
+    free(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +260,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_item_scores, open_example, close_example),
         cmocka_unit_test_setup_teardown(test_invalid_answer_changes_nothing, open_example, close_example),
         cmocka_unit_test_setup_teardown(test_critical_fails_whatever_the_percentage, open_example, close_example),
+        cmocka_unit_test(test_steering_and_never),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -101,6 +101,10 @@ static int parse_date(const item *it, const char *v, const char *today, char **c
         *canonical = strdup("na");
         return 0;
     }
+    if (it->allow_never && (strcasecmp(v, "never") == 0 || strcmp(v, "从未") == 0 || strcmp(v, "无") == 0)) {
+        *canonical = strdup("never");
+        return 0;
+    }
     civil_date d, now;
     if (date_parse(v, &d) != 0)
         return error_set(err, "'%s' is not a date: write YYYY-MM-DD, for example 2026-03-31", v);
@@ -171,7 +175,7 @@ char *answer_allowed(const item *it)
             return NULL;
         return out;
     case ANSWER_DATE:
-        if (asprintf(&out, "YYYY-MM-DD%s", na) < 0)
+        if (asprintf(&out, "YYYY-MM-DD%s%s", it->allow_never ? "|never" : "", na) < 0)
             return NULL;
         return out;
     case ANSWER_TEXT:
@@ -206,6 +210,9 @@ char *answer_display(const item *it, const char *value, const char *lang)
         return out;
     }
     case ANSWER_DATE:
+        if (strcmp(value, "never") == 0)
+            return strdup(en ? "Never" : "从未");
+        break;
     case ANSWER_TEXT:
         break;
     }

@@ -492,10 +492,21 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     }
 
     bool scored = !type_known || it->type != ANSWER_TEXT;
+    /* weight = 0 marks a yesno or choice question that only decides which
+     * items follow: asked and recorded, never scored */
+    const char *weight = ini_get(s, "weight");
+    double weight_value = 0;
+    bool weight_ok = weight != NULL && parse_number(weight, &weight_value) && weight_value >= 0 &&
+                     weight_value <= 100;
+    bool steering = weight_ok && weight_value == 0;
+    if (steering && type_known && it->type != ANSWER_YESNO && it->type != ANSWER_CHOICE) {
+        report(cx, ini_line(s, "weight"), "only yesno and choice items may have weight 0");
+        steering = false;
+    }
     const char *sev = ini_get(s, "severity");
     it->severity = SEVERITY_LOW;
     if (sev == NULL) {
-        if (scored)
+        if (scored && !steering)
             report(cx, s->line, "[%s] needs 'severity' (critical, high, medium or low)", s->name);
     } else if (!scored) {
         report(cx, ini_line(s, "severity"), "a text item is not scored: remove 'severity'");
@@ -506,13 +517,14 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     else
         report(cx, ini_line(s, "severity"), "unknown severity '%s' (critical, high, medium or low)", sev);
 
-    const char *weight = ini_get(s, "weight");
     it->weight = scored ? default_weight(it->severity) : 0;
     if (weight != NULL) {
         if (!scored)
             report(cx, ini_line(s, "weight"), "a text item is not scored: remove 'weight'");
-        else if (!parse_number(weight, &it->weight) || it->weight <= 0 || it->weight > 100)
-            report(cx, ini_line(s, "weight"), "'weight' must be a number above 0 and at most 100, not '%s'", weight);
+        else if (!weight_ok)
+            report(cx, ini_line(s, "weight"), "'weight' must be a number from 0 to 100, not '%s'", weight);
+        else
+            it->weight = weight_value;
     }
 
     const char *allow = ini_get(s, "allow");
@@ -526,6 +538,8 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                 it->allow_na = true;
             else if (strcmp(words[i], "partial") == 0 && type_known && it->type == ANSWER_YESNO)
                 it->allow_partial = true;
+            else if (strcmp(words[i], "never") == 0 && type_known && it->type == ANSWER_DATE)
+                it->allow_never = true;
             else
                 report(cx, ini_line(s, "allow"), "'allow = %s' does not apply to a %s item", words[i],
                        type_known ? answer_type_name(it->type) : "");

@@ -94,7 +94,7 @@ static void stem_append(char *out, size_t *len, const char *part)
         out[(*len)++] = 'x';
 }
 
-char *report_file_stem(const char *unit_code, const char *profile, const char *period)
+char *report_file_stem(const char *unit_code, const char *profile_text, const char *period)
 {
     char *out = malloc(3 * (STEM_PART_MAX + 1) + 1);
     if (out == NULL)
@@ -102,7 +102,7 @@ char *report_file_stem(const char *unit_code, const char *profile, const char *p
     size_t len = 0;
     stem_append(out, &len, unit_code);
     out[len++] = '_';
-    stem_append(out, &len, profile);
+    stem_append(out, &len, profile_text);
     out[len++] = '_';
     stem_append(out, &len, period);
     out[len] = '\0';

@@ -151,6 +151,8 @@ double score_item(const item *it, const char *value, const char *other_date, con
     }
     case ANSWER_DATE: {
         civil_date d, on, other;
+        if (strcmp(value, "never") == 0 && it->allow_never)
+            return 0;
         if (date_parse(value, &d) != 0)
             return -1;
         double score = 1;
@@ -222,7 +224,8 @@ int score_compute(const plan *pl, const answer_set *answers, const config *cfg,
             sc->state = STATE_UNANSWERED;
             continue;
         }
-        if (in->item->type == ANSWER_TEXT) {
+        if (in->item->type == ANSWER_TEXT || in->item->weight == 0) {
+            /* text, and questions that only steer which items follow */
             sc->state = STATE_RECORDED;
         } else if (strcmp(value, "na") == 0) {
             sc->state = STATE_NA;

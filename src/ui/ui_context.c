@@ -216,7 +216,7 @@ void ui_render_status(const ui_context *ctx, ui_canvas *c)
         char count[32];
         snprintf(count, sizeof count, "%zu", r->critical_failures);
         const char *args[] = {count};
-        char *crit = ui_subst(ui_tr(ctx, T_SUM_CRITICAL), args, 1);
+        char *crit = ui_subst(ui_tr(ctx, T_STATUS_CRITICAL), args, 1);
         if (crit) {
             int cw = (int)text_width(crit) + 3;
             if (right - cw > c->cols / 3) {

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "session.h"
 #include "ui_canvas.h"
+#include "ui_key.h"
 #include "ui_text.h"
 
 /* The smallest window the screens are laid out for. */

@@ -39,6 +39,7 @@ typedef enum ui_action {
     UI_ACT_REDRAW,
     UI_ACT_QUIT,
     UI_ACT_HELP,        /* show the help of the current screen */
+    UI_ACT_BACK,        /* close the help: back to the screen it was opened from */
     UI_ACT_START,       /* back to the start screen (closes the assessment) */
     UI_ACT_OPEN,        /* the start screen chose an assessment: open it */
     UI_ACT_WALK,

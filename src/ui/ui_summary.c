@@ -142,7 +142,7 @@ static void sum_bar(ui_summary *sum, int y, int col, const checklist_score *ls, 
     x += ui_canvas_put(p, y, x, BAR_COLS + 2, role, bar) + 1;
     char numbers[96];
     if (ls->max > 0)
-        snprintf(numbers, sizeof numbers, "%5.1f%%  %g/%g  (%zu/%zu)", ls->percent, ls->points,
+        snprintf(numbers, sizeof numbers, "%5.1f%%  %.2f/%.2f  (%zu/%zu)", ls->percent, ls->points,
                  ls->max, ls->answered, ls->asked);
     else
         snprintf(numbers, sizeof numbers, "    -   (%zu/%zu)", ls->answered, ls->asked);
@@ -203,11 +203,11 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
         snprintf(total, sizeof total, "%.1f%%", r->percent);
     else
         snprintf(total, sizeof total, "-");
-    snprintf(points, sizeof points, "%g/%g", r->points, r->max);
-    const char *verdict = ui_tr(ctx, r->pass ? T_PASS : T_FAIL);
+    snprintf(points, sizeof points, "%.2f/%.2f", r->points, r->max);
+    const char *verdict = r->max <= 0 ? "-" : ui_tr(ctx, r->pass ? T_PASS : T_FAIL);
     const char *args[] = {total, points, r->grade ? grade_label(r->grade, ctx->lang) : "-", verdict};
     char *line = ui_subst(ui_tr(ctx, T_SUM_TOTAL), args, 4);
-    sum_text(sum, &y, 0, r->pass ? UI_ROLE_ANSWERED : UI_ROLE_CRITICAL, line);
+    sum_text(sum, &y, 0, r->max <= 0 ? UI_ROLE_NORMAL : r->pass ? UI_ROLE_ANSWERED : UI_ROLE_CRITICAL, line);
     free(line);
     char answered[32], asked[32], findings[32], critical[32];
     snprintf(answered, sizeof answered, "%zu", r->answered);
@@ -259,7 +259,9 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
     bool others_header = false;
     for (size_t f = 0; f < n; f++) {
         if (!r->instances[list[f]].critical_failure && !others_header) {
-            const char *fargs[] = {findings};
+            char others[32];
+            snprintf(others, sizeof others, "%zu", r->findings - r->critical_failures);
+            const char *fargs[] = {others};
             line = ui_subst(ui_tr(ctx, T_SUM_FINDINGS), fargs, 1);
             sum_text(sum, &y, 0, UI_ROLE_FAILED, line);
             free(line);

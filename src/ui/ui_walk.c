@@ -253,7 +253,7 @@ static ui_action walk_advance(ui_walk *w)
     if (open < 0)
         return UI_ACT_SUMMARY;
     ui_walk_goto(w, (size_t)open);
-    ui_context_say(w->ctx, UI_ROLE_WARNING, ui_tr(w->ctx, T_WALK_ALL_ANSWERED));
+    ui_context_say(w->ctx, UI_ROLE_WARNING, ui_tr(w->ctx, T_WALK_JUMPED));
     return UI_ACT_REDRAW;
 }
 
@@ -374,6 +374,7 @@ static ui_action walk_edit_key(ui_walk *w, ui_key k)
         w->editing = false;
         w->chain = false;
         walk_set_error(w, NULL);
+        ui_context_say(w->ctx, UI_ROLE_NORMAL, NULL);
         return UI_ACT_REDRAW;
     }
     if (r != UI_FIELD_SUBMIT)
@@ -391,10 +392,13 @@ static ui_action walk_edit_key(ui_walk *w, ui_key k)
         return walk_after_answer(w);
     if (w->chain && focus == UI_FOCUS_OWNER) {
         walk_edit(w, UI_FOCUS_DUE, NULL);
+        ui_context_say(w->ctx, UI_ROLE_WARNING, ui_tr(w->ctx, T_WALK_ASK_DUE));
         return UI_ACT_REDRAW;
     }
-    if (w->chain && focus == UI_FOCUS_DUE)
+    if (w->chain && focus == UI_FOCUS_DUE) {
+        ui_context_say(w->ctx, UI_ROLE_NORMAL, NULL);
         return walk_advance(w);
+    }
     ui_context_say(w->ctx, UI_ROLE_ANSWERED, ui_tr(w->ctx, T_WALK_SAVED));
     return UI_ACT_REDRAW;
 }

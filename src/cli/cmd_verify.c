@@ -1,0 +1,158 @@
+/* cmd_verify.c: `selfcheck verify FILE`: checks a report's detached
+ * signature, and with --trust DIR that the key is the one registered for the
+ * unit the report names; --show then prints what the report says. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "error.h"
+#include "fsutil.h"
+#include "report_keys.h"
+#include "report_read.h"
+
+static int verify_exit_code(report_verify_status st)
+{
+    switch (st) {
+    case REPORT_VERIFY_OK: return EXIT_OK;
+    case REPORT_VERIFY_BAD_SIGNATURE: return EXIT_BAD_SIGNATURE;
+    case REPORT_VERIFY_UNKNOWN_SIGNER: return EXIT_UNKNOWN_SIGNER;
+    case REPORT_VERIFY_KEY_MISMATCH: return EXIT_KEY_MISMATCH;
+    case REPORT_VERIFY_MALFORMED: return EXIT_MALFORMED;
+    case REPORT_VERIFY_KEY: return EXIT_KEY;
+    case REPORT_VERIFY_INTERNAL: break;
+    }
+    return EXIT_INTERNAL;
+}
+
+static const char *or_dash(const char *text)
+{
+    return text && *text ? text : "-";
+}
+
+/* What a verified report says: who, when, the totals and the findings. */
+static void show_report(const report_doc *d)
+{
+    printf("unit:         %s %s\n", d->unit_code, d->unit_name);
+    printf("profile:      %s\n", d->profile);
+    printf("period:       %s\n", d->period);
+    printf("assessor:     %s\n", or_dash(d->assessor));
+    printf("completed at: %s\n", or_dash(d->completed_at));
+    printf("generated at: %s (selfcheck %s)\n", d->generated_at, d->tool_version);
+    printf("report id:    %s\n", d->report_id);
+    printf("complete:     %s\n", d->complete ? "yes" : "no (reported with unanswered items)");
+    printf("total:        %.1f%%", d->percent);
+    if (*d->grade)
+        printf(", %s (%s)", d->grade_zh, d->grade);
+    printf(", verdict %s\n", d->verdict);
+    size_t findings = 0, unanswered = 0;
+    for (size_t i = 0; i < d->item_count; i++) {
+        findings += d->items[i].finding;
+        unanswered += strcmp(d->items[i].state, "unanswered") == 0;
+    }
+    printf("items:        %zu (%zu unanswered)\n", d->item_count, unanswered);
+    printf("findings:     %zu\n", findings);
+    for (size_t i = 0; i < d->item_count; i++) {
+        const report_item *it = &d->items[i];
+        if (!it->finding)
+            continue;
+        printf("  [%s] %s/%s%s%s: %s\n", or_dash(it->severity), it->checklist_id, it->item_id,
+               *it->system_id ? " @" : "", it->system_id, it->question_zh);
+        printf("      answer %s, score %.10g of %.10g", or_dash(it->answer_text), it->score, it->max_score);
+        if (*it->owner || *it->due)
+            printf("; remediation: %s, due %s", or_dash(it->owner), or_dash(it->due));
+        printf("\n");
+        if (*it->note)
+            printf("      note: %s\n", it->note);
+    }
+}
+
+int cmd_verify(const cli_globals *g, int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        printf("usage: selfcheck verify FILE [--pubkey PUB | --trust DIR] [--show]\n"
+               "Checks the detached signature FILE.sig of a report (CSV or SQLite) before\n"
+               "reading anything in it. With --trust DIR, a folder of UNITCODE.pub files,\n"
+               "the key is the one registered for the unit the report names, so one unit\n"
+               "cannot report as another. Without either, the public key next to the\n"
+               "configured [signing] key. --show prints the unit, period, totals and\n"
+               "findings of a valid report.\n"
+               "exit: 0 valid, 2 bad command line, 6 no such key or folder, 9 key unusable,\n"
+               "10 bad signature, 11 unknown signer (no UNITCODE.pub in DIR), 12 signed with\n"
+               "a key other than the unit's, 13 not a selfcheck report, no FILE.sig, or\n"
+               "unreadable, 70 internal error.\n");
+        return EXIT_OK;
+    }
+    const char *file = NULL, *pubkey = NULL, *trust = NULL;
+    bool show = false, bad = false;
+    for (int i = 1; i < argc; i++) {
+        if (cli_option(argc, argv, &i, "--pubkey", &pubkey, &bad) ||
+            cli_option(argc, argv, &i, "--trust", &trust, &bad)) {
+            if (bad)
+                return EXIT_USAGE;
+            continue;
+        }
+        if (strcmp(argv[i], "--show") == 0) {
+            show = true;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            cli_error("verify: unknown option '%s'", argv[i]);
+            return EXIT_USAGE;
+        } else if (file == NULL) {
+            file = argv[i];
+        } else {
+            cli_error("verify: one report at a time ('%s' is extra)", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    if (file == NULL) {
+        cli_error("verify: which report? (selfcheck verify FILE)");
+        return EXIT_USAGE;
+    }
+    if (pubkey && trust) {
+        cli_error("verify: give --pubkey or --trust, not both");
+        return EXIT_USAGE;
+    }
+    char *own_pub = NULL;
+    if (pubkey == NULL && trust == NULL) {
+        config *cfg = cli_load_config(g);
+        if (cfg == NULL)
+            return EXIT_INPUT;
+        own_pub = report_key_public_path(cfg->signing_key);
+        config_free(cfg);
+        if (own_pub == NULL || !fsutil_exists(own_pub)) {
+            cli_error("verify: give --pubkey PUB or --trust DIR (there is no %s)", own_pub ? own_pub : "unit.pub");
+            free(own_pub);
+            return EXIT_USAGE;
+        }
+        pubkey = own_pub;
+    }
+    struct stat st;
+    if (trust && (stat(trust, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        cli_error("%s: no such folder of trusted keys", trust);
+        return EXIT_NOT_FOUND;
+    }
+    if (pubkey && !fsutil_exists(pubkey)) {
+        cli_error("%s: no such public key", pubkey);
+        free(own_pub);
+        return EXIT_NOT_FOUND;
+    }
+    report_verification v;
+    char *err = NULL;
+    report_verify_status vs = report_verify(file, pubkey, trust, &v, &err);
+    int code = verify_exit_code(vs);
+    if (vs != REPORT_VERIFY_OK) {
+        cli_error("%s", err ? err : "verification failed");
+    } else {
+        printf("%s: good signature: %s report of unit %s, period %s, signed with key %s (%s)\n", file,
+               report_format_name(v.doc->format), v.doc->unit_code, v.doc->period, v.key_id,
+               sign_algo_name(v.algo));
+        if (show)
+            show_report(v.doc);
+    }
+    free(err);
+    free(own_pub);
+    report_verification_clear(&v);
+    return code;
+}

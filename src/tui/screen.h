@@ -1,0 +1,56 @@
+/* screen.h: the screens of the TUI and the state they share.
+ *
+ * Each screen is a table of {enter, draw, key, leave} in its own file
+ * (screen_*.c); the screen's logic is in src/ui, so these files only create
+ * and free that state and hand keys and canvases across. The event loop in
+ * tui.c is the only place that switches screens or draws. */
+#ifndef SELFCHECK_SCREEN_H
+#define SELFCHECK_SCREEN_H
+
+#include <stdbool.h>
+
+#include "ui_canvas.h"
+#include "ui_context.h"
+#include "ui_export.h"
+#include "ui_help.h"
+#include "ui_key.h"
+#include "ui_setup.h"
+#include "ui_start.h"
+#include "ui_summary.h"
+#include "ui_walk.h"
+
+struct tui_screen;
+
+typedef struct tui_app {
+    ui_context ctx;
+    ui_setup *setup;
+    ui_start *start;
+    ui_walk *walk;          /* kept while the assessment is open, so its place is kept */
+    ui_summary *summary;    /* likewise */
+    ui_export *export;
+    ui_help help;
+    const struct tui_screen *screen;       /* the screen shown */
+    const struct tui_screen *under_help;   /* the screen the help was opened over */
+    bool pending;           /* the command line named a profile to open after setup */
+    profile pending_profile;
+    char *pending_period;
+} tui_app;
+
+typedef struct tui_screen {
+    ui_screen_id id;
+    /* Prepares the screen's state. Returns 0, or -1 when out of memory. */
+    int (*enter)(tui_app *app);
+    void (*draw)(tui_app *app, ui_canvas *c);
+    ui_action (*key)(tui_app *app, ui_key k);
+    /* Called when another screen replaces this one, and on quitting. */
+    void (*leave)(tui_app *app);
+} tui_screen;
+
+extern const tui_screen screen_setup;
+extern const tui_screen screen_start;
+extern const tui_screen screen_walk;
+extern const tui_screen screen_summary;
+extern const tui_screen screen_export;
+extern const tui_screen screen_help;
+
+#endif

@@ -1,0 +1,30 @@
+/* ui_help.h: the help page that `?` opens over any screen, listing every key
+ * of that screen and the keys common to all. */
+#ifndef SELFCHECK_UI_HELP_H
+#define SELFCHECK_UI_HELP_H
+
+#include "ui_canvas.h"
+#include "ui_context.h"
+#include "ui_key.h"
+
+typedef enum ui_screen_id {
+    UI_SCREEN_SETUP = 0,
+    UI_SCREEN_START,
+    UI_SCREEN_WALK,
+    UI_SCREEN_SUMMARY,
+    UI_SCREEN_EXPORT,
+    UI_SCREEN_HELP
+} ui_screen_id;
+
+typedef struct ui_help {
+    ui_context *ctx;        /* not owned */
+    ui_screen_id about;     /* whose keys are listed */
+    int top;
+} ui_help;
+
+void ui_help_init(ui_help *h, ui_context *ctx, ui_screen_id about);
+/* Scrolls, or returns UI_ACT_BACK to close. */
+ui_action ui_help_key(ui_help *h, ui_key k);
+void ui_help_render(ui_help *h, ui_canvas *c);
+
+#endif

@@ -1,0 +1,236 @@
+/* ui_setup.c: the first-run screen's logic and layout (see ui_setup.h). */
+#include "ui_setup.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsutil.h"
+#include "text.h"
+#include "ui_export.h"
+
+bool ui_unit_code_valid(const char *code)
+{
+    size_t n = strlen(code);
+    if (n == 0 || n > 32)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = code[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+              || ch == '-' || ch == '_' || ch == '.'))
+            return false;
+    }
+    return true;
+}
+
+ui_setup *ui_setup_new(ui_context *ctx)
+{
+    ui_setup *st = calloc(1, sizeof *st);
+    if (st == NULL)
+        return NULL;
+    st->ctx = ctx;
+    const config *cfg = ctx->cfg;
+    st->fields[0].max_chars = 32;
+    st->fields[1].max_chars = 100;
+    st->fields[2].max_chars = 50;
+    ui_field_set(&st->fields[0], cfg->unit_code);
+    ui_field_set(&st->fields[1], cfg->unit_name);
+    ui_field_set(&st->fields[2], cfg->assessor);
+    st->key_exists = cfg->signing_key && fsutil_exists(cfg->signing_key);
+    st->keygen = !st->key_exists;
+    return st;
+}
+
+void ui_setup_free(ui_setup *st)
+{
+    if (st == NULL)
+        return;
+    for (int i = 0; i < 3; i++)
+        ui_field_free(&st->fields[i]);
+    free(st->error);
+    free(st);
+}
+
+static void setup_fail(ui_setup *st, const char *text)
+{
+    free(st->error);
+    st->error = text ? strdup(text) : NULL;
+}
+
+static char *setup_trimmed(const ui_field *f)
+{
+    char *text = ui_field_text(f);
+    if (text == NULL)
+        return NULL;
+    size_t start = 0, n = strlen(text);
+    while (text[start] == ' ')
+        start++;
+    while (n > start && text[n - 1] == ' ')
+        n--;
+    memmove(text, text + start, n - start);
+    text[n - start] = '\0';
+    return text;
+}
+
+/* Validates, generates the key if asked, and saves. Returns 0 when saved. */
+static int setup_save(ui_setup *st)
+{
+    ui_context *ctx = st->ctx;
+    char *values[3];
+    for (int i = 0; i < 3; i++)
+        values[i] = setup_trimmed(&st->fields[i]);
+    int rc = -1;
+    char *err = NULL, *path = NULL, *key_id = NULL;
+    if (!values[0] || !values[1] || !values[2])
+        goto done;
+    if (!ui_unit_code_valid(values[0])) {
+        setup_fail(st, ui_tr(ctx, T_SETUP_ERR_CODE));
+        st->focus = UI_SETUP_CODE;
+        goto done;
+    }
+    if (*values[1] == '\0') {
+        setup_fail(st, ui_tr(ctx, T_SETUP_ERR_NAME));
+        st->focus = UI_SETUP_NAME;
+        goto done;
+    }
+    if (*values[2] == '\0') {
+        setup_fail(st, ui_tr(ctx, T_SETUP_ERR_ASSESSOR));
+        st->focus = UI_SETUP_ASSESSOR;
+        goto done;
+    }
+    config *cfg = ctx->cfg;
+    if (ui_set_string(&cfg->unit_code, values[0]) || ui_set_string(&cfg->unit_name, values[1])
+        || ui_set_string(&cfg->assessor, values[2]))
+        goto done;
+    if (st->keygen && !st->key_exists) {
+        if (ui_export_keygen(cfg, &key_id, &err) != 0) {
+            setup_fail(st, err);
+            goto done;
+        }
+        st->key_exists = true;
+    }
+    path = ui_context_config_save_path(ctx);
+    if (path == NULL || config_save(cfg, path, &err) != 0) {
+        setup_fail(st, err ? err : "cannot save the configuration");
+        goto done;
+    }
+    const char *args[] = {path, key_id ? key_id : ""};
+    ui_context_sayf(ctx, UI_ROLE_ANSWERED, key_id ? T_SETUP_KEY_MADE : T_SETUP_SAVED, args, 2);
+    rc = 0;
+done:
+    for (int i = 0; i < 3; i++)
+        free(values[i]);
+    free(err);
+    free(path);
+    free(key_id);
+    return rc;
+}
+
+static int setup_next_focus(const ui_setup *st, int focus, int direction)
+{
+    focus = (focus + direction + UI_SETUP_FOCUS_COUNT) % UI_SETUP_FOCUS_COUNT;
+    if (focus == UI_SETUP_KEYGEN && st->key_exists)
+        focus = (focus + direction + UI_SETUP_FOCUS_COUNT) % UI_SETUP_FOCUS_COUNT;
+    return focus;
+}
+
+ui_action ui_setup_key(ui_setup *st, ui_key k)
+{
+    if (k.code == UI_KEY_RESIZE)
+        return UI_ACT_REDRAW;
+    if (k.code == UI_KEY_F1)
+        return UI_ACT_HELP;
+    if (k.code == UI_KEY_ESC)
+        return UI_ACT_QUIT;
+    if (k.code == UI_KEY_TAB || k.code == UI_KEY_DOWN) {
+        st->focus = setup_next_focus(st, st->focus, 1);
+        return UI_ACT_REDRAW;
+    }
+    if (k.code == UI_KEY_BTAB || k.code == UI_KEY_UP) {
+        st->focus = setup_next_focus(st, st->focus, -1);
+        return UI_ACT_REDRAW;
+    }
+    if (st->focus < 3) {
+        ui_field_result r = ui_field_key(&st->fields[st->focus], k);
+        if (r == UI_FIELD_SUBMIT)
+            st->focus = setup_next_focus(st, st->focus, 1);
+        return r == UI_FIELD_IGNORED ? UI_ACT_NONE : UI_ACT_REDRAW;
+    }
+    k = ui_key_command(k);
+    if (st->focus == UI_SETUP_KEYGEN) {
+        if (k.code == UI_KEY_CHAR && (k.ch == ' ' || k.ch == 'y' || k.ch == 'n')) {
+            st->keygen = k.ch == ' ' ? !st->keygen : k.ch == 'y';
+            return UI_ACT_REDRAW;
+        }
+        if (k.code == UI_KEY_ENTER) {
+            st->focus = UI_SETUP_SAVE;
+            return UI_ACT_REDRAW;
+        }
+    }
+    if (k.code == UI_KEY_CHAR && k.ch == '?')
+        return UI_ACT_HELP;
+    if (st->focus == UI_SETUP_SAVE && k.code == UI_KEY_ENTER)
+        return setup_save(st) == 0 ? UI_ACT_START : UI_ACT_REDRAW;
+    return UI_ACT_NONE;
+}
+
+void ui_setup_render(ui_setup *st, ui_canvas *c)
+{
+    const ui_context *ctx = st->ctx;
+    ui_render_title(ctx, c, ui_tr(ctx, T_SETUP_TITLE));
+    int y = 2, width = c->cols - 4;
+    char *path = ui_context_config_save_path(ctx);
+    const char *args[] = {path ? path : ""};
+    char *intro = ui_subst(ui_tr(ctx, T_SETUP_INTRO), args, 1);
+    y += ui_render_wrapped(c, y, 2, width, 4, 0, UI_ROLE_NORMAL, intro);
+    free(intro);
+    free(path);
+    y++;
+    static const ui_str labels[3] = {T_SETUP_UNIT_CODE, T_SETUP_UNIT_NAME, T_SETUP_ASSESSOR};
+    int label_cols = 0;
+    for (int i = 0; i < 3; i++) {
+        int w = (int)text_width(ui_tr(ctx, labels[i]));
+        if (w > label_cols)
+            label_cols = w;
+    }
+    int cursor_row = -1, cursor_col = -1;
+    for (int i = 0; i < 3; i++, y += 2) {
+        bool focused = st->focus == i;
+        if (focused)
+            ui_canvas_put(c, y, 2, 1, UI_ROLE_SELECTED, ">");
+        ui_canvas_put(c, y, 4, label_cols, focused ? UI_ROLE_SELECTED : UI_ROLE_NORMAL, ui_tr(ctx, labels[i]));
+        int fw = width - label_cols - 4;
+        if (fw > 50)
+            fw = 50;
+        ui_field_render(&st->fields[i], c, y, 6 + label_cols, fw, UI_ROLE_INPUT);
+        if (focused) {
+            cursor_row = c->cursor_row;
+            cursor_col = c->cursor_col;
+        }
+    }
+    const char *key = ctx->cfg->signing_key ? ctx->cfg->signing_key : "";
+    const char *kargs[] = {key};
+    char *keyline = ui_subst(ui_tr(ctx, st->key_exists ? T_SETUP_KEY_EXISTS : T_SETUP_KEYGEN), kargs, 1);
+    char *line = NULL;
+    if (asprintf(&line, "%s %s", st->key_exists ? "   " : st->keygen ? "[x]" : "[ ]", keyline ? keyline : "") < 0)
+        line = NULL;
+    if (st->focus == UI_SETUP_KEYGEN)
+        ui_canvas_put(c, y, 2, 1, UI_ROLE_SELECTED, ">");
+    y += ui_render_wrapped(c, y, 4, width - 2, 3, 0,
+                           st->focus == UI_SETUP_KEYGEN ? UI_ROLE_SELECTED : UI_ROLE_NORMAL, line) + 1;
+    free(line);
+    free(keyline);
+    if (st->focus == UI_SETUP_SAVE)
+        ui_canvas_put(c, y, 2, 1, UI_ROLE_SELECTED, ">");
+    char *save = NULL;
+    if (asprintf(&save, "[ %s ]", ui_tr(ctx, T_SETUP_SAVE)) >= 0) {
+        ui_canvas_put(c, y, 4, width, st->focus == UI_SETUP_SAVE ? UI_ROLE_SELECTED : UI_ROLE_NORMAL, save);
+        free(save);
+    }
+    y += 2;
+    if (st->error)
+        ui_render_wrapped(c, y, 2, width, c->rows - 3 - y, 0, UI_ROLE_WARNING, st->error);
+    ui_canvas_cursor(c, cursor_row, cursor_col);
+    ui_render_hints(ctx, c, ui_tr(ctx, T_SETUP_HINTS));
+    ui_render_status(ctx, c);
+}

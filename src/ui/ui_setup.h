@@ -1,0 +1,42 @@
+/* ui_setup.h: the first-run screen: the unit's code and name and the
+ * assessor, the offer to generate the unit's signing key, and saving the
+ * configuration (config_save to --config or the user's file). */
+#ifndef SELFCHECK_UI_SETUP_H
+#define SELFCHECK_UI_SETUP_H
+
+#include <stdbool.h>
+
+#include "ui_canvas.h"
+#include "ui_context.h"
+#include "ui_field.h"
+#include "ui_key.h"
+
+enum {
+    UI_SETUP_CODE = 0,
+    UI_SETUP_NAME,
+    UI_SETUP_ASSESSOR,
+    UI_SETUP_KEYGEN,
+    UI_SETUP_SAVE,
+    UI_SETUP_FOCUS_COUNT
+};
+
+typedef struct ui_setup {
+    ui_context *ctx;          /* not owned; ctx->cfg is filled and saved */
+    ui_field fields[3];       /* code, name, assessor */
+    int focus;
+    bool keygen;              /* generate the key on saving */
+    bool key_exists;          /* a key is already there: nothing to offer */
+    char *error;              /* why saving failed, or NULL */
+} ui_setup;
+
+/* Returns NULL when out of memory. Free with ui_setup_free. */
+ui_setup *ui_setup_new(ui_context *ctx);
+void ui_setup_free(ui_setup *st);
+/* Returns UI_ACT_START once saved, UI_ACT_QUIT on Esc. */
+ui_action ui_setup_key(ui_setup *st, ui_key k);
+void ui_setup_render(ui_setup *st, ui_canvas *c);
+
+/* Checks a unit code: 1 to 32 letters, digits, '-', '_' or '.'. */
+bool ui_unit_code_valid(const char *code);
+
+#endif

@@ -1,0 +1,461 @@
+/* ui_start.c: the start screen's logic and layout (see ui_start.h).
+ *
+ * Everything shown is read once when the screen is entered: the store is
+ * opened, listed and closed again, so that the session opened afterwards is
+ * the only one holding it. */
+#include "ui_start.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "period.h"
+#include "store.h"
+#include "text.h"
+
+#define START_FINISHED_MAX 12
+
+int ui_period_profile(const char *period, profile *out)
+{
+    static const profile order[] = {PROFILE_MONTHLY, PROFILE_HALFYEAR, PROFILE_CHANGE};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        char *err = NULL;
+        int rc = period_validate(order[i], period, &err);
+        free(err);
+        if (rc == 0) {
+            *out = order[i];
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static void entry_clear(ui_start_entry *e)
+{
+    free(e->period);
+    free(e->system_name);
+    free(e->completed_at);
+}
+
+void ui_start_free(ui_start *st)
+{
+    if (st == NULL)
+        return;
+    for (size_t i = 0; i < st->count; i++)
+        entry_clear(&st->entries[i]);
+    free(st->entries);
+    free(st->error);
+    free(st);
+}
+
+static ui_start_entry *start_add(ui_start *st, ui_start_section section, profile p, const char *period)
+{
+    ui_start_entry *grown = realloc(st->entries, (st->count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return NULL;
+    st->entries = grown;
+    ui_start_entry *e = &st->entries[st->count];
+    memset(e, 0, sizeof *e);
+    e->section = section;
+    e->profile = p;
+    e->period = strdup(period);
+    if (e->period == NULL)
+        return NULL;
+    st->count++;
+    return e;
+}
+
+static bool start_listed(const ui_start *st, profile p, const char *period)
+{
+    for (size_t i = 0; i < st->count; i++)
+        if (st->entries[i].profile == p && strcmp(st->entries[i].period, period) == 0)
+            return true;
+    return false;
+}
+
+/* Fills status, answer count and completion of an entry from the store. */
+static void start_status(store *db, ui_start_entry *e, const assessment *a)
+{
+    if (a == NULL) {
+        e->status = UI_STATUS_NONE;
+        return;
+    }
+    answer_set *answers = NULL;
+    if (store_answers_load(db, a->id, &answers, NULL) == 0) {
+        for (size_t i = 0; i < answers->count; i++)
+            if (answers->items[i].value)
+                e->answered++;
+        answer_set_free(answers);
+    }
+    if (a->completed_at) {
+        e->status = UI_STATUS_DONE;
+        e->completed_at = strdup(a->completed_at);
+    } else {
+        e->status = UI_STATUS_OPEN;
+    }
+}
+
+static void start_due_entries(ui_start *st, store *db, profile p)
+{
+    const ui_context *ctx = st->ctx;
+    const config *cfg = ctx->cfg;
+    char *current = NULL, *err = NULL;
+    if (period_current(p, ctx->today, &current, &err) != 0) {
+        free(err);
+        return;
+    }
+    assessment **all = NULL;
+    size_t all_count = 0;
+    store_assessment_list(db, cfg->unit_code, p, &all, &all_count, NULL);
+
+    /* the previous period, when it was started or the unit keeps this
+     * check at all, and is not done: that is what is overdue */
+    char *previous = period_previous(p, current);
+    if (previous) {
+        assessment *a = NULL;
+        store_assessment_find(db, cfg->unit_code, p, previous, &a, NULL);
+        if ((a != NULL && a->completed_at == NULL) || (a == NULL && all_count > 0)) {
+            ui_start_entry *e = start_add(st, UI_START_DUE, p, previous);
+            if (e) {
+                start_status(db, e, a);
+                if (period_due_date(p, previous, &cfg->schedule, e->due) != 0)
+                    e->due[0] = '\0';
+                e->overdue = e->due[0] && strcmp(ctx->today, e->due) > 0;
+            }
+        }
+        assessment_free(a);
+        free(previous);
+    }
+    assessment *a = NULL;
+    store_assessment_find(db, cfg->unit_code, p, current, &a, NULL);
+    ui_start_entry *e = start_add(st, UI_START_DUE, p, current);
+    if (e) {
+        start_status(db, e, a);
+        if (period_due_date(p, current, &cfg->schedule, e->due) != 0)
+            e->due[0] = '\0';
+        e->overdue = e->status != UI_STATUS_DONE && e->due[0] && strcmp(ctx->today, e->due) > 0;
+    }
+    assessment_free(a);
+    assessment_free_array(all, all_count);
+    free(current);
+}
+
+static void start_other_entries(ui_start *st, store *db, profile p, size_t *finished)
+{
+    assessment **all = NULL;
+    size_t n = 0;
+    if (store_assessment_list(db, st->ctx->cfg->unit_code, p, &all, &n, NULL) != 0)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const assessment *a = all[i];
+        if (start_listed(st, p, a->period))
+            continue;
+        bool done = a->completed_at != NULL;
+        if (done && *finished >= START_FINISHED_MAX)
+            continue;
+        ui_start_entry *e = start_add(st, done ? UI_START_FINISHED : UI_START_UNFINISHED, p, a->period);
+        if (e == NULL)
+            break;
+        start_status(db, e, a);
+        if (done)
+            (*finished)++;
+        if (p == PROFILE_CHANGE) {
+            for (size_t k = 0; k < a->system_count; k++)
+                if (e->system_name == NULL)
+                    e->system_name = strdup(a->systems[k].name);
+        }
+    }
+    assessment_free_array(all, n);
+}
+
+static int entry_order(const void *pa, const void *pb)
+{
+    const ui_start_entry *a = pa, *b = pb;
+    if (a->section != b->section)
+        return (int)a->section - (int)b->section;
+    if (a->section == UI_START_FINISHED && a->completed_at && b->completed_at)
+        return strcmp(b->completed_at, a->completed_at);   /* newest first */
+    return 0;
+}
+
+static void start_gather(ui_start *st)
+{
+    ui_context *ctx = st->ctx;
+    char *err = NULL;
+    checklist_set *set = NULL;
+    if (ui_context_load_checklists(ctx->cfg, &set, &err) == 0) {
+        st->checklist_count = set->count;
+        for (size_t i = 0; i < set->count; i++)
+            st->item_count += set->lists[i].item_count;
+        checklist_set_free(set);
+    } else {
+        st->error = err;
+        err = NULL;
+    }
+    char *path = ui_context_store_path(ctx);
+    store *db = NULL;
+    if (path == NULL || store_open(path, &db, &err) != 0) {
+        if (st->error == NULL)
+            st->error = err;
+        else
+            free(err);
+        free(path);
+        return;
+    }
+    free(path);
+    start_due_entries(st, db, PROFILE_MONTHLY);
+    start_due_entries(st, db, PROFILE_HALFYEAR);
+    system_info *systems = NULL;
+    size_t system_count = 0;
+    if (store_systems_list(db, &systems, &system_count, NULL) == 0) {
+        for (size_t i = 0; i < system_count; i++) {
+            char *period = NULL;
+            if (asprintf(&period, "%s@%s", ctx->today, systems[i].id) < 0)
+                continue;
+            assessment *a = NULL;
+            store_assessment_find(db, ctx->cfg->unit_code, PROFILE_CHANGE, period, &a, NULL);
+            ui_start_entry *e = start_add(st, UI_START_CHANGE, PROFILE_CHANGE, period);
+            if (e) {
+                e->system_name = strdup(systems[i].name);
+                start_status(db, e, a);
+            }
+            assessment_free(a);
+            free(period);
+        }
+        system_info_free_array(systems, system_count);
+    }
+    size_t finished = 0;
+    start_other_entries(st, db, PROFILE_MONTHLY, &finished);
+    start_other_entries(st, db, PROFILE_HALFYEAR, &finished);
+    start_other_entries(st, db, PROFILE_CHANGE, &finished);
+    store_close(db);
+    /* stable order of sections (qsort is not stable: sort indexes in) */
+    for (size_t i = 1; i < st->count; i++)
+        for (size_t j = i; j > 0 && entry_order(&st->entries[j - 1], &st->entries[j]) > 0; j--) {
+            ui_start_entry t = st->entries[j];
+            st->entries[j] = st->entries[j - 1];
+            st->entries[j - 1] = t;
+        }
+}
+
+ui_start *ui_start_new(ui_context *ctx)
+{
+    ui_start *st = calloc(1, sizeof *st);
+    if (st == NULL)
+        return NULL;
+    st->ctx = ctx;
+    start_gather(st);
+    /* preselect what the user most likely came for: an assessment in
+     * progress, else the first check that is due */
+    size_t pick = 0;
+    bool found = false;
+    for (size_t i = 0; i < st->count && !found; i++)
+        if (st->entries[i].section == UI_START_DUE && st->entries[i].status == UI_STATUS_OPEN) {
+            pick = i;
+            found = true;
+        }
+    for (size_t i = 0; i < st->count && !found; i++)
+        if (st->entries[i].section == UI_START_DUE && st->entries[i].status != UI_STATUS_DONE) {
+            pick = i;
+            found = true;
+        }
+    st->selected = pick;
+    return st;
+}
+
+const ui_start_entry *ui_start_chosen(const ui_start *st)
+{
+    return st->selected < st->count ? &st->entries[st->selected] : NULL;
+}
+
+ui_action ui_start_key(ui_start *st, ui_key k)
+{
+    ui_context_say(st->ctx, UI_ROLE_NORMAL, NULL);
+    k = ui_key_command(k);
+    unsigned ch = k.code == UI_KEY_CHAR ? k.ch : 0;
+    if (ch == 'q' || k.code == UI_KEY_ESC)
+        return UI_ACT_QUIT;
+    if (ch == '?' || k.code == UI_KEY_F1)
+        return UI_ACT_HELP;
+    if (ch == 'L') {
+        ui_context_toggle_lang(st->ctx);
+        return UI_ACT_REDRAW;
+    }
+    if (st->count == 0)
+        return k.code == UI_KEY_RESIZE ? UI_ACT_REDRAW : UI_ACT_NONE;
+    switch (k.code) {
+    case UI_KEY_UP:
+        if (st->selected > 0)
+            st->selected--;
+        return UI_ACT_REDRAW;
+    case UI_KEY_DOWN:
+        if (st->selected + 1 < st->count)
+            st->selected++;
+        return UI_ACT_REDRAW;
+    case UI_KEY_PGUP:
+    case UI_KEY_HOME:
+        st->selected = 0;
+        return UI_ACT_REDRAW;
+    case UI_KEY_PGDN:
+    case UI_KEY_END:
+        st->selected = st->count - 1;
+        return UI_ACT_REDRAW;
+    case UI_KEY_ENTER:
+        return UI_ACT_OPEN;
+    case UI_KEY_RESIZE:
+        return UI_ACT_REDRAW;
+    default:
+        break;
+    }
+    if (ch == 'k' && st->selected > 0) {
+        st->selected--;
+        return UI_ACT_REDRAW;
+    }
+    if (ch == 'j' && st->selected + 1 < st->count) {
+        st->selected++;
+        return UI_ACT_REDRAW;
+    }
+    return UI_ACT_NONE;
+}
+
+static char *start_entry_label(const ui_start *st, const ui_start_entry *e)
+{
+    const ui_context *ctx = st->ctx;
+    if (e->profile == PROFILE_CHANGE) {
+        const char *args[] = {e->system_name ? e->system_name : e->period};
+        return ui_subst(ui_tr(ctx, T_START_CHANGE_OF), args, 1);
+    }
+    return strdup(ui_profile_label(ctx, e->profile));
+}
+
+static char *start_entry_status(const ui_start *st, const ui_start_entry *e, ui_role *role)
+{
+    const ui_context *ctx = st->ctx;
+    char count[32];
+    snprintf(count, sizeof count, "%zu", e->answered);
+    char done[11] = "";
+    if (e->completed_at)
+        snprintf(done, sizeof done, "%.10s", e->completed_at);
+    const char *args[] = {e->status == UI_STATUS_DONE ? done : count};
+    ui_str key = e->status == UI_STATUS_NONE ? T_START_NOT_STARTED
+               : e->status == UI_STATUS_OPEN ? T_START_IN_PROGRESS : T_START_COMPLETED;
+    char *status = ui_subst(ui_tr(ctx, key), args, 1);
+    *role = e->status == UI_STATUS_DONE ? UI_ROLE_ANSWERED : UI_ROLE_NORMAL;
+    if (e->due[0] && e->status != UI_STATUS_DONE && status) {
+        const char *dargs[] = {e->due};
+        char *due = ui_subst(ui_tr(ctx, e->overdue ? T_START_OVERDUE : T_START_DUE_ON), dargs, 1);
+        char *both = NULL;
+        if (due && asprintf(&both, "%s \xC2\xB7 %s", status, due) >= 0) {
+            free(status);
+            status = both;
+        }
+        free(due);
+        if (e->overdue)
+            *role = UI_ROLE_CRITICAL;
+    }
+    return status;
+}
+
+void ui_start_render(ui_start *st, ui_canvas *c)
+{
+    const ui_context *ctx = st->ctx;
+    const config *cfg = ctx->cfg;
+    char *title = NULL;
+    if (asprintf(&title, "%s \xC2\xB7 %s (%s) \xC2\xB7 %s%s", ui_tr(ctx, T_START_TITLE),
+                 cfg->unit_name, cfg->unit_code, ui_tr(ctx, T_START_ASSESSOR), cfg->assessor) < 0)
+        title = NULL;
+    ui_render_title(ctx, c, title ? title : "");
+    free(title);
+
+    int y = 2, width = c->cols - 4;
+    if (st->error) {
+        y += ui_render_wrapped(c, y, 2, width, 4, 0, UI_ROLE_WARNING, st->error);
+    } else {
+        char lists[32], items[32];
+        snprintf(lists, sizeof lists, "%zu", st->checklist_count);
+        snprintf(items, sizeof items, "%zu", st->item_count);
+        const char *args[] = {lists, items};
+        char *line = ui_subst(ui_tr(ctx, T_START_CHECKLISTS), args, 2);
+        y += ui_render_wrapped(c, y, 2, width, 2, 0, UI_ROLE_DIM, line);
+        free(line);
+    }
+    y++;
+    int body_bottom = c->rows - 2;
+    if (st->count == 0) {
+        ui_render_wrapped(c, y, 2, width, body_bottom - y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_START_NOTHING));
+    }
+
+    /* label and period columns, aligned by display width */
+    int label_cols = 0, period_cols = 0;
+    for (size_t i = 0; i < st->count; i++) {
+        char *label = start_entry_label(st, &st->entries[i]);
+        if (label) {
+            int w = (int)text_width(label);
+            if (w > label_cols)
+                label_cols = w;
+        }
+        free(label);
+        int pw = (int)text_width(st->entries[i].period);
+        if (pw > period_cols)
+            period_cols = pw;
+    }
+    if (label_cols > width / 2)
+        label_cols = width / 2;
+
+    /* lines: a header before each section, then its entries */
+    int lines = 0, selected_line = 0;
+    for (size_t i = 0; i < st->count; i++) {
+        if (i == 0 || st->entries[i].section != st->entries[i - 1].section)
+            lines += i == 0 ? 1 : 2;
+        if (i == st->selected)
+            selected_line = lines;
+        lines++;
+    }
+    int rows = body_bottom - y;
+    if (selected_line < st->top)
+        st->top = selected_line > 0 && st->selected == 0 ? 0 : selected_line - 1;
+    if (selected_line >= st->top + rows)
+        st->top = selected_line - rows + 1;
+    if (st->top < 0)
+        st->top = 0;
+
+    static const ui_str headers[] = {T_START_DUE_SECTION, T_START_CHANGE_SECTION,
+                                     T_START_UNFINISHED_SECTION, T_START_FINISHED_SECTION};
+    int line = 0;
+    for (size_t i = 0; i < st->count; i++) {
+        const ui_start_entry *e = &st->entries[i];
+        if (i == 0 || e->section != st->entries[i - 1].section) {
+            if (i > 0)
+                line++;
+            int row = y + line - st->top;
+            if (row >= y && row < body_bottom)
+                ui_canvas_put(c, row, 2, width, UI_ROLE_TITLE, ui_tr(ctx, headers[e->section]));
+            line++;
+        }
+        int row = y + line - st->top;
+        line++;
+        if (row < y || row >= body_bottom)
+            continue;
+        bool selected = i == st->selected;
+        if (selected) {
+            ui_canvas_fill(c, row, 2, width, UI_ROLE_SELECTED);
+            ui_canvas_put(c, row, 2, 1, UI_ROLE_SELECTED, ">");
+        }
+        char *label = start_entry_label(st, e);
+        char *padded = label ? text_pad(label, (size_t)label_cols) : NULL;
+        ui_role role;
+        char *status = start_entry_status(st, e, &role);
+        ui_role text_role = selected ? UI_ROLE_SELECTED : UI_ROLE_NORMAL;
+        int x = 4;
+        x += ui_canvas_put(c, row, x, width, text_role, padded) + 2;
+        char *period = text_pad(e->period, (size_t)period_cols);
+        x += ui_canvas_put(c, row, x, c->cols - x - 2, text_role, period) + 2;
+        ui_canvas_put(c, row, x, c->cols - x - 2, selected ? UI_ROLE_SELECTED : role, status);
+        free(period);
+        free(status);
+        free(padded);
+        free(label);
+    }
+    ui_render_hints(ctx, c, ui_tr(ctx, T_START_HINTS));
+    ui_render_status(ctx, c);
+}

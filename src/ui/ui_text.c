@@ -1,0 +1,308 @@
+/* ui_text.c: the string table of the terminal interface (see ui_text.h).
+ *
+ * Keys in the help pages are written "KEY<TAB>what it does", one per line; a
+ * line without a tab is a heading. Characters whose width differs between
+ * terminals (East Asian "ambiguous" ones such as arrows and box drawing) are
+ * avoided, so that Chinese and English lines line up the same everywhere. */
+#include "ui_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const table[T_COUNT][2] = {
+    [T_APP_NAME] = {"selfcheck 安全自查",
+        "selfcheck security self-check"},
+    [T_TOO_SMALL] = {"窗口太小：至少需要 {1}（列x行），现在是 {2}。请把窗口放大。",
+        "The window is too small: it needs at least {1} (columns x rows) and is {2}. Please make it larger."},
+    [T_QUIT_SAVED] = {"已退出。所有回答都已保存。",
+        "Quit. Every answer is saved."},
+    [T_PROFILE_MONTHLY] = {"每月例行检查",
+        "Monthly routine check"},
+    [T_PROFILE_HALFYEAR] = {"每半年全面检查",
+        "Half-yearly comprehensive check"},
+    [T_PROFILE_CHANGE] = {"系统变更后重新测评",
+        "Re-assessment after a system change"},
+    [T_YES] = {"是",
+        "Yes"},
+    [T_NO] = {"否",
+        "No"},
+    [T_PARTIAL] = {"部分",
+        "Partly"},
+    [T_NA] = {"不适用",
+        "Not applicable"},
+    [T_UNANSWERED] = {"未答",
+        "not answered"},
+    [T_HIDDEN] = {"按前面的回答，此项现在不需要回答。",
+        "Given an earlier answer, this item is not asked now."},
+    [T_PASS] = {"通过",
+        "Pass"},
+    [T_FAIL] = {"不通过",
+        "Fail"},
+    [T_SEV_LOW] = {"低",
+        "low"},
+    [T_SEV_MEDIUM] = {"中",
+        "medium"},
+    [T_SEV_HIGH] = {"高",
+        "high"},
+    [T_SEV_CRITICAL] = {"关键",
+        "critical"},
+    [T_STATUS_CRITICAL] = {"关键项不合格 {1}",
+        "{1} critical failed"},
+    [T_SETUP_TITLE] = {"首次使用：设置本单位信息",
+        "First run: about your unit"},
+    [T_SETUP_INTRO] = {"这些信息保存在 {1}，每份报告都会带上。以后可以直接编辑该文件修改。",
+        "These settings are saved in {1} and go into every report. Edit that file to change them later."},
+    [T_SETUP_UNIT_CODE] = {"单位代码",
+        "Unit code"},
+    [T_SETUP_UNIT_NAME] = {"单位名称",
+        "Unit name"},
+    [T_SETUP_ASSESSOR] = {"评估人",
+        "Assessor"},
+    [T_SETUP_KEYGEN] = {"生成本单位的签名密钥（{1}），用于签名报告",
+        "Generate the unit's signing key ({1}) to sign reports"},
+    [T_SETUP_KEY_EXISTS] = {"签名密钥已存在：{1}",
+        "Signing key already present: {1}"},
+    [T_SETUP_SAVE] = {"保存",
+        "Save"},
+    [T_SETUP_HINTS] = {"Tab/上下键 切换  Enter 下一项  空格 勾选  Esc 不保存退出  F1 帮助",
+        "Tab/Up/Down move  Enter next  Space toggle  Esc quit unsaved  F1 help"},
+    [T_SETUP_ERR_CODE] = {"单位代码只能由字母、数字、-、_、. 组成，最多 32 个字符。",
+        "The unit code may contain letters, digits, -, _ and . only, at most 32 characters."},
+    [T_SETUP_ERR_NAME] = {"请填写单位名称。",
+        "Please enter the unit's name."},
+    [T_SETUP_ERR_ASSESSOR] = {"请填写评估人姓名。",
+        "Please enter the assessor's name."},
+    [T_SETUP_SAVED] = {"设置已保存到 {1}",
+        "Settings saved to {1}"},
+    [T_SETUP_KEY_MADE] = {"设置已保存到 {1}；已生成签名密钥，ID {2}",
+        "Settings saved to {1}; signing key generated, id {2}"},
+    [T_START_TITLE] = {"安全自查",
+        "Security self-check"},
+    [T_START_ASSESSOR] = {"评估人 ",
+        "assessor "},
+    [T_START_DUE_SECTION] = {"到期的检查",
+        "Checks due"},
+    [T_START_CHANGE_SECTION] = {"系统变更后重新测评（今天）",
+        "After a system change (today)"},
+    [T_START_UNFINISHED_SECTION] = {"未完成的检查（继续）",
+        "Unfinished (resume)"},
+    [T_START_FINISHED_SECTION] = {"已完成的检查（查看）",
+        "Finished (review)"},
+    [T_START_NOT_STARTED] = {"未开始",
+        "not started"},
+    [T_START_IN_PROGRESS] = {"进行中，已答 {1} 项",
+        "in progress, {1} answered"},
+    [T_START_COMPLETED] = {"已完成 {1}",
+        "completed {1}"},
+    [T_START_DUE_ON] = {"到期 {1}",
+        "due {1}"},
+    [T_START_OVERDUE] = {"已逾期（应于 {1} 完成）",
+        "OVERDUE (was due {1})"},
+    [T_START_CHANGE_OF] = {"变更后测评：{1}",
+        "After change: {1}"},
+    [T_START_HINTS] = {"上下键 选择  Enter 打开  L 中/英  ? 帮助  q 退出",
+        "Up/Down choose  Enter open  L language  ? help  q quit"},
+    [T_START_CHECKLISTS] = {"已载入 {1} 份检查清单，共 {2} 项。",
+        "{1} checklists loaded, {2} items."},
+    [T_START_NOTHING] = {"没有可打开的检查。",
+        "Nothing to open."},
+    [T_WALK_ITEM_N] = {"{3} · 第 {1}/{2} 项",
+        "{3} · item {1} of {2}"},
+    [T_WALK_SYSTEM] = {"系统：{1}",
+        "System: {1}"},
+    [T_WALK_WEIGHT] = {"重要程度 {1} · 权重 {2}",
+        "Severity {1} · weight {2}"},
+    [T_WALK_POINTS] = {"得分 {1}/{2}",
+        "points {1}/{2}"},
+    [T_WALK_GUIDANCE] = {"如何检查：",
+        "How to check: "},
+    [T_WALK_SOURCE] = {"依据：",
+        "Source: "},
+    [T_WALK_ANSWER] = {"回答：",
+        "Answer: "},
+    [T_WALK_KEYS_CHOICE] = {"按数字键选择，或用左右键移动后按 Enter",
+        "Press a digit, or move with Left/Right and press Enter"},
+    [T_WALK_KEYS_NUMBER] = {"输入数字（{1} 到 {2} {3}），按 Enter 保存",
+        "Type a number ({1} to {2} {3}) and press Enter"},
+    [T_WALK_KEYS_DATE] = {"输入日期 YYYY-MM-DD（今天是 {1}），按 Enter 保存",
+        "Type a date YYYY-MM-DD (today is {1}) and press Enter"},
+    [T_WALK_KEYS_TEXT] = {"按 Enter 输入文字",
+        "Press Enter to type the text"},
+    [T_WALK_PREVIOUS] = {"上次（{1}）：",
+        "Last time ({1}): "},
+    [T_WALK_TAKE_OVER] = {"按 c 沿用",
+        "c: take it over"},
+    [T_WALK_CHANGED] = {"与上次不同",
+        "Changed since last time"},
+    [T_WALK_SAME] = {"与上次相同",
+        "Same as last time"},
+    [T_WALK_NOTE] = {"备注：",
+        "Note: "},
+    [T_WALK_OWNER] = {"整改责任人：",
+        "Remediation owner: "},
+    [T_WALK_DUE] = {"整改期限：",
+        "Remediation due: "},
+    [T_WALK_EMPTY] = {"（未填）",
+        "(empty)"},
+    [T_WALK_FINDING] = {"需要整改：本项得 {1}/{2} 分",
+        "Needs remediation: {1} of {2} points"},
+    [T_WALK_ASK_OWNER] = {"请填写整改责任人（Enter 保存，Esc 跳过）",
+        "Who will fix this? (Enter saves, Esc skips)"},
+    [T_WALK_ASK_DUE] = {"请确认整改期限（Enter 保存，Esc 跳过）",
+        "Confirm the due date (Enter saves, Esc skips)"},
+    [T_WALK_HINTS] = {"j/k 移动  Tab 字段  c 沿用  u 未答  / 搜索  s 汇总  ? 帮助  q 退出",
+        "j/k move  Tab field  c last  u unanswered  / find  s summary  ? help  q quit"},
+    [T_WALK_EDIT_HINTS] = {"Enter 保存  Esc 取消  左右键 移动光标  Ctrl-U 清空",
+        "Enter save  Esc cancel  Left/Right move cursor  Ctrl-U clear"},
+    [T_WALK_SEARCH] = {"/ 搜索问题：",
+        "/ Search questions: "},
+    [T_WALK_NOT_FOUND] = {"没有找到：{1}",
+        "Not found: {1}"},
+    [T_WALK_ALL_ANSWERED] = {"所有项都已回答（s 查看汇总）。",
+        "Every item is answered (s: summary)."},
+    [T_WALK_JUMPED] = {"已到最后一项；这是第一个未答的项。",
+        "That was the last item; here is the first unanswered one."},
+    [T_WALK_NO_PREVIOUS] = {"上次没有这一项的回答。",
+        "There is no previous answer to take over."},
+    [T_WALK_TOOK_OVER] = {"已沿用上次的回答。",
+        "Took over last time's answer."},
+    [T_WALK_SAVED] = {"已保存。",
+        "Saved."},
+    [T_WALK_NOT_ALLOWED] = {"此项不接受这个回答；可用的回答：{1}",
+        "This item does not take that answer; it takes: {1}"},
+    [T_WALK_NOTHING_TO_ASK] = {"这次检查没有需要回答的项（检查清单中没有属于此检查类型的项，或还没有登记信息系统）。",
+        "This check has no items to answer (no checklist item belongs to this profile, or no information system is registered)."},
+    [T_ERR_NUMBER] = {"请输入一个数字，例如 7。",
+        "Please type a number, e.g. 7."},
+    [T_ERR_NUMBER_RANGE] = {"数字须在 {1} 到 {2} {3} 之间。",
+        "The number must be between {1} and {2} {3}."},
+    [T_ERR_DATE] = {"日期格式为 YYYY-MM-DD，例如 2026-11-21，且须是真实存在的日期。",
+        "Type the date as YYYY-MM-DD, e.g. 2026-11-21, and a day that exists."},
+    [T_ERR_DATE_FUTURE] = {"日期不能晚于今天（{1}）。",
+        "The date cannot be after today ({1})."},
+    [T_SUM_TITLE] = {"汇总",
+        "Summary"},
+    [T_SUM_TOTAL] = {"总分 {1}（{2} 分）  等级：{3}  结论：{4}",
+        "Total {1} ({2} points)  Grade: {3}  Verdict: {4}"},
+    [T_SUM_PROGRESS] = {"已答 {1}/{2} 项 · 需整改 {3} 项 · 关键项不合格 {4} 项",
+        "{1}/{2} answered · {3} to fix · {4} critical failures"},
+    [T_SUM_CRITICAL] = {"关键项不合格（{1} 项；有关键项不合格时，无论总分多少，结论都是不通过）：",
+        "Critical failures ({1}; with one, the verdict is Fail whatever the total):"},
+    [T_SUM_FINDINGS] = {"问题项（{1} 项，需要整改）：",
+        "Findings ({1}, to be fixed):"},
+    [T_SUM_NO_FINDINGS] = {"没有发现问题。",
+        "No findings."},
+    [T_SUM_OWNER_DUE] = {"整改：{1} · 期限 {2}",
+        "Fix: {1} · due {2}"},
+    [T_SUM_NO_OWNER] = {"责任人未填",
+        "no owner yet"},
+    [T_SUM_HINTS] = {"e 签名导出  Enter 到该项  Esc 返回检查  j/k 移动  ? 帮助  q 退出",
+        "e sign & export  Enter go to item  Esc back  j/k move  ? help  q quit"},
+    [T_SUM_INCOMPLETE] = {"还有 {1} 项未答，总分只计已答的项。",
+        "{1} items are not answered yet; the total counts answered items only."},
+    [T_EXP_TITLE] = {"签名并导出报告",
+        "Sign and export the report"},
+    [T_EXP_FOLDER] = {"报告写入的文件夹（可改为 U 盘的路径）：",
+        "Folder to write the report into (e.g. a USB stick):"},
+    [T_EXP_ALLOW_INCOMPLETE] = {"再按一次 Enter 仍然导出（报告会标明未完成），Esc 取消。",
+        "Press Enter again to export anyway (the report says it is incomplete), Esc to cancel."},
+    [T_EXP_PASSPHRASE] = {"签名密钥已加密，请输入口令后按 Enter：",
+        "The signing key is encrypted: type its passphrase and press Enter:"},
+    [T_EXP_WRITING] = {"将写入 CSV（可用表格软件打开）和 SQLite 两个报告文件，各带一个 .sig 签名文件。",
+        "Writes the report as CSV (opens in a spreadsheet) and SQLite, each with a .sig signature."},
+    [T_EXP_DONE] = {"报告已签名并导出。",
+        "The report is signed and exported."},
+    [T_EXP_FILES] = {"文件：",
+        "Files:"},
+    [T_EXP_KEY] = {"签名密钥：",
+        "Signing key: "},
+    [T_EXP_KEY_ID] = {"密钥 ID：",
+        "Key id: "},
+    [T_EXP_PUBKEY] = {"公钥：{1}（请交给上级，用于验证报告）",
+        "Public key: {1} (give it to your supervisor to verify reports)"},
+    [T_EXP_VERIFY] = {"上级在报告所在的文件夹中用以下命令验证签名（显示 Signature Verified Successfully 即为真）：",
+        "Your supervisor verifies each file in the report's folder with (it prints Signature Verified Successfully):"},
+    [T_EXP_HINTS] = {"Enter 导出  Esc 返回汇总  F1 帮助",
+        "Enter export  Esc back to the summary  F1 help"},
+    [T_EXP_HINTS_DONE] = {"Enter/Esc 返回汇总  j/k 滚动  ? 帮助  q 退出",
+        "Enter/Esc back to the summary  j/k scroll  ? help  q quit"},
+    [T_EXP_ERR_EXISTS] = {"文件夹 {1} 中已有同名的报告：{2}。请换一个文件夹，或先移走旧报告。",
+        "A report of that name is already in {1}: {2}. Choose another folder or move the old report away."},
+    [T_EXP_ERR_IO] = {"无法写入文件夹 {1}：{2}。请检查文件夹是否存在、U 盘是否已插好且有空间。",
+        "Cannot write to {1}: {2}. Check that the folder exists and the USB stick is in and has room."},
+    [T_EXP_ERR_INCOMPLETE] = {"还有 {1} 项未答。",
+        "{1} items are not answered yet."},
+    [T_EXP_ERR_KEY_MISSING] = {"找不到签名密钥 {1}。按 g 生成新的密钥（生成后请把公钥交给上级），Esc 返回。",
+        "No signing key at {1}. Press g to generate one (then give the public key to your supervisor), Esc to go back."},
+    [T_EXP_ERR_KEY_PASS] = {"口令不对，请重新输入。",
+        "Wrong passphrase, please try again."},
+    [T_EXP_ERR_KEY_PERM] = {"签名密钥 {1} 的权限过宽，其他用户可读。请运行 chmod 600 {1} 后重试。",
+        "The signing key {1} can be read by other users. Run chmod 600 {1} and try again."},
+    [T_EXP_ERR_KEY_OTHER] = {"签名密钥 {1} 无法使用：{2}",
+        "The signing key {1} cannot be used: {2}"},
+    [T_EXP_KEYGEN_DONE] = {"已生成签名密钥，ID {1}。",
+        "Signing key generated, id {1}."},
+    [T_HELP_TITLE] = {"帮助：按键",
+        "Help: keys"},
+    [T_HELP_CLOSE] = {"任意键关闭帮助  上下键/j k 滚动",
+        "Any key closes the help  Up/Down/j/k scroll"},
+    [T_HELP_COMMON] = {"所有画面\n?\t显示本帮助（在输入框中用 F1）\nL\t切换中文/英文\nq\t退出（所有回答都已即时保存）\nCtrl-C\t立即退出；正在输入的备注也会保存",
+        "Every screen\n?\tshow this help (F1 while typing in a field)\nL\tswitch between Chinese and English\nq\tquit (every answer is already saved)\nCtrl-C\tquit at once; a note being typed is saved too"},
+    [T_HELP_SETUP] = {"首次设置\nTab, 下\t下一项\nShift-Tab, 上\t上一项\n文字\t输入到当前输入框（可用中文输入法）\n左右键, Home, End\t在输入框中移动光标\nBackspace, Delete\t删除字符\nCtrl-U\t清空输入框\nEnter\t下一项；在“保存”上按 Enter 保存设置\n空格, y, n\t勾选或取消“生成签名密钥”\nEsc\t不保存，退出",
+        "First run\nTab, Down\tnext field\nShift-Tab, Up\tprevious field\ntext\ttyped into the current field (input methods work)\nLeft, Right, Home, End\tmove the cursor in the field\nBackspace, Delete\terase a character\nCtrl-U\tempty the field\nEnter\tnext field; on Save: save the settings\nSpace, y, n\ttick or untick \"generate the signing key\"\nEsc\tquit without saving"},
+    [T_HELP_START] = {"开始\n上下键, j, k\t选择一项检查\nHome, End, PgUp, PgDn\t第一项、最后一项\nEnter\t打开：开始或继续检查；已完成的检查打开汇总\nEsc\t退出",
+        "Start\nUp, Down, j, k\tchoose a check\nHome, End, PgUp, PgDn\tfirst or last entry\nEnter\topen it: start or resume; a finished check opens its summary\nEsc\tquit"},
+    [T_HELP_WALK] = {"逐项检查\n上下键, j, k\t上一项、下一项\nPgUp, PgDn\t向前、向后翻一页\nHome, End\t第一项、最后一项\nu\t下一个未答的项\n/\t搜索问题（中文或英文），Enter 开始；不输入直接 Enter 重复上次搜索\ny, n, p, x\t是、否、部分、不适用（x 也用于其他允许“不适用”的项）\n是, 否\t中文输入法打开时也可直接输入\n1-9\t选择题：选第几个答案\n左右键, h, l\t选择题：移动选择，Enter 确定\n0-9\t数字题、日期题：开始输入，Enter 保存\nEnter\t编辑当前字段；已答的是非题、选择题：到下一项\nTab, Shift-Tab\t在回答、备注、整改责任人、整改期限之间切换\nBackspace, Delete\t清除当前字段\nc\t沿用上次检查的回答\ns\t查看汇总\n输入时\nEnter\t保存（数字和日期先检查，有错会说明）\nEsc\t取消\n左右键, Home, End\t移动光标\nCtrl-U\t清空\n回答“否”或“部分”后\t会要求填写整改责任人和期限；Esc 跳过",
+        "Walk-through\nUp, Down, j, k\tprevious or next item\nPgUp, PgDn\tback or forward a page\nHome, End\tfirst or last item\nu\tnext unanswered item\n/\tsearch the questions (Chinese or English), Enter to go; an empty search repeats the last one\ny, n, p, x\tyes, no, partly, not applicable (x also on other items that allow it)\n1-9\tchoice items: pick that answer\nLeft, Right, h, l\tchoice items: move the highlight, Enter to pick\n0-9\tnumber and date items: start typing, Enter saves\nEnter\tedit the focused field; on an answered yes/no or choice item: next item\nTab, Shift-Tab\tmove between answer, note, remediation owner and due date\nBackspace, Delete\tclear the focused field\nc\ttake over last time's answer\ns\tsummary\nWhile typing\nEnter\tsave (numbers and dates are checked first, with a message)\nEsc\tcancel\nLeft, Right, Home, End\tmove the cursor\nCtrl-U\tempty the field\nAfter a No or Partly\tyou are asked for the remediation owner and due date; Esc skips"},
+    [T_HELP_SUMMARY] = {"汇总\n上下键, j, k\t选择一个发现的问题\nPgUp, PgDn, Home, End\t翻页\nEnter\t转到所选的项去修改\nEsc, b, Backspace\t回到逐项检查\ne\t签名并导出报告",
+        "Summary\nUp, Down, j, k\tchoose a finding\nPgUp, PgDn, Home, End\tpage through\nEnter\tgo to the chosen item to change it\nEsc, b, Backspace\tback to the walk-through\ne\tsign and export the report"},
+    [T_HELP_EXPORT] = {"签名导出\n文字\t修改要写入的文件夹\nEnter\t导出；未答完时再按一次 Enter 确认\nEsc\t返回汇总\nF1\t帮助\ng\t没有签名密钥时：生成密钥\n导出之后\nEnter, Esc, b\t返回汇总\n上下键, j, k, PgUp, PgDn\t滚动",
+        "Sign and export\ntext\tchange the folder to write into\nEnter\texport; when items are unanswered, Enter again to confirm\nEsc\tback to the summary\nF1\thelp\ng\twhen there is no signing key: generate one\nAfter the export\nEnter, Esc, b\tback to the summary\nUp, Down, j, k, PgUp, PgDn\tscroll"},
+};
+
+bool ui_lang_en(const char *lang)
+{
+    return lang != NULL && strcmp(lang, "en") == 0;
+}
+
+const char *ui_text(ui_str key, const char *lang)
+{
+    if ((unsigned)key >= T_COUNT)
+        return "";
+    const char *s = table[key][ui_lang_en(lang) ? 1 : 0];
+    return s ? s : "";
+}
+
+char *ui_subst(const char *tmpl, const char *const *args, size_t n)
+{
+    size_t len = 0;
+    for (const char *p = tmpl; *p; p++) {
+        if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}') {
+            size_t i = (size_t)(p[1] - '1');
+            if (i < n && args[i])
+                len += strlen(args[i]);
+            p += 2;
+        } else {
+            len++;
+        }
+    }
+    char *out = malloc(len + 1);
+    if (out == NULL)
+        return NULL;
+    char *o = out;
+    for (const char *p = tmpl; *p; p++) {
+        if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}') {
+            size_t i = (size_t)(p[1] - '1');
+            if (i < n && args[i]) {
+                size_t m = strlen(args[i]);
+                memcpy(o, args[i], m);
+                o += m;
+            }
+            p += 2;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    return out;
+}

@@ -1,0 +1,1238 @@
+/* test_report.c: cmocka tests of the signed report (report.h, report_read.h,
+ * report_keys.h).
+ *
+ * Each test builds a real assessment from tests/fixtures/report-basic.ini in
+ * its own temporary folder, writes the report, and checks the files from
+ * outside the module where it can: the CSV with libcsv directly, the
+ * database with SQLite (and the sqlite3 command), the signatures with the
+ * openssl command, so that writer and reader cannot pass by agreeing with
+ * each other. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <sqlite3.h>
+
+#include "config.h"
+#include "fsutil.h"
+#include "report.h"
+#include "report_keys.h"
+#include "report_read.h"
+#include "session.h"
+#include "sign.h"
+#include "testutil.h"
+
+#define CHECKLIST "report-basic"
+#define FIXTURE FIXTURES_DIR "/report-basic.ini"
+#define SM2_OPTS " -digest sm3 -pkeyopt distid:1234567812345678"
+#define ASKED 8   /* instances of the fixture asked once hosted = no */
+
+/* Notes and owners that a spreadsheet would run as formulas, or that CSV
+ * must quote: each instance of the fixture gets one. */
+typedef struct tricky {
+    const char *item, *system, *value, *note, *owner;
+} tricky;
+
+static const tricky answers[] = {
+    {"backup-daily", "oa", "yes", "=SUM(A1:A9)", "王五"},
+    {"backup-daily", "web", "partial", "+86 010-12345678", "@王五"},
+    {"firewall-on", "", "yes", "-1 条例外规则", ""},
+    {"av-frequency", "", "weekly", "每周五更新，另有\"增量\"更新, 异地\r\n第二行\n第三行", "\t张三"},
+    {"log-days", "", "200", "'已核对", "''两个引号"},
+    {"last-drill", "", "2026-03-01", "\r回车开头", "\n换行开头"},
+    {"hosted", "", "no", "普通说明, with a comma", "李四"},
+    {"remarks", "", "第一行\n第二行, 含逗号和\"引号\"", "", ""},
+};
+#define ANSWER_COUNT (sizeof answers / sizeof answers[0])
+
+typedef struct fx {
+    char *dir;       /* the test's folder */
+    char *db;        /* DIR/selfcheck.db */
+    char *out;       /* DIR/out: where reports go */
+    char *keys;      /* DIR/keys */
+    session *s;
+} fx;
+
+static char *join(const char *a, const char *b)
+{
+    char *p = fsutil_join(a, b);
+    assert_non_null(p);
+    return p;
+}
+
+static char *fmt(const char *format, ...) __attribute__((format(printf, 1, 2)));
+static char *fmt(const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    char *out = NULL;
+    assert_true(vasprintf(&out, format, ap) >= 0);
+    va_end(ap);
+    return out;
+}
+
+static session *open_session(const fx *f, const char *unit_code)
+{
+    if (!fsutil_exists(f->db)) {
+        store *st = NULL;
+        assert_int_equal(store_open(f->db, &st, NULL), 0);
+        assert_int_equal(store_system_add(st, "oa", "办公自动化系统", NULL), 0);
+        assert_int_equal(store_system_add(st, "web", "门户网站", NULL), 0);
+        store_close(st);
+    }
+    config *cfg = config_defaults();
+    assert_non_null(cfg);
+    free(cfg->unit_code);
+    free(cfg->unit_name);
+    free(cfg->assessor);
+    cfg->unit_code = strdup(unit_code);
+    cfg->unit_name = strdup("某某市\"信息\"中心, 第一科");
+    cfg->assessor = strdup("张三");
+    diag_list diags;
+    diag_list_init(&diags);
+    checklist_set *set = NULL;
+    const char *paths[] = {FIXTURE};
+    assert_int_equal(checklist_set_load(paths, 1, &set, &diags), 0);
+    diag_list_clear(&diags);
+    session *s = NULL;
+    char *err = NULL;
+    if (session_open(cfg, set, f->db, PROFILE_MONTHLY, NULL, &s, &err) != 0)
+        fail_msg("session_open: %s", err);
+    return s;
+}
+
+static void set_field(session *s, const char *item_id, const char *system, answer_field field, const char *text)
+{
+    long i = plan_find(s->plan, CHECKLIST, item_id, system);
+    assert_true(i >= 0);
+    char *err = NULL;
+    if (session_set(s, (size_t)i, field, text, &err) != 0)
+        fail_msg("session_set %s/%s: %s", item_id, system, err);
+}
+
+/* Answers the first `count` instances of the table (all: a complete one). */
+static void answer_some(session *s, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        const tricky *t = &answers[i];
+        set_field(s, t->item, t->system, ANSWER_FIELD_VALUE, t->value);
+        set_field(s, t->item, t->system, ANSWER_FIELD_NOTE, t->note);
+        set_field(s, t->item, t->system, ANSWER_FIELD_OWNER, t->owner);
+    }
+}
+
+static int fx_setup(void **state)
+{
+    setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
+    fx *f = calloc(1, sizeof *f);
+    f->dir = testutil_tempdir();
+    if (f->dir == NULL)
+        return -1;
+    f->db = fsutil_join(f->dir, "selfcheck.db");
+    f->out = fsutil_join(f->dir, "out");
+    f->keys = fsutil_join(f->dir, "keys");
+    if (mkdir(f->out, 0700) != 0 || mkdir(f->keys, 0700) != 0)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int fx_teardown(void **state)
+{
+    fx *f = *state;
+    session_free(f->s);
+    testutil_rmtree(f->dir);
+    free(f->dir);
+    free(f->db);
+    free(f->out);
+    free(f->keys);
+    free(f);
+    return 0;
+}
+
+/* A completed assessment of unit UNIT-A. */
+static int fx_setup_complete(void **state)
+{
+    if (fx_setup(state) != 0)
+        return -1;
+    fx *f = *state;
+    f->s = open_session(f, "UNIT-A");
+    answer_some(f->s, ANSWER_COUNT);
+    return f->s->score->complete ? 0 : -1;
+}
+
+/* KEYS/NAME.key and .pub; returns the private key path (caller frees). */
+static char *make_key(const fx *f, sign_algo algo, const char *name, const char *passphrase)
+{
+    char *prefix = join(f->keys, name);
+    char *id = NULL, *err = NULL;
+    if (sign_keygen(algo, prefix, passphrase, &id, &err) != SIGN_OK)
+        fail_msg("keygen: %s", err);
+    free(id);
+    char *path = fmt("%s.key", prefix);
+    free(prefix);
+    return path;
+}
+
+static report_status write_report(const fx *f, const char *out_dir, const char *key, const char *pass,
+                                  bool csv, bool sqlite, bool allow_incomplete, report_result *res,
+                                  char **err)
+{
+    report_options o = {.out_dir = out_dir, .write_csv = csv, .write_sqlite = sqlite,
+                        .allow_incomplete = allow_incomplete, .key_path = key, .passphrase = pass};
+    return report_write(f->s, &o, res, err);
+}
+
+static void write_ok(const fx *f, const char *out_dir, const char *key, bool csv, bool sqlite,
+                     report_result *res)
+{
+    char *err = NULL;
+    report_status st = write_report(f, out_dir, key, NULL, csv, sqlite, false, res, &err);
+    if (st != REPORT_OK)
+        fail_msg("report_write: %d %s", st, err);
+}
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    char *data = NULL;
+    char *err = NULL;
+    if (fsutil_read_file(path, 1u << 26, &data, len, &err) != 0)
+        fail_msg("%s", err);
+    return data;
+}
+
+static void write_all(const char *path, const void *data, size_t len)
+{
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(data, 1, len, fp), len);
+    assert_int_equal(fclose(fp), 0);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    size_t len;
+    char *data = read_all(from, &len);
+    write_all(to, data, len);
+    free(data);
+}
+
+/* Runs a shell command; returns its output, stdout and stderr (caller frees). */
+static char *run_command(const char *command)
+{
+    char *full = fmt("%s 2>&1", command);
+    FILE *p = popen(full, "r");
+    free(full);
+    assert_non_null(p);
+    size_t cap = 4096, used = 0, n;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    while ((n = fread(out + used, 1, cap - used - 1, p)) > 0) {
+        used += n;
+        if (used + 1 == cap) {
+            cap *= 2;
+            out = realloc(out, cap);
+            assert_non_null(out);
+        }
+    }
+    out[used] = '\0';
+    pclose(p);
+    return out;
+}
+
+static bool have_command(const char *name)
+{
+    char *cmd = fmt("command -v %s >/dev/null 2>&1", name);
+    bool ok = system(cmd) == 0;
+    free(cmd);
+    return ok;
+}
+
+/* The stock openssl command checks FILE against FILE.sig. */
+static void assert_openssl_verifies(const char *pub, const char *file, sign_algo algo)
+{
+    if (!have_command("openssl"))
+        return;
+    char *cmd = fmt("openssl pkeyutl -verify -pubin -inkey '%s' -rawin -in '%s' -sigfile '%s.sig'%s", pub, file,
+                    file, algo == SIGN_ALGO_SM2 ? SM2_OPTS : "");
+    char *out = run_command(cmd);
+    if (strstr(out, "Signature Verified Successfully") == NULL)
+        fail_msg("%s\n%s", cmd, out);
+    free(out);
+    free(cmd);
+}
+
+/* ---- CSV read with libcsv directly ---- */
+
+typedef struct raw_csv {
+    char *cells[64][REPORT_COL_COUNT + 1];
+    size_t sizes[64];
+    size_t rows, field;
+    bool overflow;
+} raw_csv;
+
+static void raw_field(void *data, size_t len, void *ctx)
+{
+    raw_csv *r = ctx;
+    if (r->rows >= 64 || r->field > REPORT_COL_COUNT) {
+        r->overflow = true;
+        return;
+    }
+    char *s = malloc(len + 1);
+    memcpy(s, data ? data : "", len);
+    s[len] = '\0';
+    r->cells[r->rows][r->field++] = s;
+}
+
+static void raw_row(int c, void *ctx)
+{
+    (void)c;
+    raw_csv *r = ctx;
+    if (r->rows < 64)
+        r->sizes[r->rows++] = r->field;
+    r->field = 0;
+}
+
+static raw_csv *raw_parse(const char *path)
+{
+    size_t len;
+    char *data = read_all(path, &len);
+    assert_true(len > 3);
+    assert_memory_equal(data, "\xEF\xBB\xBF", 3);
+    raw_csv *r = calloc(1, sizeof *r);
+    struct csv_parser p;
+    assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL), 0);
+    assert_int_equal(csv_parse(&p, data + 3, len - 3, raw_field, raw_row, r), len - 3);
+    assert_int_equal(csv_fini(&p, raw_field, raw_row, r), 0);
+    csv_free(&p);
+    free(data);
+    assert_false(r->overflow);
+    return r;
+}
+
+static void raw_free(raw_csv *r)
+{
+    for (size_t i = 0; i < r->rows; i++)
+        for (size_t c = 0; c < r->sizes[i]; c++)
+            free(r->cells[i][c]);
+    free(r);
+}
+
+/* The row of an instance, or -1. */
+static long raw_find(const raw_csv *r, const char *item_id, const char *system)
+{
+    for (size_t i = 1; i < r->rows; i++)
+        if (strcmp(r->cells[i][REPORT_COL_ITEM_ID], item_id) == 0 &&
+            strcmp(r->cells[i][REPORT_COL_SYSTEM_ID], system) == 0)
+            return (long)i;
+    return -1;
+}
+
+static const report_item *doc_find(const report_doc *d, const char *item_id, const char *system)
+{
+    for (size_t i = 0; i < d->item_count; i++)
+        if (strcmp(d->items[i].item_id, item_id) == 0 && strcmp(d->items[i].system_id, system) == 0)
+            return &d->items[i];
+    return NULL;
+}
+
+/* ---- tests ---- */
+
+static void test_file_stem(void **state)
+{
+    (void)state;
+    struct {
+        const char *unit, *profile, *period, *expected;
+    } cases[] = {
+        {"4401-hb", "monthly", "2026-11", "4401-hb_monthly_2026-11"},
+        {"UNIT_A", "change", "2026-11-15@oa", "UNIT_A_change_2026-11-15@oa"},
+        {"../etc", "monthly", "2026-11", "___etc_monthly_2026-11"},
+        {"a/b\\c", "x y", "..", "a_b_c_x_y___"},
+        {"ctl\x01\x1b\n", "p", "", "ctl____p_x"},
+        {"-rf", "monthly", "2026-H2", "_rf_monthly_2026-H2"},
+        {"单位", "monthly", "2026-11", "_______monthly_2026-11"},
+        {"", "", "", "x_x_x"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *stem = report_file_stem(cases[i].unit, cases[i].profile, cases[i].period);
+        assert_non_null(stem);
+        assert_string_equal(stem, cases[i].expected);
+        assert_null(strchr(stem, '/'));
+        assert_null(strstr(stem, ".."));
+        free(stem);
+    }
+    char longer[300];
+    memset(longer, 'u', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    char *stem = report_file_stem(longer, longer, longer);
+    assert_true(strlen(stem) < 255);   /* fits NAME_MAX with ".sqlite.sig" */
+    free(stem);
+}
+
+static void test_cell_guard(void **state)
+{
+    (void)state;
+    struct {
+        const char *in, *out;
+    } cases[] = {
+        {"=SUM(A1)", "'=SUM(A1)"}, {"+1", "'+1"}, {"-1", "'-1"}, {"@cmd", "'@cmd"},
+        {"\tx", "'\tx"}, {"\rx", "'\rx"}, {"\nx", "'\nx"}, {"'quoted", "''quoted"},
+        {"''", "'''"}, {"'", "''"}, {"plain", "plain"}, {"", ""}, {"中文=1", "中文=1"},
+        {"a'b", "a'b"}, {"2026-11-21", "2026-11-21"}, {" =1", " =1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *guarded = report_cell_neutralise(cases[i].in);
+        assert_string_equal(guarded, cases[i].out);
+        char *back = report_cell_restore(guarded);
+        assert_string_equal(back, cases[i].in);
+        free(back);
+        free(guarded);
+    }
+    char *empty = report_cell_neutralise(NULL);
+    assert_string_equal(empty, "");
+    free(empty);
+}
+
+static void test_key_helpers(void **state)
+{
+    fx *f = *state;
+    char *p = report_key_prefix("/a/unit.key");
+    assert_string_equal(p, "/a/unit");
+    free(p);
+    p = report_key_prefix("/a/unit");
+    assert_string_equal(p, "/a/unit");
+    free(p);
+    p = report_key_public_path("/a/unit.key");
+    assert_string_equal(p, "/a/unit.pub");
+    free(p);
+    p = report_shell_quote("/tmp/a b/it's.csv");
+    assert_string_equal(p, "'/tmp/a b/it'\\''s.csv'");
+    free(p);
+    p = report_shell_quote("/tmp/plain-1_x.csv");
+    assert_string_equal(p, "/tmp/plain-1_x.csv");
+    free(p);
+
+    struct {
+        const char *content, *expected;
+    } cases[] = {{"secret\n", "secret"}, {"秘密 口令\r\nsecond line", "秘密 口令"}, {"nonl", "nonl"},
+                 {"", NULL}, {"\nsecret", NULL}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *path = testutil_write(f->dir, "pass", cases[i].content);
+        char *pass = NULL, *err = NULL;
+        int rc = report_passphrase_read(path, &pass, &err);
+        if (cases[i].expected) {
+            assert_int_equal(rc, 0);
+            assert_string_equal(pass, cases[i].expected);
+        } else {
+            assert_int_equal(rc, -1);
+            assert_non_null(err);
+            assert_null(pass);
+        }
+        report_passphrase_free(pass);
+        free(err);
+        unlink(path);
+        free(path);
+    }
+    char *pass = NULL, *err = NULL;
+    assert_int_equal(report_passphrase_read("/nonexistent/pass", &pass, &err), -1);
+    assert_non_null(err);
+    free(err);
+}
+
+/* The CSV: BOM, CRLF, one header, one row per asked instance, every row the
+ * same width; cells read back with libcsv equal what was written, guarded. */
+static void test_csv_report(void **state)
+{
+    fx *f = *state;
+    char *key = make_key(f, SIGN_ALGO_SM2, "unit", NULL);
+    report_result res;
+    write_ok(f, f->out, key, true, false, &res);
+    assert_non_null(res.csv_path);
+    assert_null(res.sqlite_path);
+    assert_int_equal(res.algo, SIGN_ALGO_SM2);
+    assert_int_equal(strlen(res.key_id), 64);
+    assert_int_equal(strlen(res.report_id), 36);
+    char *expected_path = join(f->out, "UNIT-A_monthly_2026-11.csv");
+    assert_string_equal(res.csv_path, expected_path);
+    free(expected_path);
+    assert_int_equal(count_entries(f->out), 2);   /* the CSV and its .sig, no temporaries */
+
+    /* line ends: outside quotes every LF follows a CR, and no CR stands alone */
+    size_t len;
+    char *data = read_all(res.csv_path, &len);
+    bool quoted = false;
+    size_t lines = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (data[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && data[i] == '\n') {
+            assert_true(i > 0 && data[i - 1] == '\r');
+            lines++;
+        } else if (!quoted && data[i] == '\r')
+            assert_true(i + 1 < len && data[i + 1] == '\n');
+    }
+    assert_false(quoted);
+    assert_int_equal(lines, 1 + ASKED);
+    assert_memory_equal(data + len - 2, "\r\n", 2);
+    free(data);
+
+    raw_csv *r = raw_parse(res.csv_path);
+    assert_int_equal(r->rows, 1 + ASKED);
+    for (size_t i = 0; i < r->rows; i++)
+        assert_int_equal(r->sizes[i], REPORT_COL_COUNT);
+    for (int c = 0; c < REPORT_COL_COUNT; c++)
+        assert_string_equal(r->cells[0][c], report_csv_columns[c]);
+    char percent[32];
+    snprintf(percent, sizeof percent, "%.1f", f->s->score->percent);
+    for (size_t i = 1; i < r->rows; i++) {
+        char **row = r->cells[i];
+        assert_string_equal(row[REPORT_COL_FORMAT_VERSION], "1");
+        assert_string_equal(row[REPORT_COL_REPORT_ID], res.report_id);
+        assert_string_equal(row[REPORT_COL_UNIT_CODE], "UNIT-A");
+        assert_string_equal(row[REPORT_COL_UNIT_NAME], "某某市\"信息\"中心, 第一科");
+        assert_string_equal(row[REPORT_COL_PROFILE], "monthly");
+        assert_string_equal(row[REPORT_COL_PERIOD], "2026-11");
+        assert_string_equal(row[REPORT_COL_ASSESSOR], "张三");
+        assert_string_equal(row[REPORT_COL_COMPLETED_AT], f->s->assessment->completed_at);
+        assert_string_equal(row[REPORT_COL_GENERATED_AT], "2026-11-21T10:00:00");
+        assert_string_equal(row[REPORT_COL_TOOL_VERSION], SELFCHECK_VERSION);
+        assert_string_equal(row[REPORT_COL_SIGNER_KEY_ID], res.key_id);
+        assert_string_equal(row[REPORT_COL_SIGNATURE_ALGO], "sm2");
+        assert_string_equal(row[REPORT_COL_COMPLETE], "yes");
+        assert_string_equal(row[REPORT_COL_TOTAL_PERCENT], percent);
+        assert_string_equal(row[REPORT_COL_GRADE], f->s->score->grade->name);
+        assert_string_equal(row[REPORT_COL_GRADE_ZH], f->s->score->grade->label_zh);
+        assert_string_equal(row[REPORT_COL_VERDICT], f->s->score->pass ? "pass" : "fail");
+        assert_string_equal(row[REPORT_COL_CHECKLIST_ID], CHECKLIST);
+        assert_string_equal(row[REPORT_COL_CHECKLIST_VERSION], "3");
+        /* no cell a spreadsheet would evaluate */
+        for (int c = 0; c < REPORT_COL_COUNT; c++)
+            assert_null(strchr("=+-@\t\r\n", row[c][0] ? row[c][0] : 'x'));
+    }
+    /* the hidden item is not reported */
+    assert_int_equal(raw_find(r, "hosting-contract", ""), -1);
+    /* every tricky note and owner: guarded exactly once */
+    for (size_t t = 0; t < ANSWER_COUNT; t++) {
+        long i = raw_find(r, answers[t].item, answers[t].system);
+        assert_true(i > 0);
+        char *note = report_cell_neutralise(answers[t].note);
+        char *owner = report_cell_neutralise(answers[t].owner);
+        assert_string_equal(r->cells[i][REPORT_COL_NOTE], note);
+        assert_string_equal(r->cells[i][REPORT_COL_REMEDIATION_OWNER], owner);
+        free(note);
+        free(owner);
+    }
+    long row = raw_find(r, "backup-daily", "oa");
+    assert_string_equal(r->cells[row][REPORT_COL_NOTE], "'=SUM(A1:A9)");
+    assert_string_equal(r->cells[row][REPORT_COL_QUESTION_ZH], "重要系统的数据是否每天备份,且\"可用\"？");
+    assert_string_equal(r->cells[row][REPORT_COL_SYSTEM_NAME], "办公自动化系统");
+    assert_string_equal(r->cells[row][REPORT_COL_ANSWER_TEXT], "是");
+    assert_string_equal(r->cells[row][REPORT_COL_STATE], "answered");
+    assert_string_equal(r->cells[row][REPORT_COL_SEVERITY], "high");
+    assert_string_equal(r->cells[row][REPORT_COL_WEIGHT], "3");
+    assert_string_equal(r->cells[row][REPORT_COL_SCORE], "3");
+    assert_string_equal(r->cells[row][REPORT_COL_MAX_SCORE], "3");
+    assert_string_equal(r->cells[row][REPORT_COL_FINDING], "no");
+    row = raw_find(r, "av-frequency", "");
+    assert_string_equal(r->cells[row][REPORT_COL_ANSWER], "weekly");
+    assert_string_equal(r->cells[row][REPORT_COL_ANSWER_TEXT], "每周");
+    assert_string_equal(r->cells[row][REPORT_COL_SCORE], "1.2");
+    assert_string_equal(r->cells[row][REPORT_COL_MAX_SCORE], "2");
+    assert_string_equal(r->cells[row][REPORT_COL_FINDING], "yes");
+    assert_string_equal(r->cells[row][REPORT_COL_REMEDIATION_DUE], "2026-12-21");
+    row = raw_find(r, "remarks", "");
+    assert_string_equal(r->cells[row][REPORT_COL_STATE], "recorded");
+    assert_string_equal(r->cells[row][REPORT_COL_ANSWER], "第一行\n第二行, 含逗号和\"引号\"");
+    assert_string_equal(r->cells[row][REPORT_COL_SEVERITY], "");
+    assert_string_equal(r->cells[row][REPORT_COL_SCORE], "");
+    raw_free(r);
+
+    /* selfcheck's own reader undoes exactly the guard */
+    report_doc *doc = NULL;
+    char *err = NULL;
+    if (report_parse_file(res.csv_path, &doc, &err) != 0)
+        fail_msg("%s", err);
+    assert_int_equal(doc->format, REPORT_FORMAT_CSV);
+    assert_int_equal(doc->item_count, ASKED);
+    assert_string_equal(doc->unit_code, "UNIT-A");
+    assert_string_equal(doc->unit_name, "某某市\"信息\"中心, 第一科");
+    assert_true(doc->complete);
+    for (size_t t = 0; t < ANSWER_COUNT; t++) {
+        const report_item *it = doc_find(doc, answers[t].item, answers[t].system);
+        assert_non_null(it);
+        assert_string_equal(it->note, answers[t].note);
+        assert_string_equal(it->owner, answers[t].owner);
+        assert_string_equal(it->answer, answers[t].value);
+    }
+    report_doc_free(doc);
+
+    char *pub = report_key_public_path(key);
+    sign_key *pk = NULL;
+    assert_int_equal(sign_key_load_public(pub, &pk, NULL), SIGN_OK);
+    assert_int_equal(sign_verify_file(pk, res.csv_path, NULL, NULL), SIGN_OK);
+    sign_key_free(pk);
+    assert_openssl_verifies(pub, res.csv_path, SIGN_ALGO_SM2);
+    free(pub);
+    report_result_clear(&res);
+    free(key);
+}
+
+static void check_database(const char *path, const fx *f, const report_result *res)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    struct {
+        const char *sql, *expected;
+    } checks[] = {
+        {"PRAGMA integrity_check", "ok"},
+        {"PRAGMA journal_mode", "delete"},
+        {"PRAGMA application_id", "1396919122"},
+        {"PRAGMA user_version", "1"},
+        {"SELECT count(*) FROM report", "1"},
+        {"SELECT unit_code || '|' || profile || '|' || period || '|' || complete FROM report",
+         "UNIT-A|monthly|2026-11|1"},
+        {"SELECT count(*) FROM items", "8"},
+        {"SELECT count(*) FROM checklists", "1"},
+        {"SELECT version FROM checklists WHERE checklist_id = 'report-basic'", "3"},
+        {"SELECT count(*) FROM items WHERE item_id = 'hosting-contract'", "0"},
+        {"SELECT note FROM items WHERE item_id = 'backup-daily' AND system_id = 'oa'", "=SUM(A1:A9)"},
+        {"SELECT group_concat(item_id || '@' || system_id) FROM findings",
+         "backup-daily@web,av-frequency@,hosted@"},
+    };
+    for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(db, checks[i].sql, -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        const char *got = (const char *)sqlite3_column_text(st, 0);
+        if (got == NULL || strcmp(got, checks[i].expected) != 0)
+            fail_msg("%s: got '%s', expected '%s'", checks[i].sql, got ? got : "NULL", checks[i].expected);
+        sqlite3_finalize(st);
+    }
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT report_id, signer_key_id, percent, findings FROM report",
+                                        -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), res->report_id);
+    assert_string_equal((const char *)sqlite3_column_text(st, 1), res->key_id);
+    assert_true(sqlite3_column_double(st, 2) == f->s->score->percent);
+    assert_int_equal(sqlite3_column_int(st, 3), f->s->score->findings);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    /* a single self-contained file: the header says rollback journal, and
+     * no journal or WAL file is left beside it */
+    size_t len;
+    unsigned char *bytes = (unsigned char *)read_all(path, &len);
+    assert_true(len > 100);
+    assert_int_equal(bytes[18], 1);
+    assert_int_equal(bytes[19], 1);
+    free(bytes);
+    if (have_command("sqlite3")) {
+        char *cmd = fmt("sqlite3 '%s' 'PRAGMA integrity_check'", path);
+        char *out = run_command(cmd);
+        assert_string_equal(out, "ok\n");
+        free(out);
+        free(cmd);
+    }
+}
+
+/* Both formats, signed, checked by openssl, SQLite and the reader. */
+static void both_formats(void **state, sign_algo algo)
+{
+    fx *f = *state;
+    char *key = make_key(f, algo, "unit", NULL);
+    char *pub = report_key_public_path(key);
+    report_result res;
+    write_ok(f, f->out, key, true, true, &res);
+    assert_int_equal(res.algo, algo);
+    assert_int_equal(count_entries(f->out), 4);
+    const char *files[2] = {res.csv_path, res.sqlite_path};
+    for (int i = 0; i < 2; i++) {
+        struct stat st;
+        assert_int_equal(stat(files[i], &st), 0);
+        assert_int_equal(st.st_mode & 0777, 0600);
+        assert_openssl_verifies(pub, files[i], algo);
+        report_verification v;
+        char *err = NULL;
+        report_verify_status vs = report_verify(files[i], pub, NULL, &v, &err);
+        if (vs != REPORT_VERIFY_OK)
+            fail_msg("%s: %d %s", files[i], vs, err);
+        assert_string_equal(v.key_id, res.key_id);
+        assert_int_equal(v.algo, algo);
+        assert_int_equal(v.doc->format, i == 0 ? REPORT_FORMAT_CSV : REPORT_FORMAT_SQLITE);
+        report_verification_clear(&v);
+    }
+    check_database(res.sqlite_path, f, &res);
+
+    /* the two files say the same */
+    report_doc *a = NULL, *b = NULL;
+    assert_int_equal(report_parse_file(res.csv_path, &a, NULL), 0);
+    assert_int_equal(report_parse_file(res.sqlite_path, &b, NULL), 0);
+    assert_int_equal(b->format, REPORT_FORMAT_SQLITE);
+    assert_string_equal(a->report_id, b->report_id);
+    assert_string_equal(a->unit_name, b->unit_name);
+    assert_string_equal(a->completed_at, b->completed_at);
+    assert_string_equal(a->signer_key_id, b->signer_key_id);
+    assert_string_equal(a->signature_algo, sign_algo_name(algo));
+    assert_string_equal(a->grade_zh, b->grade_zh);
+    assert_string_equal(a->verdict, b->verdict);
+    assert_true(a->percent == b->percent);
+    assert_int_equal(a->item_count, b->item_count);
+    for (size_t i = 0; i < a->item_count; i++) {
+        const report_item *x = &a->items[i], *y = &b->items[i];
+        assert_string_equal(x->item_id, y->item_id);
+        assert_string_equal(x->system_id, y->system_id);
+        assert_string_equal(x->question_zh, y->question_zh);
+        assert_string_equal(x->answer, y->answer);
+        assert_string_equal(x->answer_text, y->answer_text);
+        assert_string_equal(x->note, y->note);
+        assert_string_equal(x->owner, y->owner);
+        assert_string_equal(x->due, y->due);
+        assert_string_equal(x->state, y->state);
+        assert_int_equal(x->scored, y->scored);
+        assert_true(x->score == y->score && x->max_score == y->max_score && x->weight == y->weight);
+        assert_int_equal(x->finding, y->finding);
+        assert_int_equal(x->checklist_version, y->checklist_version);
+    }
+    report_doc_free(a);
+    report_doc_free(b);
+    report_result_clear(&res);
+    free(pub);
+    free(key);
+}
+
+static void test_both_formats_sm2(void **state)
+{
+    both_formats(state, SIGN_ALGO_SM2);
+}
+
+static void test_both_formats_ed25519(void **state)
+{
+    both_formats(state, SIGN_ALGO_ED25519);
+}
+
+/* Every single changed byte of the report, and of its signature, is
+ * rejected. */
+static void tamper(void **state, sign_algo algo)
+{
+    fx *f = *state;
+    char *key = make_key(f, algo, "unit", NULL);
+    char *pub = report_key_public_path(key);
+    report_result res;
+    write_ok(f, f->out, key, true, false, &res);
+    char *sig_path = fmt("%s.sig", res.csv_path);
+    size_t len, sig_len;
+    char *data = read_all(res.csv_path, &len);
+    char *sig = read_all(sig_path, &sig_len);
+    char *copy = join(f->dir, "copy.csv");
+    char *copy_sig = fmt("%s.sig", copy);
+    write_all(copy_sig, sig, sig_len);
+    for (size_t i = 0; i < len; i++) {
+        data[i] ^= 0x01;
+        write_all(copy, data, len);
+        data[i] ^= 0x01;
+        report_verification v;
+        report_verify_status vs = report_verify(copy, pub, NULL, &v, NULL);
+        if (vs == REPORT_VERIFY_OK)
+            fail_msg("byte %zu of the report changed and still verified", i);
+        report_verification_clear(&v);
+    }
+    write_all(copy, data, len);
+    for (size_t i = 0; i < sig_len; i++) {
+        sig[i] ^= 0x01;
+        write_all(copy_sig, sig, sig_len);
+        sig[i] ^= 0x01;
+        report_verification v;
+        char *err = NULL;
+        report_verify_status vs = report_verify(copy, pub, NULL, &v, &err);
+        if (vs == REPORT_VERIFY_OK)
+            fail_msg("byte %zu of the signature changed and still verified", i);
+        assert_non_null(err);
+        free(err);
+        report_verification_clear(&v);
+    }
+    write_all(copy_sig, sig, sig_len);
+    report_verification v;
+    assert_int_equal(report_verify(copy, pub, NULL, &v, NULL), REPORT_VERIFY_OK);
+    report_verification_clear(&v);
+    free(copy);
+    free(copy_sig);
+    free(data);
+    free(sig);
+    free(sig_path);
+    report_result_clear(&res);
+    free(pub);
+    free(key);
+}
+
+static void test_tamper_sm2(void **state)
+{
+    tamper(state, SIGN_ALGO_SM2);
+}
+
+static void test_tamper_ed25519(void **state)
+{
+    tamper(state, SIGN_ALGO_ED25519);
+}
+
+static report_verify_status trust_verify(const char *file, const char *dir, char **err)
+{
+    report_verification v;
+    report_verify_status vs = report_verify(file, NULL, dir, &v, err);
+    if (vs == REPORT_VERIFY_OK) {
+        assert_non_null(v.doc);
+        assert_string_equal(v.doc->unit_code, "UNIT-A");
+    } else {
+        assert_null(v.doc);
+    }
+    report_verification_clear(&v);
+    return vs;
+}
+
+#define assert_trust(file, dir, expected)                                                       \
+    do {                                                                                        \
+        char *e_ = NULL;                                                                        \
+        report_verify_status got_ = trust_verify((file), (dir), &e_);                            \
+        if (got_ != (expected))                                                                 \
+            fail_msg("%s with %s: got %d, expected %d: %s", #file, #dir, got_, (expected), e_); \
+        if ((expected) != REPORT_VERIFY_OK)                                                     \
+            assert_non_null(e_);                                                                \
+        free(e_);                                                                               \
+    } while (0)
+
+/* A trust folder tells one unit from another. */
+static void test_verify_trust(void **state)
+{
+    fx *f = *state;
+    char *key_a = make_key(f, SIGN_ALGO_SM2, "a", NULL);
+    char *key_b = make_key(f, SIGN_ALGO_ED25519, "b", NULL);
+    char *pub_a = report_key_public_path(key_a), *pub_b = report_key_public_path(key_b);
+    char *trust = join(f->dir, "trust"), *swapped = join(f->dir, "swapped"), *others = join(f->dir, "others");
+    assert_int_equal(mkdir(trust, 0700), 0);
+    assert_int_equal(mkdir(swapped, 0700), 0);
+    assert_int_equal(mkdir(others, 0700), 0);
+    char *p;
+    copy_file(pub_a, p = join(trust, "UNIT-A.pub"));
+    free(p);
+    copy_file(pub_b, p = join(trust, "UNIT-B.pub"));
+    free(p);
+    copy_file(pub_b, p = join(swapped, "UNIT-A.pub"));   /* A's name, B's key */
+    free(p);
+    copy_file(pub_b, p = join(others, "UNIT-B.pub"));
+    free(p);
+
+    report_result res;
+    write_ok(f, f->out, key_a, true, true, &res);
+    assert_trust(res.csv_path, trust, REPORT_VERIFY_OK);
+    assert_trust(res.sqlite_path, trust, REPORT_VERIFY_OK);
+    assert_trust(res.csv_path, swapped, REPORT_VERIFY_KEY_MISMATCH);
+    assert_trust(res.sqlite_path, swapped, REPORT_VERIFY_KEY_MISMATCH);
+    assert_trust(res.csv_path, others, REPORT_VERIFY_UNKNOWN_SIGNER);
+    assert_trust(res.sqlite_path, others, REPORT_VERIFY_UNKNOWN_SIGNER);
+
+    /* one byte of the question changed: bad signature under the unit's key */
+    size_t len;
+    char *data = read_all(res.csv_path, &len);
+    char *q = strstr(data, "每天备份");
+    assert_non_null(q);
+    q[0] ^= 0x01;
+    char *changed = join(f->dir, "changed.csv");
+    char *changed_sig = fmt("%s.sig", changed);
+    char *sig_path = fmt("%s.sig", res.csv_path);
+    write_all(changed, data, len);
+    copy_file(sig_path, changed_sig);
+    assert_trust(changed, trust, REPORT_VERIFY_BAD_SIGNATURE);
+    free(data);
+
+    /* the unit code pointing out of the trust folder is refused outright */
+    data = read_all(res.csv_path, &len);
+    char *forged = join(f->dir, "forged.csv");
+    char *forged_sig = fmt("%s.sig", forged);
+    FILE *fp = fopen(forged, "wb");
+    for (char *at = data; at < data + len;) {
+        char *hit = strstr(at, "\"UNIT-A\"");
+        size_t n = hit ? (size_t)(hit - at) : (size_t)(data + len - at);
+        fwrite(at, 1, n, fp);
+        if (hit == NULL)
+            break;
+        fputs("\"../trust/UNIT-A\"", fp);
+        at = hit + strlen("\"UNIT-A\"");
+    }
+    fclose(fp);
+    copy_file(sig_path, forged_sig);
+    assert_trust(forged, f->dir, REPORT_VERIFY_MALFORMED);
+    free(data);
+
+    /* unit A's report signed with unit B's key */
+    char *out_b = join(f->dir, "out-b");
+    assert_int_equal(mkdir(out_b, 0700), 0);
+    report_result res_b;
+    write_ok(f, out_b, key_b, true, true, &res_b);
+    assert_trust(res_b.csv_path, trust, REPORT_VERIFY_KEY_MISMATCH);
+    assert_trust(res_b.sqlite_path, trust, REPORT_VERIFY_KEY_MISMATCH);
+    char *err = NULL;
+    report_verification v;
+    assert_int_equal(report_verify(res_b.csv_path, NULL, trust, &v, &err), REPORT_VERIFY_KEY_MISMATCH);
+    assert_non_null(strstr(err, "UNIT-B"));
+    free(err);
+    err = NULL;
+    report_verification_clear(&v);
+
+    /* with an explicit key: the other unit's key does not verify */
+    assert_int_equal(report_verify(res.csv_path, pub_b, NULL, &v, NULL), REPORT_VERIFY_BAD_SIGNATURE);
+    report_verification_clear(&v);
+    assert_int_equal(report_verify(res.sqlite_path, pub_b, NULL, &v, NULL), REPORT_VERIFY_BAD_SIGNATURE);
+    report_verification_clear(&v);
+
+    /* no signature file, no file, a broken key */
+    char *lonely = join(f->dir, "lonely.csv");
+    copy_file(res.csv_path, lonely);
+    assert_int_equal(report_verify(lonely, pub_a, NULL, &v, NULL), REPORT_VERIFY_MALFORMED);
+    report_verification_clear(&v);
+    assert_trust(lonely, trust, REPORT_VERIFY_MALFORMED);
+    assert_int_equal(report_verify("/nonexistent/r.csv", pub_a, NULL, &v, NULL), REPORT_VERIFY_MALFORMED);
+    report_verification_clear(&v);
+    assert_int_equal(report_verify(res.csv_path, key_a, NULL, &v, NULL), REPORT_VERIFY_KEY);
+    report_verification_clear(&v);
+
+    /* a well signed file that is not a report */
+    char *other = testutil_write(f->dir, "other.txt", "unit,score\r\nUNIT-A,100\r\n");
+    sign_key *sk = NULL;
+    assert_int_equal(sign_key_load_private(key_a, NULL, &sk, NULL), SIGN_OK);
+    assert_int_equal(sign_file(sk, other, NULL), SIGN_OK);
+    sign_key_free(sk);
+    assert_int_equal(report_verify(other, pub_a, NULL, &v, NULL), REPORT_VERIFY_MALFORMED);
+    report_verification_clear(&v);
+    assert_trust(other, trust, REPORT_VERIFY_MALFORMED);
+
+    free(other);
+    free(lonely);
+    report_result_clear(&res_b);
+    free(out_b);
+    free(forged);
+    free(forged_sig);
+    free(changed);
+    free(changed_sig);
+    free(sig_path);
+    report_result_clear(&res);
+    free(trust);
+    free(swapped);
+    free(others);
+    free(pub_a);
+    free(pub_b);
+    free(key_a);
+    free(key_b);
+}
+
+/* Unanswered items: refused, or with allow_incomplete marked on every row. */
+static void test_incomplete(void **state)
+{
+    fx *f = *state;
+    f->s = open_session(f, "UNIT-A");
+    answer_some(f->s, 3);
+    assert_false(f->s->score->complete);
+    char *key = make_key(f, SIGN_ALGO_ED25519, "unit", NULL);
+    report_result res;
+    char *err = NULL;
+    assert_int_equal(write_report(f, f->out, key, NULL, true, true, false, &res, &err), REPORT_ERR_INCOMPLETE);
+    assert_non_null(strstr(err, "unanswered"));
+    free(err);
+    report_result_clear(&res);
+    assert_int_equal(count_entries(f->out), 0);
+
+    err = NULL;
+    assert_int_equal(write_report(f, f->out, key, NULL, true, true, true, &res, &err), REPORT_OK);
+    raw_csv *r = raw_parse(res.csv_path);
+    assert_int_equal(r->rows, 1 + ASKED);
+    size_t unanswered = 0;
+    for (size_t i = 1; i < r->rows; i++) {
+        assert_string_equal(r->cells[i][REPORT_COL_COMPLETE], "no");
+        assert_string_equal(r->cells[i][REPORT_COL_COMPLETED_AT], "");
+        unanswered += strcmp(r->cells[i][REPORT_COL_STATE], "unanswered") == 0;
+    }
+    assert_int_equal(unanswered, ASKED - 3);
+    raw_free(r);
+    report_doc *doc = NULL;
+    assert_int_equal(report_parse_file(res.sqlite_path, &doc, NULL), 0);
+    assert_false(doc->complete);
+    report_doc_free(doc);
+    report_result_clear(&res);
+    free(key);
+}
+
+/* An existing report, or only its signature, is never overwritten. */
+static void test_exists(void **state)
+{
+    fx *f = *state;
+    char *key = make_key(f, SIGN_ALGO_ED25519, "unit", NULL);
+    report_result res, again;
+    write_ok(f, f->out, key, true, false, &res);
+    size_t len, len2;
+    char *before = read_all(res.csv_path, &len);
+    char *err = NULL;
+    assert_int_equal(write_report(f, f->out, key, NULL, true, true, false, &again, &err), REPORT_ERR_EXISTS);
+    assert_non_null(strstr(err, "already exists"));
+    free(err);
+    report_result_clear(&again);
+    assert_int_equal(count_entries(f->out), 2);   /* no .sqlite written either */
+    char *after = read_all(res.csv_path, &len2);
+    assert_int_equal(len, len2);
+    assert_memory_equal(before, after, len);
+    free(before);
+    free(after);
+
+    /* only a signature of that name: still refused, nothing written */
+    char *out2 = join(f->dir, "out2");
+    assert_int_equal(mkdir(out2, 0700), 0);
+    char *stale = testutil_write(out2, "UNIT-A_monthly_2026-11.sqlite.sig", "old");
+    err = NULL;
+    assert_int_equal(write_report(f, out2, key, NULL, true, true, false, &again, &err), REPORT_ERR_EXISTS);
+    free(err);
+    report_result_clear(&again);
+    assert_int_equal(count_entries(out2), 1);
+
+    /* a missing folder */
+    char *missing = join(f->dir, "missing");
+    err = NULL;
+    assert_int_equal(write_report(f, missing, key, NULL, true, true, false, &again, &err), REPORT_ERR_IO);
+    free(err);
+    report_result_clear(&again);
+    assert_false(fsutil_exists(missing));
+    free(missing);
+    free(stale);
+    free(out2);
+    report_result_clear(&res);
+    free(key);
+}
+
+/* Writes an OpenSSL key of another type, mode 0600. */
+static char *foreign_key(const fx *f, const char *name, EVP_PKEY *pkey)
+{
+    assert_non_null(pkey);
+    char *path = join(f->keys, name);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    assert_int_equal(chmod(path, 0600), 0);
+    assert_int_equal(PEM_write_PrivateKey(fp, pkey, NULL, NULL, 0, NULL, NULL), 1);
+    fclose(fp);
+    EVP_PKEY_free(pkey);
+    return path;
+}
+
+static void expect_key_error(const fx *f, const char *key, const char *pass, sign_status expected,
+                             const char *words)
+{
+    report_result res;
+    char *err = NULL;
+    assert_int_equal(write_report(f, f->out, key, pass, true, true, false, &res, &err), REPORT_ERR_KEY);
+    assert_int_equal(res.key_status, expected);
+    assert_non_null(err);
+    if (strstr(err, words) == NULL)
+        fail_msg("'%s' not in: %s", words, err);
+    free(err);
+    report_result_clear(&res);
+    assert_int_equal(count_entries(f->out), 0);
+}
+
+/* Keys that cannot sign: each says why, and nothing is written. */
+static void test_key_errors(void **state)
+{
+    fx *f = *state;
+    char *locked = make_key(f, SIGN_ALGO_SM2, "locked", "正确的口令");
+    expect_key_error(f, locked, "wrong", SIGN_ERR_PASSPHRASE, "passphrase");
+    expect_key_error(f, locked, NULL, SIGN_ERR_PASSPHRASE, "passphrase");
+
+    char *open_key = make_key(f, SIGN_ALGO_ED25519, "open", NULL);
+    assert_int_equal(chmod(open_key, 0644), 0);
+    expect_key_error(f, open_key, NULL, SIGN_ERR_KEY_PERMISSIONS, "chmod 600");
+
+    char *ec = foreign_key(f, "p256.key", EVP_PKEY_Q_keygen(NULL, NULL, "EC", "P-256"));
+    expect_key_error(f, ec, NULL, SIGN_ERR_KEY_TYPE, "");
+    char *rsa = foreign_key(f, "rsa.key", EVP_PKEY_Q_keygen(NULL, NULL, "RSA", (size_t)1024));
+    expect_key_error(f, rsa, NULL, SIGN_ERR_KEY_TYPE, "");
+    char *pub = report_key_public_path(open_key);
+    expect_key_error(f, pub, NULL, SIGN_ERR_KEY_PERMISSIONS, "");   /* 0644 .pub: refused before parsing */
+    assert_int_equal(chmod(pub, 0600), 0);
+    expect_key_error(f, pub, NULL, SIGN_ERR_MALFORMED, "");
+    char *missing = join(f->keys, "missing.key");
+    expect_key_error(f, missing, NULL, SIGN_ERR_IO, "");
+
+    free(missing);
+    free(pub);
+    free(ec);
+    free(rsa);
+    free(open_key);
+    free(locked);
+}
+
+/* The encrypted key signs once given its passphrase. */
+static void test_encrypted_key(void **state)
+{
+    fx *f = *state;
+    char *locked = make_key(f, SIGN_ALGO_SM2, "locked", "正确的口令");
+    report_result res;
+    char *err = NULL;
+    if (write_report(f, f->out, locked, "正确的口令", true, true, false, &res, &err) != REPORT_OK)
+        fail_msg("%s", err);
+    char *pub = report_key_public_path(locked);
+    assert_openssl_verifies(pub, res.csv_path, SIGN_ALGO_SM2);
+    assert_openssl_verifies(pub, res.sqlite_path, SIGN_ALGO_SM2);
+    free(pub);
+    report_result_clear(&res);
+    free(locked);
+}
+
+/* When a later file cannot be written, the earlier ones go too. */
+static void test_cleanup_on_failure(void **state)
+{
+    fx *f = *state;
+    char *key = make_key(f, SIGN_ALGO_ED25519, "unit", NULL);
+    char *probe = join(f->dir, "probe");
+    assert_int_equal(mkdir(probe, 0700), 0);
+    report_result res;
+    write_ok(f, probe, key, true, true, &res);
+    struct stat csv_st, db_st;
+    assert_int_equal(stat(res.csv_path, &csv_st), 0);
+    assert_int_equal(stat(res.sqlite_path, &db_st), 0);
+    report_result_clear(&res);
+    assert_true(csv_st.st_size + 64 < db_st.st_size);
+
+    /* room for the CSV and its signature, not for the database */
+    struct rlimit saved, small;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    small = saved;
+    small.rlim_cur = (rlim_t)(csv_st.st_size + 64);
+    void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+    char *err = NULL;
+    report_status st = write_report(f, f->out, key, NULL, true, true, false, &res, &err);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+    signal(SIGXFSZ, old);
+    assert_int_equal(st, REPORT_ERR_IO);
+    assert_non_null(err);
+    free(err);
+    report_result_clear(&res);
+    assert_int_equal(count_entries(f->out), 0);
+    free(probe);
+    free(key);
+}
+
+/* What is not a report is refused with a reason. */
+static void test_parse_rejects(void **state)
+{
+    fx *f = *state;
+    char *key = make_key(f, SIGN_ALGO_ED25519, "unit", NULL);
+    report_result res;
+    write_ok(f, f->out, key, true, false, &res);
+    size_t len;
+    char *good = read_all(res.csv_path, &len);
+    report_doc *doc = NULL;
+    assert_int_equal(report_parse(good, len, &doc, NULL), 0);
+    report_doc_free(doc);
+
+    struct {
+        const char *what, *find, *replace;
+    } edits[] = {
+        {"an extra field", "\"\"\r\n", "\"\",\"x\"\r\n"},
+        {"another header", "\"remediation_due\"", "\"due\""},
+        {"a newer version", "\r\n\"1\",", "\r\n\"2\","},
+        {"an unclosed quote", "\"remediation_due\"\r\n", "\"remediation_due\r\n"},
+        {"rows that disagree", "\"UNIT-A\"", "\"UNIT-B\""},
+        {"an unknown state", "\"recorded\"", "\"maybe\""},
+    };
+    for (size_t e = 0; e < sizeof edits / sizeof edits[0]; e++) {
+        char *at = strstr(good, edits[e].find);
+        assert_non_null(at);
+        char *bad = fmt("%.*s%s%s", (int)(at - good), good, edits[e].replace, at + strlen(edits[e].find));
+        char *err = NULL;
+        if (report_parse(bad, strlen(bad), &doc, &err) == 0)
+            fail_msg("%s: accepted", edits[e].what);
+        assert_null(doc);
+        assert_non_null(err);
+        free(err);
+        free(bad);
+    }
+    const char *junk[] = {"", "hello", "\xEF\xBB\xBF\"format_version\"", "SQLite format 3"};
+    for (size_t j = 0; j < sizeof junk / sizeof junk[0]; j++) {
+        char *err = NULL;
+        assert_int_equal(report_parse(junk[j], strlen(junk[j]) + (j == 3), &doc, &err), -1);
+        free(err);
+    }
+    /* a SQLite database, but not a report */
+    char *other = join(f->dir, "other.sqlite");
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE report (x); INSERT INTO report VALUES (1);", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    char *err = NULL;
+    assert_int_equal(report_parse_file(other, &doc, &err), -1);
+    assert_non_null(strstr(err, "not a selfcheck report"));
+    free(err);
+    /* a truncated report database */
+    report_result res2;
+    char *out2 = join(f->dir, "out2");
+    assert_int_equal(mkdir(out2, 0700), 0);
+    write_ok(f, out2, key, false, true, &res2);
+    char *bytes = read_all(res2.sqlite_path, &len);
+    for (size_t cut = 16; cut < len; cut += len / 7) {
+        err = NULL;
+        assert_int_equal(report_parse(bytes, cut, &doc, &err), -1);
+        free(err);
+    }
+    free(bytes);
+    report_result_clear(&res2);
+    free(out2);
+    free(other);
+    free(good);
+    report_result_clear(&res);
+    free(key);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_file_stem),
+        cmocka_unit_test(test_cell_guard),
+        cmocka_unit_test_setup_teardown(test_key_helpers, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_csv_report, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_both_formats_sm2, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_both_formats_ed25519, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_sm2, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_ed25519, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_verify_trust, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_incomplete, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_exists, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_key_errors, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_encrypted_key, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_cleanup_on_failure, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_parse_rejects, fx_setup_complete, fx_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,513 @@
+/* test_sheet.c: cmocka tests of the CSV answer sheet (sheet.h).
+ *
+ * A plan is built the way the program builds it: example.ini, a store with
+ * two information systems, and session_open for the half-year profile. Its
+ * template must start with the UTF-8 byte-order mark, end lines with CRLF
+ * and carry the SHEET_COLUMNS header. A filled sheet with notes in Chinese,
+ * with commas, double quotes and line breaks must read back byte for byte,
+ * each row with the line it starts on. Malformed sheets must be refused with
+ * FILE:LINE: at the line of the problem. Sheets are also written by hand, as
+ * a spreadsheet would re-save them, so that the reader is not only tested
+ * against its own writer. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist.h"
+#include "config.h"
+#include "fsutil.h"
+#include "session.h"
+#include "sheet.h"
+#include "store.h"
+#include "testutil.h"
+
+#define BOM "\xEF\xBB\xBF"
+
+typedef struct fixture {
+    char *dir;
+    session *s;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->dir = testutil_tempdir();
+    if (f->dir == NULL)
+        return -1;
+    setenv("SELFCHECK_NOW", "2026-03-15T09:00:00", 1);
+    setenv("XDG_DATA_HOME", f->dir, 1);
+    setenv("XDG_CONFIG_HOME", f->dir, 1);
+    char *db = fsutil_join(f->dir, "selfcheck.db");
+    char *err = NULL;
+
+    /* the unit's systems, added before the assessment is opened */
+    store *st;
+    if (store_open(db, &st, &err) != 0 || store_system_add(st, "web", "门户网站", &err) != 0 ||
+        store_system_add(st, "oa", "办公自动化系统", &err) != 0) {
+        print_error("%s\n", err);
+        return -1;
+    }
+    store_close(st);
+
+    const char *paths[] = {FIXTURES_DIR "/example.ini"};
+    checklist_set *set;
+    diag_list diags;
+    diag_list_init(&diags);
+    int rc = checklist_set_load(paths, 1, &set, &diags);
+    diag_list_clear(&diags);
+    if (rc != 0)
+        return -1;
+    config *cfg = config_defaults();
+    free(cfg->unit_code);
+    cfg->unit_code = strdup("U1");
+    if (session_open(cfg, set, db, PROFILE_HALFYEAR, NULL, &f->s, &err) != 0) {
+        print_error("%s\n", err);
+        free(err);
+        return -1;
+    }
+    free(db);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    session_free(f->s);
+    testutil_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    unsetenv("SELFCHECK_NOW");
+    unsetenv("XDG_DATA_HOME");
+    unsetenv("XDG_CONFIG_HOME");
+    return 0;
+}
+
+/* The expected plan: item and system of each row, in order. */
+static const struct {
+    const char *item;
+    const char *system;
+} plan_rows[] = {
+    {"backup-daily", "oa"},
+    {"backup-daily", "web"},
+    {"backup-frequency", ""},
+    {"av-signature-age", ""},
+    {"mlps-last-change", "oa"},
+    {"mlps-last-change", "web"},
+    {"mlps-last-assessment", "oa"},
+    {"mlps-last-assessment", "web"},
+    {"hosted-by-third-party", ""},
+    {"hosting-contract", ""},
+    {"backup-notes", ""},
+};
+#define PLAN_ROWS (sizeof plan_rows / sizeof plan_rows[0])
+
+static char *write_sheet(const fixture *f, const char *name, const char *text, size_t len)
+{
+    char *path = fsutil_join(f->dir, name);
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    assert_int_equal(fwrite(text, 1, len, out), len);
+    assert_int_equal(fclose(out), 0);
+    return path;
+}
+
+static sheet *read_ok(const char *path)
+{
+    sheet *sh = NULL;
+    char *err = NULL;
+    int rc = sheet_read(path, &sh, &err);
+    if (rc != 0)
+        print_message("%s\n", err);
+    free(err);
+    assert_int_equal(rc, 0);
+    assert_non_null(sh);
+    return sh;
+}
+
+/* Reading text must fail with "PATH:line: " and phrase in the message. */
+static void assert_sheet_error(const fixture *f, const char *text, int line, const char *phrase)
+{
+    char *path = write_sheet(f, "bad.csv", text, strlen(text));
+    sheet *sh = (sheet *)1;
+    char *err = NULL;
+    int rc = sheet_read(path, &sh, &err);
+    char *prefix = NULL;
+    if (line > 0)
+        assert_true(asprintf(&prefix, "%s:%d: ", path, line) > 0);
+    else
+        assert_true(asprintf(&prefix, "%s: ", path) > 0);
+    if (rc != -1 || err == NULL || strncmp(err, prefix, strlen(prefix)) != 0 || strstr(err, phrase) == NULL)
+        print_message("expected \"%s...%s\", got %d: %s\n", prefix, phrase, rc, err ? err : "(none)");
+    assert_int_equal(rc, -1);
+    assert_null(sh);
+    assert_non_null(err);
+    assert_true(strncmp(err, prefix, strlen(prefix)) == 0);
+    assert_non_null(strstr(err, phrase));
+    free(prefix);
+    free(err);
+    free(path);
+}
+
+static void test_plan_from_session(void **state)
+{
+    fixture *f = *state;
+    const plan *pl = f->s->plan;
+    assert_int_equal(pl->count, PLAN_ROWS);
+    for (size_t i = 0; i < PLAN_ROWS; i++) {
+        assert_string_equal(pl->items[i].list->id, "example");
+        assert_string_equal(pl->items[i].item->id, plan_rows[i].item);
+        assert_string_equal(pl->items[i].system_id, plan_rows[i].system);
+    }
+    assert_string_equal(pl->items[0].system_name, "办公自动化系统");
+    assert_string_equal(f->s->assessment->period, "2026-H1");
+}
+
+static void test_template_format(void **state)
+{
+    fixture *f = *state;
+    char *text = NULL, *err = NULL;
+    size_t len = 0;
+    assert_int_equal(sheet_render_template(f->s->plan, &text, &len, &err), 0);
+    assert_null(err);
+    assert_int_equal(strlen(text), len);
+    /* UTF-8 byte-order mark for Excel and WPS */
+    assert_true(len > 3 && memcmp(text, BOM, 3) == 0);
+    /* every line ends with CRLF, and there is no other CR or LF */
+    size_t lines = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') {
+            assert_true(i > 0 && text[i - 1] == '\r');
+            lines++;
+        } else if (text[i] == '\r') {
+            assert_true(i + 1 < len && text[i + 1] == '\n');
+        }
+    }
+    assert_int_equal(lines, PLAN_ROWS + 1);
+    assert_true(len >= 2 && memcmp(text + len - 2, "\r\n", 2) == 0);
+
+    /* the header: SHEET_COLUMNS, each name quoted */
+    const char *header_end = strstr(text, "\r\n");
+    char *header = strndup(text + 3, (size_t)(header_end - text - 3));
+    char *unquoted = calloc(1, strlen(header) + 1), *o = unquoted;
+    for (const char *p = header; *p; p++)
+        if (*p != '"')
+            *o++ = *p;
+    assert_string_equal(unquoted, SHEET_COLUMNS);
+    assert_string_equal(header, "\"checklist_id\",\"item_id\",\"system\",\"type\",\"allowed\",\"question_zh\","
+                                "\"question_en\",\"answer\",\"note\",\"remediation_owner\",\"remediation_due\"");
+    free(unquoted);
+    free(header);
+
+    /* one row, byte for byte */
+    const char *row = header_end + 2;
+    const char *expected =
+        "\"example\",\"backup-daily\",\"oa\",\"yesno\",\"yes|no|partial|na\","
+        "\"重要信息系统的数据是否每天进行完整可用的备份？\","
+        "\"Is the data of important systems backed up completely and usably every day?\","
+        "\"\",\"\",\"\",\"\"\r\n";
+    assert_true(strncmp(row, expected, strlen(expected)) == 0);
+    assert_non_null(strstr(text, "\"example\",\"backup-frequency\",\"\",\"choice\",\"daily|weekly|monthly|none\","));
+    assert_non_null(strstr(text, "\"example\",\"av-signature-age\",\"\",\"number\",\"0..3650\","));
+    assert_non_null(strstr(text, "\"example\",\"mlps-last-change\",\"web\",\"date\",\"YYYY-MM-DD|na\","));
+    assert_non_null(strstr(text, "\"example\",\"backup-notes\",\"\",\"text\",\"text\","));
+
+    /* and the template reads back: one row per instance, at lines 2.. */
+    char *path = write_sheet(f, "template.csv", text, len);
+    sheet *sh = read_ok(path);
+    assert_int_equal(sh->count, PLAN_ROWS);
+    for (size_t i = 0; i < PLAN_ROWS; i++) {
+        assert_int_equal(sh->rows[i].line, (int)i + 2);
+        assert_string_equal(sh->rows[i].checklist_id, "example");
+        assert_string_equal(sh->rows[i].item_id, plan_rows[i].item);
+        assert_string_equal(sh->rows[i].system, plan_rows[i].system);
+        assert_string_equal(sh->rows[i].answer, "");
+        assert_string_equal(sh->rows[i].note, "");
+        assert_string_equal(sh->rows[i].owner, "");
+        assert_string_equal(sh->rows[i].due, "");
+    }
+    sheet_free(sh);
+    free(path);
+    free(text);
+}
+
+/* What each row of the filled sheet holds. */
+static const struct {
+    const char *answer, *note, *owner, *due;
+} filled[] = {
+    {"yes", "", "", ""},
+    {"partial", "备份只覆盖数据库, 不含附件;\n下周补齐", "张三", "2026-04-14"},
+    {"每周", "他说：\"每周五\"做备份", "", ""},
+    {"45", "第一行\r\n第二行\r\n第三行, \"引用\"", "李四 \"Li\"", "2026/4/30"},
+    {"2020-1-5", "  前后有空格  ", "", ""},
+    {"na", "\"\"", "", ""},
+    {"2025-12-01", ",,,", "", ""},
+    {"2025-12-01", "\n", "", ""},
+    {"是", "=1+2", "", ""},
+    {"", "未答，待确认\n\n（空行之后）", "", ""},
+    {"存放在机房B柜, \"异地\"一份;\n见《备份制度》第3条", "", "", ""},
+};
+
+static int newlines(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+static void test_filled_round_trip(void **state)
+{
+    fixture *f = *state;
+    const plan *pl = f->s->plan;
+    assert_int_equal(sizeof filled / sizeof filled[0], PLAN_ROWS);
+    csv_buffer b = {0};
+    csv_buffer_raw(&b, BOM);
+    const char *names[] = {"checklist_id", "item_id", "system", "type", "allowed", "question_zh",
+                           "question_en", "answer", "note", "remediation_owner", "remediation_due"};
+    for (size_t c = 0; c < 11; c++)
+        csv_buffer_field(&b, names[c], c == 10);
+    int expected_line[PLAN_ROWS];
+    int line = 2;
+    for (size_t i = 0; i < PLAN_ROWS; i++) {
+        const instance *in = &pl->items[i];
+        const char *row[] = {in->list->id, in->item->id, in->system_id, "t", "a", in->item->question_zh,
+                             in->item->question_en, filled[i].answer, filled[i].note, filled[i].owner,
+                             filled[i].due};
+        expected_line[i] = line;
+        for (size_t c = 0; c < 11; c++) {
+            csv_buffer_field(&b, row[c], c == 10);
+            line += newlines(row[c]);
+        }
+        line++;
+    }
+    assert_false(b.failed);
+    /* the writer quotes every field and doubles quotes */
+    assert_non_null(strstr(b.data, "\"他说：\"\"每周五\"\"做备份\""));
+    assert_non_null(strstr(b.data, "\"\"\"\"\"\""));
+    char *path = write_sheet(f, "filled.csv", b.data, b.len);
+    sheet *sh = read_ok(path);
+    assert_int_equal(sh->count, PLAN_ROWS);
+    for (size_t i = 0; i < PLAN_ROWS; i++) {
+        const sheet_row *r = &sh->rows[i];
+        assert_int_equal(r->line, expected_line[i]);
+        assert_string_equal(r->checklist_id, "example");
+        assert_string_equal(r->item_id, plan_rows[i].item);
+        assert_string_equal(r->system, plan_rows[i].system);
+        assert_string_equal(r->answer, filled[i].answer);
+        assert_string_equal(r->note, filled[i].note);
+        assert_string_equal(r->owner, filled[i].owner);
+        assert_string_equal(r->due, filled[i].due);
+    }
+    /* a row after a multi-line note starts where it should */
+    assert_int_equal(sh->rows[2].line, 5);
+    assert_int_equal(sh->rows[4].line, 9);
+    sheet_free(sh);
+    free(path);
+    free(b.data);
+}
+
+/* A sheet as a spreadsheet re-saves it: no BOM, LF, fields quoted only
+ * where needed, columns in another order, a column of the user's own. */
+static void test_hand_written_sheet(void **state)
+{
+    fixture *f = *state;
+    const char *text =
+        "answer,my own column,note,system,item_id,checklist_id\n"
+        "yes,x,\"多行\n备注, 含\"\"引号\"\"\",oa,backup-daily,example\n"
+        "no,,,web,backup-daily,example\n"
+        "\n"
+        "每周,y,plain,,backup-frequency,example\n"
+        "\"\",,\"\",,av-signature-age,example";   /* no line end at the end */
+    char *path = write_sheet(f, "hand.csv", text, strlen(text));
+    sheet *sh = read_ok(path);
+    assert_int_equal(sh->count, 4);
+    assert_int_equal(sh->rows[0].line, 2);
+    assert_string_equal(sh->rows[0].answer, "yes");
+    assert_string_equal(sh->rows[0].note, "多行\n备注, 含\"引号\"");
+    assert_string_equal(sh->rows[0].system, "oa");
+    assert_string_equal(sh->rows[0].item_id, "backup-daily");
+    assert_string_equal(sh->rows[0].checklist_id, "example");
+    assert_string_equal(sh->rows[0].owner, "");   /* no such column */
+    assert_string_equal(sh->rows[0].due, "");
+    assert_int_equal(sh->rows[1].line, 4);
+    assert_string_equal(sh->rows[1].answer, "no");
+    assert_string_equal(sh->rows[1].note, "");
+    assert_int_equal(sh->rows[2].line, 6);   /* after the blank line */
+    assert_string_equal(sh->rows[2].answer, "每周");
+    assert_string_equal(sh->rows[2].system, "");
+    assert_int_equal(sh->rows[3].line, 7);
+    assert_string_equal(sh->rows[3].item_id, "av-signature-age");
+    assert_string_equal(sh->rows[3].answer, "");
+    sheet_free(sh);
+    free(path);
+
+    /* a header alone is a sheet with no rows */
+    path = write_sheet(f, "header-only.csv", BOM SHEET_COLUMNS "\r\n", strlen(BOM SHEET_COLUMNS "\r\n"));
+    sh = read_ok(path);
+    assert_int_equal(sh->count, 0);
+    sheet_free(sh);
+    free(path);
+}
+
+/* A line holding only spaces is no row, and must not shift the line
+ * numbers of the rows after it. */
+static void test_blank_line_with_spaces(void **state)
+{
+    fixture *f = *state;
+    const char *text =
+        "checklist_id,item_id,system,answer\r\n"
+        "example,backup-daily,oa,yes\r\n"
+        "   \r\n"
+        "example,backup-daily,web,no\r\n";
+    char *path = write_sheet(f, "spaces.csv", text, strlen(text));
+    sheet *sh = read_ok(path);
+    assert_int_equal(sh->count, 2);
+    assert_int_equal(sh->rows[0].line, 2);
+    assert_int_equal(sh->rows[1].line, 4);
+    sheet_free(sh);
+    free(path);
+}
+
+static void test_malformed_csv(void **state)
+{
+    fixture *f = *state;
+    /* a quote opened on line 3 and never closed */
+    assert_sheet_error(f,
+                       SHEET_COLUMNS "\r\n"
+                       "example,backup-daily,oa,yesno,,,,yes,,,\r\n"
+                       "example,backup-daily,web,yesno,,,,no,\"never closed,,,\r\n"
+                       "more text\r\n",
+                       3, "malformed CSV");
+    /* a stray quote inside an unquoted field, on line 3 */
+    assert_sheet_error(f,
+                       SHEET_COLUMNS "\r\n"
+                       "example,backup-daily,oa,yesno,,,,yes,,,\r\n"
+                       "example,backup-daily,web,yesno,,,,n\"o,,,\r\n"
+                       "example,backup-frequency,,choice,,,,daily,,,\r\n",
+                       3, "malformed CSV");
+    /* the same after a note of two lines: the line is counted through it */
+    assert_sheet_error(f,
+                       BOM SHEET_COLUMNS "\r\n"
+                       "example,backup-daily,oa,yesno,,,,yes,\"one\r\ntwo\",,\r\n"
+                       "example,backup-daily,web,yesno,,,,n\"o,,,\r\n",
+                       4, "malformed CSV");
+    /* text after a closing quote */
+    assert_sheet_error(f,
+                       SHEET_COLUMNS "\r\n"
+                       "example,backup-daily,oa,yesno,,,,\"yes\"es,,,\r\n",
+                       2, "malformed CSV");
+}
+
+static void test_wrong_field_count(void **state)
+{
+    fixture *f = *state;
+    assert_sheet_error(f,
+                       SHEET_COLUMNS "\r\n"
+                       "example,backup-daily,oa,yesno,,,,yes,\"a note\r\nof two lines\",,\r\n"
+                       "example,backup-daily,web,yesno,,,,no,,\r\n",
+                       4, "10 fields, the header 11");
+    assert_sheet_error(f,
+                       SHEET_COLUMNS "\r\n"
+                       "example,backup-daily,oa,yesno,,,,yes,,,,extra\r\n",
+                       2, "12 fields, the header 11");
+}
+
+static void test_missing_required_column(void **state)
+{
+    fixture *f = *state;
+    const char *required[] = {"checklist_id", "item_id", "system", "answer"};
+    for (size_t i = 0; i < 4; i++) {
+        char header[256] = "";
+        for (size_t k = 0; k < 4; k++)
+            if (k != i) {
+                strcat(header, *header ? "," : "");
+                strcat(header, required[k]);
+            }
+        char *text = NULL, *phrase = NULL;
+        assert_true(asprintf(&text, "%s,note\r\na,b,c,d\r\n", header) > 0);
+        assert_true(asprintf(&phrase, "no column '%s'", required[i]) > 0);
+        assert_sheet_error(f, text, 1, phrase);
+        free(text);
+        free(phrase);
+    }
+    /* a header name must match exactly */
+    assert_sheet_error(f, BOM "checklist_id,item_id,system,Answer\r\nexample,backup-daily,oa,yes\r\n", 1,
+                       "no column 'answer'");
+}
+
+static void test_invalid_utf8(void **state)
+{
+    fixture *f = *state;
+    assert_sheet_error(f,
+                       BOM SHEET_COLUMNS "\r\n"
+                       "example,backup-daily,oa,yesno,,,,yes,\"备注\r\n第二行\",,\r\n"
+                       "example,backup-daily,web,yesno,,,,no,\"\xB1\xB8\xB7\xDD\",,\r\n",
+                       4, "not UTF-8");
+    /* GBK text, as Excel saves "CSV" on Chinese Windows, in the header */
+    assert_sheet_error(f, "checklist_id,item_id,system,answer,\xB1\xB8\xD7\xA2\r\n", 1, "not UTF-8");
+}
+
+static void test_empty_sheet(void **state)
+{
+    fixture *f = *state;
+    assert_sheet_error(f, "", 0, "empty sheet");
+    assert_sheet_error(f, BOM, 0, "empty sheet");
+    char *missing = fsutil_join(f->dir, "no-such.csv");
+    sheet *sh = (sheet *)1;
+    char *err = NULL;
+    assert_int_equal(sheet_read(missing, &sh, &err), -1);
+    assert_null(sh);
+    assert_non_null(strstr(err, missing));
+    free(err);
+    free(missing);
+}
+
+static void test_csv_buffer(void **state)
+{
+    (void)state;
+    csv_buffer b = {0};
+    csv_buffer_field(&b, "a", 0);
+    csv_buffer_field(&b, NULL, 0);
+    csv_buffer_field(&b, "say \"hi\", 你好\n", 1);
+    csv_buffer_raw(&b, "raw");
+    assert_false(b.failed);
+    assert_string_equal(b.data, "\"a\",\"\",\"say \"\"hi\"\", 你好\n\"\r\nraw");
+    assert_int_equal(b.len, strlen(b.data));
+    free(b.data);
+    /* growing past the first allocation */
+    csv_buffer big = {0};
+    char field[1000];
+    memset(field, 'x', sizeof field - 1);
+    field[sizeof field - 1] = '\0';
+    for (int i = 0; i < 20; i++)
+        csv_buffer_field(&big, field, i == 19);
+    assert_false(big.failed);
+    assert_int_equal(big.len, 20 * (999 + 2 + 1) + 1);
+    assert_int_equal(strlen(big.data), big.len);
+    free(big.data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_plan_from_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_template_format, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_filled_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hand_written_sheet, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_blank_line_with_spaces, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_malformed_csv, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_wrong_field_count, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_required_column, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_sheet, setup, teardown),
+        cmocka_unit_test(test_csv_buffer),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
