@@ -368,11 +368,15 @@ static void test_blank_line_with_spaces(void **state)
         "example,backup-daily,web,no\r\n";
     char *path = write_sheet(f, "spaces.csv", text, strlen(text));
     sheet *sh = read_ok(path);
-    assert_int_equal(sh->count, 2);
-    assert_int_equal(sh->rows[0].line, 2);
-    assert_int_equal(sh->rows[1].line, 4);
+    size_t count = sh->count;
+    int first = count > 0 ? sh->rows[0].line : 0, second = count > 1 ? sh->rows[1].line : 0;
     sheet_free(sh);
     free(path);
+    if (second != 4)
+        print_message("the row on line 4 was read as starting on line %d\n", second);
+    assert_int_equal(count, 2);
+    assert_int_equal(first, 2);
+    assert_int_equal(second, 4);
 }
 
 static void test_malformed_csv(void **state)

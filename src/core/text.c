@@ -65,13 +65,32 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
     return true;
 }
 
+/* The East Asian Wide and Fullwidth ranges that matter here (Unicode 15),
+ * for when the locale is not UTF-8 and wcwidth knows nothing beyond ASCII:
+ * a Chinese character must take two columns whatever the environment. */
+static bool wide_fallback(unsigned cp)
+{
+    static const unsigned ranges[][2] = {
+        {0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF},
+        {0x4E00, 0x9FFF}, {0xA000, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
+        {0xFE30, 0xFE4F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F},
+        {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (cp >= ranges[i][0] && cp <= ranges[i][1])
+            return true;
+    return false;
+}
+
 int text_char_width(unsigned codepoint)
 {
     if (codepoint == '\t')
         return 1;
+    if (codepoint < 0x20 || (codepoint >= 0x7F && codepoint < 0xA0))
+        return 0;
     int w = wcwidth((wchar_t)codepoint);
     if (w < 0)
-        return codepoint < 0x20 || (codepoint >= 0x7F && codepoint < 0xA0) ? 0 : 1;
+        return wide_fallback(codepoint) ? 2 : 1;
     return w;
 }
 

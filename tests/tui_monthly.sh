@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# tui_monthly.sh: completes the monthly check from the keyboard alone in the
+# real binary under tmux: in Chinese at 80x24 (with a resize in the middle,
+# a note typed in Chinese, and number/date input refused in place with a
+# message), and in English at 120x40; each time the summary must show what
+# `selfcheck score` prints. Waits for screen content, never for fixed times.
+set -u
+bin=$1
+repo=$2
+work=$(mktemp -d)
+sock=selfcheck-tui-$$
+tmx() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() { tmx kill-server >/dev/null 2>&1; rm -rf "$work"; }
+trap cleanup EXIT
+export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/share
+export SELFCHECK_NOW=2026-11-21T10:00:00 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+unset NO_COLOR TMUX
+mkdir -p "$HOME"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+screen() { tmx capture-pane -p -t "$1" 2>/dev/null; }
+# wait_for TARGET TEXT [SECONDS]: polls the pane until TEXT is on it.
+wait_for() {
+    local deadline=$((SECONDS + ${3:-15}))
+    while ((SECONDS < deadline)); do
+        screen "$1" | grep -qF -- "$2" && return 0
+        sleep 0.05
+    done
+    fail "timed out waiting for '$2'"
+    screen "$1"
+    return 1
+}
+# wait_change TARGET BEFORE: polls until the pane differs from BEFORE.
+wait_change() {
+    local deadline=$((SECONDS + 15))
+    while ((SECONDS < deadline)); do
+        [ "$(screen "$1")" != "$2" ] && return 0
+        sleep 0.05
+    done
+    fail "the screen did not change"
+    return 1
+}
+# keys TARGET KEY...: sends keys and waits until the screen shows their effect.
+keys() {
+    local t=$1 before
+    shift
+    before=$(screen "$t")
+    tmx send-keys -t "$t" "$@"
+    wait_change "$t" "$before"
+}
+# start NAME COLS ROWS CONFIG ARGS...: runs selfcheck in a new tmux session.
+start() {
+    local name=$1 cols=$2 rows=$3 config=$4
+    shift 4
+    tmx new-session -d -s "$name" -x "$cols" -y "$rows" \
+        "$bin --config $config $*; echo EXIT=\$?; stty -a; sleep 3600"
+}
+
+# complete TARGET LANG: answers every item shown until the summary appears:
+# yes to most, no to every fourth yes/no item (then an owner is typed and the
+# proposed due date taken), the second choice, the smallest number, a date.
+complete() {
+    local t=$1 lang=$2 n=0 yesno=0 s min
+    local summary="汇总 ·" owner="请填写整改责任人" due="请确认整改期限" yn="y 是   n 否"
+    local choice="按数字键选择" number="输入数字（" date="输入日期 YYYY" text="按 Enter 输入文字"
+    if [ "$lang" = en ]; then
+        summary="Summary ·" owner="Who will fix this?" due="Confirm the due date" yn="y Yes   n No"
+        choice="Press a digit" number="Type a number (" date="Type a date YYYY" text="Press Enter to type the text"
+    fi
+    while ((n < 300)); do
+        n=$((n + 1))
+        s=$(screen "$t")
+        if grep -qF -- "$summary" <<<"$s"; then
+            return 0
+        elif grep -qF -- "$owner" <<<"$s"; then
+            keys "$t" 王五 Enter
+        elif grep -qF -- "$due" <<<"$s"; then
+            keys "$t" Enter
+        elif grep -qF -- "$yn" <<<"$s"; then
+            yesno=$((yesno + 1))
+            if ((yesno % 4 == 0)); then keys "$t" n; else keys "$t" y; fi
+        elif grep -qF -- "$choice" <<<"$s"; then
+            keys "$t" 2
+        elif grep -qF -- "$number" <<<"$s"; then
+            min=$(grep -oE -- "$number[0-9.]+" <<<"$s" | head -1 | grep -oE '[0-9.]+$')
+            keys "$t" "${min:-0}"
+            keys "$t" Enter
+        elif grep -qF -- "$date" <<<"$s"; then
+            keys "$t" 2026-11-01
+            keys "$t" Enter
+        elif grep -qF -- "$text" <<<"$s"; then
+            keys "$t" Enter
+            keys "$t" 已核对 Enter
+        else
+            fail "complete: no known prompt on the screen"
+            echo "$s"
+            return 1
+        fi
+    done
+    fail "complete: the summary never came"
+    return 1
+}
+
+# check_summary TARGET CONFIG LANG: the total, points, grade and verdict
+# on the summary are those of `selfcheck score`.
+check_summary() {
+    local t=$1 config=$2 lang=$3 out total percent points grade verdict s
+    out=$("$bin" --config "$config" score --profile monthly --lang "$lang")
+    total=$(grep -E '^(总计|Total):' <<<"$out")
+    percent=$(grep -oE '[0-9]+\.[0-9]%' <<<"$total" | head -1)
+    points=$(grep -oE '[0-9]+\.[0-9]{2}/[0-9]+\.[0-9]{2}' <<<"$total" | head -1)
+    grade=$(sed -E 's/.*(等级|grade) ([^ ]+) .*/\2/' <<<"$total")
+    s=$(screen "$t")
+    [ -n "$percent" ] || fail "score printed no percentage: $out"
+    grep -qF -- "$percent" <<<"$s" || fail "summary lacks the score's $percent"
+    grep -qF -- "$points" <<<"$s" || fail "summary lacks the score's points $points"
+    grep -qF -- "$grade" <<<"$s" || fail "summary lacks the score's grade $grade"
+    if grep -qE '(结论 不通过|verdict FAIL)' <<<"$total"; then verdict="不通过"; [ "$lang" = en ] && verdict="Verdict: Fail"
+    else verdict="结论：通过"; [ "$lang" = en ] && verdict="Verdict: Pass"; fi
+    grep -qF -- "$verdict" <<<"$s" || fail "summary lacks the verdict '$verdict' of: $total"
+    grep -qE '(已答|answered)' <<<"$total" || fail "no total line in: $out"
+    if ! grep -qE "$(grep -oE '[0-9]+/[0-9]+ (已答|answered)' <<<"$total" | cut -d' ' -f1)" <<<"$s"; then
+        fail "summary lacks the answered count of: $total"
+    fi
+}
+
+# ---- in Chinese, 80x24 ----
+mkdir -p "$work/zh"
+cat >"$work/zh/selfcheck.ini" <<EOF2
+[unit]
+code = 4401-hb
+name = 示例局
+assessor = 张三
+[paths]
+checklists = $repo/checklists
+data = $work/zh/data
+output = $work/zh/out
+EOF2
+"$bin" --config "$work/zh/selfcheck.ini" systems add oa 办公自动化系统 >/dev/null || fail "systems add oa"
+"$bin" --config "$work/zh/selfcheck.ini" systems add web 门户网站 >/dev/null || fail "systems add web"
+
+start zh 80 24 "$work/zh/selfcheck.ini" run --profile monthly
+wait_for zh "每月例行检查 2026-11"
+wait_for zh "0/"
+s=$(screen zh)
+grep -qF "j/k 移动" <<<"$s" || fail "no key hints on the walk screen"
+
+# a Chinese note, typed through get_wch, then the first answer
+keys zh Tab
+keys zh Enter
+keys zh "机房巡检：已核对门禁记录" Enter
+wait_for zh "备注：机房巡检：已核对门禁记录"
+
+# number and date input are checked in place, with a message
+"$bin" --config "$work/zh/selfcheck.ini" score --profile monthly >/dev/null 2>&1
+tmx send-keys -t zh BTab
+# jump to the first number item with the search, if the profile has one
+keys zh / 
+keys zh "天" Enter
+s=$(screen zh)
+if grep -qF "输入数字（" <<<"$s"; then
+    keys zh 5
+    keys zh x Enter
+    wait_for zh "请输入一个数字"
+    keys zh C-u
+    keys zh 99999999 Enter
+    wait_for zh "数字须在"
+    keys zh Escape
+fi
+keys zh Home
+
+# resize in the middle: the layout follows the window, then back
+tmx resize-window -t zh -x 100 -y 30
+wait_for zh "$(printf '%s' '0/')"
+s=$(screen zh)
+[ "$(wc -l <<<"$s")" -ge 29 ] || fail "no reflow to 30 lines"
+grep -qF "j/k 移动" <<<"$(sed -n 29p <<<"$s")" || fail "hints not on line 29 of 30 after resize"
+tmx resize-window -t zh -x 80 -y 24
+wait_for zh "j/k 移动"
+s=$(screen zh)
+grep -qF "j/k 移动" <<<"$(sed -n 23p <<<"$s")" || fail "hints not on line 23 of 24 after resizing back"
+
+complete zh zh
+wait_for zh "汇总 ·"
+check_summary zh "$work/zh/selfcheck.ini" zh
+grep -qF "问题项" <<<"$(screen zh)" || fail "summary lists no findings"
+grep -qF "王五" <<<"$(screen zh)" || fail "summary shows no remediation owner"
+
+# the date check: go to a date item if there is one and type a future date
+keys zh Escape
+wait_for zh "j/k 移动"
+keys zh /
+keys zh "日期" Enter
+s=$(screen zh)
+if grep -qF "输入日期 YYYY" <<<"$s"; then
+    keys zh 2
+    keys zh C-u
+    keys zh 2027-01-01 Enter
+    wait_for zh "日期不能晚于今天（2026-11-21）"
+    keys zh C-u
+    keys zh 2026-02-30 Enter
+    wait_for zh "日期格式为 YYYY-MM-DD"
+    keys zh Escape
+fi
+keys zh q
+wait_for zh "EXIT=0"
+grep -qE '(^| )icanon( |$)' <<<"$(screen zh)" || fail "terminal not back in canonical mode after q"
+
+# ---- in English, 120x40 ----
+mkdir -p "$work/en"
+cat >"$work/en/selfcheck.ini" <<EOF2
+[unit]
+code = 4401-hb
+name = Example Bureau
+assessor = Zhang San
+[paths]
+checklists = $repo/checklists
+data = $work/en/data
+output = $work/en/out
+[ui]
+lang = en
+EOF2
+"$bin" --config "$work/en/selfcheck.ini" systems add oa "Office automation" >/dev/null || fail "systems add oa (en)"
+start en 120 40 "$work/en/selfcheck.ini"
+wait_for en "Checks due"
+keys en Enter
+wait_for en "Monthly routine check 2026-11"
+complete en en
+wait_for en "Summary ·"
+check_summary en "$work/en/selfcheck.ini" en
+# L switches the language of the same screen
+keys en L
+wait_for en "汇总 ·"
+keys en L
+wait_for en "Summary ·"
+keys en q
+wait_for en "EXIT=0"
+
+if ((failures > 0)); then
+    echo "$failures failure(s)"
+    exit 1
+fi
+echo "tui_monthly: ok"
