@@ -99,6 +99,7 @@ typedef struct item {
 typedef struct checklist {
     char *path;
     char *id;
+    int id_line;      /* line of its id, for messages */
     int version;
     char *title_zh, *title_en;
     item *items;

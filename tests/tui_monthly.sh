@@ -83,7 +83,7 @@ complete() {
         elif grep -qF -- "$choice" <<<"$s"; then
             keys "$t" 2
         elif grep -qF -- "$number" <<<"$s"; then
-            min=$(grep -oE -- "$number[0-9.]+" <<<"$s" | head -1 | grep -oE '[0-9.]+$')
+            min=$(grep -oE '[(（][0-9.]+ (到|to) ' <<<"$s" | head -1 | grep -oE '[0-9.]+')
             keys "$t" "${min:-0}"
             keys "$t" Enter
         elif grep -qF -- "$date" <<<"$s"; then
@@ -171,15 +171,25 @@ fi
 keys zh Home
 
 # resize in the middle: the layout follows the window, then back
+# wait_line TARGET LINE TEXT: polls until line LINE of the pane holds TEXT.
+wait_line() {
+    local deadline=$((SECONDS + 15))
+    while ((SECONDS < deadline)); do
+        screen "$1" | sed -n "$2p" | grep -qF -- "$3" && return 0
+        sleep 0.05
+    done
+    fail "line $2 never showed '$3'"
+    screen "$1"
+    return 1
+}
 tmx resize-window -t zh -x 100 -y 30
-wait_for zh "$(printf '%s' '0/')"
+wait_line zh 29 "j/k 移动"
+wait_line zh 30 "/26 · "
 s=$(screen zh)
-[ "$(wc -l <<<"$s")" -ge 29 ] || fail "no reflow to 30 lines"
-grep -qF "j/k 移动" <<<"$(sed -n 29p <<<"$s")" || fail "hints not on line 29 of 30 after resize"
+[ "$(wc -L <<<"$s")" -le 100 ] || fail "lines wider than 100 columns after resize"
 tmx resize-window -t zh -x 80 -y 24
-wait_for zh "j/k 移动"
-s=$(screen zh)
-grep -qF "j/k 移动" <<<"$(sed -n 23p <<<"$s")" || fail "hints not on line 23 of 24 after resizing back"
+wait_line zh 23 "j/k 移动"
+wait_line zh 24 "/26 · "
 
 complete zh zh
 wait_for zh "汇总 ·"

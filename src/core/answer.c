@@ -90,7 +90,7 @@ static int parse_number(const item *it, const char *v, char **canonical, char **
         return error_set(err, "'%s' is not a number", v);
     if (d < it->number_min || d > it->number_max)
         return error_set(err, "%g is outside %g..%g", d, it->number_min, it->number_max);
-    if (asprintf(canonical, "%g", d) < 0)
+    if (asprintf(canonical, "%.15g", d) < 0)
         return error_set(err, "out of memory");
     return 0;
 }

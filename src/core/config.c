@@ -171,11 +171,7 @@ static void set_string(char **slot, const char *value)
 
 static void set_path(config_reader *r, char **slot, const char *value)
 {
-    if (value[0] == '/') {
-        set_string(slot, value);
-        return;
-    }
-    /* a ':'-separated list of folders: resolve each part */
+    /* a ':'-separated list of folders: resolve each relative part */
     char *joined = strdup("");
     char *copy = strdup(value), *saveptr = NULL;
     for (char *part = strtok_r(copy, ":", &saveptr); part && joined; part = strtok_r(NULL, ":", &saveptr)) {
@@ -270,21 +266,26 @@ static void read_grades(config_reader *r, config *c, const ini_section *s)
             free_grades(c);   /* the file's grades replace the built-in ones */
             any_level = true;
         }
+        /* exactly three comma-separated fields: anything more is an error,
+         * never silently dropped */
         char *copy = strdup(key->value);
-        char *parts[3] = {NULL, NULL, NULL};
-        char *saveptr = NULL;
+        char *parts[4] = {NULL, NULL, NULL, NULL};
         int n = 0;
-        for (char *p = strtok_r(copy, ",", &saveptr); p && n < 3; p = strtok_r(NULL, ",", &saveptr)) {
+        for (char *p = copy; p != NULL && n < 4;) {
+            char *comma = strchr(p, ',');
+            if (comma)
+                *comma = '\0';
             while (*p == ' ')
                 p++;
             char *end = p + strlen(p);
             while (end > p && end[-1] == ' ')
                 *--end = '\0';
             parts[n++] = p;
+            p = comma ? comma + 1 : NULL;
         }
         double min;
-        if (n != 3 || strtok_r(NULL, ",", &saveptr) != NULL || !parse_real(parts[0], &min) ||
-            min < 0 || min > 100 || *parts[1] == '\0' || *parts[2] == '\0')
+        if (n != 3 || !parse_real(parts[0], &min) || min < 0 || min > 100 || *parts[1] == '\0' ||
+            *parts[2] == '\0')
             fail_at(r, key->line, "grade '%s' must read 'MIN, 中文名, English name' with MIN from 0 to 100",
                     key->name);
         else if (add_grade(c, key->name, min, parts[1], parts[2]) != 0)
@@ -361,7 +362,8 @@ static int read_file(config *c, const char *path, char **err)
     const char *v;
     if ((s = ini_find_section(f, "unit")) != NULL) {
         if ((v = ini_get(s, "code")) != NULL) {
-            bool ok = *v != '\0';
+            /* empty means not set yet, as the first run leaves it */
+            bool ok = true;
             for (const char *p = v; *p; p++)
                 if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
                       *p == '-' || *p == '_'))
@@ -505,6 +507,11 @@ int config_save(const config *c, const char *path, char **err)
     snprintf(number, sizeof number, "%g", c->pass_mark);
     rc |= emit(&buf, "pass_mark", number);
     for (size_t i = 0; i < c->grade_count && rc == 0; i++) {
+        if (strchr(c->grades[i].label_zh, ',') || strchr(c->grades[i].label_en, ',')) {
+            free(buf);
+            return error_set(err, "%s: grade label '%s' contains a comma, which the file cannot hold", path,
+                             strchr(c->grades[i].label_zh, ',') ? c->grades[i].label_zh : c->grades[i].label_en);
+        }
         char *value = NULL;
         if (asprintf(&value, "%g, %s, %s", c->grades[i].min, c->grades[i].label_zh, c->grades[i].label_en) < 0)
             rc = -1;

@@ -180,8 +180,10 @@ static void parse_checklist_section(load_context *cx, const ini_section *s, chec
         report(cx, s->line, "[checklist] needs 'id'");
     else if (!valid_id(id))
         report(cx, ini_line(s, "id"), "checklist id '%s' must be lower-case letters, digits and '-'", id);
-    else
+    else {
         list->id = strdup(id);
+        list->id_line = ini_line(s, "id");
+    }
     long version;
     const char *v = ini_get(s, "version");
     if (v == NULL)
@@ -710,7 +712,7 @@ int checklist_set_load(const char *const *paths, size_t path_count,
         }
         for (size_t j = 0; j < set->count; j++)
             if (strcmp(set->lists[j].id, list->id) == 0) {
-                diag_add(diags, files[i], 0, "checklist id '%s' is also used by %s", list->id,
+                diag_add(diags, files[i], list->id_line, "checklist id '%s' is also used by %s", list->id,
                          set->lists[j].path);
                 failed = true;
             }

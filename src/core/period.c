@@ -122,22 +122,33 @@ void clock_now(char out[20])
              (unsigned)m % 100u, (unsigned)s % 100u);
 }
 
+/* A period names a stored assessment, so only its one canonical spelling is
+ * accepted: sscanf would also take " 3" or "+3". */
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
 static int parse_month_period(const char *period, int *year, int *month)
 {
-    int n = 0;
-    if (sscanf(period, "%4d-%2d%n", year, month, &n) != 2 || period[n] != '\0' ||
-        strlen(period) != 7 || *month < 1 || *month > 12 || *year < 1900)
+    if (strlen(period) != 7 || !all_digits(period, 4) || period[4] != '-' || !all_digits(period + 5, 2))
         return -1;
-    return 0;
+    *year = atoi(period);
+    *month = atoi(period + 5);
+    return *month >= 1 && *month <= 12 && *year >= 1900 ? 0 : -1;
 }
 
 static int parse_half_period(const char *period, int *year, int *half)
 {
-    int n = 0;
-    if (sscanf(period, "%4d-H%1d%n", year, half, &n) != 2 || period[n] != '\0' ||
-        strlen(period) != 7 || (*half != 1 && *half != 2) || *year < 1900)
+    if (strlen(period) != 7 || !all_digits(period, 4) || strncmp(period + 4, "-H", 2) != 0 ||
+        (period[6] != '1' && period[6] != '2'))
         return -1;
-    return 0;
+    *year = atoi(period);
+    *half = period[6] - '0';
+    return *year >= 1900 ? 0 : -1;
 }
 
 int period_current(profile p, const char *today, char **out, char **err)
@@ -185,7 +196,13 @@ int period_validate(profile p, const char *period, char **err)
         for (const char *c = at ? at + 1 : ""; *c; c++)
             if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
                 id_ok = false;
-        if (!id_ok || date_parse(day, &d) != 0)
+        char canonical[11];
+        bool date_ok = date_parse(day, &d) == 0;
+        if (date_ok) {
+            date_format(d, canonical);
+            date_ok = strcmp(canonical, day) == 0;
+        }
+        if (!id_ok || !date_ok)
             return error_set(err, "period '%s' is not a change: write DATE@SYSTEM, for example 2026-11-15@oa", period);
         return 0;
     }

@@ -181,7 +181,7 @@ static int parse_csv(const char *path, const char *text, size_t len, sheet_parse
     p->line = 1;
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
-        if (!p->row_started && c != '\r' && c != '\n') {
+        if (!p->row_started && c != '\r' && c != '\n' && c != ' ' && c != '\t') {
             p->row_started = true;
             p->field_line = p->line;
         }

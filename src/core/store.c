@@ -128,6 +128,15 @@ int store_open(const char *path, store **out, char **err)
         return -1;
     }
     sqlite3_busy_timeout(s->db, 5000);
+    /* a file from a newer selfcheck is refused before anything is changed in it */
+    int version = 0;
+    if (user_version(s, &version, err) != 0 || version > STORE_SCHEMA_VERSION) {
+        if (version > STORE_SCHEMA_VERSION)
+            error_set(err, "%s: made by a newer selfcheck (schema %d, this one knows %d): use that version",
+                      path, version, STORE_SCHEMA_VERSION);
+        store_close(s);
+        return -1;
+    }
     /* journal_mode is kept in the file; synchronous must be set on every
      * connection. FULL makes a committed answer survive a power cut. */
     if (exec(s, "PRAGMA journal_mode = WAL;", err) != 0 ||

@@ -200,6 +200,10 @@ int term_read_key(ui_key *k, int timeout_ms)
     if (rc == ERR)
         return 0;
     *k = rc == KEY_CODE_YES ? term_map_code((int)ch) : term_map_char(ch);
+    /* after a resize the terminal's contents are unknown (it may have
+     * reflowed them): repaint every cell at the next refresh */
+    if (k->code == UI_KEY_RESIZE)
+        clearok(curscr, TRUE);
     return k->code != UI_KEY_NONE;
 }
 

@@ -208,8 +208,11 @@ void ui_render_status(const ui_context *ctx, ui_canvas *c)
     if (row < 0)
         return;
     ui_canvas_fill(c, row, 0, c->cols, UI_ROLE_TITLE);
+    /* right: [✗ critical failures] progress; left: the message. The message
+     * wins over the critical count, which the screens show anyway. */
     char *progress = ui_progress_text(ctx);
     int pw = progress ? (int)text_width(progress) : 0;
+    int mw = ctx->message ? (int)text_width(ctx->message) : 0;
     int right = c->cols - pw - 1;
     const score_result *r = ctx->session ? ctx->session->score : NULL;
     if (r && r->critical_failures > 0) {
@@ -218,16 +221,16 @@ void ui_render_status(const ui_context *ctx, ui_canvas *c)
         const char *args[] = {count};
         char *crit = ui_subst(ui_tr(ctx, T_STATUS_CRITICAL), args, 1);
         if (crit) {
-            int cw = (int)text_width(crit) + 3;
-            if (right - cw > c->cols / 3) {
+            int cw = (int)text_width(crit) + 4;   /* "✗ " before, two spaces after */
+            if (right - cw - 2 >= mw + 1) {
                 right -= cw;
-                ui_canvas_put(c, row, right + 1, cw, UI_ROLE_CRITICAL, "\xE2\x9C\x97 ");
-                ui_canvas_put(c, row, right + 3, cw - 3, UI_ROLE_CRITICAL, crit);
+                ui_canvas_put(c, row, right, 2, UI_ROLE_CRITICAL, "\xE2\x9C\x97 ");
+                ui_canvas_put(c, row, right + 2, cw - 4, UI_ROLE_CRITICAL, crit);
             }
             free(crit);
         }
     }
-    if (progress && right > 0)
+    if (progress && pw < c->cols - 1)
         ui_canvas_put(c, row, c->cols - pw - 1, pw, UI_ROLE_TITLE, progress);
     if (ctx->message)
         ui_canvas_put(c, row, 1, right - 2, ctx->message_role == UI_ROLE_NORMAL
