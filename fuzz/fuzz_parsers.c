@@ -1,6 +1,7 @@
 /* fuzz_parsers.c: libFuzzer harnesses for every parser of untrusted input:
- * checklist INI files, selfcheck.ini and CSV answer sheets. The first input
- * byte chooses the parser; the rest is the file.
+ * checklist INI files, selfcheck.ini, CSV answer sheets, and reports (CSV or
+ * SQLite) as a supervisor receives them. The first input byte chooses the
+ * parser; the rest is the file.
  *
  * Built with clang and -fsanitize=fuzzer when SELFCHECK_FUZZ is on. Without
  * it, the same code is built with a main() that replays files given on the
@@ -15,6 +16,7 @@
 
 #include "checklist.h"
 #include "config.h"
+#include "report_read.h"
 #include "sheet.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -46,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *path = as_file(data + 1, size - 1, &fd);
     if (path == NULL)
         return 0;
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
     case 0: {
         diag_list diags;
         diag_list_init(&diags);
@@ -75,6 +77,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(err);
         break;
     }
+    case 3: {
+        report_doc *doc = NULL;
+        char *err = NULL;
+        if (report_parse(data + 1, size - 1, &doc, &err) != 0 && err == NULL)
+            abort();
+        report_doc_free(doc);
+        free(err);
+        break;
+    }
     }
     free(path);
     close(fd);
@@ -94,13 +105,13 @@ int main(int argc, char **argv)
         uint8_t *buf = malloc(1u << 22);
         size_t n = fread(buf + 1, 1, (1u << 22) - 1, f);
         fclose(f);
-        for (uint8_t parser = 0; parser < 3; parser++) {
+        for (uint8_t parser = 0; parser < 4; parser++) {
             buf[0] = parser;
             LLVMFuzzerTestOneInput(buf, n + 1);
         }
         free(buf);
     }
-    printf("replayed %d inputs through 3 parsers\n", argc - 1);
+    printf("replayed %d inputs through 4 parsers\n", argc - 1);
     return 0;
 }
 #endif

@@ -875,6 +875,7 @@ static void test_verify_trust(void **state)
     char *forged = join(f->dir, "forged.csv");
     char *forged_sig = fmt("%s.sig", forged);
     FILE *fp = fopen(forged, "wb");
+    assert_non_null(fp);
     for (char *at = data; at < data + len;) {
         char *hit = strstr(at, "\"UNIT-A\"");
         size_t n = hit ? (size_t)(hit - at) : (size_t)(data + len - at);

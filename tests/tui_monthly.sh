@@ -49,52 +49,94 @@ keys() {
     tmx send-keys -t "$t" "$@"
     wait_change "$t" "$before"
 }
-# start NAME COLS ROWS CONFIG ARGS...: runs selfcheck in a new tmux session.
+# start NAME COLS ROWS CONFIG ARGS...: runs selfcheck in a new tmux session;
+# when it ends the pane shows its exit code and the terminal modes.
 start() {
     local name=$1 cols=$2 rows=$3 config=$4
     shift 4
     tmx new-session -d -s "$name" -x "$cols" -y "$rows" \
         "$bin --config $config $*; echo EXIT=\$?; stty -a; sleep 3600"
 }
-
-# complete TARGET LANG: answers every item shown until the summary appears:
-# yes to most, no to every fourth yes/no item (then an owner is typed and the
-# proposed due date taken), the second choice, the smallest number, a date.
-complete() {
-    local t=$1 lang=$2 n=0 yesno=0 s min
+# pid_of NAME: the selfcheck process running in session NAME.
+pid_of() {
+    local shell
+    shell=$(tmx display-message -p -t "$1" '#{pane_pid}')
+    ps -o pid= --ppid "$shell" | tr -d ' ' | head -1
+}
+# restored NAME: after selfcheck ended, the terminal is back in canonical mode with echo.
+restored() {
+    local s
+    s=$(screen "$1")
+    grep -qE '(^|[ ;])icanon([ ;]|$)' <<<"$s" && grep -qE '(^|[ ;])echo([ ;]|$)' <<<"$s"
+}
+# config DIR [EXTRA]: writes DIR/selfcheck.ini for unit 4401-hb over the repository's checklists.
+config() {
+    mkdir -p "$1"
+    cat >"$1/selfcheck.ini" <<EOF2
+[unit]
+code = 4401-hb
+name = 示例局
+assessor = 张三
+[paths]
+checklists = $repo/checklists
+data = $1/data
+output = $1/out
+[signing]
+key = $1/data/unit.key
+${2:-}
+EOF2
+}
+# step TARGET LANG YESNO: does what the screen asks, once: an owner or due
+# date when prompted, else answers the item: YESNO (y or n) to a yes/no item,
+# the second choice, the smallest number, a date, a text. Returns 2 when the
+# summary is showing, 1 when the screen asks for nothing it knows.
+step() {
+    local t=$1 lang=$2 yes=$3 s min
     local summary="汇总 ·" owner="请填写整改责任人" due="请确认整改期限" yn="y 是   n 否"
     local choice="按数字键选择" number="输入数字（" date="输入日期 YYYY" text="按 Enter 输入文字"
     if [ "$lang" = en ]; then
         summary="Summary ·" owner="Who will fix this?" due="Confirm the due date" yn="y Yes   n No"
         choice="Press a digit" number="Type a number (" date="Type a date YYYY" text="Press Enter to type the text"
     fi
+    s=$(screen "$t")
+    if grep -qF -- "$summary" <<<"$s"; then
+        return 2
+    elif grep -qF -- "$owner" <<<"$s"; then
+        keys "$t" 王五 Enter
+    elif grep -qF -- "$due" <<<"$s"; then
+        keys "$t" Enter
+    elif grep -qF -- "$yn" <<<"$s"; then
+        keys "$t" "$yes"
+    elif grep -qF -- "$choice" <<<"$s"; then
+        keys "$t" 2
+    elif grep -qF -- "$number" <<<"$s"; then
+        min=$(grep -oE '[(（][0-9.]+ (到|to) ' <<<"$s" | head -1 | grep -oE '[0-9.]+')
+        keys "$t" "${min:-0}"
+        keys "$t" Enter
+    elif grep -qF -- "$date" <<<"$s"; then
+        keys "$t" 2026-11-01
+        keys "$t" Enter
+    elif grep -qF -- "$text" <<<"$s"; then
+        keys "$t" Enter
+        keys "$t" 已核对 Enter
+    else
+        return 1
+    fi
+    return 0
+}
+# complete TARGET LANG: answers every item until the summary appears: yes to
+# most yes/no items, no to every fourth (an owner is typed, the due date taken).
+complete() {
+    local t=$1 lang=$2 n=0 yesno=0 rc
     while ((n < 300)); do
         n=$((n + 1))
-        s=$(screen "$t")
-        if grep -qF -- "$summary" <<<"$s"; then
-            return 0
-        elif grep -qF -- "$owner" <<<"$s"; then
-            keys "$t" 王五 Enter
-        elif grep -qF -- "$due" <<<"$s"; then
-            keys "$t" Enter
-        elif grep -qF -- "$yn" <<<"$s"; then
-            yesno=$((yesno + 1))
-            if ((yesno % 4 == 0)); then keys "$t" n; else keys "$t" y; fi
-        elif grep -qF -- "$choice" <<<"$s"; then
-            keys "$t" 2
-        elif grep -qF -- "$number" <<<"$s"; then
-            min=$(grep -oE '[(（][0-9.]+ (到|to) ' <<<"$s" | head -1 | grep -oE '[0-9.]+')
-            keys "$t" "${min:-0}"
-            keys "$t" Enter
-        elif grep -qF -- "$date" <<<"$s"; then
-            keys "$t" 2026-11-01
-            keys "$t" Enter
-        elif grep -qF -- "$text" <<<"$s"; then
-            keys "$t" Enter
-            keys "$t" 已核对 Enter
-        else
+        yesno=$((yesno + 1))
+        if ((yesno % 4 == 0)); then step "$t" "$lang" n; else step "$t" "$lang" y; fi
+        rc=$?
+        ((rc == 2)) && return 0
+        if ((rc == 1)); then
             fail "complete: no known prompt on the screen"
-            echo "$s"
+            screen "$t"
             return 1
         fi
     done

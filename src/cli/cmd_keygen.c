@@ -80,7 +80,7 @@ int cmd_keygen(const cli_globals *g, int argc, char **argv)
         config_free(cfg);
         return EXIT_USAGE;
     }
-    char *prefix = out ? strdup(out) : report_key_prefix(cfg->signing_key);
+    char *prefix = out ? strdup(out) : cfg ? report_key_prefix(cfg->signing_key) : NULL;
     if (prefix == NULL || *prefix == '\0') {
         cli_error("keygen: no key path: give --out PREFIX");
         free(prefix);

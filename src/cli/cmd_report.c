@@ -41,6 +41,22 @@ static int parse_formats(const char *text, bool *csv, bool *sqlite)
     return rc;
 }
 
+/* Whether the output folder is a built-in default: DATA/reports, or the one
+ * config_defaults gives. Only such a folder is created when missing: a
+ * configured folder such as /media/usb that is not there usually means the
+ * USB stick is not mounted, and creating it would put the report on the
+ * local disk instead. */
+static bool is_default_output(const config *cfg)
+{
+    char *standard = fsutil_join(cfg->data_dir, "reports");
+    config *defaults = config_defaults();
+    bool same = (standard && strcmp(standard, cfg->output_dir) == 0) ||
+                (defaults && defaults->output_dir && strcmp(defaults->output_dir, cfg->output_dir) == 0);
+    config_free(defaults);
+    free(standard);
+    return same;
+}
+
 static int report_exit_code(report_status st)
 {
     switch (st) {
@@ -106,8 +122,9 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
                "made with the unit's private key. Existing reports are never overwritten.\n"
                "An assessment with unanswered items is refused unless --allow-incomplete\n"
                "(then every row says complete=no). See docs/report-format.md.\n"
-               "Defaults: both formats, DIR from [paths] output (created if missing; an\n"
-               "explicit --out DIR must exist), the key from [signing] key.\n"
+               "Defaults: both formats, DIR from [paths] output, the key from [signing] key.\n"
+               "DIR must exist (is the USB stick mounted?), except the built-in default\n"
+               "DATA/reports, which is created.\n"
                "exit: 0 ok, 2 bad command line, 3 invalid configuration or checklists,\n"
                "4 store error, 5 cannot write, 6 no such assessment or system,\n"
                "7 assessment incomplete, 8 a report file exists, 9 key unusable\n"
@@ -145,7 +162,7 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
     char *err = NULL, *passphrase = NULL;
     opts.out_dir = out_dir ? out_dir : s->cfg->output_dir;
     opts.key_path = key_path ? key_path : s->cfg->signing_key;
-    if (out_dir == NULL && fsutil_mkdir_p(opts.out_dir, &err) != 0) {
+    if (out_dir == NULL && is_default_output(s->cfg) && fsutil_mkdir_p(opts.out_dir, &err) != 0) {
         cli_error("%s", err);
         free(err);
         session_free(s);

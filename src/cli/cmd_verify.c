@@ -27,45 +27,92 @@ static int verify_exit_code(report_verify_status st)
     return EXIT_INTERNAL;
 }
 
-static const char *or_dash(const char *text)
+/* A copy of report text that is safe to print on a terminal: a signed
+ * report is still someone else's text, and an escape sequence in a note
+ * must not reach the supervisor's terminal. C0 and C1 control characters
+ * become '?', line breaks become " / ". Caller frees. */
+static char *clean(const char *text)
 {
-    return text && *text ? text : "-";
+    const char *src = text && *text ? text : "-";
+    char *out = malloc(3 * strlen(src) + 1);
+    if (out == NULL)
+        return NULL;
+    char *o = out;
+    for (const unsigned char *p = (const unsigned char *)src; *p; p++) {
+        if (*p == '\r' && p[1] == '\n')
+            continue;
+        if (*p == '\n' || *p == '\r') {
+            memcpy(o, " / ", 3);
+            o += 3;
+        } else if (*p < 0x20 || *p == 0x7f) {
+            *o++ = '?';
+        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            *o++ = '?';   /* U+0080..U+009F, e.g. the 8-bit CSI */
+            p++;
+        } else {
+            *o++ = (char)*p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Prints label, then text made safe by clean(). */
+static void print_clean(const char *label, const char *text)
+{
+    char *c = clean(text);
+    printf("%s%s", label, c ? c : "?");
+    free(c);
 }
 
 /* What a verified report says: who, when, the totals and the findings. */
 static void show_report(const report_doc *d)
 {
-    printf("unit:         %s %s\n", d->unit_code, d->unit_name);
-    printf("profile:      %s\n", d->profile);
-    printf("period:       %s\n", d->period);
-    printf("assessor:     %s\n", or_dash(d->assessor));
-    printf("completed at: %s\n", or_dash(d->completed_at));
-    printf("generated at: %s (selfcheck %s)\n", d->generated_at, d->tool_version);
-    printf("report id:    %s\n", d->report_id);
-    printf("complete:     %s\n", d->complete ? "yes" : "no (reported with unanswered items)");
+    print_clean("unit:         ", d->unit_code);
+    print_clean(" ", d->unit_name);
+    print_clean("\nprofile:      ", d->profile);
+    print_clean("\nperiod:       ", d->period);
+    print_clean("\nassessor:     ", d->assessor);
+    print_clean("\ncompleted at: ", d->completed_at);
+    print_clean("\ngenerated at: ", d->generated_at);
+    print_clean(" (selfcheck ", d->tool_version);
+    print_clean(")\nreport id:    ", d->report_id);
+    printf("\ncomplete:     %s\n", d->complete ? "yes" : "no (reported with unanswered items)");
     printf("total:        %.1f%%", d->percent);
-    if (*d->grade)
-        printf(", %s (%s)", d->grade_zh, d->grade);
-    printf(", verdict %s\n", d->verdict);
+    if (*d->grade) {
+        print_clean(", ", d->grade_zh);
+        print_clean(" (", d->grade);
+        printf(")");
+    }
+    print_clean(", verdict ", d->verdict);
     size_t findings = 0, unanswered = 0;
     for (size_t i = 0; i < d->item_count; i++) {
         findings += d->items[i].finding;
         unanswered += strcmp(d->items[i].state, "unanswered") == 0;
     }
-    printf("items:        %zu (%zu unanswered)\n", d->item_count, unanswered);
+    printf("\nitems:        %zu (%zu unanswered)\n", d->item_count, unanswered);
     printf("findings:     %zu\n", findings);
     for (size_t i = 0; i < d->item_count; i++) {
         const report_item *it = &d->items[i];
         if (!it->finding)
             continue;
-        printf("  [%s] %s/%s%s%s: %s\n", or_dash(it->severity), it->checklist_id, it->item_id,
-               *it->system_id ? " @" : "", it->system_id, it->question_zh);
-        printf("      answer %s, score %.10g of %.10g", or_dash(it->answer_text), it->score, it->max_score);
-        if (*it->owner || *it->due)
-            printf("; remediation: %s, due %s", or_dash(it->owner), or_dash(it->due));
+        print_clean("  [", it->severity);
+        print_clean("] ", it->checklist_id);
+        print_clean("/", it->item_id);
+        if (*it->system_id)
+            print_clean(" @", it->system_id);
+        print_clean(": ", it->question_zh);
+        print_clean("\n      answer ", it->answer_text);
+        printf(", score %.10g of %.10g", it->score, it->max_score);
+        if (*it->owner || *it->due) {
+            print_clean("; remediation: ", it->owner);
+            print_clean(", due ", it->due);
+        }
         printf("\n");
-        if (*it->note)
-            printf("      note: %s\n", it->note);
+        if (*it->note) {
+            print_clean("      note: ", it->note);
+            printf("\n");
+        }
     }
 }
 
@@ -145,9 +192,11 @@ int cmd_verify(const cli_globals *g, int argc, char **argv)
     if (vs != REPORT_VERIFY_OK) {
         cli_error("%s", err ? err : "verification failed");
     } else {
+        char *period = clean(v.doc->period);
         printf("%s: good signature: %s report of unit %s, period %s, signed with key %s (%s)\n", file,
-               report_format_name(v.doc->format), v.doc->unit_code, v.doc->period, v.key_id,
+               report_format_name(v.doc->format), v.doc->unit_code, period ? period : "?", v.key_id,
                sign_algo_name(v.algo));
+        free(period);
         if (show)
             show_report(v.doc);
     }

@@ -388,6 +388,25 @@ static int read_file(config *c, const char *path, char **err)
                 else
                     set_path(&r, slots[i], v);
             }
+        /* the output folder and the key live under the data folder unless
+         * they are set themselves */
+        if (ini_get(s, "data") != NULL && *ini_get(s, "data") != '\0') {
+            if (ini_get(s, "output") == NULL) {
+                char *derived = fsutil_join(c->data_dir, "reports");
+                if (derived) {
+                    free(c->output_dir);
+                    c->output_dir = derived;
+                }
+            }
+            const ini_section *signing = ini_find_section(f, "signing");
+            if (signing == NULL || ini_get(signing, "key") == NULL) {
+                char *derived = fsutil_join(c->data_dir, "unit.key");
+                if (derived) {
+                    free(c->signing_key);
+                    c->signing_key = derived;
+                }
+            }
+        }
     }
     if ((s = ini_find_section(f, "signing")) != NULL) {
         if ((v = ini_get(s, "key")) != NULL)

@@ -124,6 +124,8 @@ static bool known_state(const char *text)
  * yet verified, and names the key file in the trust folder). */
 static bool unit_code_valid(const char *code)
 {
+    if (code == NULL)
+        return false;
     size_t n = strlen(code);
     if (n == 0 || n > UNIT_CODE_MAX)
         return false;
@@ -632,6 +634,94 @@ int report_parse_file(const char *path, report_doc **out, char **err)
     return rc;
 }
 
+/* ---- the claim: who says they signed, read before verifying ---- */
+
+/* libcsv callbacks that keep the header and the first data row only. */
+static void head_on_field(void *data, size_t len, void *context)
+{
+    csv_rows *r = context;
+    if (r->count < 2)
+        csv_on_field(data, len, context);
+}
+
+static void head_on_row(int terminator, void *context)
+{
+    csv_rows *r = context;
+    if (r->count < 2)
+        csv_on_row(terminator, context);
+}
+
+static char *csv_head_cell(const csv_rows *r, const char *column)
+{
+    for (size_t c = 0; c < r->sizes[0] && c < r->sizes[1]; c++)
+        if (strcmp(r->rows[0][c], column) == 0)
+            return report_cell_restore(r->rows[1][c]);
+    return NULL;
+}
+
+/* Unit code and signer key id from the header and first row of a CSV
+ * report. A damaged later row does not matter here: the signature check
+ * that follows says whether the file is intact. */
+static int csv_claim(const char *data, size_t len, char **unit_code, char **key_id, char **err)
+{
+    csv_rows r = {0};
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0)
+        return error_set(err, "out of memory");
+    csv_parse(&p, data + 3, len - 3, head_on_field, head_on_row, &r);
+    csv_free(&p);
+    int rc = 0;
+    if (r.failed)
+        rc = error_set(err, "out of memory");
+    else if (r.count < 2)
+        rc = error_set(err, "no header and first row");
+    else if ((*unit_code = csv_head_cell(&r, "unit_code")) == NULL ||
+             (*key_id = csv_head_cell(&r, "signer_key_id")) == NULL)
+        rc = error_set(err, "no unit_code or signer_key_id column");
+    csv_rows_free(&r);
+    return rc;
+}
+
+static int sqlite_claim(const char *data, size_t len, char **unit_code, char **key_id, char **err)
+{
+    sqlite3 *db;
+    if (open_copy(data, len, &db, err) != 0)
+        return -1;
+    sqlite3_stmt *st;
+    int rc = 0;
+    if (sqlite3_prepare_v2(db, "SELECT unit_code, signer_key_id FROM report LIMIT 1", -1, &st, NULL) != SQLITE_OK) {
+        rc = error_set(err, "SQLite: %s", sqlite3_errmsg(db));
+    } else {
+        if (sqlite3_step(st) != SQLITE_ROW)
+            rc = error_set(err, "the report table is empty or damaged");
+        else if ((*unit_code = column_text(st, 0)) == NULL || (*key_id = column_text(st, 1)) == NULL)
+            rc = error_set(err, "out of memory");
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return rc;
+}
+
+/* The unit code and signer key id a report claims, without believing
+ * anything else in it. Returns 0, or -1 with *err. */
+static int report_claim(const char *data, size_t len, char **unit_code, char **key_id, char **err)
+{
+    *unit_code = *key_id = NULL;
+    report_format f = report_detect_format(data, len);
+    int rc = f == REPORT_FORMAT_CSV ? csv_claim(data, len, unit_code, key_id, err)
+           : f == REPORT_FORMAT_SQLITE ? sqlite_claim(data, len, unit_code, key_id, err)
+           : error_set(err, "neither its CSV header nor a SQLite database");
+    if (rc == 0 && !unit_code_valid(*unit_code))
+        rc = error_set(err, "the unit code '%.80s' is not letters, digits, '-' and '_'", *unit_code);
+    if (rc != 0) {
+        free(*unit_code);
+        free(*key_id);
+        *unit_code = *key_id = NULL;
+        error_prefix(err, "not a selfcheck report");
+    }
+    return rc;
+}
+
 /* ---- verification ---- */
 
 void report_verification_clear(report_verification *v)
@@ -703,37 +793,72 @@ static char *trusted_unit_of(const char *trust_dir, const char *key_id)
     return found;
 }
 
-/* With the unit's key the signature failed: a changed file, or the key of
- * someone else. The report's own (unverified) signer key id tells which. */
-static report_verify_status explain_failure(const char *path, const char *trust_dir, const report_doc *doc,
-                                            const report_verification *v, const char *data, size_t len,
-                                            const char *sig, size_t sig_len, char **err)
+/* The signature failed with the unit's registered key: the file changed,
+ * or someone else's key signed it. The signer key id the report claims
+ * tells which. */
+static report_verify_status explain_failure(const char *path, const char *trust_dir, const char *unit,
+                                            const char *claimed_id, const report_verification *v,
+                                            const char *data, size_t len, const char *sig, size_t sig_len,
+                                            char **err)
 {
-    if (strcmp(doc->signer_key_id, v->key_id) == 0) {
-        error_set(err, "%s: the signature does not match with %s's registered key (the file "
-                  "changed after signing)", path, doc->unit_code);
+    if (strcmp(claimed_id, v->key_id) == 0) {
+        error_set(err, "%s: the signature does not match with unit %s's registered key (the file "
+                  "changed after signing)", path, unit);
         return REPORT_VERIFY_BAD_SIGNATURE;
     }
-    char *other = trusted_unit_of(trust_dir, doc->signer_key_id);
+    char *other = *claimed_id ? trusted_unit_of(trust_dir, claimed_id) : NULL;
     if (other != NULL) {
-        char *other_path = NULL;
+        char *name = NULL, *other_path = NULL;
         sign_key *key = NULL;
         bool signed_by_other = false;
-        if (asprintf(&other_path, "%s/%s.pub", trust_dir, other) >= 0 &&
-            sign_key_load_public(other_path, &key, NULL) == SIGN_OK)
+        if (asprintf(&name, "%s.pub", other) >= 0)
+            other_path = fsutil_join(trust_dir, name);
+        free(name);
+        if (other_path && sign_key_load_public(other_path, &key, NULL) == SIGN_OK)
             signed_by_other = sign_verify_data(key, (const unsigned char *)data, len,
                                                (const unsigned char *)sig, sig_len, NULL) == SIGN_OK;
         error_set(err, "%s: says it is unit %s's report but %s with the key registered for unit %s",
-                  path, doc->unit_code, signed_by_other ? "is signed" : "claims to be signed", other);
+                  path, unit, signed_by_other ? "is signed" : "claims to be signed", other);
         sign_key_free(key);
         free(other_path);
         free(other);
     } else {
         error_set(err, "%s: says it is unit %s's report but names signer key %.16s…, not the key "
-                  "registered for %s (%.16s…)", path, doc->unit_code, doc->signer_key_id, doc->unit_code,
-                  v->key_id);
+                  "registered for %s (%.16s…)", path, unit, claimed_id, unit, v->key_id);
     }
     return REPORT_VERIFY_KEY_MISMATCH;
+}
+
+/* Picks TRUST_DIR/UNIT.pub by the unit the report claims and checks the
+ * signature with it. */
+static report_verify_status verify_trusted(const char *path, const char *trust_dir, const char *data, size_t len,
+                                           const char *sig, size_t sig_len, report_verification *out,
+                                           sign_key **key, char **unit_out, char **err)
+{
+    char *unit = NULL, *claimed_id = NULL, *key_path = NULL, *name = NULL;
+    report_verify_status status;
+    if (report_claim(data, len, &unit, &claimed_id, err) != 0) {
+        error_prefix(err, "%s", path);
+        return REPORT_VERIFY_MALFORMED;
+    }
+    /* unit is letters, digits, '-' and '_' (report_claim): it cannot leave
+     * the trust folder */
+    if (asprintf(&name, "%s.pub", unit) < 0 || (key_path = fsutil_join(trust_dir, name)) == NULL) {
+        error_set(err, "out of memory");
+        status = REPORT_VERIFY_INTERNAL;
+    } else if (!fsutil_exists(key_path)) {
+        error_set(err, "%s: unit %s has no registered key (%s does not exist)", path, unit, key_path);
+        status = REPORT_VERIFY_UNKNOWN_SIGNER;
+    } else if ((status = load_key(key_path, out, key, err)) == REPORT_VERIFY_OK) {
+        status = check_signature(*key, data, len, sig, sig_len, err);
+        if (status == REPORT_VERIFY_BAD_SIGNATURE)
+            status = explain_failure(path, trust_dir, unit, claimed_id, out, data, len, sig, sig_len, err);
+    }
+    free(name);
+    free(key_path);
+    free(claimed_id);
+    *unit_out = unit;
+    return status;
 }
 
 report_verify_status report_verify(const char *path, const char *pubkey_path,
@@ -745,7 +870,7 @@ report_verify_status report_verify(const char *path, const char *pubkey_path,
         error_set(err, "verify: give either a public key or a trust folder");
         return REPORT_VERIFY_INTERNAL;
     }
-    char *data = NULL, *sig = NULL, *sig_path = NULL;
+    char *data = NULL, *sig = NULL, *sig_path = NULL, *trusted_unit = NULL;
     size_t len = 0, sig_len = 0;
     report_doc *doc = NULL;
     sign_key *key = NULL;
@@ -766,54 +891,32 @@ report_verify_status report_verify(const char *path, const char *pubkey_path,
         goto done;
 
     if (pubkey_path != NULL) {
-        /* Nothing of the file is read before its signature is checked. */
         if ((status = load_key(pubkey_path, out, &key, err)) != REPORT_VERIFY_OK)
             goto done;
-        if ((status = check_signature(key, data, len, sig, sig_len, err)) != REPORT_VERIFY_OK) {
-            if (status == REPORT_VERIFY_BAD_SIGNATURE)
-                error_set(err, "%s: the signature does not match with %s (the file changed after "
-                          "signing, or another key signed it)", path, pubkey_path);
-            goto done;
-        }
-        if (report_parse(data, len, &doc, err) != 0) {
-            error_prefix(err, "%s", path);
-            status = REPORT_VERIFY_MALFORMED;
-            goto done;
-        }
+        status = check_signature(key, data, len, sig, sig_len, err);
+        if (status == REPORT_VERIFY_BAD_SIGNATURE)
+            error_set(err, "%s: the signature does not match with %s (the file changed after "
+                      "signing, or another key signed it)", path, pubkey_path);
     } else {
-        /* The unit code is read before the signature is checked: it only
-         * names the key to check with (a code that could leave the folder
-         * is refused by the parser). */
-        if (report_parse(data, len, &doc, err) != 0) {
-            error_prefix(err, "%s", path);
-            status = REPORT_VERIFY_MALFORMED;
-            goto done;
-        }
-        char *unit_key = NULL, *own_path = NULL;
-        if (asprintf(&unit_key, "%s.pub", doc->unit_code) < 0 ||
-            (own_path = fsutil_join(trust_dir, unit_key)) == NULL) {
-            free(unit_key);
-            error_set(err, "out of memory");
-            status = REPORT_VERIFY_INTERNAL;
-            goto done;
-        }
-        free(unit_key);
-        if (!fsutil_exists(own_path)) {
-            error_set(err, "%s: unit %s has no registered key (%s does not exist)", path, doc->unit_code,
-                      own_path);
-            status = REPORT_VERIFY_UNKNOWN_SIGNER;
-        } else if ((status = load_key(own_path, out, &key, err)) == REPORT_VERIFY_OK) {
-            status = check_signature(key, data, len, sig, sig_len, err);
-            if (status == REPORT_VERIFY_BAD_SIGNATURE)
-                status = explain_failure(path, trust_dir, doc, out, data, len, sig, sig_len, err);
-        }
-        free(own_path);
-        if (status != REPORT_VERIFY_OK)
-            goto done;
+        status = verify_trusted(path, trust_dir, data, len, sig, sig_len, out, &key, &trusted_unit, err);
     }
-    /* Signed by the right key: now the content may be believed. A report
-     * that names another signer than the key that signed it is not one
-     * selfcheck wrote. */
+    if (status != REPORT_VERIFY_OK)
+        goto done;
+
+    /* Signed by the right key: only now is the content read, from the
+     * very bytes that were checked. */
+    if (report_parse(data, len, &doc, err) != 0) {
+        error_prefix(err, "%s", path);
+        status = REPORT_VERIFY_MALFORMED;
+        goto done;
+    }
+    if (trusted_unit != NULL && strcmp(doc->unit_code, trusted_unit) != 0) {
+        error_set(err, "%s: names unit %s in one place and %s in another", path, trusted_unit, doc->unit_code);
+        status = REPORT_VERIFY_MALFORMED;
+        goto done;
+    }
+    /* A report naming another signer than the key that signed it is not
+     * one selfcheck wrote. */
     if (strcmp(doc->signer_key_id, out->key_id) != 0) {
         error_set(err, "%s: signed with key %.16s… but names signer key %.16s…", path, out->key_id,
                   doc->signer_key_id);
@@ -831,6 +934,7 @@ report_verify_status report_verify(const char *path, const char *pubkey_path,
 done:
     report_doc_free(doc);
     sign_key_free(key);
+    free(trusted_unit);
     free(sig_path);
     free(sig);
     free(data);

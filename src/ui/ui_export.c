@@ -322,12 +322,11 @@ static void export_render_done(ui_export *ex, int *y)
             free(sig);
         }
     }
-    char *line = NULL;
-    if (asprintf(&line, "%s%s (%s)", ui_tr(ctx, T_EXP_KEY_ID), ex->result.key_id ? ex->result.key_id : "-",
-                 sign_algo_name(ex->result.algo)) >= 0) {
-        exp_text(ex, y, 0, UI_ROLE_NORMAL, line);
-        free(line);
-    }
+    const char *kargs[] = {sign_algo_name(ex->result.algo)};
+    char *line = ui_subst(ui_tr(ctx, T_EXP_KEY_ID), kargs, 1);
+    exp_text(ex, y, 0, UI_ROLE_NORMAL, line);
+    free(line);
+    exp_text(ex, y, 2, UI_ROLE_NORMAL, ex->result.key_id ? ex->result.key_id : "-");
     char *pub = ui_export_pubkey_path(cfg->signing_key ? cfg->signing_key : "unit.key");
     const char *args[] = {pub ? pub : ""};
     line = ui_subst(ui_tr(ctx, T_EXP_PUBKEY), args, 1);
@@ -366,6 +365,10 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
         export_render_done(ex, &y);
         hints = T_EXP_HINTS_DONE;
     } else {
+        if (ex->state == UI_EXPORT_KEY_MISSING)
+            hints = T_EXP_HINTS_KEY;
+        else if (ex->state == UI_EXPORT_CONFIRM)
+            hints = T_EXP_HINTS_CONFIRM;
         exp_text(ex, &y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FOLDER));
         ui_field_render(&ex->folder, &ex->pane, y, 2, width - 2,
                         ex->state == UI_EXPORT_FORM ? UI_ROLE_INPUT : UI_ROLE_DIM);

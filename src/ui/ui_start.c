@@ -114,7 +114,11 @@ static void start_due_entries(ui_start *st, store *db, profile p)
     if (previous) {
         assessment *a = NULL;
         store_assessment_find(db, cfg->unit_code, p, previous, &a, NULL);
-        if ((a != NULL && a->completed_at == NULL) || (a == NULL && all_count > 0)) {
+        bool older = false;   /* the unit kept this check before: a gap is overdue */
+        for (size_t i = 0; i < all_count; i++)
+            if (strcmp(all[i]->period, previous) < 0)
+                older = true;
+        if ((a != NULL && a->completed_at == NULL) || (a == NULL && older)) {
             ui_start_entry *e = start_add(st, UI_START_DUE, p, previous);
             if (e) {
                 start_status(db, e, a);
@@ -339,21 +343,18 @@ static char *start_entry_status(const ui_start *st, const ui_start_entry *e, ui_
     const char *args[] = {e->status == UI_STATUS_DONE ? done : count};
     ui_str key = e->status == UI_STATUS_NONE ? T_START_NOT_STARTED
                : e->status == UI_STATUS_OPEN ? T_START_IN_PROGRESS : T_START_COMPLETED;
-    char *status = ui_subst(ui_tr(ctx, key), args, 1);
     *role = e->status == UI_STATUS_DONE ? UI_ROLE_ANSWERED : UI_ROLE_NORMAL;
-    if (e->due[0] && e->status != UI_STATUS_DONE && status) {
-        const char *dargs[] = {e->due};
-        char *due = ui_subst(ui_tr(ctx, e->overdue ? T_START_OVERDUE : T_START_DUE_ON), dargs, 1);
-        char *both = NULL;
-        if (due && asprintf(&both, "%s \xC2\xB7 %s", status, due) >= 0) {
-            free(status);
-            status = both;
-        }
-        free(due);
-        if (e->overdue)
-            *role = UI_ROLE_CRITICAL;
-    }
-    return status;
+    return ui_subst(ui_tr(ctx, key), args, 1);
+}
+
+/* "2026-11-25 到期", or "已逾期" in the critical role; "" when done or none. */
+static char *start_entry_due(const ui_start *st, const ui_start_entry *e, ui_role *role)
+{
+    *role = e->overdue ? UI_ROLE_CRITICAL : UI_ROLE_NORMAL;
+    if (e->due[0] == '\0' || e->status == UI_STATUS_DONE)
+        return strdup("");
+    const char *args[] = {e->due};
+    return ui_subst(ui_tr(st->ctx, e->overdue ? T_START_OVERDUE : T_START_DUE_ON), args, 1);
 }
 
 void ui_start_render(ui_start *st, ui_canvas *c)
@@ -385,8 +386,8 @@ void ui_start_render(ui_start *st, ui_canvas *c)
         ui_render_wrapped(c, y, 2, width, body_bottom - y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_START_NOTHING));
     }
 
-    /* label and period columns, aligned by display width */
-    int label_cols = 0, period_cols = 0;
+    /* label, period and due columns, aligned by display width */
+    int label_cols = 0, period_cols = 0, due_cols = 0;
     for (size_t i = 0; i < st->count; i++) {
         char *label = start_entry_label(st, &st->entries[i]);
         if (label) {
@@ -398,6 +399,14 @@ void ui_start_render(ui_start *st, ui_canvas *c)
         int pw = (int)text_width(st->entries[i].period);
         if (pw > period_cols)
             period_cols = pw;
+        ui_role unused;
+        char *due = start_entry_due(st, &st->entries[i], &unused);
+        if (due) {
+            int dw = (int)text_width(due);
+            if (dw > due_cols)
+                due_cols = dw;
+        }
+        free(due);
     }
     if (label_cols > width / 2)
         label_cols = width / 2;
@@ -450,7 +459,15 @@ void ui_start_render(ui_start *st, ui_canvas *c)
         x += ui_canvas_put(c, row, x, width, text_role, padded) + 2;
         char *period = text_pad(e->period, (size_t)period_cols);
         x += ui_canvas_put(c, row, x, c->cols - x - 2, text_role, period) + 2;
+        ui_role due_role;
+        char *due = start_entry_due(st, e, &due_role);
+        char *due_padded = due ? text_pad(due, (size_t)due_cols) : NULL;
+        if (due_cols > 0)
+            x += ui_canvas_put(c, row, x, c->cols - x - 2, selected ? UI_ROLE_SELECTED : due_role,
+                               due_padded) + 2;
         ui_canvas_put(c, row, x, c->cols - x - 2, selected ? UI_ROLE_SELECTED : role, status);
+        free(due_padded);
+        free(due);
         free(period);
         free(status);
         free(padded);

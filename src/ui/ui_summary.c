@@ -227,6 +227,8 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
         free(line);
     }
     y++;
+    /* the total stays in view while the rest scrolls */
+    int pinned = y < body_rows / 2 ? y : 0;
 
     /* a bar per checklist of the profile */
     int label_cols = 0;
@@ -278,20 +280,24 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
     free(list);
 
     /* scroll: keep the selected finding in view, never past the end */
+    int view = body_rows - pinned;
+    int first = pinned + sum->top;
     if (selected_top >= 0) {
-        if (selected_top < sum->top)
-            sum->top = selected_top;
-        if (selected_bottom > sum->top + body_rows)
-            sum->top = selected_bottom - body_rows;
+        if (selected_top < first)
+            first = selected_top;
+        if (selected_bottom > first + view)
+            first = selected_bottom - view;
     }
-    if (sum->top > y - body_rows)
-        sum->top = y - body_rows;
-    if (sum->top < 0)
-        sum->top = 0;
-    ui_canvas_blit(c, body_top, 1, &sum->pane, sum->top, body_rows);
+    if (first > y - view)
+        first = y - view;
+    if (first < pinned)
+        first = pinned;
+    sum->top = first - pinned;
+    ui_canvas_blit(c, body_top, 1, &sum->pane, 0, pinned);
+    ui_canvas_blit(c, body_top + pinned, 1, &sum->pane, first, view);
     if (sum->top > 0)
-        ui_canvas_put(c, body_top, c->cols - 1, 1, UI_ROLE_DIM, "^");
-    if (y - sum->top > body_rows)
+        ui_canvas_put(c, body_top + pinned, c->cols - 1, 1, UI_ROLE_DIM, "^");
+    if (y - first > view)
         ui_canvas_put(c, body_top + body_rows - 1, c->cols - 1, 1, UI_ROLE_DIM, "v");
     ui_render_hints(ctx, c, ui_tr(ctx, T_SUM_HINTS));
     ui_render_status(ctx, c);
