@@ -38,6 +38,8 @@ void diag_list_clear(diag_list *list);   /* frees every entry; list reusable */
 /* Adds an entry. Returns 0, or -1 when out of memory. */
 int diag_add(diag_list *list, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+int diag_addv(diag_list *list, const char *file, int line, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 /* Formats entry i as "FILE:LINE: message" (or "FILE: message", or "message").
  * Returns a newly allocated string; caller frees. */
 char *diag_format(const diag *d);

@@ -46,6 +46,8 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 config *cli_load_config(const cli_globals *g);
 /* Loads the configured checklists (printing every problem). NULL on failure. */
 checklist_set *cli_load_checklists(const config *cfg);
+/* Both of the above: EXIT_OK with *cfg and *set, else an exit code. */
+int cli_load_config_and_checklists(const cli_globals *g, config **cfg, checklist_set **set);
 /* Opens the session for --profile/--period (strings may be NULL: monthly and
  * the current period). Prints errors; returns an exit code (EXIT_OK with *out). */
 int cli_open_session(const cli_globals *g, const char *profile_name, const char *period, session **out);

@@ -99,14 +99,11 @@ int cmd_status(const cli_globals *g, int argc, char **argv)
         cli_error("status: unknown argument '%s'", argv[1]);
         return EXIT_USAGE;
     }
-    config *cfg = cli_load_config(g);
-    if (cfg == NULL)
-        return EXIT_INPUT;
-    checklist_set *set = cli_load_checklists(cfg);
-    if (set == NULL) {
-        config_free(cfg);
-        return EXIT_INPUT;
-    }
+    config *cfg;
+    checklist_set *set;
+    int code = cli_load_config_and_checklists(g, &cfg, &set);
+    if (code != EXIT_OK)
+        return code;
     bool en = strcmp(cfg->lang, "en") == 0;
     size_t items = 0, per_profile[PROFILE_COUNT] = {0};
     for (size_t l = 0; l < set->count; l++)
@@ -120,7 +117,6 @@ int cmd_status(const cli_globals *g, int argc, char **argv)
     printf("%zu %s, %zu %s (monthly %zu, halfyear %zu, change %zu)\n", set->count,
            en ? "checklists" : "个检查表", items, en ? "items" : "个检查项", per_profile[0], per_profile[1],
            per_profile[2]);
-    int code = EXIT_OK;
     if (cfg->unit_code[0] == '\0') {
         printf("%s\n", en ? "No unit configured yet: run selfcheck to set it up, or set [unit] code in selfcheck.ini."
                           : "尚未设置单位：运行 selfcheck 按提示设置，或在 selfcheck.ini 的 [unit] 中填写 code。");

@@ -98,6 +98,21 @@ checklist_set *cli_load_checklists(const config *cfg)
     return set;
 }
 
+int cli_load_config_and_checklists(const cli_globals *g, config **cfg, checklist_set **set)
+{
+    *set = NULL;
+    *cfg = cli_load_config(g);
+    if (*cfg == NULL)
+        return EXIT_INPUT;
+    *set = cli_load_checklists(*cfg);
+    if (*set == NULL) {
+        config_free(*cfg);
+        *cfg = NULL;
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
 int cli_open_session(const cli_globals *g, const char *profile_name, const char *period, session **out)
 {
     *out = NULL;
@@ -106,14 +121,11 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
         cli_error("unknown profile '%s' (monthly, halfyear or change)", profile_name);
         return EXIT_USAGE;
     }
-    config *cfg = cli_load_config(g);
-    if (cfg == NULL)
-        return EXIT_INPUT;
-    checklist_set *set = cli_load_checklists(cfg);
-    if (set == NULL) {
-        config_free(cfg);
-        return EXIT_INPUT;
-    }
+    config *cfg;
+    checklist_set *set;
+    int code = cli_load_config_and_checklists(g, &cfg, &set);
+    if (code != EXIT_OK)
+        return code;
     char *err = NULL;
     if (period != NULL && period_validate(p, period, &err) != 0) {
         cli_error("%s", err);
@@ -124,7 +136,7 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
     }
     if (session_open(cfg, set, g->db_path, p, period, out, &err) != 0) {
         cli_error("%s", err ? err : "cannot open the assessment");
-        int code = err && strstr(err, "no unit configured") ? EXIT_INPUT
+        code = err && strstr(err, "no unit configured") ? EXIT_INPUT
                  : err && (strstr(err, "no system") || strstr(err, "needs --period")) ? EXIT_NOT_FOUND
                  : EXIT_STORE;
         free(err);

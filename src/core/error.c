@@ -62,7 +62,7 @@ void diag_list_clear(diag_list *list)
     diag_list_init(list);
 }
 
-int diag_add(diag_list *list, const char *file, int line, const char *fmt, ...)
+int diag_addv(diag_list *list, const char *file, int line, const char *fmt, va_list ap)
 {
     if (list->count == list->capacity) {
         size_t capacity = list->capacity ? list->capacity * 2 : 8;
@@ -76,10 +76,7 @@ int diag_add(diag_list *list, const char *file, int line, const char *fmt, ...)
     d->file = file ? strdup(file) : NULL;
     d->line = line;
     d->message = NULL;
-    va_list ap;
-    va_start(ap, fmt);
     int n = vasprintf(&d->message, fmt, ap);
-    va_end(ap);
     if (n < 0 || (file && d->file == NULL)) {
         free(d->file);
         if (n >= 0)
@@ -88,6 +85,15 @@ int diag_add(diag_list *list, const char *file, int line, const char *fmt, ...)
     }
     list->count++;
     return 0;
+}
+
+int diag_add(diag_list *list, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = diag_addv(list, file, line, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 char *diag_format(const diag *d)

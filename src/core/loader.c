@@ -31,15 +31,11 @@ static void report(load_context *cx, int line, const char *fmt, ...)
 
 static void report(load_context *cx, int line, const char *fmt, ...)
 {
-    char *message = NULL;
     va_list ap;
     va_start(ap, fmt);
-    int n = vasprintf(&message, fmt, ap);
+    diag_addv(cx->diags, cx->path, line, fmt, ap);
     va_end(ap);
-    diag_add(cx->diags, cx->path, line, "%s", n < 0 ? "out of memory" : message);
-    if (n >= 0)
-        free(message);
-    cx->errors++;
+    cx->errors++;   /* counted even when out of memory: the load still fails */
 }
 
 static bool is_id_char(char c)
