@@ -143,6 +143,25 @@ complete() {
     fail "complete: the summary never came"
     return 1
 }
+# answered TARGET: the number of answered items on the status bar.
+answered() {
+    screen "$1" | tail -1 | grep -oE '[0-9]+/[0-9]+ ·' | tail -1 | cut -d/ -f1
+}
+# answer_until TARGET LANG COUNT: answers items (yes to yes/no items) until
+# COUNT are answered and no owner or due date is being asked for.
+answer_until() {
+    local n=0
+    while ((n < 100)); do
+        n=$((n + 1))
+        if [ "$(answered "$1")" -ge "$3" ] 2>/dev/null &&
+            ! screen "$1" | grep -qE '请填写整改责任人|请确认整改期限|Who will fix|Confirm the due'; then
+            return 0
+        fi
+        step "$1" "$2" y || { fail "answer_until: nothing to answer"; return 1; }
+    done
+    fail "answer_until: never reached $3 answers"
+    return 1
+}
 
 # ---- answer five items and a note in Chinese, then kill -9 ----
 config "$work/a"
@@ -150,9 +169,7 @@ cfg=$work/a/selfcheck.ini
 "$bin" --config "$cfg" systems add oa 办公自动化系统 >/dev/null || fail "systems add"
 start a 80 24 "$cfg" run --profile monthly
 wait_for a "0/"
-for _ in 1 2 3 4 5; do
-    step a zh y || fail "no item to answer"
-done
+answer_until a zh 5
 wait_for a "5/"
 note="整改计划：下周一前由信息科复核"
 keys a Tab

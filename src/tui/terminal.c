@@ -13,11 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 static volatile sig_atomic_t stop_signal;
 static SCREEN *screen;
 static bool use_colour;
+static int instant_errors;   /* reads that failed at once in a row */
 
 typedef struct role_style {
     short fg, bg;           /* colour pair; -1 is the terminal's default */
@@ -90,6 +93,12 @@ int term_open(char **err)
 {
     if (screen != NULL)
         return 0;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        if (err && asprintf(err, "the screen needs a terminal; for scripts use "
+                                 "'selfcheck template' and 'selfcheck answer --from'") < 0)
+            *err = NULL;
+        return -1;
+    }
     /* newterm rather than initscr: initscr exits the process on failure */
     screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) {
@@ -192,13 +201,29 @@ int term_read_key(ui_key *k, int timeout_ms)
         return 0;
     timeout(timeout_ms);
     wint_t ch = 0;
+    struct timespec before, after;
+    clock_gettime(CLOCK_MONOTONIC, &before);
     int rc = get_wch(&ch);
     if (stop_signal) {
         *k = ui_key_make(UI_KEY_INTERRUPT);
         return 1;
     }
-    if (rc == ERR)
+    if (rc == ERR) {
+        /* A read that fails at once, again and again, means the terminal is
+         * gone (end of file without a SIGHUP): leave as if hung up rather
+         * than spin. A timeout takes its full time and is not counted. */
+        clock_gettime(CLOCK_MONOTONIC, &after);
+        long ms = (after.tv_sec - before.tv_sec) * 1000 + (after.tv_nsec - before.tv_nsec) / 1000000;
+        if (timeout_ms > 20 && ms < 5 && ++instant_errors > 100) {
+            stop_signal = SIGHUP;
+            *k = ui_key_make(UI_KEY_INTERRUPT);
+            return 1;
+        }
+        if (ms >= 5)
+            instant_errors = 0;
         return 0;
+    }
+    instant_errors = 0;
     *k = rc == KEY_CODE_YES ? term_map_code((int)ch) : term_map_char(ch);
     /* after a resize the terminal's contents are unknown (it may have
      * reflowed them): repaint every cell at the next refresh */

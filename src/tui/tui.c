@@ -12,8 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "period.h"
 #include "screen.h"
 #include "terminal.h"
+
+/* Exit codes, the same numbers as the command line's (docs/cli.md). */
+enum {
+    TUI_EXIT_USAGE = 2,      /* unknown profile, bad period */
+    TUI_EXIT_INPUT = 3,      /* invalid configuration or checklists */
+    TUI_EXIT_STORE = 4,      /* the answer store cannot be opened */
+    TUI_EXIT_TERMINAL = 5    /* no usable terminal (EXIT_IO) */
+};
 
 static void tui_switch(tui_app *app, const tui_screen *next)
 {
@@ -205,35 +214,43 @@ int tui_run(const char *config_path, const char *db_path, const char *profile_na
     bool named = profile_name != NULL || period != NULL;
     if (profile_name && profile_parse(profile_name, &p) != 0) {
         fprintf(stderr, "selfcheck: unknown profile '%s' (monthly, halfyear or change)\n", profile_name);
-        return 2;
+        return TUI_EXIT_USAGE;
     }
     if (!profile_name && period && ui_period_profile(period, &p) != 0) {
         fprintf(stderr, "selfcheck: '%s' is not a period (2026-11, 2026-H2 or 2026-11-15@SYSTEM)\n", period);
-        return 2;
+        return TUI_EXIT_USAGE;
+    }
+    if (period && period_validate(p, period, &err) != 0) {
+        fprintf(stderr, "selfcheck: %s\n", err ? err : "bad period");
+        free(err);
+        return TUI_EXIT_USAGE;
     }
     if (ui_context_init(&app.ctx, config_path, db_path, &err) != 0) {
         fprintf(stderr, "selfcheck: %s\n", err ? err : "cannot read the configuration");
         free(err);
-        return 1;
+        return TUI_EXIT_INPUT;
     }
     bool first_run = app.ctx.cfg->unit_code == NULL || app.ctx.cfg->unit_code[0] == '\0';
     if (named && first_run) {
         app.pending = true;
         app.pending_profile = p;
         app.pending_period = period ? strdup(period) : NULL;
-    } else if (named && ui_context_open(&app.ctx, p, period, &err) != 0) {
-        /* a named assessment that cannot be opened is a command-line error:
-         * say so before taking over the screen */
-        fprintf(stderr, "selfcheck: %s\n", err ? err : "cannot open the assessment");
-        free(err);
-        tui_free(&app);
-        return 1;
+    } else if (named) {
+        /* a named assessment that cannot be opened is an error of the
+         * command line's kind: say so before taking over the screen */
+        int rc = ui_context_open(&app.ctx, p, period, &err);
+        if (rc != 0) {
+            fprintf(stderr, "selfcheck: %s\n", err ? err : "cannot open the assessment");
+            free(err);
+            tui_free(&app);
+            return rc == -1 ? TUI_EXIT_INPUT : TUI_EXIT_STORE;
+        }
     }
     if (term_open(&err) != 0) {
         fprintf(stderr, "selfcheck: %s\n", err ? err : "cannot use the terminal");
         free(err);
         tui_free(&app);
-        return 1;
+        return TUI_EXIT_TERMINAL;
     }
     if (first_run) {
         tui_switch(&app, &screen_setup);
@@ -243,7 +260,7 @@ int tui_run(const char *config_path, const char *db_path, const char *profile_na
     } else {
         tui_switch(&app, &screen_start);
     }
-    int code = app.screen ? tui_loop(&app) : 1;
+    int code = app.screen ? tui_loop(&app) : TUI_EXIT_TERMINAL;
     bool had_session = app.ctx.session != NULL;
     term_close();
     if (had_session && code == 0)

@@ -10,9 +10,10 @@
  * (--config), db_path (--db), profile_name ("monthly", "halfyear", "change")
  * and period ("2026-11", "2026-H2", "2026-11-15@oa"; a period alone implies
  * its profile). Prints its own error messages to stderr after restoring the
- * terminal. Returns the process exit code: 0 after quitting, 1 on an error,
- * 2 for a bad profile or period name, 128+N after signal N (SIGINT, SIGTERM,
- * SIGHUP). */
+ * terminal. Returns the process exit code: 0 after quitting; 2 for a bad
+ * profile or period; 3 for an invalid configuration or checklists; 4 when
+ * the answer store cannot be opened; 5 when there is no usable terminal;
+ * 128+N after signal N (SIGINT 130, SIGTERM 143, SIGHUP 129). */
 int tui_run(const char *config_path, const char *db_path, const char *profile_name, const char *period);
 
 #endif

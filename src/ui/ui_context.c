@@ -140,7 +140,7 @@ int ui_context_open(ui_context *ctx, profile p, const char *period, char **err)
         return -1;
     }
     /* session_open takes cfg and set, also when it fails. */
-    return session_open(cfg, set, ctx->db_path, p, period, &ctx->session, err);
+    return session_open(cfg, set, ctx->db_path, p, period, &ctx->session, err) == 0 ? 0 : -2;
 }
 
 void ui_context_close(ui_context *ctx)

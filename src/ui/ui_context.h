@@ -48,7 +48,9 @@ void ui_context_sayf(ui_context *ctx, ui_role role, ui_str tmpl, const char *con
 
 /* Opens (creating) the assessment of profile p and period (NULL: the current
  * one): reloads the configuration and the checklists for the session, which
- * owns them. Any open session is closed first. Returns 0, or -1 with *err. */
+ * owns them. Any open session is closed first. Returns 0; -1 with *err when
+ * the configuration or the checklists are invalid; -2 with *err when the
+ * session cannot be opened (the answer store, a period naming no system). */
 int ui_context_open(ui_context *ctx, profile p, const char *period, char **err);
 void ui_context_close(ui_context *ctx);
 
@@ -67,7 +69,7 @@ int ui_set_string(char **field, const char *value);
 char *ui_progress_text(const ui_context *ctx);
 /* The localised name of a profile. */
 const char *ui_profile_label(const ui_context *ctx, profile p);
-/* The localised answer state word of a yes/no value ("yes" -> 是). */
+/* The localised name of a severity ("critical" -> 关键). */
 const char *ui_severity_label(const ui_context *ctx, severity s);
 
 /* Frame parts: row 0 title bar, row rows-2 key hints, row rows-1 status bar. */

@@ -7,7 +7,7 @@
 
 #include "text.h"
 
-#define HELP_KEY_COLS 16
+#define HELP_KEY_COLS 20
 
 void ui_help_init(ui_help *h, ui_context *ctx, ui_screen_id about)
 {

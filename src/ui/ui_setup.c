@@ -211,14 +211,13 @@ void ui_setup_render(ui_setup *st, ui_canvas *c)
     const char *key = ctx->cfg->signing_key ? ctx->cfg->signing_key : "";
     const char *kargs[] = {key};
     char *keyline = ui_subst(ui_tr(ctx, st->key_exists ? T_SETUP_KEY_EXISTS : T_SETUP_KEYGEN), kargs, 1);
-    char *line = NULL;
-    if (asprintf(&line, "%s %s", st->key_exists ? "   " : st->keygen ? "[x]" : "[ ]", keyline ? keyline : "") < 0)
-        line = NULL;
+    ui_role key_role = st->focus == UI_SETUP_KEYGEN ? UI_ROLE_SELECTED : UI_ROLE_NORMAL;
     if (st->focus == UI_SETUP_KEYGEN)
         ui_canvas_put(c, y, 2, 1, UI_ROLE_SELECTED, ">");
-    y += ui_render_wrapped(c, y, 4, width - 2, 3, 0,
-                           st->focus == UI_SETUP_KEYGEN ? UI_ROLE_SELECTED : UI_ROLE_NORMAL, line) + 1;
-    free(line);
+    if (!st->key_exists)
+        ui_canvas_put(c, y, 4, 3, key_role, st->keygen ? "[x]" : "[ ]");
+    int n = ui_render_wrapped(c, y, 8, width - 6, 3, 0, key_role, keyline);
+    y += (n > 0 ? n : 1) + 1;
     free(keyline);
     if (st->focus == UI_SETUP_SAVE)
         ui_canvas_put(c, y, 2, 1, UI_ROLE_SELECTED, ">");

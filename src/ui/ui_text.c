@@ -10,8 +10,6 @@
 #include <string.h>
 
 static const char *const table[T_COUNT][2] = {
-    [T_APP_NAME] = {"selfcheck 安全自查",
-        "selfcheck security self-check"},
     [T_TOO_SMALL] = {"窗口太小：至少需要 {1}（列x行），现在是 {2}。请把窗口放大。",
         "The window is too small: it needs at least {1} (columns x rows) and is {2}. Please make it larger."},
     [T_QUIT_SAVED] = {"已退出。所有回答都已保存。",

@@ -10,7 +10,6 @@
 #include <stddef.h>
 
 typedef enum ui_str {
-    T_APP_NAME,
     T_TOO_SMALL,
     T_QUIT_SAVED,
     T_PROFILE_MONTHLY,
