@@ -7,16 +7,15 @@
  * does at most), and the real layouts of the walk-through and the summary at
  * 80x24 and 200x60, which go through every plan instance on each draw.
  *
- * The bench target links selfcheck_core only, so the screens' logic is
- * compiled in from src/ui here (it has no ncurses); with selfcheck_ui linked
- * and src/ui on the include path these includes could go. Not a test: run it
- * by hand (cmake --build B --target bench_draw && B/bench_draw). */
-#include "../src/ui/ui_canvas.c"
-#include "../src/ui/ui_context.c"
-#include "../src/ui/ui_field.c"
-#include "../src/ui/ui_summary.c"
-#include "../src/ui/ui_text.c"
-#include "../src/ui/ui_walk.c"
+ * Not a test: run it by hand (cmake --build B --target bench_draw &&
+ * B/bench_draw). */
+#include "text.h"
+#include "ui_canvas.h"
+#include "ui_context.h"
+#include "ui_field.h"
+#include "ui_summary.h"
+#include "ui_text.h"
+#include "ui_walk.h"
 
 #include <locale.h>
 #include <stdio.h>

@@ -8,6 +8,8 @@ sh scripts/deps.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j"$jobs"
+# the benchmarks are not run here, but they must keep building
+cmake --build build -j"$jobs" --target bench_core bench_draw
 ctest --test-dir build --output-on-failure -j"$jobs"
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSELFCHECK_SANITIZE=ON
 cmake --build build-sanitize -j"$jobs"
