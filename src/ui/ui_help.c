@@ -2,6 +2,7 @@
  * table as "KEY<TAB>what it does" lines, so each language lists the same keys. */
 #include "ui_help.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,9 +79,17 @@ static int help_lines(ui_canvas *c, int y, int bottom, int skip, const char *tex
             desc = tab + 1;
         }
         int row = y + line - skip;
+        /* a key too long for its column gets a line of its own, so that it
+         * is never cut */
+        bool own_line = tab && text_width(copy) > HELP_KEY_COLS;
         if (row >= y && row < bottom)
-            ui_canvas_put(c, row, 2, HELP_KEY_COLS, tab ? UI_ROLE_SELECTED : UI_ROLE_TITLE, copy);
+            ui_canvas_put(c, row, 2, own_line ? c->cols - 4 : HELP_KEY_COLS,
+                          tab ? UI_ROLE_SELECTED : UI_ROLE_TITLE, copy);
         int n = 1;
+        if (own_line) {
+            line++;
+            row++;
+        }
         if (tab) {
             text_span *spans = NULL;
             size_t count = text_wrap(desc, (size_t)(width > 2 ? width : 2), &spans);

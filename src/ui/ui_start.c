@@ -212,6 +212,7 @@ static void start_gather(ui_start *st)
     system_info *systems = NULL;
     size_t system_count = 0;
     if (store_systems_list(db, &systems, &system_count, NULL) == 0) {
+        st->have_systems = system_count > 0;
         for (size_t i = 0; i < system_count; i++) {
             char *period = NULL;
             if (asprintf(&period, "%s@%s", ctx->today, systems[i].id) < 0)
@@ -379,6 +380,8 @@ void ui_start_render(ui_start *st, ui_canvas *c)
         char *line = ui_subst(ui_tr(ctx, T_START_CHECKLISTS), args, 2);
         y += ui_render_wrapped(c, y, 2, width, 2, 0, UI_ROLE_DIM, line);
         free(line);
+        if (!st->have_systems)
+            y += ui_render_wrapped(c, y, 2, width, 3, 0, UI_ROLE_WARNING, ui_tr(ctx, T_START_NO_SYSTEMS));
     }
     y++;
     int body_bottom = c->rows - 2;

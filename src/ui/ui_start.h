@@ -42,6 +42,7 @@ typedef struct ui_start {
     size_t selected;
     int top;
     size_t checklist_count, item_count;
+    bool have_systems;      /* false: per-system items will not be asked */
     char *error;            /* why the store or the checklists could not be read, or NULL */
 } ui_start;
 

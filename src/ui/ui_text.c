@@ -102,6 +102,8 @@ static const char *const table[T_COUNT][2] = {
         "Up/Down choose  Enter open  L language  ? help  q quit"},
     [T_START_CHECKLISTS] = {"已载入 {1} 份检查清单，共 {2} 项。",
         "{1} checklists loaded, {2} items."},
+    [T_START_NO_SYSTEMS] = {"尚未登记本单位的信息系统，按系统检查的项目不会出现。请先退出，用 selfcheck systems add 代码 名称 登记（例如 selfcheck systems add oa 办公自动化系统）。",
+        "No information systems registered: the per-system items will not be asked. Quit and register them with selfcheck systems add ID NAME (for example selfcheck systems add oa \"Office automation\")."},
     [T_START_NOTHING] = {"没有可打开的检查。",
         "Nothing to open."},
     [T_WALK_ITEM_N] = {"{3} · 第 {1}/{2} 项",

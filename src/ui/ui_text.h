@@ -56,6 +56,7 @@ typedef enum ui_str {
     T_START_CHANGE_OF,
     T_START_HINTS,
     T_START_CHECKLISTS,
+    T_START_NO_SYSTEMS,
     T_START_NOTHING,
     T_WALK_ITEM_N,
     T_WALK_SYSTEM,
