@@ -14,7 +14,7 @@
 
 enum exit_code {
     EXIT_OK = 0,
-    EXIT_FINDINGS = 1,        /* lint found problems; score: the verdict is fail */
+    EXIT_FINDINGS = 1,        /* lint found problems */
     EXIT_USAGE = 2,           /* bad command line */
     EXIT_INPUT = 3,           /* invalid input file: checklist, config, sheet (FILE:LINE: message) */
     EXIT_STORE = 4,           /* the answer store cannot be opened or written */

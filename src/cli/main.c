@@ -49,7 +49,7 @@ static void usage(FILE *out)
             "  --version      the version\n"
             "\n"
             "exit codes:\n"
-            "  0 ok                  1 lint problems, or a failing verdict (score)\n"
+            "  0 ok                  1 lint found problems\n"
             "  2 bad command line    3 invalid input file (FILE:LINE: message)\n"
             "  4 answer store error  5 file cannot be read or written\n"
             "  6 not found           7 assessment incomplete\n"
