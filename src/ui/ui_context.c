@@ -194,6 +194,18 @@ void ui_render_title(const ui_context *ctx, ui_canvas *c, const char *title)
         ui_canvas_put(c, 0, c->cols - right, right, UI_ROLE_TITLE, ctx->today);
 }
 
+void ui_render_assessment_title(const ui_context *ctx, ui_canvas *c, ui_str heading)
+{
+    const session *s = ctx->session;
+    char *title = NULL;
+    if (asprintf(&title, "%s \xC2\xB7 %s %s \xC2\xB7 %s", ui_tr(ctx, heading),
+                 ui_profile_label(ctx, s->assessment->profile), s->assessment->period,
+                 s->cfg->unit_name) < 0)
+        title = NULL;
+    ui_render_title(ctx, c, title ? title : "");
+    free(title);
+}
+
 void ui_render_hints(const ui_context *ctx, ui_canvas *c, const char *hints)
 {
     (void)ctx;

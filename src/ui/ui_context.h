@@ -74,6 +74,9 @@ const char *ui_severity_label(const ui_context *ctx, severity s);
 
 /* Frame parts: row 0 title bar, row rows-2 key hints, row rows-1 status bar. */
 void ui_render_title(const ui_context *ctx, ui_canvas *c, const char *title);
+/* The title line of a screen about the open assessment:
+ * "HEADING · profile period · unit name". */
+void ui_render_assessment_title(const ui_context *ctx, ui_canvas *c, ui_str heading);
 void ui_render_hints(const ui_context *ctx, ui_canvas *c, const char *hints);
 void ui_render_status(const ui_context *ctx, ui_canvas *c);
 /* True when the window is below UI_MIN_ROWS x UI_MIN_COLS. */

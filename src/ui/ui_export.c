@@ -349,13 +349,7 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
 {
     const ui_context *ctx = ex->ctx;
     const session *s = ctx->session;
-    char *title = NULL;
-    if (asprintf(&title, "%s \xC2\xB7 %s %s \xC2\xB7 %s", ui_tr(ctx, T_EXP_TITLE),
-                 ui_profile_label(ctx, s->assessment->profile), s->assessment->period,
-                 s->cfg->unit_name) < 0)
-        title = NULL;
-    ui_render_title(ctx, c, title ? title : "");
-    free(title);
+    ui_render_assessment_title(ctx, c, T_EXP_TITLE);
     int body_top = 2, body_rows = c->rows - 4, width = c->cols - 4;
     if (ui_canvas_reset(&ex->pane, EXPORT_ROWS, width) != 0)
         return;

@@ -185,13 +185,7 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
     const ui_context *ctx = sum->ctx;
     const session *s = ctx->session;
     const score_result *r = s->score;
-    char *title = NULL;
-    if (asprintf(&title, "%s \xC2\xB7 %s %s \xC2\xB7 %s", ui_tr(ctx, T_SUM_TITLE),
-                 ui_profile_label(ctx, s->assessment->profile), s->assessment->period,
-                 s->cfg->unit_name) < 0)
-        title = NULL;
-    ui_render_title(ctx, c, title ? title : "");
-    free(title);
+    ui_render_assessment_title(ctx, c, T_SUM_TITLE);
     int body_top = 1, body_rows = c->rows - 3, width = c->cols - 2;
     if (ui_canvas_reset(&sum->pane, SUMMARY_ROWS, width) != 0)
         return;
