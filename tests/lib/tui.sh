@@ -44,13 +44,14 @@ keys() {
     wait_change "$t" "$before"
 }
 # start NAME COLS ROWS CONFIG ARGS...: runs selfcheck in a new tmux session;
-# when it ends the pane shows its exit code, on a line of its own whatever
-# the killed program left the cursor, and the terminal modes.
+# when it ends the pane shows its exit code at the start of a line of its own
+# (\r too: a program killed with -9 leaves the terminal raw, without onlcr),
+# then the terminal modes.
 start() {
     local name=$1 cols=$2 rows=$3 config=$4
     shift 4
     tmx new-session -d -s "$name" -x "$cols" -y "$rows" \
-        "$bin --config $config $*; rc=\$?; printf '\\nEXIT=%s\\n' \$rc; stty -a; sleep 3600"
+        "$bin --config $config $*; rc=\$?; printf '\\r\\nEXIT=%s\\r\\n' \$rc; stty -a; sleep 3600"
 }
 # pid_of NAME: the selfcheck process running in session NAME.
 pid_of() {
