@@ -76,6 +76,10 @@ typedef struct report_options {
     const char *out_dir;          /* folder to write into (must exist) */
     bool write_csv, write_sqlite;
     bool allow_incomplete;
+    bool replace;                 /* an existing report of the same name (and its
+                                     signatures) is set aside, removed once the
+                                     new one is written and signed, and put back
+                                     if anything fails */
     const char *key_path;         /* the unit's private key */
     const char *passphrase;       /* NULL for an unencrypted key */
 } report_options;

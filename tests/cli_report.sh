@@ -160,6 +160,12 @@ grep -q '办公自动化系统' "$csv" || fail "Chinese system name not in the C
 grep -qF '"'"'"'=HYPERLINK(""http://x"")"' "$csv" || fail "formula note not neutralised with a leading quote"
 
 code "report again is refused" 8 sc report --profile halfyear
+# --replace re-issues it (a replacement failing half-way: test_report.c)
+before=$(cat "$csv" "$csv.sig" "$sq" "$sq.sig" | sha256sum)
+code "report --replace" 0 sc report --profile halfyear --replace
+[ "$(cat "$csv" "$csv.sig" "$sq" "$sq.sig" | sha256sum)" != "$before" ] || fail "--replace did not re-issue the report"
+ls "$(dirname "$csv")" | grep -q replaced && fail "--replace left the old files behind"
+openssl_ok "openssl verifies the replaced CSV" "$work/keys/unit.pub" "$csv" $SM2
 code "report --format bogus" 2 sc report --profile halfyear --format pdf
 code "report into a missing folder" 5 sc report --profile halfyear --out "$work/nowhere"
 

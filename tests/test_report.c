@@ -1144,6 +1144,69 @@ static void test_cleanup_on_failure(void **state)
     free(key);
 }
 
+/* A replacement that fails half-way puts the old report back untouched; one
+ * that succeeds leaves only the new files. */
+static void test_replace(void **state)
+{
+    fx *f = *state;
+    char *key = make_key(f, SIGN_ALGO_ED25519, "unit", NULL);
+    report_result res;
+    write_ok(f, f->out, key, true, true, &res);
+    size_t csv_len, db_len, sig_len;
+    char *old_csv = read_all(res.csv_path, &csv_len);
+    char *old_db = read_all(res.sqlite_path, &db_len);
+    char *csv_sig = NULL;
+    assert_true(asprintf(&csv_sig, "%s.sig", res.csv_path) > 0);
+    char *old_sig = read_all(csv_sig, &sig_len);
+    char *csv_path = strdup(res.csv_path), *db_path = strdup(res.sqlite_path);
+    report_result_clear(&res);
+
+    /* room for the new CSV and its signature, not for the new database */
+    struct rlimit saved, small;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    small = saved;
+    small.rlim_cur = (rlim_t)(csv_len + 64);
+    void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+    report_options o = {.out_dir = f->out, .write_csv = true, .write_sqlite = true, .key_path = key,
+                        .replace = true};
+    char *err = NULL;
+    report_status st = report_write(f->s, &o, &res, &err);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+    signal(SIGXFSZ, old);
+    assert_int_equal(st, REPORT_ERR_IO);
+    free(err);
+    report_result_clear(&res);
+    size_t n;
+    char *now = read_all(csv_path, &n);
+    assert_true(n == csv_len && memcmp(now, old_csv, n) == 0);
+    free(now);
+    now = read_all(db_path, &n);
+    assert_true(n == db_len && memcmp(now, old_db, n) == 0);
+    free(now);
+    now = read_all(csv_sig, &n);
+    assert_true(n == sig_len && memcmp(now, old_sig, n) == 0);
+    free(now);
+    assert_int_equal(count_entries(f->out), 4);
+
+    /* without the limit the replacement goes through: a new report id */
+    err = NULL;
+    if (report_write(f->s, &o, &res, &err) != REPORT_OK)
+        fail_msg("replace: %s", err);
+    now = read_all(csv_path, &n);
+    assert_false(n == csv_len && memcmp(now, old_csv, n) == 0);
+    free(now);
+    assert_int_equal(count_entries(f->out), 4);
+    report_result_clear(&res);
+    free(old_csv);
+    free(old_db);
+    free(old_sig);
+    free(csv_sig);
+    free(csv_path);
+    free(db_path);
+    free(key);
+}
+
 /* What is not a report is refused with a reason. */
 static void test_parse_rejects(void **state)
 {
@@ -1233,6 +1296,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_key_errors, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_encrypted_key, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_cleanup_on_failure, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_replace, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_parse_rejects, fx_setup_complete, fx_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -66,13 +66,29 @@ out=$(openssl pkeyutl -verify -pubin -inkey "$work/u/data/unit.pub" -rawin -in "
     -sigfile "$(ls "$work"/u/out/*.csv | head -1).sig" -digest sm3 -pkeyopt distid:1234567812345678 2>&1)
 grep -q "Signature Verified Successfully" <<<"$out" && fail "a changed report still verifies"
 
-# exporting again into the same folder says plainly what to do
+# exporting again into the same folder says plainly what to do, and Esc
+# leaves the old report alone; Enter there replaces it with a new signed one
+old_sum=$(cat "$work"/u/out/* | sha256sum)
 keys s Enter
 wait_for s "汇总 ·"
 keys s e
 keys s Enter
 wait_for s "已有同名的报告"
+wait_for s "Enter 替换旧报告"
 keys s Escape
+[ "$(cat "$work"/u/out/* | sha256sum)" = "$old_sum" ] || fail "Esc changed the old report"
+keys s Enter
+wait_for s "已有同名的报告"
+keys s Enter
+wait_for s "报告已签名并导出"
+[ "$(cat "$work"/u/out/* | sha256sum)" != "$old_sum" ] || fail "the report was not replaced"
+ls "$work"/u/out | grep -q replaced && fail "the replaced report was left behind"
+for f in "$work"/u/out/*.csv "$work"/u/out/*.sqlite; do
+    out=$(openssl pkeyutl -verify -pubin -inkey "$work/u/data/unit.pub" -rawin -in "$f" -sigfile "$f.sig" \
+        -digest sm3 -pkeyopt distid:1234567812345678 2>&1)
+    grep -q "Signature Verified Successfully" <<<"$out" || fail "openssl does not verify the replaced $f"
+done
+keys s Enter
 wait_for s "汇总 ·"
 keys s q
 wait_for s "EXIT=0"

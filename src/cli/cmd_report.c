@@ -117,9 +117,12 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
     if (cli_wants_help(argc, argv)) {
         printf("usage: selfcheck report [--profile P] [--period X] [--format csv,sqlite] [--out DIR]\n"
                "                        [--key FILE] [--passphrase-file F] [--allow-incomplete]\n"
+               "                        [--replace]\n"
                "Writes the signed report of an assessment into DIR: UNIT_PROFILE_PERIOD.csv\n"
                "(UTF-8 for spreadsheets) and .sqlite, each with a detached signature FILE.sig\n"
-               "made with the unit's private key. Existing reports are never overwritten.\n"
+               "made with the unit's private key. An existing report of the same name is\n"
+               "kept unless --replace (for a corrected re-issue): then the old files are\n"
+               "removed only once the new ones are written and signed.\n"
                "An assessment with unanswered items is refused unless --allow-incomplete\n"
                "(then every row says complete=no). See docs/report-format.md.\n"
                "Defaults: both formats, DIR from [paths] output, the key from [signing] key.\n"
@@ -133,7 +136,7 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
     }
     const char *profile_text = NULL, *period = NULL, *formats = "csv,sqlite", *out_dir = NULL;
     const char *key_path = NULL, *pass_file = NULL;
-    bool allow_incomplete = false, bad = false;
+    bool allow_incomplete = false, replace = false, bad = false;
     for (int i = 1; i < argc; i++) {
         if (cli_option(argc, argv, &i, "--profile", &profile_text, &bad) ||
             cli_option(argc, argv, &i, "--period", &period, &bad) ||
@@ -149,10 +152,14 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
             allow_incomplete = true;
             continue;
         }
+        if (strcmp(argv[i], "--replace") == 0) {
+            replace = true;
+            continue;
+        }
         cli_error("report: unknown argument '%s'", argv[i]);
         return EXIT_USAGE;
     }
-    report_options opts = {.allow_incomplete = allow_incomplete};
+    report_options opts = {.allow_incomplete = allow_incomplete, .replace = replace};
     if (parse_formats(formats, &opts.write_csv, &opts.write_sqlite) != 0)
         return EXIT_USAGE;
     session *s;

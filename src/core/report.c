@@ -586,6 +586,74 @@ static report_status sign_one(const sign_key *key, const char *path, made_files 
     return REPORT_OK;
 }
 
+/* Report files of an earlier run set aside by a replacing run. */
+typedef struct aside_files {
+    char *orig[4];
+    char *moved[4];
+    int count;
+} aside_files;
+
+/* Moves every existing target (and its .sig) to NAME.replaced. */
+static report_status set_aside(const char *csv, const char *db, aside_files *a, char **err)
+{
+    const char *paths[2] = {csv, db};
+    for (int i = 0; i < 2; i++) {
+        for (int with_sig = 0; paths[i] != NULL && with_sig < 2; with_sig++) {
+            char *orig = NULL, *moved = NULL;
+            if (asprintf(&orig, "%s%s", paths[i], with_sig ? ".sig" : "") < 0 ||
+                asprintf(&moved, "%s.replaced", orig) < 0) {
+                free(orig);
+                error_set(err, "out of memory");
+                return REPORT_ERR_INTERNAL;
+            }
+            if (!fsutil_exists(orig)) {
+                free(orig);
+                free(moved);
+                continue;
+            }
+            if (fsutil_exists(moved)) {
+                error_set(err, "%s: left by an interrupted replacement: put it back as %s or remove it",
+                          moved, orig);
+                free(orig);
+                free(moved);
+                return REPORT_ERR_EXISTS;
+            }
+            if (rename(orig, moved) != 0) {
+                error_set(err, "%s: cannot set the old report aside: %s", orig, strerror(errno));
+                free(orig);
+                free(moved);
+                return REPORT_ERR_IO;
+            }
+            a->orig[a->count] = orig;
+            a->moved[a->count++] = moved;
+        }
+    }
+    return REPORT_OK;
+}
+
+/* After a failed run: the old report goes back where it was. */
+static void aside_restore(aside_files *a)
+{
+    for (int i = a->count - 1; i >= 0; i--)
+        rename(a->moved[i], a->orig[i]);
+}
+
+/* After a successful run: the old report is gone for good. */
+static void aside_drop(aside_files *a)
+{
+    for (int i = 0; i < a->count; i++)
+        unlink(a->moved[i]);
+}
+
+static void aside_free(aside_files *a)
+{
+    for (int i = 0; i < a->count; i++) {
+        free(a->orig[i]);
+        free(a->moved[i]);
+    }
+    a->count = 0;
+}
+
 /* REPORT_ERR_EXISTS when any target is already there. */
 static report_status check_targets(const char *csv, const char *db, char **err)
 {
@@ -647,6 +715,7 @@ report_status report_write(const session *s, const report_options *opts,
     result->key_id = sign_key_id(key);
     report_status status = REPORT_ERR_INTERNAL;
     made_files made = {0};
+    aside_files aside = {0};
     char *stem = report_file_stem(s->assessment->unit_code, profile_name(s->assessment->profile),
                                   s->assessment->period);
     char *csv_path = NULL, *db_path = NULL, *csv_data = NULL, *name = NULL;
@@ -680,7 +749,7 @@ report_status report_write(const session *s, const report_options *opts,
         free(name);
         name = NULL;
     }
-    status = check_targets(csv_path, db_path, err);
+    status = opts->replace ? set_aside(csv_path, db_path, &aside, err) : check_targets(csv_path, db_path, err);
     if (status != REPORT_OK)
         goto done;
 
@@ -714,8 +783,13 @@ oom:
     error_set(err, "out of memory");
     status = REPORT_ERR_INTERNAL;
 done:
-    if (status != REPORT_OK)
+    if (status != REPORT_OK) {
         made_undo(&made);
+        aside_restore(&aside);
+    } else {
+        aside_drop(&aside);
+    }
+    aside_free(&aside);
     made_free(&made);
     free(csv_data);
     free(csv_path);

@@ -104,7 +104,7 @@ static void export_error(ui_export *ex, ui_str tmpl, const char *arg1, const cha
     ex->error = ui_subst(ui_tr(ex->ctx, tmpl), args, 2);
 }
 
-static void export_run(ui_export *ex, bool allow_incomplete)
+static void export_run(ui_export *ex, bool allow_incomplete, bool replace)
 {
     const session *s = ex->ctx->session;
     const config *cfg = s->cfg;
@@ -130,6 +130,7 @@ static void export_run(ui_export *ex, bool allow_incomplete)
         .write_csv = true,
         .write_sqlite = true,
         .allow_incomplete = allow_incomplete,
+        .replace = replace,
         .key_path = cfg->signing_key,
         .passphrase = pass && *pass ? pass : NULL,
     };
@@ -143,7 +144,7 @@ static void export_run(ui_export *ex, bool allow_incomplete)
         break;
     case REPORT_ERR_EXISTS:
         export_error(ex, T_EXP_ERR_EXISTS, folder, err);
-        ex->state = UI_EXPORT_FORM;
+        ex->state = UI_EXPORT_REPLACE;
         break;
     case REPORT_ERR_INCOMPLETE: {
         char missing[32];
@@ -195,7 +196,7 @@ static void export_start(ui_export *ex)
         ex->state = UI_EXPORT_CONFIRM;
         return;
     }
-    export_run(ex, !r->complete);
+    export_run(ex, !r->complete, false);
 }
 
 ui_action ui_export_key(ui_export *ex, ui_key k)
@@ -216,7 +217,16 @@ ui_action ui_export_key(ui_export *ex, ui_key k)
     }
     case UI_EXPORT_CONFIRM:
         if (k.code == UI_KEY_ENTER) {
-            export_run(ex, true);
+            export_run(ex, true, false);
+        } else if (k.code == UI_KEY_ESC) {
+            ex->state = UI_EXPORT_FORM;
+            free(ex->error);
+            ex->error = NULL;
+        }
+        return UI_ACT_REDRAW;
+    case UI_EXPORT_REPLACE:
+        if (k.code == UI_KEY_ENTER) {
+            export_run(ex, !ex->ctx->session->score->complete, true);
         } else if (k.code == UI_KEY_ESC) {
             ex->state = UI_EXPORT_FORM;
             free(ex->error);
@@ -229,7 +239,7 @@ ui_action ui_export_key(ui_export *ex, ui_key k)
             ex->state = UI_EXPORT_FORM;
             ui_field_set(&ex->passphrase, NULL);
         } else if (r == UI_FIELD_SUBMIT) {
-            export_run(ex, !ex->ctx->session->score->complete);
+            export_run(ex, !ex->ctx->session->score->complete, false);
         }
         return UI_ACT_REDRAW;
     }
@@ -248,7 +258,7 @@ ui_action ui_export_key(ui_export *ex, ui_key k)
                 const char *args[] = {key_id};
                 ui_context_sayf(ex->ctx, UI_ROLE_ANSWERED, T_EXP_KEYGEN_DONE, args, 1);
                 ex->state = UI_EXPORT_FORM;
-                export_run(ex, !ex->ctx->session->score->complete);
+                export_run(ex, !ex->ctx->session->score->complete, false);
             }
             free(key_id);
             free(err);
@@ -363,6 +373,8 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
             hints = T_EXP_HINTS_KEY;
         else if (ex->state == UI_EXPORT_CONFIRM)
             hints = T_EXP_HINTS_CONFIRM;
+        else if (ex->state == UI_EXPORT_REPLACE)
+            hints = T_EXP_HINTS_REPLACE;
         exp_text(ex, &y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FOLDER));
         ui_field_render(&ex->folder, &ex->pane, y, 2, width - 2,
                         ex->state == UI_EXPORT_FORM ? UI_ROLE_INPUT : UI_ROLE_DIM);
@@ -382,6 +394,8 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
             exp_text(ex, &y, 0, UI_ROLE_WARNING, ex->error);
         if (ex->state == UI_EXPORT_CONFIRM) {
             exp_text(ex, &y, 0, UI_ROLE_WARNING, ui_tr(ctx, T_EXP_ALLOW_INCOMPLETE));
+        } else if (ex->state == UI_EXPORT_REPLACE) {
+            exp_text(ex, &y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_REPLACE));
         } else if (ex->state == UI_EXPORT_PASSPHRASE) {
             y++;
             exp_text(ex, &y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_PASSPHRASE));

@@ -16,6 +16,7 @@
 typedef enum ui_export_state {
     UI_EXPORT_FORM = 0,     /* the folder is being typed */
     UI_EXPORT_CONFIRM,      /* incomplete: a second Enter exports anyway */
+    UI_EXPORT_REPLACE,      /* a report of that name exists: Enter replaces it */
     UI_EXPORT_PASSPHRASE,   /* the key is encrypted: its passphrase is being typed */
     UI_EXPORT_KEY_MISSING,  /* no key: g generates one */
     UI_EXPORT_DONE

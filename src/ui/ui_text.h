@@ -119,6 +119,8 @@ typedef enum ui_str {
     T_EXP_HINTS,
     T_EXP_HINTS_KEY,
     T_EXP_HINTS_CONFIRM,
+    T_EXP_HINTS_REPLACE,
+    T_EXP_REPLACE,
     T_EXP_HINTS_DONE,
     T_EXP_ERR_EXISTS,
     T_EXP_ERR_IO,
