@@ -33,17 +33,7 @@ check_summary() {
 }
 
 # ---- in Chinese, 80x24 ----
-mkdir -p "$work/zh"
-cat >"$work/zh/selfcheck.ini" <<EOF2
-[unit]
-code = 4401-hb
-name = 示例局
-assessor = 张三
-[paths]
-checklists = $repo/checklists
-data = $work/zh/data
-output = $work/zh/out
-EOF2
+config "$work/zh"
 "$bin" --config "$work/zh/selfcheck.ini" systems add oa 办公自动化系统 >/dev/null || fail "systems add oa"
 "$bin" --config "$work/zh/selfcheck.ini" systems add web 门户网站 >/dev/null || fail "systems add web"
 
