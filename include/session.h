@@ -32,6 +32,10 @@ typedef struct session {
  * Returns 0 with *out, or -1 with *err. */
 int session_open(config *cfg, checklist_set *set, const char *db_path, profile p,
                  const char *period, session **out, char **err);
+/* Like session_open, but never creates the assessment: returns 0 with *out
+ * NULL when there is none (cfg and set are freed then too). */
+int session_open_existing(config *cfg, checklist_set *set, const char *db_path, profile p,
+                          const char *period, session **out, char **err);
 void session_free(session *s);
 
 /* Sets one field of instance `index` of the plan (ANSWER_FIELD_VALUE input is

@@ -89,6 +89,13 @@ out=$(sc answer --profile halfyear --from "$work/broken.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "malformed CSV: exit $rc"
 expect "malformed CSV named" "broken.csv:2: malformed CSV" "$out"
 
+# reading a period nobody answered is "not found", and leaves nothing behind
+out=$(sc score --period 2025-01 2>&1); rc=$?
+[ $rc -eq 6 ] || fail "score of an unknown period: exit $rc, expected 6"
+expect "unknown period named" "no monthly assessment 2025-01" "$out"
+n=$(sqlite3 "$work/data/selfcheck.db" "select count(*) from assessments where period='2025-01'")
+[ "$n" = 0 ] || fail "score created an assessment for 2025-01"
+
 # status shows the completed half-year check
 out=$(sc status)
 expect "status after completion" "halfyear  最近完成 2026-H2" "$out"

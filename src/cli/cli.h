@@ -49,8 +49,12 @@ checklist_set *cli_load_checklists(const config *cfg);
 /* Both of the above: EXIT_OK with *cfg and *set, else an exit code. */
 int cli_load_config_and_checklists(const cli_globals *g, config **cfg, checklist_set **set);
 /* Opens the session for --profile/--period (strings may be NULL: monthly and
- * the current period). Prints errors; returns an exit code (EXIT_OK with *out). */
-int cli_open_session(const cli_globals *g, const char *profile_name, const char *period, session **out);
+ * the current period). Prints errors; returns an exit code (EXIT_OK with *out).
+ * The current period is created when absent; a period named explicitly is
+ * created only with `create` (reading commands must not leave empty
+ * assessments behind): otherwise EXIT_NOT_FOUND. */
+int cli_open_session(const cli_globals *g, const char *profile_name, const char *period, bool create,
+                     session **out);
 
 /* True when argv[i] is "--help" or "-h". */
 bool cli_wants_help(int argc, char **argv);

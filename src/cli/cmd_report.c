@@ -163,7 +163,7 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
     if (parse_formats(formats, &opts.write_csv, &opts.write_sqlite) != 0)
         return EXIT_USAGE;
     session *s;
-    int code = cli_open_session(g, profile_text, period, &s);
+    int code = cli_open_session(g, profile_text, period, false, &s);
     if (code != EXIT_OK)
         return code;
     char *err = NULL, *passphrase = NULL;

@@ -72,7 +72,7 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
         return EXIT_USAGE;
     }
     session *s;
-    int code = cli_open_session(g, profile_text, period, &s);
+    int code = cli_open_session(g, profile_text, period, false, &s);
     if (code != EXIT_OK)
         return code;
     const char *lang = lang_option ? lang_option : s->cfg->lang;

@@ -42,7 +42,7 @@ int cmd_template(const cli_globals *g, int argc, char **argv)
     /* The sheet is the assessment's plan: open the session so that the
      * systems are those the assessment covers. */
     session *s;
-    int code = cli_open_session(g, profile_text, period, &s);
+    int code = cli_open_session(g, profile_text, period, true, &s);
     if (code != EXIT_OK)
         return code;
     char *data = NULL, *err = NULL;
@@ -194,7 +194,7 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
         return EXIT_INPUT;
     }
     session *s;
-    int code = cli_open_session(g, profile_text, period, &s);
+    int code = cli_open_session(g, profile_text, period, true, &s);
     if (code != EXIT_OK) {
         sheet_free(sh);
         return code;

@@ -113,7 +113,8 @@ int cli_load_config_and_checklists(const cli_globals *g, config **cfg, checklist
     return EXIT_OK;
 }
 
-int cli_open_session(const cli_globals *g, const char *profile_name, const char *period, session **out)
+int cli_open_session(const cli_globals *g, const char *profile_name, const char *period, bool create,
+                     session **out)
 {
     *out = NULL;
     profile p = PROFILE_MONTHLY;
@@ -134,7 +135,15 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
         checklist_set_free(set);
         return EXIT_USAGE;
     }
-    if (session_open(cfg, set, g->db_path, p, period, out, &err) != 0) {
+    bool may_create = create || period == NULL;
+    int rc = may_create ? session_open(cfg, set, g->db_path, p, period, out, &err)
+                        : session_open_existing(cfg, set, g->db_path, p, period, out, &err);
+    if (rc == 0 && *out == NULL) {
+        cli_error("no %s assessment %s: nothing has been answered for it", profile_name ? profile_name : "monthly",
+                  period);
+        return EXIT_NOT_FOUND;
+    }
+    if (rc != 0) {
         cli_error("%s", err ? err : "cannot open the assessment");
         code = err && strstr(err, "no unit configured") ? EXIT_INPUT
                  : err && (strstr(err, "no system") || strstr(err, "needs --period")) ? EXIT_NOT_FOUND

@@ -60,8 +60,10 @@ static int update_completion(session *s, char **err)
     return 0;
 }
 
-int session_open(config *cfg, checklist_set *set, const char *db_path, profile p,
-                 const char *period, session **out, char **err)
+/* Opens the assessment; with `create` false, a missing one is no error:
+ * *out stays NULL (and cfg and set are freed). */
+static int open_assessment(config *cfg, checklist_set *set, const char *db_path, profile p,
+                           const char *period, bool create, session **out, char **err)
 {
     *out = NULL;
     session *s = calloc(1, sizeof *s);
@@ -89,6 +91,16 @@ int session_open(config *cfg, checklist_set *set, const char *db_path, profile p
             goto fail;
         period = current;
     }
+    if (!create) {
+        assessment *found = NULL;
+        rc = store_assessment_find(s->store, cfg->unit_code, p, period, &found, err);
+        assessment_free(found);
+        if (rc != 0 || found == NULL) {
+            free(current);
+            session_free(s);
+            return rc;
+        }
+    }
     rc = store_assessment_open(s->store, cfg->unit_code, p, period, cfg->assessor, &s->assessment, err);
     free(current);
     if (rc != 0)
@@ -101,6 +113,18 @@ int session_open(config *cfg, checklist_set *set, const char *db_path, profile p
 fail:
     session_free(s);
     return -1;
+}
+
+int session_open(config *cfg, checklist_set *set, const char *db_path, profile p,
+                 const char *period, session **out, char **err)
+{
+    return open_assessment(cfg, set, db_path, p, period, true, out, err);
+}
+
+int session_open_existing(config *cfg, checklist_set *set, const char *db_path, profile p,
+                          const char *period, session **out, char **err)
+{
+    return open_assessment(cfg, set, db_path, p, period, false, out, err);
 }
 
 void session_free(session *s)
