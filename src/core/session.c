@@ -143,8 +143,10 @@ void session_free(session *s)
     free(s);
 }
 
-/* A finding without a due date gets one: today plus the schedule's days. */
-static int default_due(session *s, size_t index, char **err)
+/* A finding without a due date gets one: today plus the schedule's days.
+ * Sets *wrote when it stored one, so that the caller rescores once however
+ * many it wrote. */
+static int default_due(session *s, size_t index, bool *wrote, char **err)
 {
     const instance_score *sc = &s->score->instances[index];
     if (!sc->finding || (sc->answer && sc->answer->due))
@@ -159,7 +161,8 @@ static int default_due(session *s, size_t index, char **err)
     if (store_answer_put(s->store, s->assessment->id, in->list->id, in->item->id, in->system_id,
                          ANSWER_FIELD_DUE, due, NULL, err) != 0)
         return -1;
-    return rescore(s, err);
+    *wrote = true;
+    return 0;
 }
 
 int session_set(session *s, size_t index, answer_field field, const char *input, char **err)
@@ -191,7 +194,10 @@ int session_set(session *s, size_t index, answer_field field, const char *input,
     free(canonical);
     if (rc != 0 || rescore(s, err) != 0)
         return -1;
-    if (field == ANSWER_FIELD_VALUE && default_due(s, index, err) != 0)
+    bool wrote = false;
+    if (field == ANSWER_FIELD_VALUE && default_due(s, index, &wrote, err) != 0)
+        return -1;
+    if (wrote && rescore(s, err) != 0)
         return -1;
     return update_completion(s, err);
 }
@@ -200,9 +206,12 @@ int session_refresh(session *s, char **err)
 {
     if (rescore(s, err) != 0)
         return -1;
+    bool wrote = false;
     for (size_t i = 0; i < s->plan->count; i++)
-        if (default_due(s, i, err) != 0)
+        if (default_due(s, i, &wrote, err) != 0)
             return -1;
+    if (wrote && rescore(s, err) != 0)
+        return -1;
     return update_completion(s, err);
 }
 
