@@ -3,11 +3,19 @@
 #ifndef SELFCHECK_REPORT_KEYS_H
 #define SELFCHECK_REPORT_KEYS_H
 
+#include "sign.h"
+
 /* The prefix of a key pair from its private key path: "dir/unit.key" gives
  * "dir/unit"; a path without ".key" is its own prefix. Caller frees. */
 char *report_key_prefix(const char *key_path);
 /* The public half next to a private key: PREFIX.pub. Caller frees. */
 char *report_key_public_path(const char *key_path);
+
+/* The openssl command that verifies `file` against `sigfile` with the public
+ * key `pubkey` (all three used as given: quote them first where a shell
+ * needs it): with -digest sm3 and the GM/T 0009 id for SM2, without them for
+ * Ed25519. Caller frees. */
+char *report_verify_command(sign_algo algo, const char *pubkey, const char *file, const char *sigfile);
 
 /* Reads a passphrase from the first line of a file (the line end, LF or
  * CRLF, is not part of it). Refuses an empty passphrase and files over 4 KiB.

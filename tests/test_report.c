@@ -1207,6 +1207,22 @@ static void test_replace(void **state)
     free(key);
 }
 
+/* The openssl command shown to the user, for each algorithm. */
+static void test_verify_command(void **state)
+{
+    (void)state;
+    char *cmd = report_verify_command(SIGN_ALGO_SM2, "unit.pub", "R.csv", "R.csv.sig");
+    assert_string_equal(cmd, "openssl pkeyutl -verify -pubin -inkey unit.pub -rawin -in R.csv -sigfile R.csv.sig"
+                             " -digest sm3 -pkeyopt distid:1234567812345678");
+    free(cmd);
+    cmd = report_verify_command(SIGN_ALGO_ED25519, "unit.pub", "R.csv", "R.csv.sig");
+    assert_string_equal(cmd, "openssl pkeyutl -verify -pubin -inkey unit.pub -rawin -in R.csv -sigfile R.csv.sig");
+    free(cmd);
+    char *pub = report_key_public_path("/var/lib/selfcheck/unit.key");
+    assert_string_equal(pub, "/var/lib/selfcheck/unit.pub");
+    free(pub);
+}
+
 /* What is not a report is refused with a reason. */
 static void test_parse_rejects(void **state)
 {
@@ -1284,6 +1300,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_file_stem),
         cmocka_unit_test(test_cell_guard),
+        cmocka_unit_test(test_verify_command),
         cmocka_unit_test_setup_teardown(test_key_helpers, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_csv_report, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_both_formats_sm2, fx_setup_complete, fx_teardown),

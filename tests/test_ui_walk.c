@@ -421,21 +421,6 @@ static void test_summary_critical_first(void **state)
     ui_summary_free(sum);
 }
 
-static void test_export_command(void **state)
-{
-    (void)state;
-    char *cmd = ui_export_verify_command(SIGN_ALGO_SM2, "unit.pub", "R.csv");
-    assert_string_equal(cmd, "openssl pkeyutl -verify -pubin -inkey unit.pub -rawin -in R.csv -sigfile R.csv.sig"
-                             " -digest sm3 -pkeyopt distid:1234567812345678");
-    free(cmd);
-    cmd = ui_export_verify_command(SIGN_ALGO_ED25519, "unit.pub", "R.csv");
-    assert_string_equal(cmd, "openssl pkeyutl -verify -pubin -inkey unit.pub -rawin -in R.csv -sigfile R.csv.sig");
-    free(cmd);
-    char *pub = ui_export_pubkey_path("/var/lib/selfcheck/unit.key");
-    assert_string_equal(pub, "/var/lib/selfcheck/unit.pub");
-    free(pub);
-}
-
 static void test_start_lists_due_and_unfinished(void **state)
 {
     fixture *f = *state;
@@ -532,7 +517,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_search_and_unanswered, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_layout_80x24_and_120x40, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_summary_critical_first, fixture_setup, fixture_teardown),
-        cmocka_unit_test(test_export_command),
         cmocka_unit_test_setup_teardown(test_start_lists_due_and_unfinished, fixture_setup, fixture_teardown),
         cmocka_unit_test(test_setup_saves_config),
     };

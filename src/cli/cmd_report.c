@@ -101,9 +101,10 @@ static void print_written(const report_result *res, const char *key_path)
         char *qf = report_shell_quote(files[i]);
         char *sig = NULL;
         char *qsig = asprintf(&sig, "%s.sig", files[i]) >= 0 ? report_shell_quote(sig) : NULL;
-        if (qf && qsig && qpub)
-            printf("  openssl pkeyutl -verify -pubin -inkey %s -rawin -in %s -sigfile %s%s\n", qpub, qf, qsig,
-                   res->algo == SIGN_ALGO_SM2 ? " -digest sm3 -pkeyopt distid:1234567812345678" : "");
+        char *cmd = qf && qsig && qpub ? report_verify_command(res->algo, qpub, qf, qsig) : NULL;
+        if (cmd)
+            printf("  %s\n", cmd);
+        free(cmd);
         free(qf);
         free(qsig);
         free(sig);

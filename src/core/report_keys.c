@@ -5,6 +5,7 @@
 #include "fsutil.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,14 @@ char *report_key_public_path(const char *key_path)
         out = NULL;
     free(prefix);
     return out;
+}
+
+char *report_verify_command(sign_algo algo, const char *pubkey, const char *file, const char *sigfile)
+{
+    char *out = NULL;
+    int rc = asprintf(&out, "openssl pkeyutl -verify -pubin -inkey %s -rawin -in %s -sigfile %s%s", pubkey, file,
+                      sigfile, algo == SIGN_ALGO_SM2 ? " -digest sm3 -pkeyopt distid:1234567812345678" : "");
+    return rc < 0 ? NULL : out;
 }
 
 int report_passphrase_read(const char *path, char **out, char **err)

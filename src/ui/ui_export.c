@@ -5,6 +5,8 @@
  * key's passphrase, or generate a key. */
 #include "ui_export.h"
 
+#include "report_keys.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,28 +17,10 @@
 
 #define EXPORT_ROWS 200
 
-char *ui_export_verify_command(sign_algo algo, const char *pubkey, const char *file)
-{
-    char *out = NULL;
-    int rc = asprintf(&out, "openssl pkeyutl -verify -pubin -inkey %s -rawin -in %s -sigfile %s.sig%s",
-                      pubkey, file, file,
-                      algo == SIGN_ALGO_SM2 ? " -digest sm3 -pkeyopt distid:1234567812345678" : "");
-    return rc < 0 ? NULL : out;
-}
-
 static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-char *ui_export_pubkey_path(const char *key_path)
-{
-    char *out = NULL;
-    size_t n = strlen(key_path);
-    int rc = ends_with(key_path, ".key") ? asprintf(&out, "%.*s.pub", (int)(n - 4), key_path)
-                                         : asprintf(&out, "%s.pub", key_path);
-    return rc < 0 ? NULL : out;
 }
 
 int ui_export_keygen(const config *cfg, char **key_id, char **err)
@@ -50,7 +34,7 @@ int ui_export_keygen(const config *cfg, char **key_id, char **err)
     sign_algo algo = SIGN_ALGO_SM2;
     if (cfg->signing_algo && sign_algo_parse(cfg->signing_algo, &algo) != 0)
         return error_set(err, "unknown signing algorithm %s", cfg->signing_algo);
-    char *prefix = strndup(path, strlen(path) - 4);
+    char *prefix = report_key_prefix(path);
     if (prefix == NULL)
         return error_set(err, "out of memory");
     char *slash = strrchr(prefix, '/');
@@ -337,7 +321,7 @@ static void export_render_done(ui_export *ex, int *y)
     exp_text(ex, y, 0, UI_ROLE_NORMAL, line);
     free(line);
     exp_text(ex, y, 2, UI_ROLE_NORMAL, ex->result.key_id ? ex->result.key_id : "-");
-    char *pub = ui_export_pubkey_path(cfg->signing_key ? cfg->signing_key : "unit.key");
+    char *pub = report_key_public_path(cfg->signing_key ? cfg->signing_key : "unit.key");
     const char *args[] = {pub ? pub : ""};
     line = ui_subst(ui_tr(ctx, T_EXP_PUBKEY), args, 1);
     exp_text(ex, y, 0, UI_ROLE_NORMAL, line);
@@ -347,10 +331,15 @@ static void export_render_done(ui_export *ex, int *y)
     for (int i = 0; i < 2; i++) {
         if (files[i] == NULL)
             continue;
-        char *cmd = ui_export_verify_command(ex->result.algo, pub ? base_name(pub) : "unit.pub",
-                                             base_name(files[i]));
-        exp_text(ex, y, 2, UI_ROLE_TITLE, cmd);
+        char *sig = NULL;
+        char *cmd = asprintf(&sig, "%s.sig", base_name(files[i])) >= 0
+                        ? report_verify_command(ex->result.algo, pub ? base_name(pub) : "unit.pub",
+                                                base_name(files[i]), sig)
+                        : NULL;
+        if (cmd)
+            exp_text(ex, y, 2, UI_ROLE_TITLE, cmd);
         free(cmd);
+        free(sig);
     }
     free(pub);
 }

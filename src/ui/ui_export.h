@@ -39,13 +39,6 @@ void ui_export_free(ui_export *ex);
 ui_action ui_export_key(ui_export *ex, ui_key k);
 void ui_export_render(ui_export *ex, ui_canvas *c);
 
-/* The command that verifies `file` against file.sig with the public key
- * `pubkey` (names as given): with -digest sm3 and the GM/T 0009 id for SM2,
- * without them for Ed25519. Caller frees. */
-char *ui_export_verify_command(sign_algo algo, const char *pubkey, const char *file);
-/* The public key next to a private key path: X.key -> X.pub, else X.pub
- * appended. Caller frees. */
-char *ui_export_pubkey_path(const char *key_path);
 /* Generates the unit's key pair at the configured path (sign_keygen with the
  * prefix of key_path). Returns 0 with *key_id (caller frees), or -1 with *err. */
 int ui_export_keygen(const config *cfg, char **key_id, char **err);
