@@ -35,6 +35,31 @@ wait_change() {
     fail "the screen did not change"
     return 1
 }
+# wait_gone TARGET TEXT: polls until TEXT is no longer on the pane, for keys
+# whose first visible effect (typed text) comes before the one that matters.
+wait_gone() {
+    local deadline=$((SECONDS + 15))
+    while ((SECONDS < deadline)); do
+        screen "$1" | grep -qF -- "$2" || return 0
+        sleep 0.05
+    done
+    fail "timed out waiting for '$2' to go"
+    screen "$1"
+    return 1
+}
+# wait_more TARGET COUNT: polls until the status bar counts more than COUNT
+# answers, so that a typed answer is known to be saved, not only echoed.
+wait_more() {
+    local deadline=$((SECONDS + 15)) n
+    while ((SECONDS < deadline)); do
+        n=$(answered "$1")
+        [ -n "$n" ] && ((n > $2)) && return 0
+        sleep 0.05
+    done
+    fail "timed out waiting for more than $2 answers"
+    screen "$1"
+    return 1
+}
 # keys TARGET KEY...: sends keys and waits until the screen shows their effect.
 keys() {
     local t=$1 before
@@ -87,7 +112,7 @@ EOF2
 # the second choice, the smallest number, a date, a text. Returns 2 when the
 # summary is showing, 1 when the screen asks for nothing it knows.
 step() {
-    local t=$1 lang=$2 yes=$3 s min
+    local t=$1 lang=$2 yes=$3 s min before
     local summary="汇总 ·" owner="请填写整改责任人" due="请确认整改期限" yn="y 是   n 否"
     local choice="按数字键选择" number="输入数字（" date="输入日期 YYYY" text="按 Enter 输入文字"
     if [ "$lang" = en ]; then
@@ -99,22 +124,30 @@ step() {
         return 2
     elif grep -qF -- "$owner" <<<"$s"; then
         keys "$t" 王五 Enter
+        wait_gone "$t" "$owner"
     elif grep -qF -- "$due" <<<"$s"; then
         keys "$t" Enter
+        wait_gone "$t" "$due"
     elif grep -qF -- "$yn" <<<"$s"; then
         keys "$t" "$yes"
     elif grep -qF -- "$choice" <<<"$s"; then
         keys "$t" 2
     elif grep -qF -- "$number" <<<"$s"; then
         min=$(grep -oE '[(（][0-9.]+ (到|to) ' <<<"$s" | head -1 | grep -oE '[0-9.]+')
+        before=$(answered "$t")
         keys "$t" "${min:-0}"
         keys "$t" Enter
+        wait_more "$t" "${before:-0}"
     elif grep -qF -- "$date" <<<"$s"; then
+        before=$(answered "$t")
         keys "$t" 2026-11-01
         keys "$t" Enter
+        wait_more "$t" "${before:-0}"
     elif grep -qF -- "$text" <<<"$s"; then
+        before=$(answered "$t")
         keys "$t" Enter
         keys "$t" 已核对 Enter
+        wait_more "$t" "${before:-0}"
     else
         return 1
     fi
