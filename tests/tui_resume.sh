@@ -52,6 +52,9 @@ wait_for c "备注：$note"
 keys c Tab
 keys c Enter
 keys c C-u "未按回车的备注"
+# Ctrl-C is a signal: it overtakes typed characters the program has not yet
+# read, so wait until all of them are on the screen.
+wait_for c "备注：未按回车的备注"
 tmx send-keys -t c C-c
 wait_for c "EXIT=130"
 restored c || fail "terminal not restored after Ctrl-C"
