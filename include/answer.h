@@ -1,7 +1,8 @@
 /* answer.h: what an answer to an item may be, and its canonical form.
  *
  * Answers are stored as text in one canonical spelling per type: yes, no,
- * partial, na; a choice key; a number as %g; a date YYYY-MM-DD; free text.
+ * partial, na; a choice key; a number as %g; a date YYYY-MM-DD; never (for
+ * number and date items that allow it); free text.
  * Input is forgiving where a spreadsheet or a Chinese user would be: case is
  * ignored, 是/否/部分/不适用 are understood, choices may be given by their
  * label, dates as YYYY/M/D. */
@@ -15,6 +16,10 @@
  * refused. Returns 0, or -1 with *err saying what the item accepts. */
 int answer_parse(const item *it, const char *input, const char *today,
                  char **canonical, char **err);
+
+/* Whether input is the item's "never" answer (never, 从未, 无, 没有), which
+ * only items with `allow = never` have. */
+bool answer_means_never(const item *it, const char *input);
 
 /* What the answer cell accepts, e.g. "yes|no|partial|na", "daily|weekly|none",
  * "0..3650", "YYYY-MM-DD", "text". Caller frees. */

@@ -86,10 +86,12 @@ typedef struct item {
     double number_min, number_max;
     double number_full, number_partial;
     number_direction direction;
+    /* number and date: "never" (从未) is an answer, and scores 0; for counts
+     * of days since something that may never have happened */
+    bool allow_never;
     char *unit_zh, *unit_en;  /* may be empty */
 
     /* date */
-    bool allow_never;       /* "never" is an answer, and scores 0 */
     int max_age_days;       /* 0 = no age limit */
     char *not_before;       /* id of a date item this date must not precede, or NULL */
 

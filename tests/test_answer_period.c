@@ -169,6 +169,41 @@ static void test_number(void **state)
     accepts(&copy, "-10.5", NULL, "-10.5");
     accepts(&copy, "10.25", NULL, "10.25");
     refuses(&copy, "10.26", NULL, "outside -10.5..10.25");
+    refuses(it, "never", NULL, "not a number");   /* no allow = never */
+    refuses(it, "从未", NULL, "not a number");
+    assert_false(answer_means_never(it, "never"));
+}
+
+/* allow = never on a number: a count of days since something never done. */
+static void test_number_never(void **state)
+{
+    (void)state;
+    item copy = *get("av-signature-age");
+    copy.allow_never = true;
+    const char *never[] = {"never", "Never", "NEVER", "从未", "无", "没有", " 从未 "};
+    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+        accepts(&copy, never[i], NULL, "never");
+    accepts(&copy, "7", NULL, "7");
+    refuses(&copy, "nevermore", NULL, "not a number");
+    refuses(&copy, "na", NULL, "not a number");   /* never is not na */
+    assert_true(answer_means_never(&copy, "从未"));
+    assert_false(answer_means_never(&copy, "7"));
+    assert_false(answer_means_never(&copy, NULL));
+
+    char *allowed = answer_allowed(&copy);
+    assert_string_equal(allowed, "0..3650|never");
+    free(allowed);
+    copy.allow_na = true;
+    allowed = answer_allowed(&copy);
+    assert_string_equal(allowed, "0..3650|never|na");
+    free(allowed);
+
+    char *shown = answer_display(&copy, "never", "zh");
+    assert_string_equal(shown, "从未");
+    free(shown);
+    shown = answer_display(&copy, "never", "en");
+    assert_string_equal(shown, "Never");
+    free(shown);
 }
 
 static void test_date(void **state)
@@ -558,6 +593,7 @@ int main(void)
         cmocka_unit_test(test_yesno),
         cmocka_unit_test(test_choice),
         cmocka_unit_test(test_number),
+        cmocka_unit_test(test_number_never),
         cmocka_unit_test(test_date),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_allowed),

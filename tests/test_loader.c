@@ -978,6 +978,31 @@ static void test_example_values(void **state)
     checklist_free(list);
 }
 
+/* allow = never belongs to number and date items; anywhere else it is named. */
+static void test_allow_never(void **state)
+{
+    (void)state;
+    char *path = write_text("never-ok.ini",
+        "[checklist]\nid = never\nversion = 1\ntitle_zh = 从未\ntitle_en = Never\n\n"
+        "[item.days]\nquestion_zh = 多少天？\nquestion_en = How many days?\nsource = 1\ntype = number\n"
+        "min = 0\nmax = 3650\nfull = 7\nallow = never, na\nseverity = high\nprofiles = monthly\n\n"
+        "[item.when]\nquestion_zh = 哪天？\nquestion_en = When?\nsource = 1\ntype = date\n"
+        "max_age_days = 365\nallow = never\nseverity = low\nprofiles = monthly\n");
+    checklist *list = load_ok(path);
+    assert_true(list->items[0].allow_never);
+    assert_true(list->items[0].allow_na);
+    assert_true(list->items[1].allow_never);
+    checklist_free(list);
+    free(path);
+
+    path = write_text("never-yesno.ini",
+        "[checklist]\nid = never\nversion = 1\ntitle_zh = 从未\ntitle_en = Never\n\n"
+        "[item.done]\nquestion_zh = 做了吗？\nquestion_en = Done?\nsource = 1\ntype = yesno\n"
+        "allow = never\nseverity = high\nprofiles = monthly\n");
+    assert_rejected(path, line_of(path, "allow = never"), "'allow = never' does not apply to a yesno item");
+    free(path);
+}
+
 static void test_defaults_and_variants(void **state)
 {
     (void)state;
@@ -1173,6 +1198,7 @@ int main(void)
         cmocka_unit_test(test_set_loads_in_name_order),
         cmocka_unit_test(test_set_missing_and_empty_paths),
         cmocka_unit_test(test_example_values),
+        cmocka_unit_test(test_allow_never),
         cmocka_unit_test(test_defaults_and_variants),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_diag_format),

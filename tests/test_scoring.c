@@ -155,6 +155,12 @@ static void test_item_scores(void **state)
     assert_true(score_item(num, "30", NULL, "2026-11-21") == 0.5);
     assert_true(score_item(num, "31", NULL, "2026-11-21") == 0);
     assert_true(score_item(num, "na", NULL, "2026-11-21") < 0);
+    /* "never" is no answer to a number that does not allow it, and 0 when it does */
+    assert_true(score_item(num, "never", NULL, "2026-11-21") < 0);
+    item never_num = *num;
+    never_num.allow_never = true;
+    assert_true(score_item(&never_num, "never", NULL, "2026-11-21") == 0);
+    assert_true(score_item(&never_num, "7", NULL, "2026-11-21") == 1);
     const item *date = checklist_find_item(&s->set->lists[0], "mlps-last-assessment");
     assert_true(score_item(date, "2025-11-21", NULL, "2026-11-21") == 1);   /* exactly 365 days */
     assert_true(score_item(date, "2025-11-20", NULL, "2026-11-21") == 0);   /* 366 */

@@ -35,7 +35,7 @@ static const char checklist_ini[] =
     "source = 000\ntype = number\nmin = 0\nmax = 365\nfull = 7\npartial = 30\nunit_zh = 天\n"
     "unit_en = days\nseverity = high\nprofiles = monthly\n\n"
     "[item.q-date]\nquestion_zh = 最近一次恢复测试的日期？\nquestion_en = Date of the last restore test?\n"
-    "source = 004\ntype = date\nmax_age_days = 365\nseverity = low\nprofiles = monthly\n\n"
+    "source = 004\ntype = date\nmax_age_days = 365\nallow = never\nseverity = low\nprofiles = monthly\n\n"
     "[item.q-sys]\nquestion_zh = 该系统是否没有未修复的高危漏洞？\nquestion_en = Is the system free of high-risk flaws?\n"
     "source = 000\ntype = yesno\nseverity = critical\nprofiles = monthly\nscope = system\n\n"
     "[item.q-text]\nquestion_zh = 其他说明\nquestion_en = Other remarks\nsource = 004\ntype = text\n"
@@ -255,6 +255,47 @@ static void test_date_validated_in_place(void **state)
     press(w, UI_KEY_ENTER);
     assert_non_null(strstr(w->error, "Type the date as YYYY-MM-DD"));
     ui_context_toggle_lang(&f->ctx);
+    ui_walk_free(w);
+}
+
+/* n answers "never" where the item allows it, and is refused with the
+ * allowed answers where it does not; typing 从未 works too. */
+static void test_never_key(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 2);   /* q-days: no allow = never */
+    ui_walk_key(w, ui_key_char('n'));
+    assert_false(w->editing);
+    assert_null(answer_at(f, 2));
+    assert_non_null(strstr(f->ctx.message, "0..365"));
+
+    ui_walk_goto(w, 3);   /* q-date: allow = never */
+    ui_canvas c = {0};
+    ui_canvas_reset(&c, 24, 80);
+    ui_walk_render(w, &c);
+    char *all = canvas_text(&c);
+    assert_non_null(strstr(all, "n 从未"));
+    free(all);
+    ui_walk_key(w, ui_key_char('n'));
+    assert_string_equal(answer_at(f, 3)->value, "never");
+    assert_true(f->ctx.session->score->instances[3].score == 0);
+    /* scored 0: a finding, so the owner is asked for */
+    assert_int_equal(w->focus, UI_FOCUS_OWNER);
+    press(w, UI_KEY_ESC);
+
+    ui_walk_goto(w, 3);
+    type(w, "2026-11-01");
+    press(w, UI_KEY_ENTER);
+    assert_string_equal(answer_at(f, 3)->value, "2026-11-01");
+    ui_walk_goto(w, 3);
+    press(w, UI_KEY_ENTER);   /* edit the answer and type the word */
+    ui_walk_key(w, ui_key_char(0x15));
+    type(w, "从未");
+    press(w, UI_KEY_ENTER);
+    assert_null(w->error);
+    assert_string_equal(answer_at(f, 3)->value, "never");
+    ui_canvas_free(&c);
     ui_walk_free(w);
 }
 
@@ -512,6 +553,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_choice_by_arrows, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_number_validated_in_place, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_date_validated_in_place, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_never_key, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_chinese_note_stored_intact, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_take_over_previous, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_search_and_unanswered, fixture_setup, fixture_teardown),

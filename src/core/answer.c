@@ -32,10 +32,23 @@ static char *trimmed(const char *s)
     return strndup(s, n);
 }
 
+/* "never" and the ways a Chinese user writes it */
+static const char *const never_words[] = {"never", "从未", "无", "没有"};
+
 static bool is_na(const char *v)
 {
     for (int i = 0; yesno_words[3].spellings[i]; i++)
         if (strcasecmp(v, yesno_words[3].spellings[i]) == 0)
+            return true;
+    return false;
+}
+
+bool answer_means_never(const item *it, const char *input)
+{
+    if (!it->allow_never || input == NULL)
+        return false;
+    for (size_t i = 0; i < sizeof never_words / sizeof never_words[0]; i++)
+        if (strcasecmp(input, never_words[i]) == 0)
             return true;
     return false;
 }
@@ -83,6 +96,10 @@ static int parse_number(const item *it, const char *v, char **canonical, char **
         *canonical = strdup("na");
         return 0;
     }
+    if (answer_means_never(it, v)) {
+        *canonical = strdup("never");
+        return 0;
+    }
     char *end;
     errno = 0;
     double d = strtod(v, &end);
@@ -101,7 +118,7 @@ static int parse_date(const item *it, const char *v, const char *today, char **c
         *canonical = strdup("na");
         return 0;
     }
-    if (it->allow_never && (strcasecmp(v, "never") == 0 || strcmp(v, "从未") == 0 || strcmp(v, "无") == 0)) {
+    if (answer_means_never(it, v)) {
         *canonical = strdup("never");
         return 0;
     }
@@ -171,7 +188,8 @@ char *answer_allowed(const item *it)
         return out;
     }
     case ANSWER_NUMBER:
-        if (asprintf(&out, "%g..%g%s", it->number_min, it->number_max, na) < 0)
+        if (asprintf(&out, "%g..%g%s%s", it->number_min, it->number_max,
+                     it->allow_never ? "|never" : "", na) < 0)
             return NULL;
         return out;
     case ANSWER_DATE:
@@ -204,6 +222,8 @@ char *answer_display(const item *it, const char *value, const char *lang)
                 return strdup(en ? it->choices[i].label_en : it->choices[i].label_zh);
         break;
     case ANSWER_NUMBER: {
+        if (strcmp(value, "never") == 0)
+            return strdup(en ? "Never" : "从未");
         const char *unit = en ? it->unit_en : it->unit_zh;
         if (asprintf(&out, "%s%s%s", value, unit && *unit && en ? " " : "", unit ? unit : "") < 0)
             return NULL;

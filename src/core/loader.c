@@ -536,7 +536,8 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                 it->allow_na = true;
             else if (strcmp(words[i], "partial") == 0 && type_known && it->type == ANSWER_YESNO)
                 it->allow_partial = true;
-            else if (strcmp(words[i], "never") == 0 && type_known && it->type == ANSWER_DATE)
+            else if (strcmp(words[i], "never") == 0 && type_known &&
+                     (it->type == ANSWER_DATE || it->type == ANSWER_NUMBER))
                 it->allow_never = true;
             else
                 report(cx, ini_line(s, "allow"), "'allow = %s' does not apply to a %s item", words[i],

@@ -139,6 +139,8 @@ double score_item(const item *it, const char *value, const char *other_date, con
                 return it->choices[i].score;
         return -1;
     case ANSWER_NUMBER: {
+        if (strcmp(value, "never") == 0 && it->allow_never)
+            return 0;
         char *end;
         double d = strtod(value, &end);
         if (*value == '\0' || *end != '\0' || !isfinite(d))

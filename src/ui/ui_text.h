@@ -19,6 +19,7 @@ typedef enum ui_str {
     T_NO,
     T_PARTIAL,
     T_NA,
+    T_NEVER,
     T_UNANSWERED,
     T_HIDDEN,
     T_PASS,

@@ -174,7 +174,7 @@ static int walk_commit(ui_walk *w, ui_walk_focus focus, const char *input)
                 return -1;
             input = folded;
             bool na = it->allow_na && strcmp(input, "na") == 0;
-            if (*input != '\0' && !na)
+            if (*input != '\0' && !na && !answer_means_never(it, input))
                 problem = it->type == ANSWER_NUMBER ? walk_check_number(w, it, input)
                                                     : walk_check_date(w, input, false);
         }
@@ -468,6 +468,8 @@ static ui_action walk_answer_key(ui_walk *w, ui_key k, bool *handled)
         break;
     case ANSWER_NUMBER:
     case ANSWER_DATE:
+        if (ch == 'n')
+            return it->allow_never ? walk_answer(w, "never") : walk_not_allowed(w);
         if ((ch >= '0' && ch <= '9') || (it->type == ANSWER_NUMBER && (ch == '.' || ch == '-'))) {
             char initial[2] = {(char)ch, '\0'};
             walk_edit(w, UI_FOCUS_ANSWER, initial);
@@ -797,6 +799,18 @@ static void pane_error(ui_walk *w, int *y, ui_walk_focus focus)
     }
 }
 
+/* The hint of a typed answer, then the keys for "never" and "not applicable"
+ * when the item takes them. Caller frees. */
+static char *walk_keys_line(const ui_context *ctx, const item *it, const char *typed)
+{
+    char *line = NULL;
+    if (asprintf(&line, "%s%s%s%s%s", typed ? typed : "",
+                 it->allow_never ? "   n " : "", it->allow_never ? ui_tr(ctx, T_NEVER) : "",
+                 it->allow_na ? "   x " : "", it->allow_na ? ui_tr(ctx, T_NA) : "") < 0)
+        return NULL;
+    return line;
+}
+
 static void pane_answer_keys(ui_walk *w, int *y, const item *it)
 {
     const ui_context *ctx = w->ctx;
@@ -837,7 +851,7 @@ static void pane_answer_keys(ui_walk *w, int *y, const item *it)
         char *lo = walk_format_number(it->number_min), *hi = walk_format_number(it->number_max);
         const char *args[] = {lo ? lo : "", hi ? hi : "", ui_context_en(ctx) ? it->unit_en : it->unit_zh};
         char *keys = ui_subst(ui_tr(ctx, T_WALK_KEYS_NUMBER), args, 3);
-        line = join3(keys, na ? "   x " : "", na);
+        line = walk_keys_line(ctx, it, keys);
         pane_text(w, y, PANE_INDENT, UI_ROLE_DIM, line);
         free(keys);
         free(lo);
@@ -847,7 +861,7 @@ static void pane_answer_keys(ui_walk *w, int *y, const item *it)
     case ANSWER_DATE: {
         const char *args[] = {ctx->today};
         char *keys = ui_subst(ui_tr(ctx, T_WALK_KEYS_DATE), args, 1);
-        line = join3(keys, na ? "   x " : "", na);
+        line = walk_keys_line(ctx, it, keys);
         pane_text(w, y, PANE_INDENT, UI_ROLE_DIM, line);
         free(keys);
         break;
