@@ -442,6 +442,8 @@ static void test_bad_values_name_their_line(void **state)
     assert_bad_config(f, "[ui]\nlang = zh\n\n[colours]\nback = blue\n", "[colours]", "unknown section [colours]");
     assert_bad_config(f, "[unit]\ncode = 某单位\n", "code", "unit code");
     assert_bad_config(f, "[unit]\ncode = a b\n", "code", "unit code");
+    assert_bad_config(f, "[unit]\ncode = 44.01\n", "code", "unit code");
+    assert_bad_config(f, "[unit]\ncode = abcdefghijklmnopqrstuvwxyz0123456\n", "code", "1 to 32");
     assert_bad_config(f, "[paths]\ndata = \n", "data", "data must not be empty");
     /* problems the raw-line check finds are reported the same way */
     assert_bad_config(f, "[unit]\nname = 某单位; 信息中心\n", "name", "';' or '#'");

@@ -10,6 +10,7 @@
  * defensive settings, no triggers and no views. */
 #include "report_read.h"
 #include "error.h"
+#include "config.h"
 #include "fsutil.h"
 #include "report.h"
 #include "text.h"
@@ -30,7 +31,6 @@
 #define SIG_MAX_BYTES 1024
 /* Unit codes are letters, digits, '-' and '_' (config.c); longer ones than
  * this are not real. */
-#define UNIT_CODE_MAX 64
 
 const char *report_format_name(report_format f)
 {
@@ -120,27 +120,11 @@ static bool known_state(const char *text)
     return false;
 }
 
-/* Whether a unit code is safe to put in a file name (it comes from bytes not
- * yet verified, and names the key file in the trust folder). */
-static bool unit_code_valid(const char *code)
-{
-    if (code == NULL)
-        return false;
-    size_t n = strlen(code);
-    if (n == 0 || n > UNIT_CODE_MAX)
-        return false;
-    for (const char *p = code; *p; p++)
-        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-              *p == '-' || *p == '_'))
-            return false;
-    return true;
-}
-
 /* Checks what both formats must hold. */
 static int doc_check(const report_doc *doc, char **err)
 {
-    if (!unit_code_valid(doc->unit_code))
-        return error_set(err, "the unit code '%.80s' is not letters, digits, '-' and '_'", doc->unit_code);
+    if (!config_unit_code_valid(doc->unit_code))
+        return error_set(err, "the unit code '%.80s' is not 1 to 32 letters, digits, '-' and '_'", doc->unit_code);
     if (doc->item_count == 0)
         return error_set(err, "the report lists no items");
     if (strcmp(doc->signature_algo, "sm2") != 0 && strcmp(doc->signature_algo, "ed25519") != 0)
@@ -711,8 +695,8 @@ static int report_claim(const char *data, size_t len, char **unit_code, char **k
     int rc = f == REPORT_FORMAT_CSV ? csv_claim(data, len, unit_code, key_id, err)
            : f == REPORT_FORMAT_SQLITE ? sqlite_claim(data, len, unit_code, key_id, err)
            : error_set(err, "neither its CSV header nor a SQLite database");
-    if (rc == 0 && !unit_code_valid(*unit_code))
-        rc = error_set(err, "the unit code '%.80s' is not letters, digits, '-' and '_'", *unit_code);
+    if (rc == 0 && !config_unit_code_valid(*unit_code))
+        rc = error_set(err, "the unit code '%.80s' is not 1 to 32 letters, digits, '-' and '_'", *unit_code);
     if (rc != 0) {
         free(*unit_code);
         free(*key_id);

@@ -9,20 +9,6 @@
 #include "text.h"
 #include "ui_export.h"
 
-bool ui_unit_code_valid(const char *code)
-{
-    size_t n = strlen(code);
-    if (n == 0 || n > 32)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char ch = code[i];
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-              || ch == '-' || ch == '_' || ch == '.'))
-            return false;
-    }
-    return true;
-}
-
 ui_setup *ui_setup_new(ui_context *ctx)
 {
     ui_setup *st = calloc(1, sizeof *st);
@@ -83,7 +69,7 @@ static int setup_save(ui_setup *st)
     char *err = NULL, *path = NULL, *key_id = NULL;
     if (!values[0] || !values[1] || !values[2])
         goto done;
-    if (!ui_unit_code_valid(values[0])) {
+    if (!config_unit_code_valid(values[0])) {
         setup_fail(st, ui_tr(ctx, T_SETUP_ERR_CODE));
         st->focus = UI_SETUP_CODE;
         goto done;

@@ -36,7 +36,5 @@ void ui_setup_free(ui_setup *st);
 ui_action ui_setup_key(ui_setup *st, ui_key k);
 void ui_setup_render(ui_setup *st, ui_canvas *c);
 
-/* Checks a unit code: 1 to 32 letters, digits, '-', '_' or '.'. */
-bool ui_unit_code_valid(const char *code);
 
 #endif
