@@ -52,6 +52,11 @@ void config_free(config *c);
 
 /* Writes the configuration to path atomically (creating its folder). */
 int config_save(const config *c, const char *path, char **err);
+/* Keeps the language chosen on screen: sets c->lang and writes [ui] lang into
+ * the file the config was read from, changing that line only; when the config
+ * came from the built-in defaults, writes the whole config to new_path (the
+ * user's file). lang is "zh" or "en". Returns 0, or -1 with *err. */
+int config_save_lang(config *c, const char *lang, const char *new_path, char **err);
 /* Where a user's own config file goes ($XDG_CONFIG_HOME/selfcheck/selfcheck.ini).
  * Caller frees. */
 char *config_user_path(void);

@@ -48,6 +48,13 @@ const char *ini_get(const ini_section *s, const char *name);
 /* The line of a key, or of the section when the key is absent. */
 int ini_line(const ini_section *s, const char *name);
 
+/* Sets one value in the INI file at path and leaves every other line (and
+ * comment) as it was: the key's line is replaced, or the key is added at the
+ * end of its section, or the section is added at the end of the file. The file
+ * must read clean first; it is rewritten atomically with its own mode.
+ * Returns 0, or -1 with *err ("FILE:LINE: message" when the file is bad). */
+int ini_file_set(const char *path, const char *section, const char *key, const char *value, char **err);
+
 /* Quotes a value so that iniparser reads it back unchanged: plain when it
  * needs no quotes, else in "..." (or '...' when it contains '"'). Returns a new
  * string (caller frees), or NULL when no quoting can hold it. */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "config.h"
 #include "fsutil.h"
@@ -547,6 +548,99 @@ static void test_save_load_round_trip(void **state)
     free(path);
 }
 
+/* The language chosen on screen is written into the file it came from:
+ * that line only, every comment and other line kept, CRLF kept, the mode
+ * kept; a key or a section that is missing is added. */
+static void test_save_lang_in_place(void **state)
+{
+    fixture *f = *state;
+    char *err = NULL;
+    const char *original = "; the unit's settings\n[unit]\ncode = U1\n; the screen language\n"
+                           "[ui]\nlang = zh\n\n[schedule]\nmonthly_due_day = 20\n";
+    char *path = testutil_write(f->dir, "lang.ini", original);
+    assert_int_equal(chmod(path, 0640), 0);
+    config *c = NULL;
+    assert_int_equal(config_load(path, &c, &err), 0);
+    assert_int_equal(config_save_lang(c, "en", NULL, &err), 0);
+    assert_string_equal(c->lang, "en");
+    char *text = testutil_read(path);
+    assert_string_equal(text, "; the unit's settings\n[unit]\ncode = U1\n; the screen language\n"
+                              "[ui]\nlang = en\n\n[schedule]\nmonthly_due_day = 20\n");
+    free(text);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0640);
+    config *back = NULL;
+    assert_int_equal(config_load(path, &back, &err), 0);
+    assert_string_equal(back->lang, "en");
+    assert_int_equal(back->schedule.monthly_due_day, 20);
+    config_free(back);
+    assert_int_equal(config_save_lang(c, "fr", NULL, &err), -1);
+    assert_non_null(strstr(err, "'zh' or 'en'"));
+    free(err);
+    err = NULL;
+    config_free(c);
+    free(path);
+
+    /* no lang in [ui]: added at the end of the section; CRLF stays CRLF */
+    path = testutil_write(f->dir, "crlf.ini", "[ui]\r\n\r\n[unit]\r\ncode = U1\r\nname = 甲\r\n");
+    assert_int_equal(config_load(path, &c, &err), 0);
+    assert_int_equal(config_save_lang(c, "en", NULL, &err), 0);
+    text = testutil_read(path);
+    assert_string_equal(text, "[ui]\r\nlang = en\r\n\r\n[unit]\r\ncode = U1\r\nname = 甲\r\n");
+    free(text);
+    config_free(c);
+    free(path);
+
+    /* no [ui] at all, and no line break at the end: the section is appended */
+    path = testutil_write(f->dir, "noui.ini", "[unit]\ncode = U1");
+    assert_int_equal(config_load(path, &c, &err), 0);
+    assert_int_equal(config_save_lang(c, "en", NULL, &err), 0);
+    text = testutil_read(path);
+    assert_string_equal(text, "[unit]\ncode = U1\n\n[ui]\nlang = en\n");
+    free(text);
+    config_free(c);
+    free(path);
+
+    /* built-in defaults: the whole config goes to the user's new file, and
+     * the next switch changes that file */
+    c = config_defaults();
+    char *user = join(f->dir, "user/selfcheck.ini");
+    assert_int_equal(config_save_lang(c, "en", user, &err), 0);
+    assert_non_null(c->path);
+    assert_string_equal(c->path, user);
+    assert_int_equal(config_save_lang(c, "zh", NULL, &err), 0);
+    assert_int_equal(config_load(user, &back, &err), 0);
+    assert_string_equal(back->lang, "zh");
+    config_free(back);
+    config_free(c);
+    free(user);
+}
+
+/* A file that does not read clean is not edited: the error names its line
+ * and the file keeps every byte. */
+static void test_save_lang_refuses_bad_file(void **state)
+{
+    fixture *f = *state;
+    char *err = NULL;
+    const char *good = "[ui]\nlang = zh\n";
+    char *path = testutil_write(f->dir, "bad.ini", good);
+    config *c = NULL;
+    assert_int_equal(config_load(path, &c, &err), 0);
+    /* the file goes bad after it was read (edited by hand meanwhile) */
+    const char *bad = "[ui]\nlang = zh\nLang = en\n";
+    free(testutil_write(f->dir, "bad.ini", bad));
+    assert_int_equal(config_save_lang(c, "en", NULL, &err), -1);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "bad.ini:3:"));
+    free(err);
+    char *text = testutil_read(path);
+    assert_string_equal(text, bad);
+    free(text);
+    config_free(c);
+    free(path);
+}
+
 /* The built-in defaults, saved before a unit code is set (a first run),
  * must load again. */
 static void test_save_defaults_round_trip(void **state)
@@ -664,6 +758,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_explicit_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_load_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_defaults_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_save_lang_in_place, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_save_lang_refuses_bad_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_refuses_unwritable_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_grade_label_with_comma, setup, teardown),
         cmocka_unit_test_setup_teardown(test_grade_for_boundaries, setup, teardown),

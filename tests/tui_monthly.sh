@@ -120,13 +120,24 @@ wait_for en "Monthly routine check 2026-11"
 complete en en
 wait_for en "Summary ·"
 check_summary en "$work/en/selfcheck.ini" en
-# L switches the language of the same screen
+# L switches the language of the same screen, and keeps it for the next start
 keys en L
 wait_for en "汇总 ·"
 keys en L
 wait_for en "Summary ·"
+keys en L
+wait_for en "汇总 ·"
 keys en q
 wait_for en "EXIT=0"
+grep -qx 'lang = zh' "$work/en/selfcheck.ini" || fail "L did not keep the language in selfcheck.ini"
+grep -qx 'name = Example Bureau' "$work/en/selfcheck.ini" || fail "keeping the language changed other lines"
+start en2 120 40 "$work/en/selfcheck.ini"
+wait_for en2 "到期的检查"
+keys en2 L
+wait_for en2 "Checks due"
+keys en2 q
+wait_for en2 "EXIT=0"
+grep -qx 'lang = en' "$work/en/selfcheck.ini" || fail "L on the start screen did not keep English"
 
 if ((failures > 0)); then
     echo "$failures failure(s)"

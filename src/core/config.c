@@ -514,6 +514,30 @@ static int emit_line(char **buf, const char *text)
     return 0;
 }
 
+int config_save_lang(config *c, const char *lang, const char *new_path, char **err)
+{
+    if (lang == NULL || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0))
+        return error_set(err, "lang must be 'zh' or 'en', not '%s'", lang ? lang : "");
+    char *copy = strdup(lang);
+    if (copy == NULL)
+        return error_set(err, "out of memory");
+    free(c->lang);
+    c->lang = copy;
+    if (c->path != NULL)
+        return ini_file_set(c->path, "ui", "lang", lang, err);
+    if (new_path == NULL)
+        return error_set(err, "no file to keep the language in");
+    char *path = strdup(new_path);
+    if (path == NULL)
+        return error_set(err, "out of memory");
+    if (config_save(c, path, err) != 0) {
+        free(path);
+        return -1;
+    }
+    c->path = path;   /* from now on the language is changed in that file */
+    return 0;
+}
+
 int config_save(const config *c, const char *path, char **err)
 {
     char *buf = strdup("; selfcheck configuration (docs/configuration.md)\n");

@@ -5,12 +5,14 @@
 #include "fsutil.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <iniparser/iniparser.h>
@@ -444,4 +446,111 @@ char *ini_quote(const char *value)
         return out;
     }
     return NULL;
+}
+
+/* ---- changing one value in place ---- */
+
+/* Appends n bytes to a growing buffer. 0 or -1. */
+static int buf_add(char **buf, size_t *len, size_t *cap, const char *data, size_t n)
+{
+    if (*len + n + 1 > *cap) {
+        size_t grown_cap = (*len + n + 1) * 2;
+        char *grown = realloc(*buf, grown_cap);
+        if (grown == NULL)
+            return -1;
+        *buf = grown;
+        *cap = grown_cap;
+    }
+    memcpy(*buf + *len, data, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+    return 0;
+}
+
+int ini_file_set(const char *path, const char *section, const char *key, const char *value, char **err)
+{
+    diag_list diags;
+    diag_list_init(&diags);
+    ini_file *f = NULL;
+    /* a file with problems is not edited: its lines may not mean what they seem */
+    if (ini_file_read(path, &f, &diags) != 0) {
+        char *first = diags.count > 0 ? diag_format(&diags.items[0]) : NULL;
+        error_set(err, "%s", first ? first : path);
+        free(first);
+        diag_list_clear(&diags);
+        return -1;
+    }
+    diag_list_clear(&diags);
+    const ini_section *s = ini_find_section(f, section);
+    const ini_key *k = s ? ini_find_key(s, key) : NULL;
+    int replace_line = k ? k->line : 0, insert_after = 0;
+    if (s != NULL && k == NULL) {
+        insert_after = s->line;
+        for (size_t i = 0; i < s->key_count; i++)
+            if (s->keys[i].line > insert_after)
+                insert_after = s->keys[i].line;
+    }
+    bool append = s == NULL;
+    ini_file_free(f);
+
+    char *quoted = ini_quote(value);
+    if (quoted == NULL)
+        return error_set(err, "%s: the value of %s cannot be written (a line break, or both kinds of quote)",
+                         path, key);
+    char *text = NULL, *out = NULL;
+    size_t len = 0, out_len = 0, out_cap = 0;
+    int rc = fsutil_read_file(path, INI_MAX_FILE, &text, &len, err);
+    if (rc != 0) {
+        free(quoted);
+        return -1;
+    }
+    /* the new line ends like the file's lines do, so a CRLF file stays CRLF */
+    const char *nl = memchr(text, '\n', len);
+    const char *eol = nl && nl > text && nl[-1] == '\r' ? "\r\n" : "\n";
+    char *setting = NULL;
+    if (asprintf(&setting, "%s = %s%s", key, quoted, eol) < 0)
+        setting = NULL;
+    free(quoted);
+    rc = setting ? 0 : -1;
+    int line_no = 0;
+    const char *p = text, *end = text + len;
+    while (rc == 0 && p < end) {
+        line_no++;
+        const char *next = memchr(p, '\n', (size_t)(end - p));
+        next = next ? next + 1 : end;
+        if (line_no == replace_line) {
+            rc = buf_add(&out, &out_len, &out_cap, setting, strlen(setting));
+        } else {
+            rc = buf_add(&out, &out_len, &out_cap, p, (size_t)(next - p));
+            if (rc == 0 && next == end && end > text && end[-1] != '\n' && (line_no == insert_after || append))
+                rc = buf_add(&out, &out_len, &out_cap, eol, strlen(eol));
+            if (rc == 0 && line_no == insert_after)
+                rc = buf_add(&out, &out_len, &out_cap, setting, strlen(setting));
+        }
+        p = next;
+    }
+    if (rc == 0 && append) {
+        char *header = NULL;
+        if (asprintf(&header, "%s[%s]%s", out_len > 0 ? eol : "", section, eol) < 0)
+            rc = -1;
+        else
+            rc = buf_add(&out, &out_len, &out_cap, header, strlen(header));
+        free(header);
+        if (rc == 0)
+            rc = buf_add(&out, &out_len, &out_cap, setting, strlen(setting));
+    }
+    free(setting);
+    free(text);
+    if (rc != 0) {
+        free(out);
+        return error_set(err, "out of memory");
+    }
+    /* keep the file's mode, and write through a symbolic link to its target */
+    struct stat st;
+    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
+    char *target = realpath(path, NULL);
+    rc = fsutil_write_atomic(target ? target : path, out ? out : "", out_len, mode, true, err);
+    free(target);
+    free(out);
+    return rc;
 }

@@ -61,6 +61,18 @@ void ui_context_toggle_lang(ui_context *ctx)
     snprintf(ctx->lang, sizeof ctx->lang, "%s", ui_context_en(ctx) ? "zh" : "en");
 }
 
+void ui_context_switch_lang(ui_context *ctx)
+{
+    ui_context_toggle_lang(ctx);
+    char *path = ui_context_config_save_path(ctx), *err = NULL;
+    if (config_save_lang(ctx->cfg, ctx->lang, path, &err) != 0) {
+        const char *args[] = {err ? err : "?"};
+        ui_context_sayf(ctx, UI_ROLE_WARNING, T_LANG_NOT_SAVED, args, 1);
+    }
+    free(err);
+    free(path);
+}
+
 void ui_context_say(ui_context *ctx, ui_role role, const char *text)
 {
     free(ctx->message);

@@ -40,6 +40,9 @@ void ui_context_free(ui_context *ctx);
 const char *ui_tr(const ui_context *ctx, ui_str key);
 bool ui_context_en(const ui_context *ctx);
 void ui_context_toggle_lang(ui_context *ctx);
+/* The L key: toggles the language and keeps it in the config file, so the
+ * next start speaks it too; says so on the status bar when it cannot. */
+void ui_context_switch_lang(ui_context *ctx);
 
 /* Sets the status-bar message (copied); NULL clears it. */
 void ui_context_say(ui_context *ctx, ui_role role, const char *text);

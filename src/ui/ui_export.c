@@ -259,7 +259,7 @@ ui_action ui_export_key(ui_export *ex, ui_key k)
     if (ch == '?')
         return UI_ACT_HELP;
     if (ch == 'L') {
-        ui_context_toggle_lang(ex->ctx);
+        ui_context_switch_lang(ex->ctx);
         return UI_ACT_REDRAW;
     }
     if (k.code == UI_KEY_ESC || k.code == UI_KEY_ENTER || ch == 'b')

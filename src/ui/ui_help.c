@@ -54,7 +54,7 @@ ui_action ui_help_key(ui_help *h, ui_key k)
         return UI_ACT_REDRAW;
     }
     if (ch == 'L') {
-        ui_context_toggle_lang(h->ctx);
+        ui_context_switch_lang(h->ctx);
         return UI_ACT_REDRAW;
     }
     return UI_ACT_BACK;   /* any other key closes the help */

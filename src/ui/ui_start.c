@@ -283,7 +283,7 @@ ui_action ui_start_key(ui_start *st, ui_key k)
     if (ch == '?' || k.code == UI_KEY_F1)
         return UI_ACT_HELP;
     if (ch == 'L') {
-        ui_context_toggle_lang(st->ctx);
+        ui_context_switch_lang(st->ctx);
         return UI_ACT_REDRAW;
     }
     if (st->count == 0)

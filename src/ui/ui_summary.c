@@ -69,7 +69,7 @@ ui_action ui_summary_key(ui_summary *sum, ui_key k)
     else if (ch == '?' || k.code == UI_KEY_F1)
         act = UI_ACT_HELP;
     else if (ch == 'L') {
-        ui_context_toggle_lang(sum->ctx);
+        ui_context_switch_lang(sum->ctx);
         act = UI_ACT_REDRAW;
     } else if (ch == 'e')
         act = UI_ACT_EXPORT;

@@ -30,6 +30,8 @@ static const char *const table[T_COUNT][2] = {
         "Not applicable"},
     [T_NEVER] = {"从未",
         "Never"},
+    [T_LANG_NOT_SAVED] = {"语言已切换，但只对本次有效：{1}",
+        "Language switched for this session only: {1}"},
     [T_UNANSWERED] = {"未答",
         "not answered"},
     [T_HIDDEN] = {"按前面的回答，此项现在不需要回答。",

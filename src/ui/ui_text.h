@@ -20,6 +20,7 @@ typedef enum ui_str {
     T_PARTIAL,
     T_NA,
     T_NEVER,
+    T_LANG_NOT_SAVED,
     T_UNANSWERED,
     T_HIDDEN,
     T_PASS,

@@ -499,7 +499,7 @@ ui_action ui_walk_key(ui_walk *w, ui_key k)
     if (ch == '?' || k.code == UI_KEY_F1)
         return UI_ACT_HELP;
     if (ch == 'L') {
-        ui_context_toggle_lang(w->ctx);
+        ui_context_switch_lang(w->ctx);
         return UI_ACT_REDRAW;
     }
     if (ch == 's')
