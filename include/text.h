@@ -38,9 +38,11 @@ typedef struct text_span {
     size_t columns;
 } text_span;
 
-/* Wraps s into lines of at most `width` columns (width >= 2): breaks at the
- * last space that fits, else between any two characters (Chinese has no
- * spaces), never inside a character, and at every '\n'. Returns the number of
+/* Wraps s into lines of at most `width` columns (width >= 2) at the last
+ * place that fits where a line may break: a space, or beside a Chinese
+ * character (Chinese has no spaces), but not before a closing mark such as
+ * ，。）” nor after an opening one such as （“. A word longer than the line is
+ * cut. Never inside a character; always at '\n'. Returns the number of
  * spans; *spans (caller frees) receives them. Returns 0 with *spans NULL for
  * an empty string, and (size_t)-1 when out of memory. */
 size_t text_wrap(const char *s, size_t width, text_span **spans);

@@ -74,6 +74,57 @@ static void test_wrap_chinese_between_any_characters(void **state)
     free(sp);
 }
 
+/* Chinese punctuation stays with its text: no line begins with ，。、）” and
+ * none ends with （“; and a space between Chinese text is not the only break. */
+static void test_wrap_keeps_punctuation_with_its_text(void **state)
+{
+    (void)state;
+    /* at 10 columns the plain cut would start line 2 with "，" */
+    const char *s = "打开控制台，查看病毒库（或日志）的日期。";
+    text_span *sp = NULL;
+    size_t n = text_wrap(s, 10, &sp);
+    assert_true(n >= 4);
+    const char *no_start[] = {"，", "。", "、", "）", "”"};
+    const char *no_end[] = {"（", "“"};
+    for (size_t i = 0; i < n; i++) {
+        char *line = line_of(s, &sp[i]);
+        assert_true(sp[i].columns <= 10);
+        assert_true(sp[i].length > 0);
+        for (size_t k = 0; k < sizeof no_start / sizeof no_start[0]; k++)
+            if (strncmp(line, no_start[k], strlen(no_start[k])) == 0)
+                fail_msg("line %zu begins with %s: %s", i, no_start[k], line);
+        for (size_t k = 0; k < sizeof no_end / sizeof no_end[0]; k++) {
+            size_t l = strlen(line), m = strlen(no_end[k]);
+            if (l >= m && strcmp(line + l - m, no_end[k]) == 0)
+                fail_msg("line %zu ends with %s: %s", i, no_end[k], line);
+        }
+        free(line);
+    }
+    char *first = line_of(s, &sp[0]);
+    assert_string_equal(first, "打开控制");   /* "台，" moves down together */
+    free(first);
+    free(sp);
+
+    /* a space inside Chinese text: the line still fills up to the width */
+    s = "回答“从未”（按 n 键；判为不符合）";
+    n = text_wrap(s, 14, &sp);
+    first = line_of(s, &sp[0]);
+    assert_true(sp[0].columns >= 12);
+    assert_true(text_width(first) <= 14);
+    free(first);
+    free(sp);
+
+    /* English words next to Chinese are still not cut */
+    s = "查看 antivirus 日志";
+    n = text_wrap(s, 12, &sp);
+    for (size_t i = 0; i < n; i++) {
+        char *line = line_of(s, &sp[i]);
+        assert_true(strstr(line, "antivir") == NULL || strstr(line, "antivirus") != NULL);
+        free(line);
+    }
+    free(sp);
+}
+
 static void test_wrap_english_at_spaces(void **state)
 {
     (void)state;
@@ -229,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_width_chinese_mixed_english),
         cmocka_unit_test(test_fit_never_splits_a_wide_character),
         cmocka_unit_test(test_wrap_chinese_between_any_characters),
+        cmocka_unit_test(test_wrap_keeps_punctuation_with_its_text),
         cmocka_unit_test(test_wrap_english_at_spaces),
         cmocka_unit_test(test_wrap_mixed_and_newlines),
         cmocka_unit_test(test_pad_by_columns),

@@ -137,6 +137,45 @@ static int push_span(text_span **spans, size_t *count, size_t *capacity,
     return 0;
 }
 
+/* Punctuation that must not begin a line (closing marks, commas, stops) and
+ * that must not end one (opening marks), as Chinese typesetting has it
+ * (GB/T 15834); the ASCII ones matter only beside Chinese text. */
+static bool text_no_line_start(unsigned cp)
+{
+    static const unsigned closing[] = {
+        0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300D, 0x300F, 0x201D,
+        0x2019, 0x300B, 0x3009, 0x3011, 0x3015, 0xFF3D, 0xFF5D, 0xFF0E, 0x2026,
+        ',', '.', ';', ':', '?', '!', ')', ']', '}', '%'};
+    for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
+        if (cp == closing[i])
+            return true;
+    return false;
+}
+
+static bool text_no_line_end(unsigned cp)
+{
+    static const unsigned opening[] = {0xFF08, 0x300C, 0x300E, 0x201C, 0x2018, 0x300A, 0x3008,
+                                       0x3010, 0x3014, 0xFF3B, 0xFF5B, '(', '[', '{'};
+    for (size_t i = 0; i < sizeof opening / sizeof opening[0]; i++)
+        if (cp == opening[i])
+            return true;
+    return false;
+}
+
+/* Whether a line may break between prev and next: at a space (which neither
+ * line keeps), or beside a Chinese character (Chinese has no spaces), except
+ * before a closing mark or after an opening one. Never inside an English word. */
+static bool text_break_between(unsigned prev, unsigned next)
+{
+    if (next == ' ')
+        return true;
+    if (prev == ' ')
+        return false;   /* the break was at the space before */
+    if (text_char_width(prev) < 2 && text_char_width(next) < 2)
+        return false;
+    return !text_no_line_start(next) && !text_no_line_end(prev);
+}
+
 size_t text_wrap(const char *s, size_t width, text_span **spans)
 {
     *spans = NULL;
@@ -146,9 +185,10 @@ size_t text_wrap(const char *s, size_t width, text_span **spans)
     size_t line_start = 0;
     while (line_start < len) {
         size_t i = line_start, cols = 0;
-        /* the last space seen on this line: where to break, and the width before it */
-        size_t space_at = 0, cols_at_space = 0;
-        bool have_space = false, hard_break = false;
+        /* the last place on this line where it may break, and the width before it */
+        size_t break_at = 0, cols_at_break = 0;
+        bool have_break = false, hard_break = false;
+        unsigned prev = 0;
         while (i < len) {
             if (s[i] == '\n') {
                 hard_break = true;
@@ -157,25 +197,26 @@ size_t text_wrap(const char *s, size_t width, text_span **spans)
             unsigned cp;
             size_t n = text_decode(s + i, len - i, &cp);
             size_t w = (size_t)text_char_width(cp);
+            if (i > line_start && text_break_between(prev, cp)) {
+                break_at = i;
+                cols_at_break = cols;
+                have_break = true;
+            }
             if (cols + w > width)
                 break;
-            if (cp == ' ') {
-                space_at = i;
-                cols_at_space = cols;
-                have_space = true;
-            }
             cols += w;
+            prev = cp;
             i += n;
         }
         size_t end = i, end_cols = cols, next = i;
         if (hard_break) {
             next = i + 1;
-        } else if (i < len && have_space && space_at > line_start && s[i] != ' ') {
-            /* break at the space so that an English word is not cut in two */
-            end = space_at;
-            end_cols = cols_at_space;
-            next = space_at;
+        } else if (i < len && have_break) {
+            end = break_at;
+            end_cols = cols_at_break;
+            next = break_at;
         }
+        /* otherwise one word fills the line: it is cut where the line ends */
         /* spaces at the break belong to neither line */
         while (end > line_start && s[end - 1] == ' ' && !hard_break) {
             end--;
