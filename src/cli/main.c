@@ -16,7 +16,7 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"run", cmd_run, "open the check on screen (the default)"},
-    {"status", cmd_status, "last completed check and next due date for each profile"},
+    {"status", cmd_status, "last completed check, what is due or overdue, for each profile"},
     {"lint", cmd_lint, "check checklist files: FILE:LINE: for every problem"},
     {"template", cmd_template, "write a blank answer sheet (CSV) for a profile"},
     {"answer", cmd_answer, "record a filled answer sheet, all or nothing"},

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "due.h"
 #include "period.h"
 #include "store.h"
 #include "text.h"
@@ -95,53 +96,31 @@ static void start_status(store *db, ui_start_entry *e, const assessment *a)
     }
 }
 
+/* The monthly or half-year checks due, as the core works them out (due.h),
+ * so that this screen and `selfcheck status` agree. A store error is kept
+ * in ->error (the first one only) and the profile shows nothing due. */
 static void start_due_entries(ui_start *st, store *db, profile p)
 {
     const ui_context *ctx = st->ctx;
-    const config *cfg = ctx->cfg;
-    char *current = NULL, *err = NULL;
-    if (period_current(p, ctx->today, &current, &err) != 0) {
-        free(err);
+    due_list *due = NULL;
+    char *err = NULL;
+    if (due_compute(db, ctx->cfg->unit_code, p, ctx->today, &ctx->cfg->schedule, &due, &err) != 0) {
+        if (st->error == NULL)
+            st->error = err;
+        else
+            free(err);
         return;
     }
-    assessment **all = NULL;
-    size_t all_count = 0;
-    store_assessment_list(db, cfg->unit_code, p, &all, &all_count, NULL);
-
-    /* the previous period, when it was started or the unit keeps this
-     * check at all, and is not done: that is what is overdue */
-    char *previous = period_previous(p, current);
-    if (previous) {
-        assessment *a = NULL;
-        store_assessment_find(db, cfg->unit_code, p, previous, &a, NULL);
-        bool older = false;   /* the unit kept this check before: a gap is overdue */
-        for (size_t i = 0; i < all_count; i++)
-            if (strcmp(all[i]->period, previous) < 0)
-                older = true;
-        if ((a != NULL && a->completed_at == NULL) || (a == NULL && older)) {
-            ui_start_entry *e = start_add(st, UI_START_DUE, p, previous);
-            if (e) {
-                start_status(db, e, a);
-                if (period_due_date(p, previous, &cfg->schedule, e->due) != 0)
-                    e->due[0] = '\0';
-                e->overdue = e->due[0] && strcmp(ctx->today, e->due) > 0;
-            }
-        }
-        assessment_free(a);
-        free(previous);
+    for (size_t i = 0; i < due->count; i++) {
+        const due_entry *d = &due->entries[i];
+        ui_start_entry *e = start_add(st, UI_START_DUE, p, d->period);
+        if (e == NULL)
+            break;
+        start_status(db, e, d->assessment);
+        memcpy(e->due, d->due, sizeof e->due);
+        e->overdue = d->overdue;
     }
-    assessment *a = NULL;
-    store_assessment_find(db, cfg->unit_code, p, current, &a, NULL);
-    ui_start_entry *e = start_add(st, UI_START_DUE, p, current);
-    if (e) {
-        start_status(db, e, a);
-        if (period_due_date(p, current, &cfg->schedule, e->due) != 0)
-            e->due[0] = '\0';
-        e->overdue = e->status != UI_STATUS_DONE && e->due[0] && strcmp(ctx->today, e->due) > 0;
-    }
-    assessment_free(a);
-    assessment_free_array(all, all_count);
-    free(current);
+    due_list_free(due);
 }
 
 static void start_other_entries(ui_start *st, store *db, profile p, size_t *finished)

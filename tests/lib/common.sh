@@ -1,0 +1,45 @@
+# common.sh: what every shell test shares: a temporary folder that is removed
+# on exit, a private home (so the user's own settings are never read), and
+# the failure count with its helpers. Sourced by tests/cli_*.sh and
+# tests/lib/tui.sh after they set bin and repo.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/share
+export LANG=C.UTF-8
+mkdir -p "$HOME"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# expect DESCRIPTION PATTERN TEXT: TEXT holds PATTERN.
+expect() {
+    if ! grep -qF -- "$2" <<<"$3"; then fail "$1: no '$2' in:"; echo "$3"; fi
+}
+# refuse DESCRIPTION PATTERN TEXT: TEXT does not hold PATTERN.
+refuse() {
+    if grep -qF -- "$2" <<<"$3"; then fail "$1: '$2' in:"; echo "$3"; fi
+}
+# example_config [LINES]: writes $work/selfcheck.ini for unit 4401-hb over the
+# example checklist of docs/checklist-format.md, data in $work/data; LINES
+# (more keys of [paths], then other sections) are added at the end.
+example_config() {
+    cat >"$work/selfcheck.ini" <<EOF2
+[unit]
+code = 4401-hb
+name = 示例局
+assessor = 张三
+[paths]
+checklists = $repo/tests/fixtures/example.ini
+data = $work/data
+${1:-}
+EOF2
+}
+# sc ARGS...: selfcheck with that configuration.
+sc() { "$bin" --config "$work/selfcheck.ini" "$@"; }
+# finish NAME: the test's verdict and exit code.
+finish() {
+    if ((failures > 0)); then
+        echo "$failures failure(s)"
+        exit 1
+    fi
+    echo "$1: ok"
+    exit 0
+}
