@@ -32,6 +32,9 @@ typedef struct system_info {
     char *name;    /* display name, e.g. 办公自动化系统 */
 } system_info;
 
+/* A system's code: 1 to 64 lower-case letters, digits and '-', not starting
+ * with '-' (it names change periods, "2026-11-15@oa"). */
+bool store_system_id_valid(const char *id);
 int store_system_add(store *s, const char *id, const char *name, char **err);
 /* Returns -1 with *err when there is no such system. */
 int store_system_remove(store *s, const char *id, char **err);

@@ -6,11 +6,8 @@
 set -u
 bin=$1
 repo=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export LANG=C.UTF-8 HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/share
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib/common.sh
+. "$repo/tests/lib/common.sh"
 # ini_block DOC: the first ```ini block of DOC.
 ini_block() { sed -n '/^```ini$/,/^```$/p' "$1" | sed '1d;$d' | sed '/^```/,$d'; }
 
@@ -29,8 +26,4 @@ out=$("$bin" --config "$work/selfcheck.ini" status 2>&1) ||
     fail "the selfcheck.ini of docs/configuration.md does not load: $out"
 grep -qF "4401-hb" <<<"$out" || fail "status does not show the example's unit: $out"
 
-if ((failures > 0)); then
-    echo "$failures failure(s)"
-    exit 1
-fi
-echo "cli_docs: ok"
+finish cli_docs

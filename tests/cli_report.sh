@@ -7,14 +7,9 @@
 set -u
 bin=$1
 repo=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export SELFCHECK_NOW=2026-11-21T10:00:00 LANG=C.UTF-8
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-expect() { # expect DESCRIPTION PATTERN TEXT
-    if ! grep -qF -- "$2" <<<"$3"; then fail "$1: no '$2' in:"; echo "$3"; fi
-}
+# shellcheck source=lib/common.sh
+. "$repo/tests/lib/common.sh"
+export SELFCHECK_NOW=2026-11-21T10:00:00
 # code DESCRIPTION EXPECTED COMMAND...: runs it, output in $out
 code() {
     local what=$1 want=$2
@@ -37,19 +32,10 @@ openssl_ok() {
 SM2="-digest sm3 -pkeyopt distid:1234567812345678"
 
 mkdir -p "$work/keys"
-cat >"$work/selfcheck.ini" <<EOF2
-[unit]
-code = 4401-hb
-name = 示例局
-assessor = 张三
-[paths]
-checklists = $repo/tests/fixtures/example.ini
-data = $work/data
-output = $work/reports
+example_config "output = $work/reports
 [signing]
 key = $work/keys/unit.key
-algo = sm2
-EOF2
+algo = sm2"
 db=$work/data/selfcheck.db
 sc() { "$bin" --config "$work/selfcheck.ini" --db "$db" "$@"; }
 
@@ -258,5 +244,4 @@ code "verify with both options" 2 sc verify "$csv" --pubkey "$work/keys/unit.pub
 code "verify with a missing trust folder" 6 sc verify "$csv" --trust "$work/no-such-folder"
 code "verify with a private key as public" 9 sc verify "$csv" --pubkey "$work/keys/unit.key"
 
-if [ $failures -eq 0 ]; then echo "cli_report: all checks passed"; else echo "cli_report: $failures failed"; fi
-[ $failures -eq 0 ]
+finish cli_report

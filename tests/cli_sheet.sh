@@ -5,25 +5,11 @@
 set -u
 bin=$1
 repo=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export SELFCHECK_NOW=2026-11-21T10:00:00 LANG=C.UTF-8
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-expect() { # expect DESCRIPTION PATTERN TEXT
-    if ! grep -qF -- "$2" <<<"$3"; then fail "$1: no '$2' in:"; echo "$3"; fi
-}
+# shellcheck source=lib/common.sh
+. "$repo/tests/lib/common.sh"
+export SELFCHECK_NOW=2026-11-21T10:00:00
 
-cat >"$work/selfcheck.ini" <<EOF2
-[unit]
-code = 4401-hb
-name = 示例局
-assessor = 张三
-[paths]
-checklists = $repo/tests/fixtures/example.ini
-data = $work/data
-EOF2
-sc() { "$bin" --config "$work/selfcheck.ini" "$@"; }
+example_config
 
 sc systems add oa 办公自动化系统 >/dev/null || fail "systems add oa"
 sc systems add web 门户网站 >/dev/null || fail "systems add web"
@@ -117,5 +103,4 @@ for cmd in run status lint template answer score systems keygen report verify; d
     "$bin" "$cmd" --help >/dev/null || fail "$cmd --help"
 done
 
-if [ $failures -eq 0 ]; then echo "cli_sheet: all checks passed"; else echo "cli_sheet: $failures failed"; fi
-[ $failures -eq 0 ]
+finish cli_sheet

@@ -21,6 +21,7 @@
 #include "ui_setup.h"
 #include "ui_start.h"
 #include "ui_summary.h"
+#include "ui_systems.h"
 #include "ui_walk.h"
 
 static const char checklist_ini[] =
@@ -497,6 +498,97 @@ static void test_start_lists_due_and_unfinished(void **state)
     assert_int_equal(ui_period_profile("soon", &p), -1);
 }
 
+/* The systems screen: add checks the code and the name in the user's
+ * language and refuses a code in use; remove asks first; every change is in
+ * the store at once. */
+static void test_systems_screen(void **state)
+{
+    fixture *f = *state;
+    ui_systems *sy = ui_systems_new(&f->ctx);
+    assert_non_null(sy);
+    assert_null(sy->error);
+    assert_int_equal(sy->count, 1);   /* oa, from the fixture */
+    assert_string_equal(sy->systems[0].id, "oa");
+
+    /* a bad code, then a code in use, then no name */
+    assert_int_equal(ui_systems_key(sy, ui_key_char('a')), UI_ACT_REDRAW);
+    assert_int_equal(sy->mode, UI_SYSTEMS_ADD);
+    for (const char *p = "Web Portal"; *p; p++)
+        ui_systems_key(sy, ui_key_char((unsigned char)*p));
+    ui_systems_key(sy, ui_key_make(UI_KEY_ENTER));
+    assert_int_equal(sy->focus, 1);
+    ui_systems_key(sy, ui_key_make(UI_KEY_ENTER));
+    assert_non_null(sy->error);
+    assert_non_null(strstr(sy->error, "小写字母"));
+    assert_int_equal(sy->focus, 0);
+    ui_systems_key(sy, ui_key_char(0x15));   /* Ctrl-U */
+    ui_systems_key(sy, ui_key_char('o'));
+    ui_systems_key(sy, ui_key_char('a'));
+    ui_systems_key(sy, ui_key_make(UI_KEY_TAB));
+    const char *name = "门户网站";
+    size_t len = strlen(name), i = 0;
+    while (i < len) {
+        unsigned cp;
+        i += text_decode(name + i, len - i, &cp);
+        ui_systems_key(sy, ui_key_char(cp));
+    }
+    ui_systems_key(sy, ui_key_make(UI_KEY_ENTER));
+    assert_non_null(strstr(sy->error, "已有代码为 oa 的系统"));
+    assert_int_equal(sy->count, 1);
+    ui_systems_key(sy, ui_key_char(0x15));
+    for (const char *p = "web"; *p; p++)
+        ui_systems_key(sy, ui_key_char((unsigned char)*p));
+    ui_systems_key(sy, ui_key_make(UI_KEY_ENTER));   /* to the name, which is kept */
+    ui_systems_key(sy, ui_key_make(UI_KEY_ENTER));
+    assert_null(sy->error);
+    assert_int_equal(sy->mode, UI_SYSTEMS_LIST);
+    assert_int_equal(sy->count, 2);
+    assert_string_equal(sy->systems[sy->selected].id, "web");
+    assert_string_equal(sy->systems[sy->selected].name, "门户网站");
+
+    /* the layout lists both, and fits 80x24 */
+    ui_canvas c = {0};
+    ui_canvas_reset(&c, 24, 80);
+    ui_systems_render(sy, &c);
+    char *all = canvas_text(&c);
+    assert_non_null(strstr(all, "办公自动化系统"));
+    assert_non_null(strstr(all, "> web"));
+    free(all);
+
+    /* remove: asked first; any other key keeps it */
+    ui_systems_key(sy, ui_key_char('d'));
+    assert_int_equal(sy->mode, UI_SYSTEMS_CONFIRM);
+    ui_canvas_reset(&c, 24, 80);
+    ui_systems_render(sy, &c);
+    all = canvas_text(&c);
+    assert_non_null(strstr(all, "删除系统 web（门户网站）？"));
+    free(all);
+    ui_systems_key(sy, ui_key_char('x'));
+    assert_int_equal(sy->mode, UI_SYSTEMS_LIST);
+    assert_int_equal(sy->count, 2);
+    ui_systems_key(sy, ui_key_char('d'));
+    ui_systems_key(sy, ui_key_char('y'));
+    assert_int_equal(sy->count, 1);
+    assert_string_equal(sy->systems[0].id, "oa");
+    assert_int_equal(ui_systems_key(sy, ui_key_make(UI_KEY_ESC)), UI_ACT_START);
+    ui_canvas_free(&c);
+    ui_systems_free(sy);
+
+    /* what the screen did is in the store */
+    char *db = NULL;
+    assert_true(asprintf(&db, "%s/data/selfcheck.db", f->dir) > 0);
+    store *st = NULL;
+    system_info *systems = NULL;
+    size_t count = 0;
+    assert_int_equal(store_open(db, &st, NULL), 0);
+    assert_int_equal(store_systems_list(st, &systems, &count, NULL), 0);
+    assert_int_equal(count, 1);
+    assert_string_equal(systems[0].id, "oa");
+    system_info_free_array(systems, count);
+    store_close(st);
+    free(db);
+}
+
 static void test_setup_saves_config(void **state)
 {
     (void)state;
@@ -566,6 +658,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_layout_80x24_and_120x40, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_summary_critical_first, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_start_lists_due_and_unfinished, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_systems_screen, fixture_setup, fixture_teardown),
         cmocka_unit_test(test_setup_saves_config),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

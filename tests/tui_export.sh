@@ -118,8 +118,4 @@ grep -q "Signature Verified Successfully" <<<"$out" || fail "openssl does not ve
 keys e q
 wait_for e "EXIT=0"
 
-if ((failures > 0)); then
-    echo "$failures failure(s)"
-    exit 1
-fi
-echo "tui_export: ok"
+finish tui_export

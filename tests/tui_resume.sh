@@ -63,8 +63,4 @@ wait_for d "备注：未按回车的备注"
 keys d q
 wait_for d "EXIT=0"
 
-if ((failures > 0)); then
-    echo "$failures failure(s)"
-    exit 1
-fi
-echo "tui_resume: ok"
+finish tui_resume

@@ -179,9 +179,9 @@ static char *column_text(sqlite3_stmt *st, int column)
 
 /* ---- systems ---- */
 
-static bool valid_system_id(const char *id)
+bool store_system_id_valid(const char *id)
 {
-    if (*id == '\0' || strlen(id) > 64 || *id == '-')
+    if (id == NULL || *id == '\0' || strlen(id) > 64 || *id == '-')
         return false;
     for (; *id; id++)
         if (!((*id >= 'a' && *id <= 'z') || (*id >= '0' && *id <= '9') || *id == '-'))
@@ -191,7 +191,7 @@ static bool valid_system_id(const char *id)
 
 int store_system_add(store *s, const char *id, const char *name, char **err)
 {
-    if (!valid_system_id(id))
+    if (!store_system_id_valid(id))
         return error_set(err, "system id '%s' must be lower-case letters, digits and '-' (for example oa)", id);
     if (name == NULL || *name == '\0')
         return error_set(err, "system '%s' needs a name", id);

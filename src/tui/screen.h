@@ -17,6 +17,7 @@
 #include "ui_setup.h"
 #include "ui_start.h"
 #include "ui_summary.h"
+#include "ui_systems.h"
 #include "ui_walk.h"
 
 struct tui_screen;
@@ -28,6 +29,7 @@ typedef struct tui_app {
     ui_walk *walk;          /* kept while the assessment is open, so its place is kept */
     ui_summary *summary;    /* likewise */
     ui_export *export;
+    ui_systems *systems;
     ui_help help;
     const struct tui_screen *screen;       /* the screen shown */
     const struct tui_screen *under_help;   /* the screen the help was opened over */
@@ -52,5 +54,6 @@ extern const tui_screen screen_walk;
 extern const tui_screen screen_summary;
 extern const tui_screen screen_export;
 extern const tui_screen screen_help;
+extern const tui_screen screen_systems;
 
 #endif

@@ -125,6 +125,9 @@ static void tui_act(tui_app *app, ui_action act)
     case UI_ACT_EXPORT:
         tui_switch(app, &screen_export);
         break;
+    case UI_ACT_SYSTEMS:
+        tui_switch(app, &screen_systems);
+        break;
     case UI_ACT_NONE:
     case UI_ACT_REDRAW:
     case UI_ACT_QUIT:
@@ -198,6 +201,7 @@ static void tui_free(tui_app *app)
 {
     ui_setup_free(app->setup);
     ui_start_free(app->start);
+    ui_systems_free(app->systems);
     tui_close_assessment(app);
     free(app->pending_period);
     ui_context_free(&app->ctx);

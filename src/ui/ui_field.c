@@ -77,6 +77,21 @@ static void field_erase(ui_field *f, size_t at)
     f->len--;
 }
 
+char *ui_field_text_trimmed(const ui_field *f)
+{
+    char *text = ui_field_text(f);
+    if (text == NULL)
+        return NULL;
+    size_t start = 0, n = strlen(text);
+    while (text[start] == ' ')
+        start++;
+    while (n > start && text[n - 1] == ' ')
+        n--;
+    memmove(text, text + start, n - start);
+    text[n - start] = '\0';
+    return text;
+}
+
 ui_field_result ui_field_key(ui_field *f, ui_key k)
 {
     switch (k.code) {

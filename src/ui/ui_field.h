@@ -35,6 +35,8 @@ void ui_field_free(ui_field *f);
 int ui_field_set(ui_field *f, const char *text);
 /* The text as UTF-8. Returns a new string; caller frees (NULL when out of memory). */
 char *ui_field_text(const ui_field *f);
+/* The text without spaces at either end, as a form saves it. Caller frees. */
+char *ui_field_text_trimmed(const ui_field *f);
 /* Applies one key: characters insert, Left/Right/Home/End (Ctrl-A, Ctrl-E)
  * move, Backspace/Delete erase, Ctrl-U empties, Enter submits, Esc cancels. */
 ui_field_result ui_field_key(ui_field *f, ui_key k);

@@ -116,8 +116,9 @@ static int help_lines(ui_canvas *c, int y, int bottom, int skip, const char *tex
 void ui_help_render(ui_help *h, ui_canvas *c)
 {
     const ui_context *ctx = h->ctx;
+    /* indexed by ui_screen_id */
     static const ui_str pages[] = {T_HELP_SETUP, T_HELP_START, T_HELP_WALK, T_HELP_SUMMARY,
-                                   T_HELP_EXPORT, T_HELP_COMMON};
+                                   T_HELP_EXPORT, T_HELP_SYSTEMS};
     ui_render_title(ctx, c, ui_tr(ctx, T_HELP_TITLE));
     int y = 2, bottom = c->rows - 2;
     /* measure first, so the scroll stops at the end */

@@ -13,6 +13,7 @@ typedef enum ui_screen_id {
     UI_SCREEN_WALK,
     UI_SCREEN_SUMMARY,
     UI_SCREEN_EXPORT,
+    UI_SCREEN_SYSTEMS,
     UI_SCREEN_HELP
 } ui_screen_id;
 

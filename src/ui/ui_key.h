@@ -44,7 +44,8 @@ typedef enum ui_action {
     UI_ACT_OPEN,        /* the start screen chose an assessment: open it */
     UI_ACT_WALK,
     UI_ACT_SUMMARY,
-    UI_ACT_EXPORT
+    UI_ACT_EXPORT,
+    UI_ACT_SYSTEMS      /* the start screen asked for the information systems */
 } ui_action;
 
 /* A key made of one character (after full-width folding, see ui_key_command). */

@@ -43,28 +43,13 @@ static void setup_fail(ui_setup *st, const char *text)
     st->error = text ? strdup(text) : NULL;
 }
 
-static char *setup_trimmed(const ui_field *f)
-{
-    char *text = ui_field_text(f);
-    if (text == NULL)
-        return NULL;
-    size_t start = 0, n = strlen(text);
-    while (text[start] == ' ')
-        start++;
-    while (n > start && text[n - 1] == ' ')
-        n--;
-    memmove(text, text + start, n - start);
-    text[n - start] = '\0';
-    return text;
-}
-
 /* Validates, generates the key if asked, and saves. Returns 0 when saved. */
 static int setup_save(ui_setup *st)
 {
     ui_context *ctx = st->ctx;
     char *values[3];
     for (int i = 0; i < 3; i++)
-        values[i] = setup_trimmed(&st->fields[i]);
+        values[i] = ui_field_text_trimmed(&st->fields[i]);
     int rc = -1;
     char *err = NULL, *path = NULL, *key_id = NULL;
     if (!values[0] || !values[1] || !values[2])

@@ -1,17 +1,14 @@
-# tui.sh: what the terminal tests share: a private tmux server, a temporary
-# home, and helpers that drive selfcheck and wait for screen content (never
+# tui.sh: what the terminal tests share: common.sh, a private tmux server,
+# and helpers that drive selfcheck and wait for screen content (never
 # for fixed times). Sourced by tests/tui_*.sh after they set bin and repo.
-work=$(mktemp -d)
+# shellcheck source=common.sh
+. "$repo/tests/lib/common.sh"
 sock=selfcheck-tui-$$
 tmx() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() { tmx kill-server >/dev/null 2>&1; rm -rf "$work"; }
 trap cleanup EXIT
-export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/share
-export SELFCHECK_NOW=2026-11-21T10:00:00 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+export SELFCHECK_NOW=2026-11-21T10:00:00 LC_ALL=C.UTF-8 TERM=xterm-256color
 unset NO_COLOR TMUX
-mkdir -p "$HOME"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 screen() { tmx capture-pane -p -t "$1" 2>/dev/null; }
 # wait_for TARGET TEXT [SECONDS]: polls the pane until TEXT is on it.
