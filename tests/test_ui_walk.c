@@ -498,6 +498,32 @@ static void test_start_lists_due_and_unfinished(void **state)
     assert_int_equal(ui_period_profile("soon", &p), -1);
 }
 
+/* A checklist with a typo: the start screen says in the user's language what
+ * that means and whom to tell, then the loader's FILE:LINE message; s still
+ * reaches the systems. */
+static void test_start_explains_broken_checklists(void **state)
+{
+    fixture *f = *state;
+    free(f->ctx.cfg->checklists);
+    f->ctx.cfg->checklists = testutil_write(f->dir, "broken.ini",
+        "[checklist]\nid = b\nversion = 1\ntitle_zh = 坏\ntitle_en = Broken\n\n"
+        "[item.x]\nquestion_zh = 甲？\nquestion_en = A?\nsource = 1\ntype = yesno\n"
+        "severity = hihg\nprofiles = monthly\n");
+    ui_start *st = ui_start_new(&f->ctx);
+    assert_non_null(st->error);
+    assert_non_null(strstr(st->error, "broken.ini:12:"));
+    ui_canvas c = {0};
+    ui_canvas_reset(&c, 24, 80);
+    ui_start_render(st, &c);
+    char *all = canvas_text(&c);
+    assert_non_null(strstr(all, "检查清单文件有错误"));
+    assert_non_null(strstr(all, "broken.ini:12:"));
+    free(all);
+    assert_int_equal(ui_start_key(st, ui_key_char('s')), UI_ACT_SYSTEMS);
+    ui_canvas_free(&c);
+    ui_start_free(st);
+}
+
 /* The systems screen: add checks the code and the name in the user's
  * language and refuses a code in use; remove asks first; every change is in
  * the store at once. */
@@ -658,6 +684,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_layout_80x24_and_120x40, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_summary_critical_first, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_start_lists_due_and_unfinished, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_start_explains_broken_checklists, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_systems_screen, fixture_setup, fixture_teardown),
         cmocka_unit_test(test_setup_saves_config),
     };

@@ -93,7 +93,8 @@ static void tui_act(tui_app *app, ui_action act)
             app->pending = false;
             if (tui_open(app, app->pending_profile, app->pending_period, false, &err) != 0) {
                 tui_to_start(app);
-                ui_context_say(&app->ctx, UI_ROLE_WARNING, err);
+                const char *args[] = {err ? err : "?"};
+                ui_context_sayf(&app->ctx, UI_ROLE_WARNING, T_OPEN_FAILED, args, 1);
             }
             free(err);
             break;
@@ -110,7 +111,8 @@ static void tui_act(tui_app *app, ui_action act)
         bool review = e->status == UI_STATUS_DONE;
         if (period && tui_open(app, p, period, review, &err) != 0) {
             tui_switch(app, &screen_start);
-            ui_context_say(&app->ctx, UI_ROLE_WARNING, err ? err : "?");
+            const char *args[] = {err ? err : "?"};
+            ui_context_sayf(&app->ctx, UI_ROLE_WARNING, T_OPEN_FAILED, args, 1);
         }
         free(period);
         free(err);

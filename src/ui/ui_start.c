@@ -105,10 +105,12 @@ static void start_due_entries(ui_start *st, store *db, profile p)
     due_list *due = NULL;
     char *err = NULL;
     if (due_compute(db, ctx->cfg->unit_code, p, ctx->today, &ctx->cfg->schedule, &due, &err) != 0) {
-        if (st->error == NULL)
+        if (st->error == NULL) {
             st->error = err;
-        else
+            st->error_lead = T_START_ERR_STORE;
+        } else {
             free(err);
+        }
         return;
     }
     for (size_t i = 0; i < due->count; i++) {
@@ -173,15 +175,18 @@ static void start_gather(ui_start *st)
         checklist_set_free(set);
     } else {
         st->error = err;
+        st->error_lead = T_START_ERR_CHECKLISTS;
         err = NULL;
     }
     char *path = ui_context_store_path(ctx);
     store *db = NULL;
     if (path == NULL || store_open(path, &db, &err) != 0) {
-        if (st->error == NULL)
+        if (st->error == NULL) {
             st->error = err;
-        else
+            st->error_lead = T_START_ERR_STORE;
+        } else {
             free(err);
+        }
         free(path);
         return;
     }
@@ -352,7 +357,10 @@ void ui_start_render(ui_start *st, ui_canvas *c)
 
     int y = 2, width = c->cols - 4;
     if (st->error) {
-        y += ui_render_wrapped(c, y, 2, width, 4, 0, UI_ROLE_WARNING, st->error);
+        /* the detail comes from the core, in English: say first, in the
+         * user's language, what it means and whom to tell */
+        y += ui_render_wrapped(c, y, 2, width, 3, 0, UI_ROLE_WARNING, ui_tr(ctx, st->error_lead));
+        y += ui_render_wrapped(c, y, 4, width - 2, 4, 0, UI_ROLE_DIM, st->error);
     } else {
         char lists[32], items[32];
         snprintf(lists, sizeof lists, "%zu", st->checklist_count);
