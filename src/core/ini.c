@@ -469,6 +469,10 @@ static int buf_add(char **buf, size_t *len, size_t *cap, const char *data, size_
 
 int ini_file_set(const char *path, const char *section, const char *key, const char *value, char **err)
 {
+    char *text = NULL;
+    size_t len = 0;
+    if (fsutil_read_file(path, INI_MAX_FILE, &text, &len, err) != 0)
+        return -1;
     diag_list diags;
     diag_list_init(&diags);
     ini_file *f = NULL;
@@ -478,6 +482,7 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
         error_set(err, "%s", first ? first : path);
         free(first);
         diag_list_clear(&diags);
+        free(text);
         return -1;
     }
     diag_list_clear(&diags);
@@ -493,17 +498,24 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
     bool append = s == NULL;
     ini_file_free(f);
 
+    /* the lines numbered by the check must be the lines edited */
+    char *again = NULL;
+    size_t again_len = 0;
+    int rc = fsutil_read_file(path, INI_MAX_FILE, &again, &again_len, err);
+    bool changed = rc == 0 && (again_len != len || memcmp(again, text, len) != 0);
+    free(again);
+    if (rc != 0 || changed) {
+        free(text);
+        return rc != 0 ? -1 : error_set(err, "%s changed while it was being read: try again", path);
+    }
     char *quoted = ini_quote(value);
-    if (quoted == NULL)
+    if (quoted == NULL) {
+        free(text);
         return error_set(err, "%s: the value of %s cannot be written (a line break, or both kinds of quote)",
                          path, key);
-    char *text = NULL, *out = NULL;
-    size_t len = 0, out_len = 0, out_cap = 0;
-    int rc = fsutil_read_file(path, INI_MAX_FILE, &text, &len, err);
-    if (rc != 0) {
-        free(quoted);
-        return -1;
     }
+    char *out = NULL;
+    size_t out_len = 0, out_cap = 0;
     /* the new line ends like the file's lines do, so a CRLF file stays CRLF */
     const char *nl = memchr(text, '\n', len);
     const char *eol = nl && nl > text && nl[-1] == '\r' ? "\r\n" : "\n";
