@@ -93,15 +93,10 @@ static bool clock_override(civil_date *date, int *h, int *mi, int *s)
 
 void clock_today(char out[11])
 {
-    civil_date d;
-    int h, m, s;
-    if (!clock_override(&d, &h, &m, &s)) {
-        time_t t = time(NULL);
-        struct tm tm;
-        localtime_r(&t, &tm);
-        d = (civil_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-    }
-    date_format(d, out);
+    char now[20];
+    clock_now(now);
+    memcpy(out, now, 10);   /* YYYY-MM-DD of YYYY-MM-DDTHH:MM:SS */
+    out[10] = '\0';
 }
 
 void clock_now(char out[20])
