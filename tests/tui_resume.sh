@@ -22,6 +22,8 @@ keys a Tab
 keys a Enter
 keys a "$note" Enter
 wait_for a "备注：$note"
+# the field shows the note while it is typed too: wait until Enter stored it
+wait_for a "已保存。"
 where=$(screen a | sed -n 2p | sed 's/.*│//')
 before=$("$bin" --config "$cfg" score --profile monthly | grep -E '^总计')
 pid=$(pid_of a)
