@@ -38,13 +38,18 @@ fill hosted-by-third-party '' '"是","","",""'
 fill hosting-contract '' '"partial","","",""'
 fill backup-notes '' '"异地备份存放于档案室,\n每周轮换","","",""'
 
-# a bad sheet first: one invalid row, and nothing of it may be recorded
+# a bad sheet first: two invalid rows, both named in one run, and nothing
+# of the sheet may be recorded
 cp "$work/sheet.csv" "$work/bad.csv"
 sed -i '/"av-signature-age"/ s/"12"/"twelve"/' "$work/bad.csv"
+sed -i '/"hosting-contract"/ s/"partial"/"perhaps"/' "$work/bad.csv"
 line=$(grep -n '"av-signature-age"' "$work/bad.csv" | cut -d: -f1)
+line2=$(grep -n '"hosting-contract"' "$work/bad.csv" | cut -d: -f1)
 out=$(sc answer --profile halfyear --from "$work/bad.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "bad sheet: exit $rc, expected 3"
 expect "bad sheet names file and line" "bad.csv:$line: av-signature-age" "$out"
+expect "bad sheet names the second bad row too" "bad.csv:$line2: hosting-contract: 'perhaps'" "$out"
+expect "bad sheet counts its problems" "bad.csv: 2 problems: nothing of the sheet was recorded" "$out"
 out=$(sc score --profile halfyear)
 expect "nothing recorded from the bad sheet" "0/10" "$out"
 

@@ -76,33 +76,43 @@ typedef struct checked_row {
     char *due;
 } checked_row;
 
-static int check_rows(const char *path, const session *s, const sheet *sh, checked_row *checked)
+/* Checks every row, so that one run names every problem of the sheet.
+ * Returns the number of problems (each printed as FILE:LINE: reason). */
+static size_t check_rows(const char *path, const session *s, const sheet *sh, checked_row *checked)
 {
     char today[11];
     clock_today(today);
+    size_t problems = 0;
     for (size_t r = 0; r < sh->count; r++) {
         const sheet_row *row = &sh->rows[r];
         checked[r].row = row;
+        checked[r].index = -1;
         long index = plan_find(s->plan, row->checklist_id, row->item_id, row->system);
         if (index < 0) {
             cli_error("%s:%d: no item %s/%s%s%s in the %s check %s", path, row->line, row->checklist_id,
                       row->item_id, *row->system ? " for system " : "", row->system,
                       profile_name(s->assessment->profile), s->assessment->period);
-            return -1;
+            problems++;
+            continue;
         }
-        for (size_t e = 0; e < r; e++)
+        bool twice = false;
+        for (size_t e = 0; e < r && !twice; e++)
             if (checked[e].index == index) {
                 cli_error("%s:%d: item %s%s%s given twice (also on line %d)", path, row->line, row->item_id,
                           *row->system ? " for system " : "", row->system, checked[e].row->line);
-                return -1;
+                twice = true;
             }
+        if (twice) {
+            problems++;
+            continue;
+        }
         checked[r].index = index;
         char *err = NULL;
         if (*row->answer != '\0' &&
             answer_parse(s->plan->items[index].item, row->answer, today, &checked[r].value, &err) != 0) {
             cli_error("%s:%d: %s: %s", path, row->line, row->item_id, err);
             free(err);
-            return -1;
+            problems++;
         }
         if (*row->due != '\0') {
             civil_date d;
@@ -110,13 +120,14 @@ static int check_rows(const char *path, const session *s, const sheet *sh, check
             if (date_parse(row->due, &d) != 0) {
                 cli_error("%s:%d: %s: remediation_due '%s' is not a date (YYYY-MM-DD)", path, row->line,
                           row->item_id, row->due);
-                return -1;
+                problems++;
+                continue;
             }
             date_format(d, buf);
             checked[r].due = strdup(buf);
         }
     }
-    return 0;
+    return problems;
 }
 
 static int record_rows(session *s, const checked_row *checked, size_t count, size_t *recorded, char **err)
@@ -159,7 +170,7 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
     if (cli_wants_help(argc, argv)) {
         printf("usage: selfcheck answer --from FILE [--profile P] [--period X]\n"
                "Records a filled answer sheet (from 'selfcheck template'). All or nothing:\n"
-               "a bad row is reported as FILE:LINE: reason and nothing of the sheet is\n"
+               "every bad row is reported as FILE:LINE: reason and nothing of the sheet is\n"
                "recorded. Empty cells leave what is already stored unchanged.\n"
                "exit: 0 ok, 2 bad command line, 3 invalid sheet or checklists, 4 store error,\n"
                "5 cannot read FILE.\n");
@@ -200,10 +211,11 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
         return code;
     }
     checked_row *checked = calloc(sh->count ? sh->count : 1, sizeof *checked);
-    size_t recorded = 0;
+    size_t recorded = 0, problems = 0;
     if (checked == NULL) {
         code = EXIT_INTERNAL;
-    } else if (check_rows(from, s, sh, checked) != 0) {
+    } else if ((problems = check_rows(from, s, sh, checked)) != 0) {
+        cli_error("%s: %zu problem%s: nothing of the sheet was recorded", from, problems, problems == 1 ? "" : "s");
         code = EXIT_INPUT;
     } else if (record_rows(s, checked, sh->count, &recorded, &err) != 0 || session_refresh(s, &err) != 0) {
         cli_error("%s", err ? err : "cannot record the answers");
