@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -153,6 +154,28 @@ static void test_open_creates_schema(void **state)
     }
     sqlite3_close(db);
     assert_integrity_ok(f->db);
+}
+
+/* The answers list the unit's weaknesses: a new store, and its WAL file, can
+ * be read by their owner only, whatever the umask. */
+static void test_new_store_is_private(void **state)
+{
+    fixture *f = *state;
+    mode_t old_mask = umask(022);
+    store *s = NULL;
+    char *err = NULL;
+    assert_int_equal(store_open(f->db, &s, &err), 0);
+    assert_int_equal(store_system_add(s, "oa", "办公自动化系统", &err), 0);
+    struct stat st;
+    assert_int_equal(stat(f->db, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    char *wal = NULL;
+    assert_true(asprintf(&wal, "%s-wal", f->db) > 0);
+    assert_int_equal(stat(wal, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    free(wal);
+    store_close(s);
+    umask(old_mask);
 }
 
 static void test_reopen_is_idempotent(void **state)
@@ -850,6 +873,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_open_creates_schema, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_new_store_is_private, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reopen_is_idempotent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_a_database_refused, setup, teardown),

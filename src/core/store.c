@@ -8,9 +8,12 @@
 #include "fsutil.h"
 #include "period.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -116,6 +119,16 @@ int store_open(const char *path, store **out, char **err)
     if (s == NULL || (s->path = strdup(path)) == NULL) {
         free(s);
         return error_set(err, "out of memory");
+    }
+    /* The answers list a unit's weaknesses: a new store is made readable by
+     * its owner only. SQLite gives its -wal and -shm files the same mode. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        close(fd);
+    else if (errno != EEXIST) {
+        error_set(err, "%s: cannot create the answer store: %s", path, strerror(errno));
+        store_close(s);
+        return -1;
     }
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         error_set(err, "%s: cannot open the answer store: %s", path,
