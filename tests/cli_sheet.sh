@@ -62,6 +62,9 @@ expect "finding with owner and date from the sheet" "整改责任人 李四, 整
 expect "default due date" "整改责任人 王五, 整改期限 2026-12-21" "$out"
 out=$(sc score --profile halfyear --lang en)
 expect "English score" "Total: 11/11 answered · 13.30/21.50 · 61.9% · grade Pass · verdict FAIL" "$out"
+# the whole breakdown, as docs/scoring.md works it out
+golden score-worked-example-zh.txt "$(sc score --profile halfyear)"
+golden score-worked-example-en.txt "$(sc score --profile halfyear --lang en)"
 
 # the note with Chinese, comma, quotes is stored intact
 note=$(sqlite3 "$work/data/selfcheck.db" "select note from answers where item_id='backup-frequency'")
@@ -100,6 +103,8 @@ out=$("$bin" lint "$work/broken.ini" 2>&1); rc=$?
 [ $rc -eq 1 ] || fail "lint on a broken file: exit $rc, expected 1"
 line=$(grep -n 'severity = hihg' "$work/broken.ini" | head -1 | cut -d: -f1)
 expect "lint names file and line" "$work/broken.ini:$line: unknown severity 'hihg'" "$out"
+# every problem of a file, each on a line of its own, then the count
+golden lint-several-problems.txt "$(cd "$repo" && "$bin" lint tests/fixtures/bad/several-problems.ini 2>&1)"
 
 # exit codes of the command line itself
 "$bin" --version | grep -q '^selfcheck ' || fail "--version"

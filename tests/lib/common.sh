@@ -34,6 +34,20 @@ EOF2
 }
 # sc ARGS...: selfcheck with that configuration.
 sc() { "$bin" --config "$work/selfcheck.ini" "$@"; }
+# golden NAME TEXT: TEXT is exactly tests/golden/NAME, the output a reader of
+# the docs expects; a difference is shown as a diff. With
+# SELFCHECK_UPDATE_GOLDEN=1 the file is written instead (then review the diff).
+golden() {
+    local file=$repo/tests/golden/$1
+    if [ "${SELFCHECK_UPDATE_GOLDEN:-}" = 1 ]; then
+        printf '%s\n' "$2" >"$file"
+        return 0
+    fi
+    if ! diff -u "$file" <(printf '%s\n' "$2") >"$work/golden.diff" 2>&1; then
+        fail "output differs from tests/golden/$1:"
+        cat "$work/golden.diff"
+    fi
+}
 # finish NAME: the test's verdict and exit code.
 finish() {
     if ((failures > 0)); then
