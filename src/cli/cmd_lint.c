@@ -16,22 +16,22 @@ int cmd_lint(const cli_globals *g, int argc, char **argv)
         return EXIT_OK;
     }
     config *cfg = NULL;
-    const char **paths;
+    const char *const *paths;
     size_t count;
     if (argc > 1) {
-        paths = (const char **)(argv + 1);
+        paths = (const char *const *)(argv + 1);
         count = (size_t)argc - 1;
     } else {
         cfg = cli_load_config(g);
         if (cfg == NULL)
             return EXIT_INPUT;
-        paths = (const char **)&cfg->checklists;
+        paths = (const char *const *)&cfg->checklists;
         count = 1;
     }
     diag_list diags;
     diag_list_init(&diags);
     checklist_set *set = NULL;
-    int rc = checklist_set_load((const char *const *)paths, count, &set, &diags);
+    int rc = checklist_set_load(paths, count, &set, &diags);
     for (size_t i = 0; i < diags.count; i++) {
         char *line = diag_format(&diags.items[i]);
         fprintf(stderr, "%s\n", line ? line : diags.items[i].message);

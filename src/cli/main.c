@@ -208,7 +208,8 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (i >= argc) {
-        char *run_argv[] = {(char *)"run", NULL};
+        char run_name[] = "run";   /* commands take argv as main does: writable */
+        char *run_argv[] = {run_name, NULL};
         return cmd_run(&g, 1, run_argv);
     }
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
