@@ -1,7 +1,8 @@
 /* fuzz_parsers.c: libFuzzer harnesses for every parser of untrusted input:
  * checklist INI files, selfcheck.ini, CSV answer sheets, and reports (CSV or
- * SQLite) as a supervisor receives them. The first input byte chooses the
- * parser; the rest is the file.
+ * SQLite) as a supervisor receives them; and the text layer that lays out
+ * whatever those files hold (wrapping and fitting by display width). The
+ * first input byte chooses the parser; the rest is the file.
  *
  * Built with clang and -fsanitize=fuzzer when SELFCHECK_FUZZ is on. Without
  * it, the same code is built with a main() that replays files given on the
@@ -18,8 +19,42 @@
 #include "config.h"
 #include "report_read.h"
 #include "sheet.h"
+#include "text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define FUZZ_PARSERS 5
+
+/* Wraps the bytes (up to a NUL) at a width taken from the first of them and
+ * aborts unless the spans tile the text in order, each within the width,
+ * and fitting never exceeds its columns. */
+static void fuzz_text(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return;
+    size_t width = 2 + data[0] % 100;
+    char *s = strndup((const char *)data + 1, size - 1);
+    if (s == NULL)
+        return;
+    size_t len = strlen(s);
+    text_span *spans = NULL;
+    size_t n = text_wrap(s, width, &spans);
+    size_t at = 0;
+    for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
+        if (spans[i].offset < at || spans[i].offset + spans[i].length > len || spans[i].columns > width)
+            abort();
+        char *line = strndup(s + spans[i].offset, spans[i].length);
+        if (line != NULL && text_width(line) != spans[i].columns)
+            abort();
+        free(line);
+        at = spans[i].offset + spans[i].length;
+    }
+    free(spans);
+    size_t fitted = 0;
+    if (text_fit(s, width, &fitted) > len || fitted > width)
+        abort();
+    free(s);
+}
 
 /* The parsers read files: hand them an in-memory one. */
 static char *as_file(const uint8_t *data, size_t size, int *fd)
@@ -44,11 +79,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
+    if (data[0] % FUZZ_PARSERS == 4) {
+        fuzz_text(data + 1, size - 1);
+        return 0;
+    }
     int fd;
     char *path = as_file(data + 1, size - 1, &fd);
     if (path == NULL)
         return 0;
-    switch (data[0] % 4) {
+    switch (data[0] % FUZZ_PARSERS) {
     case 0: {
         diag_list diags;
         diag_list_init(&diags);
@@ -105,13 +144,13 @@ int main(int argc, char **argv)
         uint8_t *buf = malloc(1u << 22);
         size_t n = fread(buf + 1, 1, (1u << 22) - 1, f);
         fclose(f);
-        for (uint8_t parser = 0; parser < 4; parser++) {
+        for (uint8_t parser = 0; parser < FUZZ_PARSERS; parser++) {
             buf[0] = parser;
             LLVMFuzzerTestOneInput(buf, n + 1);
         }
         free(buf);
     }
-    printf("replayed %d inputs through 4 parsers\n", argc - 1);
+    printf("replayed %d inputs through %d parsers\n", argc - 1, FUZZ_PARSERS);
     return 0;
 }
 #endif
