@@ -259,6 +259,71 @@ static void test_steering_and_never(void **state)
     free(db);
 }
 
+/* Opens the monthly check of unit u1 over the one checklist file `list`. */
+static session *open_over(const char *dir, const char *db, const char *list)
+{
+    config *cfg = config_defaults();
+    free(cfg->unit_code);
+    cfg->unit_code = strdup("u1");
+    char *path = testutil_write(dir, "changing.ini", list);
+    const char *paths[] = {path};
+    diag_list diags;
+    diag_list_init(&diags);
+    checklist_set *set = NULL;
+    assert_int_equal(checklist_set_load(paths, 1, &set, &diags), 0);
+    diag_list_clear(&diags);
+    free(path);
+    session *s = NULL;
+    assert_int_equal(session_open(cfg, set, db, PROFILE_MONTHLY, "2026-11", &s, NULL), 0);
+    return s;
+}
+
+/* What docs/checklist-format.md promises when a checklist changes under a
+ * finished assessment: a new item reopens it, a removed item is no longer
+ * scored but its answer is kept. */
+static void test_checklist_changed_under_an_assessment(void **state)
+{
+    (void)state;
+    setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
+    char *dir = testutil_tempdir();
+    char *db = fsutil_join(dir, "answers.db");
+    static const char text1[] = "[checklist]\nid = c\nversion = 1\ntitle_zh = 变化\ntitle_en = Change\n\n"
+                                "[item.a]\nquestion_zh = 甲？\nquestion_en = A?\nsource = 1\ntype = yesno\n"
+                                "severity = high\nprofiles = monthly\n\n"
+                                "[item.b]\nquestion_zh = 乙？\nquestion_en = B?\nsource = 1\ntype = yesno\n"
+                                "severity = high\nprofiles = monthly\n";
+    static const char text2[] = "[checklist]\nid = c\nversion = 2\ntitle_zh = 变化\ntitle_en = Change\n\n"
+                                "[item.a]\nquestion_zh = 甲？\nquestion_en = A?\nsource = 1\ntype = yesno\n"
+                                "severity = high\nprofiles = monthly\n\n"
+                                "[item.c]\nquestion_zh = 丙？\nquestion_en = C?\nsource = 1\ntype = yesno\n"
+                                "severity = high\nprofiles = monthly\n";
+
+    session *s = open_over(dir, db, text1);
+    assert_int_equal(session_set(s, 0, ANSWER_FIELD_VALUE, "yes", NULL), 0);
+    assert_int_equal(session_set(s, 1, ANSWER_FIELD_VALUE, "no", NULL), 0);
+    assert_true(s->score->complete);
+    assert_non_null(s->assessment->completed_at);
+    session_free(s);
+
+    /* b removed, c added: c is asked, the assessment is open again */
+    s = open_over(dir, db, text2);
+    assert_int_equal(s->score->asked, 2);
+    assert_int_equal(s->score->answered, 1);
+    assert_false(s->score->complete);
+    assert_null(s->assessment->completed_at);
+    assert_true(fabs(s->score->percent - 100) < 1e-9);   /* b's "no" no longer costs */
+    answer_set *kept = NULL;
+    assert_int_equal(store_answers_load(s->store, s->assessment->id, &kept, NULL), 0);
+    const answer *b = answer_set_find(kept, "c", "b", "");
+    assert_non_null(b);
+    assert_string_equal(b->value, "no");
+    answer_set_free(kept);
+    session_free(s);
+    testutil_rmtree(dir);
+    free(dir);
+    free(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -267,6 +332,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_invalid_answer_changes_nothing, open_example, close_example),
         cmocka_unit_test_setup_teardown(test_critical_fails_whatever_the_percentage, open_example, close_example),
         cmocka_unit_test(test_steering_and_never),
+        cmocka_unit_test(test_checklist_changed_under_an_assessment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
