@@ -11,9 +11,14 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/* What fsutil_write_atomic returns when `path` exists and may not be
+ * overwritten, so that callers can tell it from a failed write. */
+#define FSUTIL_EXISTS (-2)
+
 /* Writes `len` bytes to `path` atomically with the given mode (0600 for
- * secrets). With `overwrite` false, an existing `path` is an error and is
- * left untouched. Returns 0, or -1 with *err set (caller frees). */
+ * secrets). With `overwrite` false, an existing `path` is left untouched and
+ * FSUTIL_EXISTS returned. Returns 0, or -1 or FSUTIL_EXISTS with *err set
+ * (caller frees). */
 int fsutil_write_atomic(const char *path, const void *data, size_t len,
                         mode_t mode, bool overwrite, char **err);
 

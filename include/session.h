@@ -29,9 +29,15 @@ typedef struct session {
 /* Opens the assessment (creating it) of profile p and period (NULL: the
  * current one) for the configured unit. Takes ownership of cfg and set (also
  * on failure). db_path NULL means the configured data folder's selfcheck.db.
- * Returns 0 with *out, or -1 with *err. */
+ * Returns 0 with *out, or -1 or a SESSION_ERR_ below with *err. */
 int session_open(config *cfg, checklist_set *set, const char *db_path, profile p,
                  const char *period, session **out, char **err);
+/* What session_open and session_open_existing return besides 0 and -1 (the
+ * store, the checklists, or memory), for the caller's exit code. */
+enum {
+    SESSION_ERR_NO_UNIT = -2,     /* [unit] code is not set */
+    SESSION_ERR_NOT_FOUND = -3    /* a change assessment without a period, or of an unknown system */
+};
 /* Like session_open, but never creates the assessment: returns 0 with *out
  * NULL when there is none (cfg and set are freed then too). */
 int session_open_existing(config *cfg, checklist_set *set, const char *db_path, profile p,

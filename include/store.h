@@ -26,6 +26,15 @@ int store_begin(store *s, char **err);
 int store_commit(store *s, char **err);
 void store_rollback(store *s);
 
+/* What a store call returns besides 0, so that callers can tell the user's
+ * mistakes from a broken store without reading the message. */
+typedef enum store_error {
+    STORE_ERR = -1,             /* SQLite failed, or out of memory */
+    STORE_ERR_INVALID = -2,     /* a system code or name that cannot be stored */
+    STORE_ERR_EXISTS = -3,      /* a system of that code is there already */
+    STORE_ERR_NOT_FOUND = -4    /* no such system */
+} store_error;
+
 /* ---- information systems of the unit ---- */
 typedef struct system_info {
     char *id;      /* short id: lower-case letters, digits and '-' */
@@ -35,8 +44,9 @@ typedef struct system_info {
 /* A system's code: 1 to 64 lower-case letters, digits and '-', not starting
  * with '-' (it names change periods, "2026-11-15@oa"). */
 bool store_system_id_valid(const char *id);
+/* Returns 0, or a store_error with *err: STORE_ERR_INVALID, STORE_ERR_EXISTS. */
 int store_system_add(store *s, const char *id, const char *name, char **err);
-/* Returns -1 with *err when there is no such system. */
+/* Returns 0, or a store_error with *err: STORE_ERR_NOT_FOUND. */
 int store_system_remove(store *s, const char *id, char **err);
 /* *out (free with system_info_free_array) in id order. */
 int store_systems_list(store *s, system_info **out, size_t *count, char **err);
@@ -57,7 +67,8 @@ typedef struct assessment {
 
 /* Finds the assessment (unit, profile, period), creating it if absent. While
  * it is not completed its systems follow the unit's current list (for a change
- * assessment: the one system named in the period, which must exist). */
+ * assessment: the one system named in the period, which must exist:
+ * STORE_ERR_NOT_FOUND when it does not). Returns 0, or a store_error. */
 int store_assessment_open(store *s, const char *unit_code, profile p, const char *period,
                           const char *assessor, assessment **out, char **err);
 /* Like open, but never creates: *out is NULL when there is none. */

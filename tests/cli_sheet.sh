@@ -13,7 +13,16 @@ example_config
 
 sc systems add oa 办公自动化系统 >/dev/null || fail "systems add oa"
 sc systems add web 门户网站 >/dev/null || fail "systems add web"
-out=$(sc systems add oa again 2>&1); [ $? -ne 0 ] || fail "duplicate system accepted"
+out=$(sc systems add oa again 2>&1); rc=$?
+[ $rc -eq 8 ] || fail "duplicate system: exit $rc, expected 8: $out"
+out=$(sc systems add OA 大写 2>&1); rc=$?
+[ $rc -eq 2 ] || fail "upper-case system id: exit $rc, expected 2: $out"
+out=$(sc systems remove nope 2>&1); rc=$?
+[ $rc -eq 6 ] || fail "removing an unknown system: exit $rc, expected 6: $out"
+out=$(sc score --profile change 2>&1); rc=$?
+[ $rc -eq 6 ] || fail "change check without a period: exit $rc, expected 6: $out"
+out=$(sc template --profile change --period 2026-11-02@nope 2>&1); rc=$?
+[ $rc -eq 6 ] || fail "change check of an unknown system: exit $rc, expected 6: $out"
 
 sc template --profile halfyear --out "$work/sheet.csv" 2>/dev/null || fail "template"
 head -c 3 "$work/sheet.csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "template has no UTF-8 BOM"

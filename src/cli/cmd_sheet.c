@@ -55,9 +55,9 @@ int cmd_template(const cli_globals *g, int argc, char **argv)
             cli_error("cannot write the sheet to standard output");
             code = EXIT_IO;
         }
-    } else if (fsutil_write_atomic(out_path, data, len, 0644, false, &err) != 0) {
+    } else if ((code = fsutil_write_atomic(out_path, data, len, 0644, false, &err)) != 0) {
         cli_error("%s", err);
-        code = strstr(err, "already exists") ? EXIT_EXISTS : EXIT_IO;
+        code = code == FSUTIL_EXISTS ? EXIT_EXISTS : EXIT_IO;
     } else {
         fprintf(stderr, "wrote %s: %zu rows for the %s check %s\n", out_path, s->plan->count,
                 profile_name(s->assessment->profile), s->assessment->period);

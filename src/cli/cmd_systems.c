@@ -35,7 +35,8 @@ int cmd_systems(const cli_globals *g, int argc, char **argv)
                "       selfcheck systems remove ID\n"
                "The unit's information systems: per-system items are asked once for each.\n"
                "ID is short (lower-case letters, digits, '-'), NAME is shown to people.\n"
-               "exit: 0 ok, 2 bad command line, 4 store error, 6 no such system.\n");
+               "exit: 0 ok, 2 bad command line or ID, 4 store error, 6 no such system,\n"
+               "8 a system with that ID exists.\n");
         return argc < 2 ? EXIT_USAGE : EXIT_OK;
     }
     const char *action = argv[1];
@@ -49,17 +50,18 @@ int cmd_systems(const cli_globals *g, int argc, char **argv)
     if (code != EXIT_OK)
         return code;
     char *err = NULL;
+    int rc;
     if (strcmp(action, "add") == 0) {
-        if (store_system_add(s, argv[2], argv[3], &err) != 0) {
+        if ((rc = store_system_add(s, argv[2], argv[3], &err)) != 0) {
             cli_error("%s", err);
-            code = strstr(err, "must be") || strstr(err, "needs") ? EXIT_USAGE : EXIT_STORE;
+            code = rc == STORE_ERR_INVALID ? EXIT_USAGE : rc == STORE_ERR_EXISTS ? EXIT_EXISTS : EXIT_STORE;
         } else {
             printf("added system %s (%s)\n", argv[2], argv[3]);
         }
     } else if (strcmp(action, "remove") == 0) {
-        if (store_system_remove(s, argv[2], &err) != 0) {
+        if ((rc = store_system_remove(s, argv[2], &err)) != 0) {
             cli_error("%s", err);
-            code = strstr(err, "no system") ? EXIT_NOT_FOUND : EXIT_STORE;
+            code = rc == STORE_ERR_NOT_FOUND ? EXIT_NOT_FOUND : EXIT_STORE;
         } else {
             printf("removed system %s (answers already given for it are kept)\n", argv[2]);
         }

@@ -53,7 +53,7 @@ static void usage(FILE *out)
             "  2 bad command line    3 invalid input file (FILE:LINE: message)\n"
             "  4 answer store error  5 file cannot be read or written\n"
             "  6 not found           7 assessment incomplete\n"
-            "  8 file exists         9 key unusable (permissions, passphrase, type)\n"
+            "  8 already exists      9 key unusable (permissions, passphrase, type)\n"
             " 10 bad signature      11 unknown signer\n"
             " 12 unit/key mismatch  13 malformed report\n"
             " 70 internal error\n");
@@ -145,9 +145,7 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
     }
     if (rc != 0) {
         cli_error("%s", err ? err : "cannot open the assessment");
-        code = err && strstr(err, "no unit configured") ? EXIT_INPUT
-                 : err && (strstr(err, "no system") || strstr(err, "needs --period")) ? EXIT_NOT_FOUND
-                 : EXIT_STORE;
+        code = rc == SESSION_ERR_NO_UNIT ? EXIT_INPUT : rc == SESSION_ERR_NOT_FOUND ? EXIT_NOT_FOUND : EXIT_STORE;
         free(err);
         return code;
     }

@@ -38,8 +38,11 @@ static int fsync_dir(const char *dir, char **err)
 int fsutil_write_atomic(const char *path, const void *data, size_t len,
                         mode_t mode, bool overwrite, char **err)
 {
-    if (!overwrite && fsutil_exists(path))
-        return error_set(err, "%s: already exists, not overwritten", path);
+    if (!overwrite && fsutil_exists(path)) {
+        error_set(err, "%s: already exists, not overwritten", path);
+        return FSUTIL_EXISTS;
+    }
+    bool exists = false;
     char *dir = dir_of(path);
     char *tmp = NULL;
     if (dir == NULL || asprintf(&tmp, "%s.tmp.XXXXXX", path) < 0) {
@@ -82,7 +85,8 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
     if (!overwrite) {
         /* link() fails if the target appeared meanwhile: never clobber. */
         if (link(tmp, path) != 0) {
-            error_set(err, "%s: %s", path, errno == EEXIST ? "already exists, not overwritten" : strerror(errno));
+            exists = errno == EEXIST;
+            error_set(err, "%s: %s", path, exists ? "already exists, not overwritten" : strerror(errno));
             goto fail;
         }
         unlink(tmp);
@@ -99,7 +103,7 @@ fail:
 fail_nofile:
     free(tmp);
     free(dir);
-    return -1;
+    return exists ? FSUTIL_EXISTS : -1;
 }
 
 int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len, char **err)

@@ -74,8 +74,10 @@ static int open_assessment(config *cfg, checklist_set *set, const char *db_path,
     }
     s->cfg = cfg;
     s->set = set;
+    int failure = -1;
     if (cfg->unit_code[0] == '\0') {
         error_set(err, "no unit configured: set [unit] code in selfcheck.ini (or run selfcheck to be asked)");
+        failure = SESSION_ERR_NO_UNIT;
         goto fail;
     }
     char *path = db_path ? strdup(db_path) : config_store_path(cfg);
@@ -87,8 +89,11 @@ static int open_assessment(config *cfg, checklist_set *set, const char *db_path,
     if (period == NULL) {
         char today[11];
         clock_today(today);
-        if (period_current(p, today, &current, err) != 0)
+        if (period_current(p, today, &current, err) != 0) {
+            /* only a change assessment has no current period */
+            failure = p == PROFILE_CHANGE ? SESSION_ERR_NOT_FOUND : -1;
             goto fail;
+        }
         period = current;
     }
     if (!create) {
@@ -103,8 +108,10 @@ static int open_assessment(config *cfg, checklist_set *set, const char *db_path,
     }
     rc = store_assessment_open(s->store, cfg->unit_code, p, period, cfg->assessor, &s->assessment, err);
     free(current);
-    if (rc != 0)
+    if (rc != 0) {
+        failure = rc == STORE_ERR_NOT_FOUND ? SESSION_ERR_NOT_FOUND : -1;
         goto fail;
+    }
     if (plan_build(set, p, s->assessment->systems, s->assessment->system_count, &s->plan, err) != 0 ||
         rescore(s, err) != 0 || load_previous(s, err) != 0 || update_completion(s, err) != 0)
         goto fail;
@@ -112,7 +119,7 @@ static int open_assessment(config *cfg, checklist_set *set, const char *db_path,
     return 0;
 fail:
     session_free(s);
-    return -1;
+    return failure;
 }
 
 int session_open(config *cfg, checklist_set *set, const char *db_path, profile p,

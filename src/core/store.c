@@ -204,10 +204,14 @@ bool store_system_id_valid(const char *id)
 
 int store_system_add(store *s, const char *id, const char *name, char **err)
 {
-    if (!store_system_id_valid(id))
-        return error_set(err, "system id '%s' must be lower-case letters, digits and '-' (for example oa)", id);
-    if (name == NULL || *name == '\0')
-        return error_set(err, "system '%s' needs a name", id);
+    if (!store_system_id_valid(id)) {
+        error_set(err, "system id '%s' must be lower-case letters, digits and '-' (for example oa)", id);
+        return STORE_ERR_INVALID;
+    }
+    if (name == NULL || *name == '\0') {
+        error_set(err, "system '%s' needs a name", id);
+        return STORE_ERR_INVALID;
+    }
     sqlite3_stmt *st;
     char now[20];
     clock_now(now);
@@ -219,8 +223,10 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
     sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    if (rc == SQLITE_CONSTRAINT)
-        return error_set(err, "system '%s' exists already", id);
+    if (rc == SQLITE_CONSTRAINT) {
+        error_set(err, "system '%s' exists already", id);
+        return STORE_ERR_EXISTS;
+    }
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot add the system");
 }
 
@@ -234,8 +240,10 @@ int store_system_remove(store *s, const char *id, char **err)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return db_error(s, err, "cannot remove the system");
-    if (sqlite3_changes(s->db) == 0)
-        return error_set(err, "no system '%s'", id);
+    if (sqlite3_changes(s->db) == 0) {
+        error_set(err, "no system '%s'", id);
+        return STORE_ERR_NOT_FOUND;
+    }
     return 0;
 }
 
@@ -368,7 +376,7 @@ static int sync_systems(store *s, long long id, profile p, const char *period, c
             error_set(err, "no system '%s': add it first with 'selfcheck systems add %s NAME'",
                       only ? only : "", only ? only : "ID");
             free(only);
-            return -1;
+            return STORE_ERR_NOT_FOUND;
         }
     }
     sqlite3_stmt *del, *ins;
@@ -410,6 +418,7 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
     if (store_begin(s, err) != 0)
         return -1;
     assessment *a = NULL;
+    int rc = STORE_ERR;
     if (store_assessment_find(s, unit_code, p, period, &a, err) != 0)
         goto fail;
     long long id;
@@ -427,9 +436,9 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
         sqlite3_bind_text(st, 3, period, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 4, assessor ? assessor : "", -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
-        int rc = sqlite3_step(st);
+        int step = sqlite3_step(st);
         sqlite3_finalize(st);
-        if (rc != SQLITE_DONE) {
+        if (step != SQLITE_DONE) {
             db_error(s, err, "cannot create the assessment");
             goto fail;
         }
@@ -445,7 +454,8 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
             return store_assessment_find(s, unit_code, p, period, out, err);
         }
     }
-    if (sync_systems(s, id, p, period, err) != 0)
+    rc = sync_systems(s, id, p, period, err);
+    if (rc != 0)
         goto fail;
     if (store_commit(s, err) != 0)
         goto fail;
@@ -453,7 +463,7 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
 fail:
     assessment_free(a);
     store_rollback(s);
-    return -1;
+    return rc != 0 ? rc : STORE_ERR;
 }
 
 int store_assessment_list(store *s, const char *unit_code, profile p,
