@@ -75,7 +75,7 @@ code "keygen with an empty passphrase file" 9 sc keygen --out "$work/keys/empty"
 sc systems add oa 办公自动化系统 >/dev/null || fail "systems add oa"
 sc systems add web 门户网站 >/dev/null || fail "systems add web"
 code "report of an unanswered assessment" 7 sc report --profile halfyear
-expect "incomplete says why" "unanswered" "$out"
+expect "incomplete says why, in the unit's language" "还有 10 项（共 10 项）未答：请先答完，或用 --allow-incomplete 仍然生成报告" "$out"
 [ ! -e "$work/reports" ] || [ -z "$(ls -A "$work/reports")" ] || fail "a refused report left files"
 mkdir "$work/incomplete"
 code "report --allow-incomplete" 0 sc report --profile halfyear --format csv --out "$work/incomplete" --allow-incomplete

@@ -57,13 +57,19 @@ line2=$(grep -n '"hosting-contract"' "$work/bad.csv" | cut -d: -f1)
 out=$(sc answer --profile halfyear --from "$work/bad.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "bad sheet: exit $rc, expected 3"
 expect "bad sheet names file and line" "bad.csv:$line: av-signature-age" "$out"
-expect "bad sheet names the second bad row too" "bad.csv:$line2: hosting-contract: 'perhaps'" "$out"
-expect "bad sheet counts its problems" "bad.csv: 2 problems: nothing of the sheet was recorded" "$out"
+expect "bad sheet names the second bad row too" "bad.csv:$line2: hosting-contract: “perhaps”不是此项可用的回答" "$out"
+expect "bad sheet counts its problems" "bad.csv: 发现 2 处问题，整张表都没有导入" "$out"
+# the same in English, for a unit that set [ui] lang = en
+printf '[ui]\nlang = en\n' >>"$work/selfcheck.ini"
+out=$(sc answer --profile halfyear --from "$work/bad.csv" 2>&1)
+expect "English: bad row" "bad.csv:$line2: hosting-contract: 'perhaps' is not an answer here: use yes|no|partial" "$out"
+expect "English: count" "bad.csv: problems found: 2; nothing of the sheet was recorded" "$out"
+sed -i '/^\[ui\]$/,$d' "$work/selfcheck.ini"
 out=$(sc score --profile halfyear)
 expect "nothing recorded from the bad sheet" "0/10" "$out"
 
 out=$(sc answer --profile halfyear --from "$work/sheet.csv" 2>&1) || fail "answer: $out"
-expect "answer summary" "recorded 11 answers" "$out"
+expect "answer summary" "已导入 11 个回答" "$out"
 out=$(sc score --profile halfyear)
 expect "worked example total" "11/11 已答 · 13.30/21.50 · 61.9% · 等级 合格 · 结论 不通过" "$out"
 expect "critical failure listed" "[critical] mlps-last-assessment (系统 办公自动化系统)" "$out"
@@ -85,12 +91,12 @@ text=$(sqlite3 "$work/data/selfcheck.db" "select value from answers where item_i
 printf '\xef\xbb\xbfchecklist_id,item_id,system,answer\r\nexample,no-such-item,,yes\r\n' >"$work/unknown.csv"
 out=$(sc answer --profile halfyear --from "$work/unknown.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "unknown item: exit $rc"
-expect "unknown item line" "unknown.csv:2: no item example/no-such-item" "$out"
+expect "unknown item line" "unknown.csv:2: 没有 example/no-such-item 这一项" "$out"
 # malformed CSV
 printf 'checklist_id,item_id,system,answer\r\nexample,"backup-frequency,,daily\r\n' >"$work/broken.csv"
 out=$(sc answer --profile halfyear --from "$work/broken.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "malformed CSV: exit $rc"
-expect "malformed CSV named" "broken.csv:2: malformed CSV" "$out"
+expect "malformed CSV named" "broken.csv:2: CSV 格式错误" "$out"
 
 # reading a period nobody answered is "not found", and leaves nothing behind
 out=$(sc score --period 2025-01 2>&1); rc=$?

@@ -10,6 +10,7 @@
 #include "answer.h"
 #include "error.h"
 #include "fsutil.h"
+#include "msg.h"
 #include "period.h"
 #include "sheet.h"
 
@@ -89,8 +90,8 @@ static size_t check_rows(const char *path, const session *s, const sheet *sh, ch
         checked[r].index = -1;
         long index = plan_find(s->plan, row->checklist_id, row->item_id, row->system);
         if (index < 0) {
-            cli_error("%s:%d: no item %s/%s%s%s in the %s check %s", path, row->line, row->checklist_id,
-                      row->item_id, *row->system ? " for system " : "", row->system,
+            cli_error(msg("%s:%d: no item %s/%s%s%s in the %s check %s"), path, row->line, row->checklist_id,
+                      row->item_id, *row->system ? msg(" for system ") : "", row->system,
                       profile_name(s->assessment->profile), s->assessment->period);
             problems++;
             continue;
@@ -98,8 +99,8 @@ static size_t check_rows(const char *path, const session *s, const sheet *sh, ch
         bool twice = false;
         for (size_t e = 0; e < r && !twice; e++)
             if (checked[e].index == index) {
-                cli_error("%s:%d: item %s%s%s given twice (also on line %d)", path, row->line, row->item_id,
-                          *row->system ? " for system " : "", row->system, checked[e].row->line);
+                cli_error(msg("%s:%d: item %s%s%s given twice (also on line %d)"), path, row->line, row->item_id,
+                          *row->system ? msg(" for system ") : "", row->system, checked[e].row->line);
                 twice = true;
             }
         if (twice) {
@@ -118,7 +119,7 @@ static size_t check_rows(const char *path, const session *s, const sheet *sh, ch
             civil_date d;
             char buf[11];
             if (date_parse(row->due, &d) != 0) {
-                cli_error("%s:%d: %s: remediation_due '%s' is not a date (YYYY-MM-DD)", path, row->line,
+                cli_error(msg("%s:%d: %s: remediation_due '%s' is not a date (YYYY-MM-DD)"), path, row->line,
                           row->item_id, row->due);
                 problems++;
                 continue;
@@ -196,7 +197,7 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
     sheet *sh = NULL;
     char *err = NULL;
     if (access(from, R_OK) != 0) {
-        cli_error("%s: cannot read the sheet", from);
+        cli_error(msg("%s: cannot read the sheet"), from);
         return EXIT_IO;
     }
     if (sheet_read(from, &sh, &err) != 0) {
@@ -215,13 +216,13 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
     if (checked == NULL) {
         code = EXIT_INTERNAL;
     } else if ((problems = check_rows(from, s, sh, checked)) != 0) {
-        cli_error("%s: %zu problem%s: nothing of the sheet was recorded", from, problems, problems == 1 ? "" : "s");
+        cli_error(msg("%s: problems found: %zu; nothing of the sheet was recorded"), from, problems);
         code = EXIT_INPUT;
     } else if (record_rows(s, checked, sh->count, &recorded, &err) != 0 || session_refresh(s, &err) != 0) {
         cli_error("%s", err ? err : "cannot record the answers");
         code = EXIT_STORE;
     } else {
-        printf("recorded %zu answers from %s; %zu of %zu items of the %s check %s answered\n", recorded, from,
+        printf(msg("recorded %zu answers from %s; %zu of %zu items of the %s check %s answered\n"), recorded, from,
                s->score->answered, s->score->asked, profile_name(s->assessment->profile), s->assessment->period);
     }
     for (size_t r = 0; checked && r < sh->count; r++) {

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "error.h"
+#include "msg.h"
 
 static const struct {
     const char *name;
@@ -67,6 +68,17 @@ void cli_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+/* Messages for the unit's staff speak [ui] lang from the start, so that even
+ * a sheet that cannot be read is explained in it. A configuration that does
+ * not load leaves English; the command then reports why. */
+static void cli_set_language(const cli_globals *g)
+{
+    config *cfg = NULL;
+    if (config_load(g->config_path, &cfg, NULL) == 0)
+        msg_set_lang(cfg->lang);
+    config_free(cfg);
 }
 
 config *cli_load_config(const cli_globals *g)
@@ -205,6 +217,7 @@ int main(int argc, char **argv)
         cli_error("unknown option '%s' (see selfcheck --help)", argv[i]);
         return EXIT_USAGE;
     }
+    cli_set_language(&g);
     if (i >= argc) {
         char run_name[] = "run";   /* commands take argv as main does: writable */
         char *run_argv[] = {run_name, NULL};

@@ -1,6 +1,7 @@
 /* answer.c: validating answers and spelling them canonically (see answer.h). */
 #include "answer.h"
 #include "error.h"
+#include "msg.h"
 #include "period.h"
 
 #include <ctype.h>
@@ -66,7 +67,7 @@ static int parse_yesno(const item *it, const char *v, char **canonical, char **e
                 return 0;
             }
     char *allowed = answer_allowed(it);
-    error_set(err, "'%s' is not an answer here: use %s", v, allowed ? allowed : "yes|no");
+    error_set(err, msg("'%s' is not an answer here: use %s"), v, allowed ? allowed : "yes|no");
     free(allowed);
     return -1;
 }
@@ -85,7 +86,7 @@ static int parse_choice(const item *it, const char *v, char **canonical, char **
         return 0;
     }
     char *allowed = answer_allowed(it);
-    error_set(err, "'%s' is not one of the choices: use %s", v, allowed ? allowed : "");
+    error_set(err, msg("'%s' is not one of the choices: use %s"), v, allowed ? allowed : "");
     free(allowed);
     return -1;
 }
@@ -104,11 +105,11 @@ static int parse_number(const item *it, const char *v, char **canonical, char **
     errno = 0;
     double d = strtod(v, &end);
     if (*v == '\0' || *end != '\0' || errno != 0 || !isfinite(d))
-        return error_set(err, "'%s' is not a number", v);
+        return error_set(err, msg("'%s' is not a number"), v);
     if (d < it->number_min || d > it->number_max)
-        return error_set(err, "%g is outside %g..%g", d, it->number_min, it->number_max);
+        return error_set(err, msg("%g is outside %g..%g"), d, it->number_min, it->number_max);
     if (asprintf(canonical, "%.15g", d) < 0)
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     return 0;
 }
 
@@ -124,9 +125,9 @@ static int parse_date(const item *it, const char *v, const char *today, char **c
     }
     civil_date d, now;
     if (date_parse(v, &d) != 0)
-        return error_set(err, "'%s' is not a date: write YYYY-MM-DD, for example 2026-03-31", v);
+        return error_set(err, msg("'%s' is not a date: write YYYY-MM-DD, for example 2026-03-31"), v);
     if (today != NULL && date_parse(today, &now) == 0 && date_to_days(d) > date_to_days(now))
-        return error_set(err, "%s is in the future (today is %s)", v, today);
+        return error_set(err, msg("%s is in the future (today is %s)"), v, today);
     char buf[11];
     date_format(d, buf);
     *canonical = strdup(buf);
@@ -138,17 +139,17 @@ int answer_parse(const item *it, const char *input, const char *today,
 {
     *canonical = NULL;
     if (input == NULL)
-        return error_set(err, "no answer given");
+        return error_set(err, msg("no answer given"));
     if (it->type == ANSWER_TEXT) {
         *canonical = strdup(input);
-        return *canonical ? 0 : error_set(err, "out of memory");
+        return *canonical ? 0 : error_set(err, msg("out of memory"));
     }
     char *v = trimmed(input);
     if (v == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     int rc;
     if (*v == '\0')
-        rc = error_set(err, "no answer given");
+        rc = error_set(err, msg("no answer given"));
     else if (it->type == ANSWER_YESNO)
         rc = parse_yesno(it, v, canonical, err);
     else if (it->type == ANSWER_CHOICE)
@@ -159,7 +160,7 @@ int answer_parse(const item *it, const char *input, const char *today,
         rc = parse_date(it, v, today, canonical, err);
     free(v);
     if (rc == 0 && *canonical == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     return rc;
 }
 

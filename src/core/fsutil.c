@@ -1,6 +1,7 @@
 /* fsutil.c: atomic writes and small file helpers (see fsutil.h). */
 #include "fsutil.h"
 #include "error.h"
+#include "msg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,13 +26,13 @@ static int fsync_dir(const char *dir, char **err)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY);
     if (fd < 0)
-        return error_set(err, "%s: cannot open folder: %s", dir, strerror(errno));
+        return error_set(err, msg("%s: cannot open folder: %s"), dir, msg_strerror(errno));
     int rc = fsync(fd);
     int saved = errno;
     close(fd);
     /* Some file systems (e.g. FAT on a USB stick) refuse fsync on folders. */
     if (rc != 0 && saved != EINVAL && saved != EROFS)
-        return error_set(err, "%s: cannot sync folder: %s", dir, strerror(saved));
+        return error_set(err, msg("%s: cannot sync folder: %s"), dir, msg_strerror(saved));
     return 0;
 }
 
@@ -39,7 +40,7 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
                         mode_t mode, bool overwrite, char **err)
 {
     if (!overwrite && fsutil_exists(path)) {
-        error_set(err, "%s: already exists, not overwritten", path);
+        error_set(err, msg("%s: already exists, not overwritten"), path);
         return FSUTIL_EXISTS;
     }
     bool exists = false;
@@ -47,15 +48,15 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
     char *tmp = NULL;
     if (dir == NULL || asprintf(&tmp, "%s.tmp.XXXXXX", path) < 0) {
         free(dir);
-        return error_set(err, "%s: out of memory", path);
+        return error_set(err, msg("%s: out of memory"), path);
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        error_set(err, "%s: cannot create a temporary file: %s", path, strerror(errno));
+        error_set(err, msg("%s: cannot create a temporary file: %s"), path, msg_strerror(errno));
         goto fail_nofile;
     }
     if (fchmod(fd, mode) != 0) {
-        error_set(err, "%s: cannot set mode: %s", tmp, strerror(errno));
+        error_set(err, msg("%s: cannot set mode: %s"), tmp, msg_strerror(errno));
         close(fd);
         goto fail;
     }
@@ -66,7 +67,7 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            error_set(err, "%s: write failed: %s", path, n < 0 ? strerror(errno) : "no space");
+            error_set(err, msg("%s: write failed: %s"), path, n < 0 ? msg_strerror(errno) : "no space");
             close(fd);
             goto fail;
         }
@@ -74,24 +75,24 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
         left -= (size_t)n;
     }
     if (fsync(fd) != 0) {
-        error_set(err, "%s: cannot sync: %s", path, strerror(errno));
+        error_set(err, msg("%s: cannot sync: %s"), path, msg_strerror(errno));
         close(fd);
         goto fail;
     }
     if (close(fd) != 0) {
-        error_set(err, "%s: close failed: %s", path, strerror(errno));
+        error_set(err, msg("%s: close failed: %s"), path, msg_strerror(errno));
         goto fail;
     }
     if (!overwrite) {
         /* link() fails if the target appeared meanwhile: never clobber. */
         if (link(tmp, path) != 0) {
             exists = errno == EEXIST;
-            error_set(err, "%s: %s", path, exists ? "already exists, not overwritten" : strerror(errno));
+            error_set(err, "%s: %s", path, exists ? "already exists, not overwritten" : msg_strerror(errno));
             goto fail;
         }
         unlink(tmp);
     } else if (rename(tmp, path) != 0) {
-        error_set(err, "%s: cannot rename into place: %s", path, strerror(errno));
+        error_set(err, msg("%s: cannot rename into place: %s"), path, msg_strerror(errno));
         goto fail;
     }
     int rc = fsync_dir(dir, err);
@@ -111,12 +112,12 @@ int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (f == NULL)
-        return error_set(err, "%s: %s", path, strerror(errno));
+        return error_set(err, "%s: %s", path, msg_strerror(errno));
     size_t capacity = 4096, used = 0;
     char *buf = malloc(capacity);
     if (buf == NULL) {
         fclose(f);
-        return error_set(err, "%s: out of memory", path);
+        return error_set(err, msg("%s: out of memory"), path);
     }
     for (;;) {
         if (used + 1 >= capacity) {
@@ -125,7 +126,7 @@ int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len
             if (grown == NULL) {
                 free(buf);
                 fclose(f);
-                return error_set(err, "%s: out of memory", path);
+                return error_set(err, msg("%s: out of memory"), path);
             }
             buf = grown;
         }
@@ -134,7 +135,7 @@ int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len
         if (used > max_bytes) {
             free(buf);
             fclose(f);
-            return error_set(err, "%s: larger than %zu bytes", path, max_bytes);
+            return error_set(err, msg("%s: larger than %zu bytes"), path, max_bytes);
         }
         if (n == 0)
             break;
@@ -143,7 +144,7 @@ int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len
     fclose(f);
     if (failed) {
         free(buf);
-        return error_set(err, "%s: read error", path);
+        return error_set(err, msg("%s: read error"), path);
     }
     buf[used] = '\0';
     *out = buf;
@@ -156,13 +157,13 @@ int fsutil_mkdir_p(const char *path, char **err)
 {
     char *copy = strdup(path);
     if (copy == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     for (char *p = copy + 1; ; p++) {
         if (*p == '/' || *p == '\0') {
             char saved = *p;
             *p = '\0';
             if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
-                error_set(err, "%s: cannot create folder: %s", copy, strerror(errno));
+                error_set(err, msg("%s: cannot create folder: %s"), copy, msg_strerror(errno));
                 free(copy);
                 return -1;
             }
@@ -174,7 +175,7 @@ int fsutil_mkdir_p(const char *path, char **err)
     free(copy);
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-        return error_set(err, "%s: not a folder", path);
+        return error_set(err, msg("%s: not a folder"), path);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* period.c: civil dates, assessment periods and due dates (see period.h). */
 #include "period.h"
 #include "error.h"
+#include "msg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,8 +158,8 @@ int period_current(profile p, const char *today, char **out, char **err)
     else if (p == PROFILE_HALFYEAR)
         n = asprintf(out, "%04d-H%d", d.year, d.month <= 6 ? 1 : 2);
     else
-        return error_set(err, "a change assessment needs --period DATE@SYSTEM (for example %s@oa)", today);
-    return n < 0 ? error_set(err, "out of memory") : 0;
+        return error_set(err, msg("a change assessment needs --period DATE@SYSTEM (for example %s@oa)"), today);
+    return n < 0 ? error_set(err, msg("out of memory")) : 0;
 }
 
 char *period_change_system(const char *period)

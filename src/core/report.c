@@ -12,6 +12,7 @@
 #include "answer.h"
 #include "error.h"
 #include "fsutil.h"
+#include "msg.h"
 #include "sheet.h"
 
 #include <errno.h>
@@ -247,7 +248,7 @@ static int render_csv(const report_ctx *cx, char **out, size_t *len, char **err)
     }
     if (b.failed) {
         free(b.data);
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     }
     *out = b.data;
     *len = b.len;
@@ -482,12 +483,12 @@ static report_status write_sqlite(const char *dir, const char *final_path, const
 {
     char *tmp = NULL, *journal = NULL;
     if (asprintf(&tmp, "%s.tmp.XXXXXX", final_path) < 0) {
-        error_set(err, "out of memory");
+        error_set(err, msg("out of memory"));
         return REPORT_ERR_INTERNAL;
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        error_set(err, "%s: cannot create a temporary file: %s", final_path, strerror(errno));
+        error_set(err, msg("%s: cannot create a temporary file: %s"), final_path, msg_strerror(errno));
         free(tmp);
         return REPORT_ERR_IO;
     }
@@ -495,29 +496,29 @@ static report_status write_sqlite(const char *dir, const char *final_path, const
     report_status status = REPORT_ERR_IO;
     if (asprintf(&journal, "%s-journal", tmp) < 0) {
         journal = NULL;
-        error_set(err, "out of memory");
+        error_set(err, msg("out of memory"));
         status = REPORT_ERR_INTERNAL;
         goto fail;
     }
     if (chmod(tmp, REPORT_FILE_MODE) != 0) {
-        error_set(err, "%s: cannot set mode: %s", tmp, strerror(errno));
+        error_set(err, msg("%s: cannot set mode: %s"), tmp, msg_strerror(errno));
         goto fail;
     }
     if (fill_sqlite(tmp, final_path, cx, err) != 0)
         goto fail;
     if (fsync_path(tmp, O_RDONLY) != 0) {
-        error_set(err, "%s: cannot sync: %s", final_path, strerror(errno));
+        error_set(err, msg("%s: cannot sync: %s"), final_path, msg_strerror(errno));
         goto fail;
     }
     if (link(tmp, final_path) != 0) {
         int e = errno;
-        error_set(err, "%s: %s", final_path, e == EEXIST ? "already exists, not overwritten" : strerror(e));
+        error_set(err, "%s: %s", final_path, e == EEXIST ? "already exists, not overwritten" : msg_strerror(e));
         status = e == EEXIST ? REPORT_ERR_EXISTS : REPORT_ERR_IO;
         goto fail;
     }
     unlink(tmp);
     if (fsync_path(dir, O_RDONLY | O_DIRECTORY) != 0) {
-        error_set(err, "%s: cannot sync folder: %s", dir, strerror(errno));
+        error_set(err, msg("%s: cannot sync folder: %s"), dir, msg_strerror(errno));
         unlink(final_path);
         goto fail;
     }
@@ -578,7 +579,7 @@ static report_status sign_one(const sign_key *key, const char *path, made_files 
         return sign_status_to_report(st);
     char *sig = NULL;
     if (asprintf(&sig, "%s.sig", path) < 0) {
-        error_set(err, "out of memory");
+        error_set(err, msg("out of memory"));
         return REPORT_ERR_INTERNAL;
     }
     made_add(made, sig);
@@ -603,7 +604,7 @@ static report_status set_aside(const char *csv, const char *db, aside_files *a, 
             if (asprintf(&orig, "%s%s", paths[i], with_sig ? ".sig" : "") < 0 ||
                 asprintf(&moved, "%s.replaced", orig) < 0) {
                 free(orig);
-                error_set(err, "out of memory");
+                error_set(err, msg("out of memory"));
                 return REPORT_ERR_INTERNAL;
             }
             if (!fsutil_exists(orig)) {
@@ -612,14 +613,14 @@ static report_status set_aside(const char *csv, const char *db, aside_files *a, 
                 continue;
             }
             if (fsutil_exists(moved)) {
-                error_set(err, "%s: left by an interrupted replacement: put it back as %s or remove it",
+                error_set(err, msg("%s: left by an interrupted replacement: put it back as %s or remove it"),
                           moved, orig);
                 free(orig);
                 free(moved);
                 return REPORT_ERR_EXISTS;
             }
             if (rename(orig, moved) != 0) {
-                error_set(err, "%s: cannot set the old report aside: %s", orig, strerror(errno));
+                error_set(err, msg("%s: cannot set the old report aside: %s"), orig, msg_strerror(errno));
                 free(orig);
                 free(moved);
                 return REPORT_ERR_IO;
@@ -663,13 +664,13 @@ static report_status check_targets(const char *csv, const char *db, char **err)
             continue;
         char *sig = NULL;
         if (asprintf(&sig, "%s.sig", paths[i]) < 0) {
-            error_set(err, "out of memory");
+            error_set(err, msg("out of memory"));
             return REPORT_ERR_INTERNAL;
         }
         const char *taken = fsutil_exists(paths[i]) ? paths[i] : fsutil_exists(sig) ? sig : NULL;
         if (taken != NULL) {
-            error_set(err, "%s: already exists, not overwritten (move the old report away, or "
-                      "write to another folder with --out)", taken);
+            error_set(err, msg("%s: already exists, not overwritten (move the old report away, or "
+                      "write to another folder with --out)"), taken);
             free(sig);
             return REPORT_ERR_EXISTS;
         }
@@ -689,18 +690,18 @@ report_status report_write(const session *s, const report_options *opts,
     }
     const score_result *r = s->score;
     if (r->asked == 0) {
-        error_set(err, "the assessment asks no items: nothing to report (for per-system "
-                  "checklists add the unit's systems first)");
+        error_set(err, msg("the assessment asks no items: nothing to report (for per-system "
+                  "checklists add the unit's systems first)"));
         return REPORT_ERR_INCOMPLETE;
     }
     if (!r->complete && !opts->allow_incomplete) {
-        error_set(err, "%zu of %zu asked items are unanswered: answer them, or report anyway "
-                  "with --allow-incomplete", r->asked - r->answered, r->asked);
+        error_set(err, msg("%zu of %zu asked items are unanswered: answer them, or report anyway "
+                  "with --allow-incomplete"), r->asked - r->answered, r->asked);
         return REPORT_ERR_INCOMPLETE;
     }
     struct stat st;
     if (stat(opts->out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        error_set(err, "%s: no such folder", opts->out_dir);
+        error_set(err, msg("%s: no such folder"), opts->out_dir);
         return REPORT_ERR_IO;
     }
 
@@ -780,7 +781,7 @@ report_status report_write(const session *s, const report_options *opts,
     goto done;
 oom:
     free(name);
-    error_set(err, "out of memory");
+    error_set(err, msg("out of memory"));
     status = REPORT_ERR_INTERNAL;
 done:
     if (status != REPORT_OK) {

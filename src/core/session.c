@@ -2,6 +2,7 @@
 #include "session.h"
 #include "answer.h"
 #include "error.h"
+#include "msg.h"
 #include "period.h"
 
 #include <stdlib.h>
@@ -70,18 +71,18 @@ static int open_assessment(config *cfg, checklist_set *set, const char *db_path,
     if (s == NULL) {
         config_free(cfg);
         checklist_set_free(set);
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     }
     s->cfg = cfg;
     s->set = set;
     int failure = -1;
     if (cfg->unit_code[0] == '\0') {
-        error_set(err, "no unit configured: set [unit] code in selfcheck.ini (or run selfcheck to be asked)");
+        error_set(err, msg("no unit configured: set [unit] code in selfcheck.ini (or run selfcheck to be asked)"));
         failure = SESSION_ERR_NO_UNIT;
         goto fail;
     }
     char *path = db_path ? strdup(db_path) : config_store_path(cfg);
-    int rc = path ? store_open(path, &s->store, err) : error_set(err, "out of memory");
+    int rc = path ? store_open(path, &s->store, err) : error_set(err, msg("out of memory"));
     free(path);
     if (rc != 0)
         goto fail;
@@ -187,7 +188,7 @@ int session_set(session *s, size_t index, answer_field field, const char *input,
     } else if (!clearing && field == ANSWER_FIELD_DUE) {
         civil_date d;
         if (date_parse(input, &d) != 0)
-            return error_set(err, "'%s' is not a date: write YYYY-MM-DD", input);
+            return error_set(err, msg("'%s' is not a date: write YYYY-MM-DD"), input);
         char buf[11];
         date_format(d, buf);
         canonical = strdup(buf);
@@ -195,7 +196,7 @@ int session_set(session *s, size_t index, answer_field field, const char *input,
         canonical = strdup(input);
     }
     if (!clearing && canonical == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     int rc = store_answer_put(s->store, s->assessment->id, in->list->id, in->item->id, in->system_id,
                               field, canonical, NULL, err);
     free(canonical);

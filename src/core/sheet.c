@@ -4,6 +4,7 @@
 #include "answer.h"
 #include "error.h"
 #include "fsutil.h"
+#include "msg.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -78,7 +79,7 @@ int sheet_render_template(const plan *pl, char **out, size_t *len, char **err)
     }
     if (b.failed) {
         free(b.data);
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     }
     *out = b.data;
     *len = b.len;
@@ -177,7 +178,7 @@ static int parse_csv(const char *path, const char *text, size_t len, sheet_parse
 {
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     p->line = 1;
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
@@ -186,7 +187,7 @@ static int parse_csv(const char *path, const char *text, size_t len, sheet_parse
             p->field_line = p->line;
         }
         if (csv_parse(&parser, &c, 1, on_field, on_row, p) != 1) {
-            error_set(err, "%s:%d: malformed CSV: %s (a quote inside a field must be doubled)", path, p->line,
+            error_set(err, msg("%s:%d: malformed CSV: %s (a quote inside a field must be doubled)"), path, p->line,
                       csv_strerror(csv_error(&parser)));
             csv_free(&parser);
             return -1;
@@ -197,13 +198,13 @@ static int parse_csv(const char *path, const char *text, size_t len, sheet_parse
             break;
     }
     if (csv_fini(&parser, on_field, on_row, p) != 0) {
-        error_set(err, "%s:%d: malformed CSV: a quoted field is not closed", path, p->field_line);
+        error_set(err, msg("%s:%d: malformed CSV: a quoted field is not closed"), path, p->field_line);
         csv_free(&parser);
         return -1;
     }
     csv_free(&parser);
     if (p->failed)
-        return error_set(err, "%s: out of memory", path);
+        return error_set(err, msg("%s: out of memory"), path);
     return 0;
 }
 
@@ -231,7 +232,7 @@ int sheet_read(const char *path, sheet **out, char **err)
         for (size_t i = 0; i < bad; i++)
             line += body[i] == '\n';
         free(text);
-        return error_set(err, "%s:%d: not UTF-8 (save the sheet as \"CSV UTF-8\")", path, line);
+        return error_set(err, msg("%s:%d: not UTF-8 (save the sheet as \"CSV UTF-8\")"), path, line);
     }
     sheet_parse p = {0};
     if (parse_csv(path, body, len, &p, err) != 0) {
@@ -242,7 +243,7 @@ int sheet_read(const char *path, sheet **out, char **err)
     free(text);
     if (p.row_count == 0) {
         free_parse(&p);
-        return error_set(err, "%s: empty sheet: the first row must name the columns", path);
+        return error_set(err, msg("%s: empty sheet: the first row must name the columns"), path);
     }
     const char *names[] = {"checklist_id", "item_id", "system", "answer", "note", "remediation_owner",
                            "remediation_due"};
@@ -253,7 +254,7 @@ int sheet_read(const char *path, sheet **out, char **err)
             if (strcmp(p.rows[0][c], names[n]) == 0)
                 column[n] = (long)c;
         if (column[n] < 0 && n < 4) {
-            error_set(err, "%s:%d: no column '%s' in the header row", path, p.row_lines[0], names[n]);
+            error_set(err, msg("%s:%d: no column '%s' in the header row"), path, p.row_lines[0], names[n]);
             free_parse(&p);
             return -1;
         }
@@ -263,11 +264,11 @@ int sheet_read(const char *path, sheet **out, char **err)
     if (sh == NULL || sh->rows == NULL) {
         free(sh);
         free_parse(&p);
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     }
     for (size_t r = 1; r < p.row_count; r++) {
         if (p.row_sizes[r] != p.row_sizes[0]) {
-            error_set(err, "%s:%d: this row has %zu fields, the header %zu", path, p.row_lines[r],
+            error_set(err, msg("%s:%d: this row has %zu fields, the header %zu"), path, p.row_lines[r],
                       p.row_sizes[r], p.row_sizes[0]);
             sheet_free(sh);
             free_parse(&p);

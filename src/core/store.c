@@ -6,6 +6,7 @@
 #include "store.h"
 #include "error.h"
 #include "fsutil.h"
+#include "msg.h"
 #include "period.h"
 
 #include <errno.h>
@@ -118,7 +119,7 @@ int store_open(const char *path, store **out, char **err)
     store *s = calloc(1, sizeof *s);
     if (s == NULL || (s->path = strdup(path)) == NULL) {
         free(s);
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     }
     /* The answers list a unit's weaknesses: a new store is made readable by
      * its owner only. SQLite gives its -wal and -shm files the same mode. */
@@ -126,12 +127,12 @@ int store_open(const char *path, store **out, char **err)
     if (fd >= 0)
         close(fd);
     else if (errno != EEXIST) {
-        error_set(err, "%s: cannot create the answer store: %s", path, strerror(errno));
+        error_set(err, msg("%s: cannot create the answer store: %s"), path, msg_strerror(errno));
         store_close(s);
         return -1;
     }
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        error_set(err, "%s: cannot open the answer store: %s", path,
+        error_set(err, msg("%s: cannot open the answer store: %s"), path,
                   s->db ? sqlite3_errmsg(s->db) : "out of memory");
         store_close(s);
         return -1;
@@ -141,7 +142,7 @@ int store_open(const char *path, store **out, char **err)
     int version = 0;
     if (user_version(s, &version, err) != 0 || version > STORE_SCHEMA_VERSION) {
         if (version > STORE_SCHEMA_VERSION)
-            error_set(err, "%s: made by a newer selfcheck (schema %d, this one knows %d): use that version",
+            error_set(err, msg("%s: made by a newer selfcheck (schema %d, this one knows %d): use that version"),
                       path, version, STORE_SCHEMA_VERSION);
         store_close(s);
         return -1;
@@ -205,11 +206,11 @@ bool store_system_id_valid(const char *id)
 int store_system_add(store *s, const char *id, const char *name, char **err)
 {
     if (!store_system_id_valid(id)) {
-        error_set(err, "system id '%s' must be lower-case letters, digits and '-' (for example oa)", id);
+        error_set(err, msg("system id '%s' must be lower-case letters, digits and '-' (for example oa)"), id);
         return STORE_ERR_INVALID;
     }
     if (name == NULL || *name == '\0') {
-        error_set(err, "system '%s' needs a name", id);
+        error_set(err, msg("system '%s' needs a name"), id);
         return STORE_ERR_INVALID;
     }
     sqlite3_stmt *st;
@@ -224,7 +225,7 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc == SQLITE_CONSTRAINT) {
-        error_set(err, "system '%s' exists already", id);
+        error_set(err, msg("system '%s' exists already"), id);
         return STORE_ERR_EXISTS;
     }
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot add the system");
@@ -241,7 +242,7 @@ int store_system_remove(store *s, const char *id, char **err)
     if (rc != SQLITE_DONE)
         return db_error(s, err, "cannot remove the system");
     if (sqlite3_changes(s->db) == 0) {
-        error_set(err, "no system '%s'", id);
+        error_set(err, msg("no system '%s'"), id);
         return STORE_ERR_NOT_FOUND;
     }
     return 0;
@@ -373,7 +374,7 @@ static int sync_systems(store *s, long long id, profile p, const char *period, c
             sqlite3_finalize(check);
         }
         if (!found) {
-            error_set(err, "no system '%s': add it first with 'selfcheck systems add %s NAME'",
+            error_set(err, msg("no system '%s': add it first with 'selfcheck systems add %s NAME'"),
                       only ? only : "", only ? only : "ID");
             free(only);
             return STORE_ERR_NOT_FOUND;
@@ -572,7 +573,7 @@ int store_answers_load(store *s, long long assessment_id, answer_set **out, char
     *out = NULL;
     answer_set *set = calloc(1, sizeof *set);
     if (set == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, msg("out of memory"));
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT checklist_id, item_id, system_id, value, note, remediation_owner, "
                            "remediation_due, answered_at FROM answers WHERE assessment_id = ? "

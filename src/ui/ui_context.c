@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "msg.h"
 #include "period.h"
 #include "text.h"
 
@@ -32,6 +33,7 @@ int ui_context_init(ui_context *ctx, const char *config_path, const char *db_pat
     }
     snprintf(ctx->lang, sizeof ctx->lang, "%s",
              ctx->cfg->lang && strcmp(ctx->cfg->lang, "en") == 0 ? "en" : "zh");
+    msg_set_lang(ctx->lang);   /* what the core says shows on screen too */
     clock_today(ctx->today);
     return 0;
 }
@@ -59,6 +61,7 @@ bool ui_context_en(const ui_context *ctx)
 void ui_context_toggle_lang(ui_context *ctx)
 {
     snprintf(ctx->lang, sizeof ctx->lang, "%s", ui_context_en(ctx) ? "zh" : "en");
+    msg_set_lang(ctx->lang);
 }
 
 void ui_context_switch_lang(ui_context *ctx)
