@@ -13,6 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
+
 #include "store.h"
 #include "testutil.h"
 #include "text.h"
@@ -524,6 +526,39 @@ static void test_start_explains_broken_checklists(void **state)
     ui_start_free(st);
 }
 
+/* A store that answers in part: what can be read is listed, and the first
+ * failure is explained in the user's language rather than dropped. */
+static void test_start_reports_store_errors(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 0);
+    ui_walk_key(w, ui_key_char('y'));
+    ui_walk_free(w);
+    ui_context_close(&f->ctx);
+    char *db_path = NULL;
+    assert_true(asprintf(&db_path, "%s/data/selfcheck.db", f->dir) > 0);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "DROP TABLE answers", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    free(db_path);
+    ui_start *st = ui_start_new(&f->ctx);
+    assert_non_null(st->error);
+    assert_non_null(strstr(st->error, "answers"));
+    const ui_start_entry *e = ui_start_chosen(st);
+    assert_non_null(e);
+    assert_string_equal(e->period, "2026-11");   /* still listed */
+    ui_canvas c = {0};
+    ui_canvas_reset(&c, 24, 80);
+    ui_start_render(st, &c);
+    char *all = canvas_text(&c);
+    assert_non_null(strstr(all, "无法读取保存回答的数据库"));
+    free(all);
+    ui_canvas_free(&c);
+    ui_start_free(st);
+}
+
 /* The systems screen: add checks the code and the name in the user's
  * language and refuses a code in use; remove asks first; every change is in
  * the store at once. */
@@ -685,6 +720,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_summary_critical_first, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_start_lists_due_and_unfinished, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_start_explains_broken_checklists, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_start_reports_store_errors, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_systems_screen, fixture_setup, fixture_teardown),
         cmocka_unit_test(test_setup_saves_config),
     };

@@ -74,15 +74,30 @@ static bool start_listed(const ui_start *st, profile p, const char *period)
     return false;
 }
 
+/* Keeps the first store error (taking err) to show on the screen; the
+ * entries that could be read are listed all the same. */
+static void start_store_error(ui_start *st, char *err)
+{
+    if (st->error == NULL && err != NULL) {
+        st->error = err;
+        st->error_lead = T_START_ERR_STORE;
+    } else {
+        free(err);
+    }
+}
+
 /* Fills status, answer count and completion of an entry from the store. */
-static void start_status(store *db, ui_start_entry *e, const assessment *a)
+static void start_status(ui_start *st, store *db, ui_start_entry *e, const assessment *a)
 {
     if (a == NULL) {
         e->status = UI_STATUS_NONE;
         return;
     }
     answer_set *answers = NULL;
-    if (store_answers_load(db, a->id, &answers, NULL) == 0) {
+    char *err = NULL;
+    if (store_answers_load(db, a->id, &answers, &err) != 0) {
+        start_store_error(st, err);
+    } else {
         for (size_t i = 0; i < answers->count; i++)
             if (answers->items[i].value)
                 e->answered++;
@@ -105,12 +120,7 @@ static void start_due_entries(ui_start *st, store *db, profile p)
     due_list *due = NULL;
     char *err = NULL;
     if (due_compute(db, ctx->cfg->unit_code, p, ctx->today, &ctx->cfg->schedule, &due, &err) != 0) {
-        if (st->error == NULL) {
-            st->error = err;
-            st->error_lead = T_START_ERR_STORE;
-        } else {
-            free(err);
-        }
+        start_store_error(st, err);
         return;
     }
     for (size_t i = 0; i < due->count; i++) {
@@ -118,7 +128,7 @@ static void start_due_entries(ui_start *st, store *db, profile p)
         ui_start_entry *e = start_add(st, UI_START_DUE, p, d->period);
         if (e == NULL)
             break;
-        start_status(db, e, d->assessment);
+        start_status(st, db, e, d->assessment);
         memcpy(e->due, d->due, sizeof e->due);
         e->overdue = d->overdue;
     }
@@ -129,8 +139,11 @@ static void start_other_entries(ui_start *st, store *db, profile p, size_t *fini
 {
     assessment **all = NULL;
     size_t n = 0;
-    if (store_assessment_list(db, st->ctx->cfg->unit_code, p, &all, &n, NULL) != 0)
+    char *err = NULL;
+    if (store_assessment_list(db, st->ctx->cfg->unit_code, p, &all, &n, &err) != 0) {
+        start_store_error(st, err);
         return;
+    }
     for (size_t i = 0; i < n; i++) {
         const assessment *a = all[i];
         if (start_listed(st, p, a->period))
@@ -141,7 +154,7 @@ static void start_other_entries(ui_start *st, store *db, profile p, size_t *fini
         ui_start_entry *e = start_add(st, done ? UI_START_FINISHED : UI_START_UNFINISHED, p, a->period);
         if (e == NULL)
             break;
-        start_status(db, e, a);
+        start_status(st, db, e, a);
         if (done)
             (*finished)++;
         if (p == PROFILE_CHANGE) {
@@ -181,12 +194,7 @@ static void start_gather(ui_start *st)
     char *path = ui_context_store_path(ctx);
     store *db = NULL;
     if (path == NULL || store_open(path, &db, &err) != 0) {
-        if (st->error == NULL) {
-            st->error = err;
-            st->error_lead = T_START_ERR_STORE;
-        } else {
-            free(err);
-        }
+        start_store_error(st, err);
         free(path);
         return;
     }
@@ -195,18 +203,25 @@ static void start_gather(ui_start *st)
     start_due_entries(st, db, PROFILE_HALFYEAR);
     system_info *systems = NULL;
     size_t system_count = 0;
-    if (store_systems_list(db, &systems, &system_count, NULL) == 0) {
+    if (store_systems_list(db, &systems, &system_count, &err) != 0) {
+        start_store_error(st, err);
+        err = NULL;
+        st->have_systems = true;   /* unknown: do not also claim there are none */
+    } else {
         st->have_systems = system_count > 0;
         for (size_t i = 0; i < system_count; i++) {
             char *period = NULL;
             if (asprintf(&period, "%s@%s", ctx->today, systems[i].id) < 0)
                 continue;
             assessment *a = NULL;
-            store_assessment_find(db, ctx->cfg->unit_code, PROFILE_CHANGE, period, &a, NULL);
+            if (store_assessment_find(db, ctx->cfg->unit_code, PROFILE_CHANGE, period, &a, &err) != 0) {
+                start_store_error(st, err);
+                err = NULL;
+            }
             ui_start_entry *e = start_add(st, UI_START_CHANGE, PROFILE_CHANGE, period);
             if (e) {
                 e->system_name = strdup(systems[i].name);
-                start_status(db, e, a);
+                start_status(st, db, e, a);
             }
             assessment_free(a);
             free(period);
