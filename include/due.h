@@ -1,11 +1,12 @@
 /* due.h: which monthly and half-year checks a unit has due on a given day.
  *
  * The start screen and `selfcheck status` both list what is due from here, so
- * that they agree. The current period is always due. The previous period is
- * due too when it was started and not completed, or when it was never started
- * while the unit has an older assessment of the profile: a unit that kept the
- * check before has a gap, and the gap is overdue. A unit that never kept it
- * is not told it missed last period. */
+ * that they agree. The current period is always due. An earlier period is due
+ * too when it is not completed and the unit kept the check then or before:
+ * it was started, or the unit has an older assessment of the profile (a gap
+ * after the unit began is overdue). A unit that never kept the check is not
+ * told it missed the periods before its first one. At most DUE_PAST_MAX
+ * earlier periods are listed, the most recent ones. */
 #ifndef SELFCHECK_DUE_H
 #define SELFCHECK_DUE_H
 
@@ -15,6 +16,9 @@
 #include "checklist.h"
 #include "period.h"
 #include "store.h"
+
+/* Earlier periods listed at most: a year of monthly checks. */
+#define DUE_PAST_MAX 12
 
 typedef enum due_state {
     DUE_NOT_STARTED = 0,    /* no assessment of the period */
@@ -32,7 +36,7 @@ typedef struct due_entry {
 
 typedef struct due_list {
     profile profile;
-    /* The previous period first when it is due, then the current period,
+    /* The earlier periods still due, oldest first, then the current period,
      * which is always there: entries[count - 1]. */
     due_entry *entries;
     size_t count;

@@ -232,10 +232,11 @@ static void test_gap_after_older_is_overdue(void **state)
     fixture *f = *state;
     add(f, PROFILE_MONTHLY, "2026-08", 3, true);
     due_list *d = due_on(f, PROFILE_MONTHLY, "2026-11-03");
-    /* only the previous month: 2026-09 was skipped too, but it is not due */
-    assert_int_equal(d->count, 2);
-    assert_entry(&d->entries[0], "2026-10", "2026-10-25", DUE_NOT_STARTED, true);
-    assert_entry(&d->entries[1], "2026-11", "2026-11-25", DUE_NOT_STARTED, false);
+    /* every month since the unit began is owed: September and October */
+    assert_int_equal(d->count, 3);
+    assert_entry(&d->entries[0], "2026-09", "2026-09-25", DUE_NOT_STARTED, true);
+    assert_entry(&d->entries[1], "2026-10", "2026-10-25", DUE_NOT_STARTED, true);
+    assert_entry(&d->entries[2], "2026-11", "2026-11-25", DUE_NOT_STARTED, false);
     assert_non_null(d->last_completed);
     assert_string_equal(d->last_completed->period, "2026-08");
     due_list_free(d);
@@ -243,9 +244,34 @@ static void test_gap_after_older_is_overdue(void **state)
     /* an older one that was never finished shows the unit kept it too */
     add(f, PROFILE_HALFYEAR, "2025-H2", 1, false);
     d = due_on(f, PROFILE_HALFYEAR, "2026-08-01");
-    assert_int_equal(d->count, 2);
-    assert_entry(&d->entries[0], "2026-H1", "2026-06-25", DUE_NOT_STARTED, true);
+    assert_int_equal(d->count, 3);
+    assert_entry(&d->entries[0], "2025-H2", "2025-12-25", DUE_IN_PROGRESS, true);
+    assert_entry(&d->entries[1], "2026-H1", "2026-06-25", DUE_NOT_STARTED, true);
+    assert_entry(&d->entries[2], "2026-H2", "2026-12-25", DUE_NOT_STARTED, false);
     assert_null(d->last_completed);
+    due_list_free(d);
+}
+
+/* A unit that stopped long ago is shown the most recent DUE_PAST_MAX
+ * periods it owes, not every one since; completed ones among them are not owed. */
+static void test_owed_periods_are_capped(void **state)
+{
+    fixture *f = *state;
+    add(f, PROFILE_MONTHLY, "2024-01", 3, true);
+    add(f, PROFILE_MONTHLY, "2026-03", 3, true);
+    due_list *d = due_on(f, PROFILE_MONTHLY, "2026-11-03");
+    assert_int_equal(d->count, DUE_PAST_MAX + 1);
+    /* twelve months back from October, March left out: 2025-10 .. 2026-10 */
+    assert_string_equal(d->entries[0].period, "2025-10");
+    for (size_t i = 0; i + 1 < d->count; i++) {
+        assert_string_not_equal(d->entries[i].period, "2026-03");
+        assert_true(d->entries[i].overdue);
+        if (i > 0)
+            assert_true(strcmp(d->entries[i - 1].period, d->entries[i].period) < 0);   /* oldest first */
+    }
+    assert_string_equal(d->entries[d->count - 2].period, "2026-10");
+    assert_string_equal(d->entries[d->count - 1].period, "2026-11");
+    assert_string_equal(d->last_completed->period, "2026-03");
     due_list_free(d);
 }
 
@@ -368,6 +394,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_previous_unfinished_is_listed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_previous_overdue_only_after_due, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gap_after_older_is_overdue, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_owed_periods_are_capped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_older_no_gap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_halfyear_periods, setup, teardown),
         cmocka_unit_test_setup_teardown(test_year_boundary, setup, teardown),

@@ -82,29 +82,50 @@ int due_compute(store *st, const char *unit_code, profile p, const char *today, 
     if (store_assessment_list(st, unit_code, p, &all, &all_count, err) != 0)
         goto fail;
 
-    /* the unit kept this check before the previous period: a gap is overdue */
-    bool older = false;
+    /* the unit's first assessment of this profile: from then on every
+     * period is owed */
+    const char *first = NULL;
     for (size_t i = 0; i < all_count; i++)
-        if (strcmp(all[i]->period, previous) < 0)
-            older = true;
-    /* the list is newest period first, so the first completed one is the
-     * last; it is moved out of the list, which then frees the rest */
+        if (first == NULL || strcmp(all[i]->period, first) < 0)
+            first = all[i]->period;
+    /* earlier periods not completed, newest first, back to the first one */
+    char *owed[DUE_PAST_MAX];
+    size_t owed_count = 0;
+    char *back = previous ? strdup(previous) : NULL;
+    while (back != NULL && first != NULL && strcmp(back, first) >= 0 && owed_count < DUE_PAST_MAX) {
+        const assessment *kept = NULL;
+        for (size_t i = 0; i < all_count && kept == NULL; i++)
+            if (all[i] != NULL && strcmp(all[i]->period, back) == 0)
+                kept = all[i];
+        bool done = kept != NULL && kept->completed_at != NULL;
+        if (!done)
+            owed[owed_count++] = back;
+        char *before = period_previous(p, back);
+        if (done)
+            free(back);
+        back = before;
+    }
+    free(back);
+    /* the newest completed assessment is taken out of `all` (newest period
+     * first) only now that the walk above has read it */
     for (size_t i = 0; i < all_count && d->last_completed == NULL; i++)
         if (all[i]->completed_at) {
             d->last_completed = all[i];
             all[i] = NULL;
         }
-
-    if (store_assessment_find(st, unit_code, p, previous, &a, err) != 0)
-        goto fail;
-    if ((a != NULL && a->completed_at == NULL) || (a == NULL && older)) {
-        assessment *taken = a;
-        a = NULL;
-        if (due_add(d, previous, taken, day, s, err) != 0)
-            goto fail;
+    int owed_rc = 0;
+    for (size_t k = owed_count; k-- > 0;) {
+        if (owed_rc == 0 && store_assessment_find(st, unit_code, p, owed[k], &a, err) != 0)
+            owed_rc = -1;
+        if (owed_rc == 0) {
+            assessment *taken = a;
+            a = NULL;
+            owed_rc = due_add(d, owed[k], taken, day, s, err);
+        }
+        free(owed[k]);
     }
-    assessment_free(a);
-    a = NULL;
+    if (owed_rc != 0)
+        goto fail;
 
     if (store_assessment_find(st, unit_code, p, current, &a, err) != 0)
         goto fail;
