@@ -60,6 +60,13 @@ refuse "finished month not listed" "2026-10 截止" "$out"
 # December skipped by a unit that kept the check: overdue in January
 out=$(SELFCHECK_NOW=2027-01-05 sc status)
 expect "skipped month" "；2026-12 截止 2026-12-25 —— 已逾期（未开始）；下次 2027-01 截止 2027-01-25" "$out"
+# three months skipped are each named; a longer gap is one range
+out=$(SELFCHECK_NOW=2027-03-05 sc status)
+expect "three skipped months" \
+    "；2026-12 截止 2026-12-25 —— 已逾期（未开始）；2027-01 截止 2027-01-25 —— 已逾期（未开始）；2027-02 截止 2027-02-25 —— 已逾期（未开始）；下次 2027-03" \
+    "$out"
+out=$(SELFCHECK_NOW=2027-06-05 sc status)
+expect "long gap as a range" "；2026-12 至 2027-05 共 6 期未完成 —— 已逾期；下次 2027-06 截止 2027-06-25" "$out"
 
 # a store that cannot be read: exit 4, one line on standard error
 sqlite3 "$work/data/selfcheck.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null

@@ -12,6 +12,10 @@
 #include "score.h"
 #include "store.h"
 
+/* Earlier periods still due that the line names one by one; more are shown
+ * as a range. */
+#define STATUS_EARLIER_SHOWN 3
+
 /* The score of a stored assessment, for the status line. Returns EXIT_OK,
  * or an exit code with *err: EXIT_STORE when its answers cannot be read. */
 static int assessment_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
@@ -116,8 +120,23 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
     printf("%-9s ", profile_name(p));
     print_last(en, due->last_completed, percent, grade);
     /* the current period is always the last entry; those before it are
-     * earlier periods still due, shown with their state */
-    for (size_t i = 0; i + 1 < due->count; i++) {
+     * earlier periods still due, shown with their state, or as one range
+     * when there are many (the start screen lists each) */
+    size_t earlier = due->count - 1;
+    if (earlier > STATUS_EARLIER_SHOWN) {
+        bool overdue = false;
+        for (size_t i = 0; i < earlier; i++)
+            overdue = overdue || due->entries[i].overdue;
+        if (en)
+            printf("; %zu periods %s to %s not completed", earlier, due->entries[0].period,
+                   due->entries[earlier - 1].period);
+        else
+            printf("；%s 至 %s 共 %zu 期未完成", due->entries[0].period, due->entries[earlier - 1].period, earlier);
+        if (overdue)
+            printf("%s", en ? " — OVERDUE" : " —— 已逾期");
+        earlier = 0;
+    }
+    for (size_t i = 0; i < earlier; i++) {
         const due_entry *e = &due->entries[i];
         printf("%s%s", sep, e->period);
         if (e->due[0])
