@@ -16,6 +16,10 @@ char *report_key_public_path(const char *key_path);
  * needs it): with -digest sm3 and the GM/T 0009 id for SM2, without them for
  * Ed25519. Caller frees. */
 char *report_verify_command(sign_algo algo, const char *pubkey, const char *file, const char *sigfile);
+/* The same command over several lines joined by " \" line continuations,
+ * each short enough for an 80-column screen, so that it can be copied from
+ * the screen and pasted into a shell as it is. Caller frees. */
+char *report_verify_command_lines(sign_algo algo, const char *pubkey, const char *file, const char *sigfile);
 
 /* Reads a passphrase from the first line of a file (the line end, LF or
  * CRLF, is not part of it). Refuses an empty passphrase and files over 4 KiB.

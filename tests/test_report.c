@@ -1218,6 +1218,15 @@ static void test_verify_command(void **state)
     cmd = report_verify_command(SIGN_ALGO_ED25519, "unit.pub", "R.csv", "R.csv.sig");
     assert_string_equal(cmd, "openssl pkeyutl -verify -pubin -inkey unit.pub -rawin -in R.csv -sigfile R.csv.sig");
     free(cmd);
+    /* the screen's form: the same words over lines joined by " \\" */
+    cmd = report_verify_command_lines(SIGN_ALGO_SM2, "unit.pub", "R.csv", "R.csv.sig");
+    assert_string_equal(cmd, "openssl pkeyutl -verify -pubin -inkey unit.pub -rawin \\\n    -in R.csv \\\n"
+                             "    -sigfile R.csv.sig \\\n    -digest sm3 -pkeyopt distid:1234567812345678");
+    free(cmd);
+    cmd = report_verify_command_lines(SIGN_ALGO_ED25519, "unit.pub", "R.csv", "R.csv.sig");
+    assert_string_equal(cmd, "openssl pkeyutl -verify -pubin -inkey unit.pub -rawin \\\n    -in R.csv \\\n"
+                             "    -sigfile R.csv.sig");
+    free(cmd);
     char *pub = report_key_public_path("/var/lib/selfcheck/unit.key");
     assert_string_equal(pub, "/var/lib/selfcheck/unit.pub");
     free(pub);

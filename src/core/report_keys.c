@@ -31,12 +31,25 @@ char *report_key_public_path(const char *key_path)
     return out;
 }
 
-char *report_verify_command(sign_algo algo, const char *pubkey, const char *file, const char *sigfile)
+/* The command with `sep` between its groups of options. */
+static char *verify_command(sign_algo algo, const char *pubkey, const char *file, const char *sigfile,
+                            const char *sep)
 {
     char *out = NULL;
-    int rc = asprintf(&out, "openssl pkeyutl -verify -pubin -inkey %s -rawin -in %s -sigfile %s%s", pubkey, file,
-                      sigfile, algo == SIGN_ALGO_SM2 ? " -digest sm3 -pkeyopt distid:1234567812345678" : "");
+    int rc = asprintf(&out, "openssl pkeyutl -verify -pubin -inkey %s -rawin%s-in %s%s-sigfile %s%s%s", pubkey,
+                      sep, file, sep, sigfile, algo == SIGN_ALGO_SM2 ? sep : "",
+                      algo == SIGN_ALGO_SM2 ? "-digest sm3 -pkeyopt distid:1234567812345678" : "");
     return rc < 0 ? NULL : out;
+}
+
+char *report_verify_command(sign_algo algo, const char *pubkey, const char *file, const char *sigfile)
+{
+    return verify_command(algo, pubkey, file, sigfile, " ");
+}
+
+char *report_verify_command_lines(sign_algo algo, const char *pubkey, const char *file, const char *sigfile)
+{
+    return verify_command(algo, pubkey, file, sigfile, " \\\n    ");
 }
 
 int report_passphrase_read(const char *path, char **out, char **err)

@@ -328,19 +328,25 @@ static void export_render_done(ui_export *ex, int *y)
     free(line);
     (*y)++;
     exp_text(ex, y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_VERIFY));
-    for (int i = 0; i < 2; i++) {
+    /* over several lines with "\" continuations, quoted for the shell, so
+     * that it can be copied from the screen and pasted as it is */
+    char *qpub = report_shell_quote(pub ? base_name(pub) : "unit.pub");
+    for (int i = 0; i < 2 && qpub; i++) {
         if (files[i] == NULL)
             continue;
         char *sig = NULL;
-        char *cmd = asprintf(&sig, "%s.sig", base_name(files[i])) >= 0
-                        ? report_verify_command(ex->result.algo, pub ? base_name(pub) : "unit.pub",
-                                                base_name(files[i]), sig)
-                        : NULL;
+        if (asprintf(&sig, "%s.sig", base_name(files[i])) < 0)
+            continue;
+        char *qfile = report_shell_quote(base_name(files[i])), *qsig = report_shell_quote(sig);
+        char *cmd = qfile && qsig ? report_verify_command_lines(ex->result.algo, qpub, qfile, qsig) : NULL;
         if (cmd)
             exp_text(ex, y, 2, UI_ROLE_TITLE, cmd);
         free(cmd);
+        free(qfile);
+        free(qsig);
         free(sig);
     }
+    free(qpub);
     free(pub);
 }
 
