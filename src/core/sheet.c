@@ -253,14 +253,15 @@ int sheet_read(const char *path, sheet **out, char **err)
         for (size_t c = 0; c < p.row_sizes[0]; c++)
             if (strcmp(p.rows[0][c], names[n]) == 0)
                 column[n] = (long)c;
-        if (column[n] < 0 && n < 4) {
+        if (n < 4 && column[n] < 0) {   /* the first four are required */
             error_set(err, msg("%s:%d: no column '%s' in the header row"), path, p.row_lines[0], names[n]);
             free_parse(&p);
             return -1;
         }
     }
     sheet *sh = calloc(1, sizeof *sh);
-    sh->rows = calloc(p.row_count, sizeof *sh->rows);
+    if (sh != NULL)
+        sh->rows = calloc(p.row_count, sizeof *sh->rows);
     if (sh == NULL || sh->rows == NULL) {
         free(sh);
         free_parse(&p);
