@@ -129,9 +129,8 @@ static void sum_bar(ui_summary *sum, int y, int col, const checklist_score *ls, 
     ui_canvas *p = &sum->pane;
     ui_role role = ls->max <= 0 ? UI_ROLE_DIM : ls->percent >= 100 ? UI_ROLE_ANSWERED
                  : ls->findings > 0 ? UI_ROLE_FAILED : UI_ROLE_ANSWERED;
-    int x = col;
-    x += ui_canvas_put(p, y, x, label_cols, UI_ROLE_NORMAL, checklist_title(ls->list, sum->ctx->lang));
-    x = col + label_cols + 1;
+    ui_canvas_put(p, y, col, label_cols, UI_ROLE_NORMAL, checklist_title(ls->list, sum->ctx->lang));
+    int x = col + label_cols + 1;   /* titles are padded to one column width */
     char bar[BAR_COLS + 3];
     int filled = ls->max > 0 ? (int)(ls->percent / 100.0 * BAR_COLS + 0.5) : 0;
     bar[0] = '[';
