@@ -90,18 +90,7 @@ expect "incomplete shown" "complete:     no" "$out"
 
 # answer every item (as cli_sheet.sh does)
 sc template --profile halfyear --out "$work/sheet.csv" 2>/dev/null || fail "template"
-fill() { sed -i "/^\"example\",\"$1\",\"$2\",/ s|,\"\",\"\",\"\",\"\"\r\$|,$3\r|" "$work/sheet.csv"; }
-fill backup-daily oa '"yes","=HYPERLINK(""http://x"")","",""'
-fill backup-daily web '"不适用","","",""'
-fill backup-frequency '' '"Weekly","每周五全量备份，另有""增量""备份, 异地","王五",""'
-fill av-signature-age '' '"12","","李四","2026/12/1"'
-fill mlps-last-change oa '"2026-03-01","迁移到政务云","",""'
-fill mlps-last-change web '"na","","",""'
-fill mlps-last-assessment oa '"2025-12-10","","",""'
-fill mlps-last-assessment web '"2026-05-20","","",""'
-fill hosted-by-third-party '' '"是","","",""'
-fill hosting-contract '' '"partial","","",""'
-fill backup-notes '' '"异地备份存放于档案室,\n每周轮换","","",""'
+fill_worked_example "$work/sheet.csv" '=HYPERLINK(""http://x"")'
 code "answer the sheet" 0 sc answer --profile halfyear --from "$work/sheet.csv"
 
 # ---- the report ----

@@ -32,20 +32,8 @@ rows=$(grep -c '^"example"' "$work/sheet.csv")
 out=$(sc template --profile halfyear --out "$work/sheet.csv" 2>&1); rc=$?
 [ $rc -eq 8 ] || fail "template over an existing file: exit $rc, expected 8"
 
-# fill ITEM SYSTEM 'ANSWER,NOTE,OWNER,DUE' (CSV cells) into the blank row
-fill() { sed -i "/^\"example\",\"$1\",\"$2\",/ s|,\"\",\"\",\"\",\"\"\r\$|,$3\r|" "$work/sheet.csv"; }
 cp "$work/sheet.csv" "$work/blank.csv"
-fill backup-daily oa '"yes","","",""'
-fill backup-daily web '"不适用","","",""'
-fill backup-frequency '' '"Weekly","每周五全量备份，另有""增量""备份, 异地","王五",""'
-fill av-signature-age '' '"12","","李四","2026/12/1"'
-fill mlps-last-change oa '"2026-03-01","迁移到政务云","",""'
-fill mlps-last-change web '"na","","",""'
-fill mlps-last-assessment oa '"2025-12-10","","",""'
-fill mlps-last-assessment web '"2026-05-20","","",""'
-fill hosted-by-third-party '' '"是","","",""'
-fill hosting-contract '' '"partial","","",""'
-fill backup-notes '' '"异地备份存放于档案室,\n每周轮换","","",""'
+fill_worked_example "$work/sheet.csv"
 
 # a bad sheet first: two invalid rows, both named in one run, and nothing
 # of the sheet may be recorded

@@ -127,6 +127,27 @@ static char *canvas_text(const ui_canvas *c)
     return out;
 }
 
+/* Answers the first item of PERIOD with yes, then closes the assessment. */
+static void answer_first(fixture *f, const char *period)
+{
+    open_period(f, period);
+    ui_walk *w = ui_walk_new(&f->ctx, 0);
+    ui_walk_key(w, ui_key_char('y'));
+    ui_walk_free(w);
+    ui_context_close(&f->ctx);
+}
+
+/* The start screen laid out at 80x24, as text. Caller frees. */
+static char *start_text(ui_start *st)
+{
+    ui_canvas c = {0};
+    ui_canvas_reset(&c, 24, 80);
+    ui_start_render(st, &c);
+    char *all = canvas_text(&c);
+    ui_canvas_free(&c);
+    return all;
+}
+
 static void test_yes_commits_and_advances(void **state)
 {
     fixture *f = *state;
@@ -468,11 +489,7 @@ static void test_summary_critical_first(void **state)
 static void test_start_lists_due_and_unfinished(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
-    ui_walk *w = ui_walk_new(&f->ctx, 0);
-    ui_walk_key(w, ui_key_char('y'));
-    ui_walk_free(w);
-    ui_context_close(&f->ctx);
+    answer_first(f, "2026-11");
     ui_start *st = ui_start_new(&f->ctx);
     assert_null(st->error);
     const ui_start_entry *e = ui_start_chosen(st);
@@ -482,15 +499,11 @@ static void test_start_lists_due_and_unfinished(void **state)
     assert_int_equal(e->status, UI_STATUS_OPEN);
     assert_int_equal(e->answered, 1);
     assert_string_equal(e->due, "2026-11-25");
-    ui_canvas c = {0};
-    ui_canvas_reset(&c, 24, 80);
-    ui_start_render(st, &c);
-    char *all = canvas_text(&c);
+    char *all = start_text(st);
     assert_non_null(strstr(all, "进行中，已答 1 项"));
     assert_non_null(strstr(all, "变更：办公自动化系统"));
     free(all);
     assert_int_equal(ui_start_key(st, ui_key_make(UI_KEY_ENTER)), UI_ACT_OPEN);
-    ui_canvas_free(&c);
     ui_start_free(st);
     profile p;
     assert_int_equal(ui_period_profile("2026-H2", &p), 0);
@@ -514,15 +527,11 @@ static void test_start_explains_broken_checklists(void **state)
     ui_start *st = ui_start_new(&f->ctx);
     assert_non_null(st->error);
     assert_non_null(strstr(st->error, "broken.ini:12:"));
-    ui_canvas c = {0};
-    ui_canvas_reset(&c, 24, 80);
-    ui_start_render(st, &c);
-    char *all = canvas_text(&c);
+    char *all = start_text(st);
     assert_non_null(strstr(all, "检查清单文件有错误"));
     assert_non_null(strstr(all, "broken.ini:12:"));
     free(all);
     assert_int_equal(ui_start_key(st, ui_key_char('s')), UI_ACT_SYSTEMS);
-    ui_canvas_free(&c);
     ui_start_free(st);
 }
 
@@ -531,11 +540,7 @@ static void test_start_explains_broken_checklists(void **state)
 static void test_start_reports_store_errors(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
-    ui_walk *w = ui_walk_new(&f->ctx, 0);
-    ui_walk_key(w, ui_key_char('y'));
-    ui_walk_free(w);
-    ui_context_close(&f->ctx);
+    answer_first(f, "2026-11");
     char *db_path = NULL;
     assert_true(asprintf(&db_path, "%s/data/selfcheck.db", f->dir) > 0);
     sqlite3 *db = NULL;
@@ -549,13 +554,9 @@ static void test_start_reports_store_errors(void **state)
     const ui_start_entry *e = ui_start_chosen(st);
     assert_non_null(e);
     assert_string_equal(e->period, "2026-11");   /* still listed */
-    ui_canvas c = {0};
-    ui_canvas_reset(&c, 24, 80);
-    ui_start_render(st, &c);
-    char *all = canvas_text(&c);
+    char *all = start_text(st);
     assert_non_null(strstr(all, "无法读取保存回答的数据库"));
     free(all);
-    ui_canvas_free(&c);
     ui_start_free(st);
 }
 

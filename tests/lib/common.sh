@@ -32,6 +32,25 @@ data = $work/data
 ${1:-}
 EOF2
 }
+# fill SHEET ITEM SYSTEM 'ANSWER,NOTE,OWNER,DUE': puts those CSV cells into the
+# blank row of ITEM (for SYSTEM, or '' for a unit item) of a template sheet.
+fill() { sed -i "/^\"example\",\"$2\",\"$3\",/ s|,\"\",\"\",\"\",\"\"\r\$|,$4\r|" "$1"; }
+# fill_worked_example SHEET [NOTE]: the answers of the worked example of
+# docs/scoring.md, on a half-year template of the example checklist; NOTE is
+# the note of the first row (a formula, to test neutralising it).
+fill_worked_example() {
+    fill "$1" backup-daily oa "\"yes\",\"${2:-}\",\"\",\"\""
+    fill "$1" backup-daily web '"不适用","","",""'
+    fill "$1" backup-frequency '' '"Weekly","每周五全量备份，另有""增量""备份, 异地","王五",""'
+    fill "$1" av-signature-age '' '"12","","李四","2026/12/1"'
+    fill "$1" mlps-last-change oa '"2026-03-01","迁移到政务云","",""'
+    fill "$1" mlps-last-change web '"na","","",""'
+    fill "$1" mlps-last-assessment oa '"2025-12-10","","",""'
+    fill "$1" mlps-last-assessment web '"2026-05-20","","",""'
+    fill "$1" hosted-by-third-party '' '"是","","",""'
+    fill "$1" hosting-contract '' '"partial","","",""'
+    fill "$1" backup-notes '' '"异地备份存放于档案室,\n每周轮换","","",""'
+}
 # sc ARGS...: selfcheck with that configuration.
 sc() { "$bin" --config "$work/selfcheck.ini" "$@"; }
 # golden NAME TEXT: TEXT is exactly tests/golden/NAME, the output a reader of
