@@ -40,6 +40,18 @@ int diag_add(diag_list *list, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 int diag_addv(diag_list *list, const char *file, int line, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
+/* The problems of one file, counted as they are reported, for checks that
+ * go on after a problem and fail at the end when there was any. */
+typedef struct diag_file {
+    const char *path;
+    diag_list *diags;
+    int errors;
+} diag_file;
+
+/* Adds "PATH:LINE: message" to the list and counts it; counted even when the
+ * list is out of memory, so that the check still fails. */
+void diag_file_report(diag_file *f, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Formats entry i as "FILE:LINE: message" (or "FILE: message", or "message").
  * Returns a newly allocated string; caller frees. */
 char *diag_format(const diag *d);

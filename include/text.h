@@ -38,6 +38,10 @@ typedef struct text_span {
     size_t columns;
 } text_span;
 
+/* A copy of the bytes from start to end without white space at either end.
+ * Caller frees; NULL when out of memory. */
+char *text_strip(const char *start, const char *end);
+
 /* Wraps s into lines of at most `width` columns (width >= 2) at the last
  * place that fits where a line may break: a space, or beside a Chinese
  * character (Chinese has no spaces), but not before a closing mark such as

@@ -172,6 +172,19 @@ static void test_wrap_mixed_and_newlines(void **state)
     assert_null(sp);
 }
 
+/* text_strip: white space off both ends of a byte range, nothing else. */
+static void test_strip(void **state)
+{
+    (void)state;
+    const char *s = " \t 办公 系统 \r\n";
+    char *out = text_strip(s, s + strlen(s));
+    assert_string_equal(out, "办公 系统");
+    free(out);
+    out = text_strip(s, s + 3);   /* only white space */
+    assert_string_equal(out, "");
+    free(out);
+}
+
 static void test_pad_by_columns(void **state)
 {
     (void)state;
@@ -283,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_wrap_keeps_punctuation_with_its_text),
         cmocka_unit_test(test_wrap_english_at_spaces),
         cmocka_unit_test(test_wrap_mixed_and_newlines),
+        cmocka_unit_test(test_strip),
         cmocka_unit_test(test_pad_by_columns),
         cmocka_unit_test(test_canvas_wide_characters),
         cmocka_unit_test(test_string_table_complete),

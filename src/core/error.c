@@ -108,3 +108,12 @@ char *diag_format(const diag *d)
         n = asprintf(&out, "%s", d->message);
     return n < 0 ? NULL : out;
 }
+
+void diag_file_report(diag_file *f, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(f->diags, f->path, line, fmt, ap);
+    va_end(ap);
+    f->errors++;
+}

@@ -20,26 +20,12 @@
 #define INI_MAX_FILE (4u * 1024u * 1024u)
 #define INI_MAX_NAME 64
 
-/* The file being read: its name for messages, where problems go, and how
- * many were found. */
+/* The file being read: its problems (diag_file) and, once the raw lines
+ * are clean, iniparser's dictionary of it. */
 typedef struct read_context {
-    const char *path;
-    diag_list *diags;
-    int errors;
+    diag_file file;
     dictionary *dict;
 } read_context;
-
-static void report(read_context *cx, int line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void report(read_context *cx, int line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    diag_addv(cx->diags, cx->path, line, fmt, ap);
-    va_end(ap);
-    cx->errors++;   /* counted even when out of memory: the load still fails */
-}
 
 static void ini_file_release(ini_file *raw)
 {
@@ -73,15 +59,6 @@ static bool valid_name(const char *s, bool *has_upper)
             return false;
     }
     return true;
-}
-
-static char *trim_copy(const char *start, const char *end)
-{
-    while (start < end && isspace((unsigned char)*start))
-        start++;
-    while (end > start && isspace((unsigned char)end[-1]))
-        end--;
-    return strndup(start, (size_t)(end - start));
 }
 
 static ini_section *raw_add_section(ini_file *raw, char *name, int line)
@@ -125,7 +102,7 @@ static const ini_key *raw_find_key(const ini_section *s, const char *name)
  * would change it. Returns the value, or NULL after reporting the problem. */
 static char *raw_value(read_context *cx, int line, const char *start, const char *end)
 {
-    char *value = trim_copy(start, end);
+    char *value = text_strip(start, end);
     if (value == NULL)
         return NULL;
     size_t n = strlen(value);
@@ -133,12 +110,12 @@ static char *raw_value(read_context *cx, int line, const char *start, const char
         char quote = value[0];
         char *close = strchr(value + 1, quote);
         if (close == NULL) {
-            report(cx, line, "unclosed %c quote", quote);
+            diag_file_report(&cx->file, line, "unclosed %c quote", quote);
             free(value);
             return NULL;
         }
         if (close[1] != '\0') {
-            report(cx, line, "text after the closing %c quote (there are no escapes: "
+            diag_file_report(&cx->file, line, "text after the closing %c quote (there are no escapes: "
                              "quote a value containing %c with the other kind of quote)",
                    quote, quote);
             free(value);
@@ -149,12 +126,12 @@ static char *raw_value(read_context *cx, int line, const char *start, const char
         return value;
     }
     if (strpbrk(value, ";#") != NULL) {
-        report(cx, line, "value contains ';' or '#', which would cut it short: put it in \"quotes\"");
+        diag_file_report(&cx->file, line, "value contains ';' or '#', which would cut it short: put it in \"quotes\"");
         free(value);
         return NULL;
     }
     if (n > 0 && value[n - 1] == '\\') {
-        report(cx, line, "line continuation with '\\' is not supported: one key, one line");
+        diag_file_report(&cx->file, line, "line continuation with '\\' is not supported: one key, one line");
         free(value);
         return NULL;
     }
@@ -177,12 +154,12 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
         size_t line_len = (size_t)(line_end - p);
         size_t bad;
         if (!text_utf8_valid(p, line_len, &bad)) {
-            report(cx, line_no, "invalid UTF-8 at byte %zu of the line (save the file as UTF-8)", bad + 1);
+            diag_file_report(&cx->file, line_no, "invalid UTF-8 at byte %zu of the line (save the file as UTF-8)", bad + 1);
             p = next;
             continue;
         }
         if (line_len > INI_MAX_LINE) {
-            report(cx, line_no, "line is %zu bytes long, more than the %d the INI reader can hold: "
+            diag_file_report(&cx->file, line_no, "line is %zu bytes long, more than the %d the INI reader can hold: "
                                 "shorten it", line_len, INI_MAX_LINE);
             p = next;
             continue;
@@ -200,15 +177,15 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             while (after < line_end && isspace((unsigned char)*after))
                 after++;
             if (close == NULL || (after < line_end && *after != ';' && *after != '#')) {
-                report(cx, line_no, "malformed section header (expected [name])");
+                diag_file_report(&cx->file, line_no, "malformed section header (expected [name])");
                 current = NULL;
                 p = next;
                 continue;
             }
-            char *name = trim_copy(s + 1, close);
+            char *name = text_strip(s + 1, close);
             bool upper = false;
             if (name == NULL || !valid_name(name, &upper) || upper) {
-                report(cx, line_no, upper ? "section name [%s] has upper-case letters: use lower case"
+                diag_file_report(&cx->file, line_no, upper ? "section name [%s] has upper-case letters: use lower case"
                                           : "invalid section name [%s]", name ? name : "");
                 free(name);
                 current = NULL;
@@ -217,7 +194,7 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             }
             for (size_t i = 0; i < raw->count; i++)
                 if (strcmp(raw->sections[i].name, name) == 0) {
-                    report(cx, line_no, "section [%s] repeated (first at line %d)", name,
+                    diag_file_report(&cx->file, line_no, "section [%s] repeated (first at line %d)", name,
                            raw->sections[i].line);
                     free(name);
                     name = NULL;
@@ -231,7 +208,7 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             current = raw_add_section(raw, name, line_no);
             if (current == NULL) {
                 free(name);
-                report(cx, line_no, "out of memory");
+                diag_file_report(&cx->file, line_no, "out of memory");
                 return;
             }
             p = next;
@@ -239,14 +216,14 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
         }
         const char *eq = memchr(s, '=', (size_t)(line_end - s));
         if (eq == NULL) {
-            report(cx, line_no, "expected 'key = value', a [section] or a comment");
+            diag_file_report(&cx->file, line_no, "expected 'key = value', a [section] or a comment");
             p = next;
             continue;
         }
-        char *name = trim_copy(s, eq);
+        char *name = text_strip(s, eq);
         bool upper = false;
         if (name == NULL || !valid_name(name, &upper) || upper) {
-            report(cx, line_no, upper ? "key '%s' has upper-case letters: use lower case"
+            diag_file_report(&cx->file, line_no, upper ? "key '%s' has upper-case letters: use lower case"
                                       : "invalid key name '%s'", name ? name : "");
             free(name);
             p = next;
@@ -254,14 +231,14 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
         }
         if (current == NULL) {
             if (raw->count == 0)
-                report(cx, line_no, "key '%s' before any [section]", name);
+                diag_file_report(&cx->file, line_no, "key '%s' before any [section]", name);
             free(name);
             p = next;
             continue;
         }
         const ini_key *seen = raw_find_key(current, name);
         if (seen != NULL) {
-            report(cx, line_no, "key '%s' given twice in [%s] (first at line %d)", name,
+            diag_file_report(&cx->file, line_no, "key '%s' given twice in [%s] (first at line %d)", name,
                    current->name, seen->line);
             free(name);
             p = next;
@@ -293,7 +270,7 @@ static int ini_error_callback(const char *fmt, ...)
         size_t len = strlen(message);
         while (len > 0 && (message[len - 1] == '\n' || message[len - 1] == '\r'))
             message[--len] = '\0';
-        report(ini_error_context, 0, "INI reader: %s", message);
+        diag_file_report(&ini_error_context->file, 0, "INI reader: %s", message);
     }
     free(message);
     return 0;
@@ -306,14 +283,14 @@ static dictionary *ini_load_text(read_context *cx, const char *text, size_t len)
 {
     int fd = memfd_create("selfcheck-checklist", MFD_CLOEXEC);
     if (fd < 0) {
-        report(cx, 0, "cannot create an in-memory file: %s", strerror(errno));
+        diag_file_report(&cx->file, 0, "cannot create an in-memory file: %s", strerror(errno));
         return NULL;
     }
     size_t done = 0;
     while (done < len) {
         ssize_t n = write(fd, text + done, len - done);
         if (n <= 0) {
-            report(cx, 0, "cannot write an in-memory file: %s", strerror(errno));
+            diag_file_report(&cx->file, 0, "cannot write an in-memory file: %s", strerror(errno));
             close(fd);
             return NULL;
         }
@@ -327,8 +304,8 @@ static dictionary *ini_load_text(read_context *cx, const char *text, size_t len)
     iniparser_set_error_callback(NULL);
     ini_error_context = NULL;
     close(fd);
-    if (dict == NULL && cx->errors == 0)
-        report(cx, 0, "the INI reader could not read the file");
+    if (dict == NULL && cx->file.errors == 0)
+        diag_file_report(&cx->file, 0, "the INI reader could not read the file");
     return dict;
 }
 
@@ -343,7 +320,7 @@ static void cross_check(read_context *cx, const ini_file *raw)
                 continue;
             const char *v = iniparser_getstring(cx->dict, full, NULL);
             if (v == NULL || strcmp(v, s->keys[k].value) != 0)
-                report(cx, s->keys[k].line, "the INI reader reads '%s' as \"%s\", not as written",
+                diag_file_report(&cx->file, s->keys[k].line, "the INI reader reads '%s' as \"%s\", not as written",
                        s->keys[k].name, v ? v : "(nothing)");
             free(full);
         }
@@ -354,7 +331,7 @@ static void cross_check(read_context *cx, const ini_file *raw)
 int ini_file_read(const char *path, ini_file **out, diag_list *diags)
 {
     *out = NULL;
-    read_context cx = {.path = path, .diags = diags};
+    read_context cx = {.file = {.path = path, .diags = diags}};
     char *text = NULL, *err = NULL;
     size_t len;
     if (fsutil_read_file(path, INI_MAX_FILE, &text, &len, &err) != 0) {
@@ -376,7 +353,7 @@ int ini_file_read(const char *path, ini_file **out, diag_list *diags)
         return -1;
     }
     raw_scan(&cx, body, len, f);
-    if (cx.errors == 0) {
+    if (cx.file.errors == 0) {
         cx.dict = ini_load_text(&cx, body, len);
         if (cx.dict != NULL) {
             cross_check(&cx, f);
@@ -384,7 +361,7 @@ int ini_file_read(const char *path, ini_file **out, diag_list *diags)
         }
     }
     free(text);
-    if (cx.errors > 0) {
+    if (cx.file.errors > 0) {
         ini_file_free(f);
         return -1;
     }

@@ -4,6 +4,7 @@
 #include "checklist.h"
 #include "ini.h"
 #include "fsutil.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -18,25 +19,9 @@
 
 #define LOADER_MAX_ID 64
 
-/* What a checklist file is read with: file name for messages, where problems
- * go, and how many were found. */
-typedef struct load_context {
-    const char *path;
-    diag_list *diags;
-    int errors;
-} load_context;
-
-static void report(load_context *cx, int line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void report(load_context *cx, int line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    diag_addv(cx->diags, cx->path, line, fmt, ap);
-    va_end(ap);
-    cx->errors++;   /* counted even when out of memory: the load still fails */
-}
+/* A checklist file is read with a diag_file: its name for messages, where
+ * problems go, and how many were found. */
+typedef diag_file load_context;
 
 static bool is_id_char(char c)
 {
@@ -55,20 +40,11 @@ static bool valid_id(const char *s)
     return true;
 }
 
-static char *trim_copy(const char *start, const char *end)
-{
-    while (start < end && isspace((unsigned char)*start))
-        start++;
-    while (end > start && isspace((unsigned char)end[-1]))
-        end--;
-    return strndup(start, (size_t)(end - start));
-}
-
 static char *required_text(load_context *cx, const ini_section *s, const char *key)
 {
     const char *v = ini_get(s, key);
     if (v == NULL || *v == '\0') {
-        report(cx, v ? ini_line(s, key) : s->line, "[%s] needs %s'%s'", s->name,
+        diag_file_report(cx, v ? ini_line(s, key) : s->line, "[%s] needs %s'%s'", s->name,
                strstr(key, "_zh") ? "its Chinese text " : strstr(key, "_en") ? "its English text " : "",
                key);
         return NULL;
@@ -114,7 +90,7 @@ static long split_list(const char *v, char ***words)
     for (;;) {
         const char *comma = strchr(p, ',');
         const char *end = comma ? comma : p + strlen(p);
-        char *word = trim_copy(p, end);
+        char *word = text_strip(p, end);
         if (word == NULL || *word == '\0') {
             free(word);
             for (long i = 0; i < count; i++)
@@ -170,12 +146,12 @@ static void parse_checklist_section(load_context *cx, const ini_section *s, chec
 {
     for (size_t k = 0; k < s->key_count; k++)
         if (!in_list(checklist_keys, s->keys[k].name))
-            report(cx, s->keys[k].line, "unknown key '%s' in [checklist]", s->keys[k].name);
+            diag_file_report(cx, s->keys[k].line, "unknown key '%s' in [checklist]", s->keys[k].name);
     const char *id = ini_get(s, "id");
     if (id == NULL)
-        report(cx, s->line, "[checklist] needs 'id'");
+        diag_file_report(cx, s->line, "[checklist] needs 'id'");
     else if (!valid_id(id))
-        report(cx, ini_line(s, "id"), "checklist id '%s' must be lower-case letters, digits and '-'", id);
+        diag_file_report(cx, ini_line(s, "id"), "checklist id '%s' must be lower-case letters, digits and '-'", id);
     else {
         list->id = strdup(id);
         list->id_line = ini_line(s, "id");
@@ -183,9 +159,9 @@ static void parse_checklist_section(load_context *cx, const ini_section *s, chec
     long version;
     const char *v = ini_get(s, "version");
     if (v == NULL)
-        report(cx, s->line, "[checklist] needs 'version'");
+        diag_file_report(cx, s->line, "[checklist] needs 'version'");
     else if (!parse_int(v, 1, 1000000, &version))
-        report(cx, ini_line(s, "version"), "version '%s' must be a whole number from 1", v);
+        diag_file_report(cx, ini_line(s, "version"), "version '%s' must be a whole number from 1", v);
     else
         list->version = (int)version;
     list->title_zh = required_text(cx, s, "title_zh");
@@ -215,13 +191,13 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
 {
     const char *v = ini_get(s, "choices");
     if (v == NULL) {
-        report(cx, s->line, "[%s] is a choice item and needs 'choices'", s->name);
+        diag_file_report(cx, s->line, "[%s] is a choice item and needs 'choices'", s->name);
         return;
     }
     char **words;
     long count = split_list(v, &words);
     if (count < 2) {
-        report(cx, ini_line(s, "choices"), "'choices' needs at least two comma-separated values");
+        diag_file_report(cx, ini_line(s, "choices"), "'choices' needs at least two comma-separated values");
         if (count > 0)
             free_words(words, count);
         return;
@@ -237,20 +213,20 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
         c->key = words[i];
         words[i] = NULL;
         if (!valid_id(c->key) || strcmp(c->key, "na") == 0) {
-            report(cx, ini_line(s, "choices"), "choice '%s' must be lower-case letters, digits and '-'%s",
+            diag_file_report(cx, ini_line(s, "choices"), "choice '%s' must be lower-case letters, digits and '-'%s",
                    c->key, strcmp(c->key, "na") == 0 ? " (and 'na' is reserved: use allow = na)" : "");
             continue;
         }
         for (long j = 0; j < i; j++)
             if (strcmp(it->choices[j].key, c->key) == 0)
-                report(cx, ini_line(s, "choices"), "choice '%s' listed twice", c->key);
+                diag_file_report(cx, ini_line(s, "choices"), "choice '%s' listed twice", c->key);
         char key[LOADER_MAX_ID + 32];
         snprintf(key, sizeof key, "choice.%s.score", c->key);
         const char *score = ini_get(s, key);
         if (score == NULL)
-            report(cx, s->line, "[%s] needs '%s'", s->name, key);
+            diag_file_report(cx, s->line, "[%s] needs '%s'", s->name, key);
         else if (!parse_number(score, &c->score) || c->score < 0 || c->score > 1)
-            report(cx, ini_line(s, key), "'%s' must be a number from 0 to 1", key);
+            diag_file_report(cx, ini_line(s, key), "'%s' must be a number from 0 to 1", key);
         else if (c->score == 1)
             some_full = true;
         snprintf(key, sizeof key, "choice.%s.zh", c->key);
@@ -260,7 +236,7 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
     }
     free(words);
     if (!some_full)
-        report(cx, ini_line(s, "choices"), "no choice scores 1: the item could never reach full score");
+        diag_file_report(cx, ini_line(s, "choices"), "no choice scores 1: the item could never reach full score");
 }
 
 /* Keys of the form choice.KEY.{score,zh,en} must name a listed choice. */
@@ -287,10 +263,10 @@ static void parse_number_item(load_context *cx, const ini_section *s, item *it)
     for (int i = 0; i < 3; i++) {
         const char *v = ini_get(s, names[i]);
         if (v == NULL) {
-            report(cx, s->line, "[%s] is a number item and needs '%s'", s->name, names[i]);
+            diag_file_report(cx, s->line, "[%s] is a number item and needs '%s'", s->name, names[i]);
             ok = false;
         } else if (!parse_number(v, slots[i])) {
-            report(cx, ini_line(s, names[i]), "'%s' must be a number, not '%s'", names[i], v);
+            diag_file_report(cx, ini_line(s, names[i]), "'%s' must be a number, not '%s'", names[i], v);
             ok = false;
         }
     }
@@ -300,7 +276,7 @@ static void parse_number_item(load_context *cx, const ini_section *s, item *it)
         if (strcmp(better, "higher") == 0)
             it->direction = NUMBER_HIGHER_IS_BETTER;
         else if (strcmp(better, "lower") != 0) {
-            report(cx, ini_line(s, "better"), "'better' must be 'lower' or 'higher', not '%s'", better);
+            diag_file_report(cx, ini_line(s, "better"), "'better' must be 'lower' or 'higher', not '%s'", better);
             ok = false;
         }
     }
@@ -308,31 +284,31 @@ static void parse_number_item(load_context *cx, const ini_section *s, item *it)
     bool has_partial = partial != NULL;
     it->number_partial = it->number_full;
     if (has_partial && !parse_number(partial, &it->number_partial)) {
-        report(cx, ini_line(s, "partial"), "'partial' must be a number, not '%s'", partial);
+        diag_file_report(cx, ini_line(s, "partial"), "'partial' must be a number, not '%s'", partial);
         ok = false;
     }
     if (ini_get(s, "partial_score") != NULL && !has_partial)
-        report(cx, ini_line(s, "partial_score"), "'partial_score' needs a 'partial' threshold");
+        diag_file_report(cx, ini_line(s, "partial_score"), "'partial_score' needs a 'partial' threshold");
     if (!ok)
         return;
     if (it->number_min >= it->number_max)
-        report(cx, ini_line(s, "max"), "bad threshold: 'min' (%g) must be below 'max' (%g)",
+        diag_file_report(cx, ini_line(s, "max"), "bad threshold: 'min' (%g) must be below 'max' (%g)",
                it->number_min, it->number_max);
     else if (it->direction == NUMBER_LOWER_IS_BETTER &&
              !(it->number_min <= it->number_full && it->number_full <= it->number_partial &&
                it->number_partial <= it->number_max))
-        report(cx, ini_line(s, has_partial ? "partial" : "full"),
+        diag_file_report(cx, ini_line(s, has_partial ? "partial" : "full"),
                "bad threshold: with better = lower, need min <= full <= partial <= max "
                "(have %g, %g, %g, %g)", it->number_min, it->number_full, it->number_partial, it->number_max);
     else if (it->direction == NUMBER_HIGHER_IS_BETTER &&
              !(it->number_min <= it->number_partial && it->number_partial <= it->number_full &&
                it->number_full <= it->number_max))
-        report(cx, ini_line(s, has_partial ? "partial" : "full"),
+        diag_file_report(cx, ini_line(s, has_partial ? "partial" : "full"),
                "bad threshold: with better = higher, need min <= partial <= full <= max "
                "(have %g, %g, %g, %g)", it->number_min, it->number_partial, it->number_full, it->number_max);
     const char *uz = ini_get(s, "unit_zh"), *ue = ini_get(s, "unit_en");
     if ((uz == NULL) != (ue == NULL))
-        report(cx, ini_line(s, uz ? "unit_zh" : "unit_en"), "give both 'unit_zh' and 'unit_en', or neither");
+        diag_file_report(cx, ini_line(s, uz ? "unit_zh" : "unit_en"), "give both 'unit_zh' and 'unit_en', or neither");
     it->unit_zh = strdup(uz ? uz : "");
     it->unit_en = strdup(ue ? ue : "");
 }
@@ -344,7 +320,7 @@ static void parse_date_item(load_context *cx, const ini_section *s, const checkl
     long days;
     if (age != NULL) {
         if (!parse_int(age, 1, 100000, &days))
-            report(cx, ini_line(s, "max_age_days"), "'max_age_days' must be a whole number from 1, not '%s'", age);
+            diag_file_report(cx, ini_line(s, "max_age_days"), "'max_age_days' must be a whole number from 1, not '%s'", age);
         else
             it->max_age_days = (int)days;
     }
@@ -352,16 +328,16 @@ static void parse_date_item(load_context *cx, const ini_section *s, const checkl
     if (before != NULL) {
         const item *other = earlier_item(list, index, before);
         if (other == NULL)
-            report(cx, ini_line(s, "not_before"), "'not_before' names '%s', which is not an earlier item of this file", before);
+            diag_file_report(cx, ini_line(s, "not_before"), "'not_before' names '%s', which is not an earlier item of this file", before);
         else if (other->type != ANSWER_DATE)
-            report(cx, ini_line(s, "not_before"), "'not_before' names '%s', which is not a date item", before);
+            diag_file_report(cx, ini_line(s, "not_before"), "'not_before' names '%s', which is not a date item", before);
         else if (other->scope == SCOPE_SYSTEM && it->scope == SCOPE_UNIT)
-            report(cx, ini_line(s, "not_before"), "a unit item cannot be compared with the per-system item '%s'", before);
+            diag_file_report(cx, ini_line(s, "not_before"), "a unit item cannot be compared with the per-system item '%s'", before);
         else
             it->not_before = strdup(before);
     }
     if (age == NULL && before == NULL)
-        report(cx, s->line, "[%s] is a date item and needs 'max_age_days' or 'not_before'", s->name);
+        diag_file_report(cx, s->line, "[%s] is a date item and needs 'max_age_days' or 'not_before'", s->name);
 }
 
 static void parse_show_if(load_context *cx, const ini_section *s, const checklist *list,
@@ -373,30 +349,30 @@ static void parse_show_if(load_context *cx, const ini_section *s, const checklis
     int line = ini_line(s, "show_if");
     const char *colon = strchr(v, ':');
     if (colon == NULL) {
-        report(cx, line, "'show_if' must read 'ITEM: VALUE[, VALUE...]'");
+        diag_file_report(cx, line, "'show_if' must read 'ITEM: VALUE[, VALUE...]'");
         return;
     }
-    char *target = trim_copy(v, colon);
+    char *target = text_strip(v, colon);
     const item *other = target ? earlier_item(list, index, target) : NULL;
     if (other == NULL) {
-        report(cx, line, "'show_if' names '%s', which is not an earlier item of this file", target ? target : "");
+        diag_file_report(cx, line, "'show_if' names '%s', which is not an earlier item of this file", target ? target : "");
         free(target);
         return;
     }
     if (other->type != ANSWER_YESNO && other->type != ANSWER_CHOICE) {
-        report(cx, line, "'show_if' names '%s', which is not a yesno or choice item", target);
+        diag_file_report(cx, line, "'show_if' names '%s', which is not a yesno or choice item", target);
         free(target);
         return;
     }
     if (other->scope == SCOPE_SYSTEM && it->scope == SCOPE_UNIT) {
-        report(cx, line, "a unit item cannot depend on the per-system item '%s'", target);
+        diag_file_report(cx, line, "a unit item cannot depend on the per-system item '%s'", target);
         free(target);
         return;
     }
     char **words;
     long count = split_list(colon + 1, &words);
     if (count < 1) {
-        report(cx, line, "'show_if' needs at least one value after ':'");
+        diag_file_report(cx, line, "'show_if' needs at least one value after ':'");
         free(target);
         return;
     }
@@ -413,7 +389,7 @@ static void parse_show_if(load_context *cx, const ini_section *s, const checklis
                     valid = true;
         }
         if (!valid)
-            report(cx, line, "'show_if': '%s' is not an answer '%s' accepts", words[i], target);
+            diag_file_report(cx, line, "'show_if': '%s' is not an answer '%s' accepts", words[i], target);
     }
     condition *c = calloc(1, sizeof *c);
     if (c == NULL) {
@@ -433,13 +409,13 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     it->line = s->line;
     const char *id = s->name + strlen("item.");
     if (!valid_id(id))
-        report(cx, s->line, "item id '%s' must be lower-case letters, digits and '-'", id);
+        diag_file_report(cx, s->line, "item id '%s' must be lower-case letters, digits and '-'", id);
     it->id = strdup(id);
     it->question_zh = required_text(cx, s, "question_zh");
     it->question_en = required_text(cx, s, "question_en");
     const char *gz = ini_get(s, "guidance_zh"), *ge = ini_get(s, "guidance_en");
     if ((gz == NULL || *gz == '\0') != (ge == NULL || *ge == '\0'))
-        report(cx, ini_line(s, gz && *gz ? "guidance_zh" : "guidance_en"),
+        diag_file_report(cx, ini_line(s, gz && *gz ? "guidance_zh" : "guidance_en"),
                "[%s] has guidance in %s only: give both 'guidance_zh' and 'guidance_en'", s->name,
                gz && *gz ? "Chinese" : "English");
     it->guidance_zh = strdup(gz ? gz : "");
@@ -449,7 +425,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     const char *type = ini_get(s, "type");
     bool type_known = true;
     if (type == NULL) {
-        report(cx, s->line, "[%s] needs 'type' (yesno, choice, number, date or text)", s->name);
+        diag_file_report(cx, s->line, "[%s] needs 'type' (yesno, choice, number, date or text)", s->name);
         type_known = false;
     } else if (strcmp(type, "yesno") == 0) it->type = ANSWER_YESNO;
     else if (strcmp(type, "choice") == 0) it->type = ANSWER_CHOICE;
@@ -457,22 +433,22 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     else if (strcmp(type, "date") == 0) it->type = ANSWER_DATE;
     else if (strcmp(type, "text") == 0) it->type = ANSWER_TEXT;
     else {
-        report(cx, ini_line(s, "type"), "unknown type '%s' (yesno, choice, number, date or text)", type);
+        diag_file_report(cx, ini_line(s, "type"), "unknown type '%s' (yesno, choice, number, date or text)", type);
         type_known = false;
     }
 
     const char *profiles = ini_get(s, "profiles");
     if (profiles == NULL) {
-        report(cx, s->line, "[%s] needs 'profiles' (monthly, halfyear, change)", s->name);
+        diag_file_report(cx, s->line, "[%s] needs 'profiles' (monthly, halfyear, change)", s->name);
     } else {
         char **words;
         long count = split_list(profiles, &words);
         if (count < 1)
-            report(cx, ini_line(s, "profiles"), "'profiles' has an empty entry");
+            diag_file_report(cx, ini_line(s, "profiles"), "'profiles' has an empty entry");
         for (long i = 0; i < count; i++) {
             profile p;
             if (profile_parse(words[i], &p) != 0)
-                report(cx, ini_line(s, "profiles"), "unknown profile '%s' (monthly, halfyear, change)", words[i]);
+                diag_file_report(cx, ini_line(s, "profiles"), "unknown profile '%s' (monthly, halfyear, change)", words[i]);
             else
                 it->profiles |= (unsigned)p;
         }
@@ -486,7 +462,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
         if (strcmp(scope_v, "system") == 0)
             it->scope = SCOPE_SYSTEM;
         else if (strcmp(scope_v, "unit") != 0)
-            report(cx, ini_line(s, "scope"), "'scope' must be 'unit' or 'system', not '%s'", scope_v);
+            diag_file_report(cx, ini_line(s, "scope"), "'scope' must be 'unit' or 'system', not '%s'", scope_v);
     }
 
     bool scored = !type_known || it->type != ANSWER_TEXT;
@@ -498,29 +474,29 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                      weight_value <= 100;
     bool steering = weight_ok && weight_value == 0;
     if (steering && type_known && it->type != ANSWER_YESNO && it->type != ANSWER_CHOICE) {
-        report(cx, ini_line(s, "weight"), "only yesno and choice items may have weight 0");
+        diag_file_report(cx, ini_line(s, "weight"), "only yesno and choice items may have weight 0");
         steering = false;
     }
     const char *sev = ini_get(s, "severity");
     it->severity = SEVERITY_LOW;
     if (sev == NULL) {
         if (scored && !steering)
-            report(cx, s->line, "[%s] needs 'severity' (critical, high, medium or low)", s->name);
+            diag_file_report(cx, s->line, "[%s] needs 'severity' (critical, high, medium or low)", s->name);
     } else if (!scored) {
-        report(cx, ini_line(s, "severity"), "a text item is not scored: remove 'severity'");
+        diag_file_report(cx, ini_line(s, "severity"), "a text item is not scored: remove 'severity'");
     } else if (strcmp(sev, "critical") == 0) it->severity = SEVERITY_CRITICAL;
     else if (strcmp(sev, "high") == 0) it->severity = SEVERITY_HIGH;
     else if (strcmp(sev, "medium") == 0) it->severity = SEVERITY_MEDIUM;
     else if (strcmp(sev, "low") == 0) it->severity = SEVERITY_LOW;
     else
-        report(cx, ini_line(s, "severity"), "unknown severity '%s' (critical, high, medium or low)", sev);
+        diag_file_report(cx, ini_line(s, "severity"), "unknown severity '%s' (critical, high, medium or low)", sev);
 
     it->weight = scored ? default_weight(it->severity) : 0;
     if (weight != NULL) {
         if (!scored)
-            report(cx, ini_line(s, "weight"), "a text item is not scored: remove 'weight'");
+            diag_file_report(cx, ini_line(s, "weight"), "a text item is not scored: remove 'weight'");
         else if (!weight_ok)
-            report(cx, ini_line(s, "weight"), "'weight' must be a number from 0 to 100, not '%s'", weight);
+            diag_file_report(cx, ini_line(s, "weight"), "'weight' must be a number from 0 to 100, not '%s'", weight);
         else
             it->weight = weight_value;
     }
@@ -530,7 +506,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
         char **words;
         long count = split_list(allow, &words);
         if (count < 1)
-            report(cx, ini_line(s, "allow"), "'allow' has an empty entry");
+            diag_file_report(cx, ini_line(s, "allow"), "'allow' has an empty entry");
         for (long i = 0; i < count; i++) {
             if (strcmp(words[i], "na") == 0 && scored)
                 it->allow_na = true;
@@ -540,7 +516,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                      (it->type == ANSWER_DATE || it->type == ANSWER_NUMBER))
                 it->allow_never = true;
             else
-                report(cx, ini_line(s, "allow"), "'allow = %s' does not apply to a %s item", words[i],
+                diag_file_report(cx, ini_line(s, "allow"), "'allow = %s' does not apply to a %s item", words[i],
                        type_known ? answer_type_name(it->type) : "");
         }
         if (count > 0)
@@ -550,9 +526,9 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     it->partial_score = 0.5;
     const char *ps = ini_get(s, "partial_score");
     if (ps != NULL && (!parse_number(ps, &it->partial_score) || it->partial_score <= 0 || it->partial_score >= 1))
-        report(cx, ini_line(s, "partial_score"), "'partial_score' must be a number between 0 and 1 (exclusive)");
+        diag_file_report(cx, ini_line(s, "partial_score"), "'partial_score' must be a number between 0 and 1 (exclusive)");
     if (ps != NULL && type_known && it->type == ANSWER_YESNO && !it->allow_partial)
-        report(cx, ini_line(s, "partial_score"), "'partial_score' needs 'allow = partial'");
+        diag_file_report(cx, ini_line(s, "partial_score"), "'partial_score' needs 'allow = partial'");
 
     if (type_known) {
         switch (it->type) {
@@ -575,10 +551,10 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                              in_list(date_keys, name) || in_list(choice_keys, name) ||
                              strncmp(name, "choice.", 7) == 0;
             if (elsewhere)
-                report(cx, s->keys[k].line, "key '%s' does not apply to a %s item", name,
+                diag_file_report(cx, s->keys[k].line, "key '%s' does not apply to a %s item", name,
                        answer_type_name(it->type));
             else
-                report(cx, s->keys[k].line, "unknown key '%s'", name);
+                diag_file_report(cx, s->keys[k].line, "unknown key '%s'", name);
         }
     }
     parse_show_if(cx, s, list, index, it);
@@ -598,7 +574,7 @@ int checklist_load_file(const char *path, checklist **out, diag_list *diags)
             item_sections++;
     if (list == NULL || (list->path = strdup(path)) == NULL ||
         (list->items = calloc(item_sections ? item_sections : 1, sizeof *list->items)) == NULL) {
-        report(&cx, 0, "out of memory");
+        diag_file_report(&cx, 0, "out of memory");
         checklist_free(list);
         ini_file_free(ini);
         return -1;
@@ -613,13 +589,13 @@ int checklist_load_file(const char *path, checklist **out, diag_list *diags)
             size_t index = list->item_count++;
             parse_item(&cx, s, list, index);
         } else {
-            report(&cx, s->line, "unknown section [%s] (expected [checklist] or [item.ID])", s->name);
+            diag_file_report(&cx, s->line, "unknown section [%s] (expected [checklist] or [item.ID])", s->name);
         }
     }
     if (header == NULL)
-        report(&cx, 0, "no [checklist] section");
+        diag_file_report(&cx, 0, "no [checklist] section");
     if (list->item_count == 0)
-        report(&cx, 0, "no [item.ID] sections: a checklist needs at least one item");
+        diag_file_report(&cx, 0, "no [item.ID] sections: a checklist needs at least one item");
     ini_file_free(ini);
     if (cx.errors > 0) {
         checklist_free(list);

@@ -4,6 +4,7 @@
  * handled the same way whatever the locale; widths still come from wcwidth. */
 #include "text.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -253,4 +254,13 @@ char *text_pad(const char *s, size_t columns)
     memset(out + bytes, ' ', columns - used);
     out[bytes + columns - used] = '\0';
     return out;
+}
+
+char *text_strip(const char *start, const char *end)
+{
+    while (start < end && isspace((unsigned char)*start))
+        start++;
+    while (end > start && isspace((unsigned char)end[-1]))
+        end--;
+    return strndup(start, (size_t)(end - start));
 }
