@@ -31,7 +31,7 @@ typedef struct due_entry {
     char due[11];           /* YYYY-MM-DD, or "" when the schedule gives none */
     due_state state;
     bool overdue;           /* not done and today is after the due date */
-    assessment *assessment; /* the period's assessment, or NULL when not started */
+    const assessment *assessment; /* the period's assessment (the list owns it), or NULL when not started */
 } due_entry;
 
 typedef struct due_list {
@@ -40,11 +40,14 @@ typedef struct due_list {
      * which is always there: entries[count - 1]. */
     due_entry *entries;
     size_t count;
-    assessment *last_completed;   /* the newest completed assessment, or NULL */
+    const assessment *last_completed;   /* the newest completed assessment (the list owns it), or NULL */
     /* When the current period is done: the period after it and its due date
      * ("" when the schedule gives none); otherwise NULL and "". */
     char *next_period;
     char next_due[11];
+    /* every assessment of the profile, read once; the pointers above point here */
+    assessment **assessments;
+    size_t assessment_count;
 } due_list;
 
 /* Works out what `unit_code` has due of profile `p` (monthly or half-year) on
