@@ -115,6 +115,8 @@ int store_answer_put(store *s, long long assessment_id, const char *checklist_id
                      const char *text, const char *when, char **err);
 /* Every stored answer of an assessment (free with answer_set_free). */
 int store_answers_load(store *s, long long assessment_id, answer_set **out, char **err);
+/* How many items of an assessment have an answer (a note alone is none). 0, or -1 with *err. */
+int store_answered_count(store *s, long long assessment_id, size_t *out, char **err);
 void answer_set_free(answer_set *set);
 /* NULL when absent. system_id "" for unit items. */
 const answer *answer_set_find(const answer_set *set, const char *checklist_id,

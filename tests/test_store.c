@@ -536,6 +536,9 @@ static void test_answer_fields(void **state)
     /* a note first: the row exists, unanswered */
     assert_int_equal(put(s, id, "oa", ANSWER_FIELD_NOTE, "备份在机房B; \"异地\"\n第二行", "2026-03-01T08:00:00"), 0);
     assert_answer(s, id, "oa", NULL, "备份在机房B; \"异地\"\n第二行", NULL, NULL, NULL);
+    size_t answered = 9;
+    assert_int_equal(store_answered_count(s, id, &answered, NULL), 0);
+    assert_int_equal(answered, 0);   /* a note alone is no answer */
 
     /* the value sets answered_at */
     assert_int_equal(put(s, id, "oa", ANSWER_FIELD_VALUE, "partial", "2026-03-02T09:00:00"), 0);
@@ -566,6 +569,8 @@ static void test_answer_fields(void **state)
     assert_int_equal(put(s, id, NULL, ANSWER_FIELD_VALUE, "yes", NULL), 0);
     assert_answer(s, id, NULL, "yes", NULL, NULL, NULL, "2026-03-15T10:20:30");
     assert_answer(s, id, "", "yes", NULL, NULL, NULL, "2026-03-15T10:20:30");
+    assert_int_equal(store_answered_count(s, id, &answered, NULL), 0);
+    assert_int_equal(answered, 2);
 
     /* each assessment has its own answers */
     assessment *b = open_assessment(s, PROFILE_MONTHLY, "2026-04");

@@ -43,20 +43,6 @@ done:
     return code;
 }
 
-/* How many items of an assessment have an answer so far. 0, or -1 with *err. */
-static int answered_count(store *st, const assessment *a, size_t *out, char **err)
-{
-    answer_set *answers = NULL;
-    if (store_answers_load(st, a->id, &answers, err) != 0)
-        return -1;
-    *out = 0;
-    for (size_t i = 0; i < answers->count; i++)
-        if (answers->items[i].value)
-            (*out)++;
-    answer_set_free(answers);
-    return 0;
-}
-
 /* Prints "最近完成 PERIOD (于 DATE, 85.0% 良好)" or "尚无已完成的检查". */
 static void print_last(bool en, const assessment *last, double percent, const char *grade)
 {
@@ -111,7 +97,7 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
     code = EXIT_STORE;
     for (size_t i = 0; i < due->count; i++)
         if (due->entries[i].state == DUE_IN_PROGRESS &&
-            answered_count(st, due->entries[i].assessment, &answered[i], &err) != 0)
+            store_answered_count(st, due->entries[i].assessment->id, &answered[i], &err) != 0)
             goto fail;
     if (due->last_completed &&
         (code = assessment_percent(st, set, cfg, due->last_completed, &percent, &grade, &err)) != EXIT_OK)

@@ -568,6 +568,21 @@ int store_answer_put(store *s, long long assessment_id, const char *checklist_id
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot record the answer");
 }
 
+int store_answered_count(store *s, long long assessment_id, size_t *out, char **err)
+{
+    *out = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM answers WHERE assessment_id = ? AND value IS NOT NULL",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "cannot count answers");
+    sqlite3_bind_int64(st, 1, assessment_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = (size_t)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : db_error(s, err, "cannot count answers");
+}
+
 int store_answers_load(store *s, long long assessment_id, answer_set **out, char **err)
 {
     *out = NULL;

@@ -93,16 +93,9 @@ static void start_status(ui_start *st, store *db, ui_start_entry *e, const asses
         e->status = UI_STATUS_NONE;
         return;
     }
-    answer_set *answers = NULL;
     char *err = NULL;
-    if (store_answers_load(db, a->id, &answers, &err) != 0) {
+    if (store_answered_count(db, a->id, &e->answered, &err) != 0)
         start_store_error(st, err);
-    } else {
-        for (size_t i = 0; i < answers->count; i++)
-            if (answers->items[i].value)
-                e->answered++;
-        answer_set_free(answers);
-    }
     if (a->completed_at) {
         e->status = UI_STATUS_DONE;
         e->completed_at = strdup(a->completed_at);
