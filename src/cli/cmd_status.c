@@ -195,9 +195,9 @@ int cmd_status(const cli_globals *g, int argc, char **argv)
     if (cli_wants_help(argc, argv)) {
         printf("usage: selfcheck status\n"
                "Shows the checklists in use and, for each profile, the last completed check,\n"
-               "an earlier period still due (unfinished, or skipped by a unit that kept the\n"
-               "check before) and when the next one is due (monthly and half-yearly, per\n"
-               "[schedule]); overdue ones are marked.\n"
+               "the earlier periods still due (unfinished, or skipped since the unit's first\n"
+               "check; more than three as one range) and when the next one is due (monthly\n"
+               "and half-yearly, per [schedule]); overdue ones are marked.\n"
                "exit: 0 ok, 3 invalid configuration or checklists, 4 store error.\n");
         return EXIT_OK;
     }
