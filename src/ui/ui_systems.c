@@ -89,28 +89,25 @@ static void systems_add(ui_systems *sy)
         systems_fail(sy, ui_tr(ctx, T_SYSTEMS_ERR_NAME));
         sy->focus = 1;
     } else {
-        bool taken = false;
-        for (size_t i = 0; i < sy->count; i++)
-            taken = taken || strcmp(sy->systems[i].id, code) == 0;
-        store *db = taken ? NULL : systems_store(sy);
-        if (taken) {
+        /* the store is the judge of a code in use: another process may
+         * have registered it since the list was read */
+        store *db = systems_store(sy);
+        int rc = db ? store_system_add(db, code, name, &err) : STORE_ERR;
+        store_close(db);
+        if (rc == STORE_ERR_EXISTS) {
             const char *args[] = {code};
             char *text = ui_subst(ui_tr(ctx, T_SYSTEMS_ERR_TAKEN), args, 1);
             systems_fail(sy, text);
             free(text);
             sy->focus = 0;
+        } else if (rc == 0) {
+            systems_fail(sy, NULL);
+            sy->mode = UI_SYSTEMS_LIST;
+            const char *args[] = {code, name};
+            ui_context_sayf(ctx, UI_ROLE_ANSWERED, T_SYSTEMS_ADDED, args, 2);
+            systems_reload(sy, code);
         } else if (db != NULL) {
-            int rc = store_system_add(db, code, name, &err);
-            store_close(db);
-            if (rc != 0) {
-                systems_fail(sy, err);
-            } else {
-                systems_fail(sy, NULL);
-                sy->mode = UI_SYSTEMS_LIST;
-                const char *args[] = {code, name};
-                ui_context_sayf(ctx, UI_ROLE_ANSWERED, T_SYSTEMS_ADDED, args, 2);
-                systems_reload(sy, code);
-            }
+            systems_fail(sy, err);
         }
     }
     free(err);
