@@ -82,14 +82,9 @@ char *ui_field_text_trimmed(const ui_field *f)
     char *text = ui_field_text(f);
     if (text == NULL)
         return NULL;
-    size_t start = 0, n = strlen(text);
-    while (text[start] == ' ')
-        start++;
-    while (n > start && text[n - 1] == ' ')
-        n--;
-    memmove(text, text + start, n - start);
-    text[n - start] = '\0';
-    return text;
+    char *trimmed = text_strip(text, text + strlen(text));
+    free(text);
+    return trimmed;
 }
 
 ui_field_result ui_field_key(ui_field *f, ui_key k)
