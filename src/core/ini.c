@@ -5,7 +5,6 @@
 #include "fsutil.h"
 
 #include <ctype.h>
-#include <limits.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -327,18 +326,11 @@ static void cross_check(read_context *cx, const ini_file *raw)
     }
 }
 
-
-int ini_file_read(const char *path, ini_file **out, diag_list *diags)
+/* Checks and reads the text of the file at path (already in memory). */
+static int ini_text_read(const char *path, const char *text, size_t len, ini_file **out, diag_list *diags)
 {
     *out = NULL;
     read_context cx = {.file = {.path = path, .diags = diags}};
-    char *text = NULL, *err = NULL;
-    size_t len;
-    if (fsutil_read_file(path, INI_MAX_FILE, &text, &len, &err) != 0) {
-        diag_add(diags, NULL, 0, "%s", err ? err : path);
-        free(err);
-        return -1;
-    }
     /* iniparser rejects a byte-order mark; editors on Windows add one */
     const char *body = text;
     if (len >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0) {
@@ -348,7 +340,6 @@ int ini_file_read(const char *path, ini_file **out, diag_list *diags)
     ini_file *f = calloc(1, sizeof *f);
     if (f == NULL || (f->path = strdup(path)) == NULL) {
         free(f);
-        free(text);
         diag_add(diags, path, 0, "out of memory");
         return -1;
     }
@@ -360,13 +351,27 @@ int ini_file_read(const char *path, ini_file **out, diag_list *diags)
             iniparser_freedict(cx.dict);
         }
     }
-    free(text);
     if (cx.file.errors > 0) {
         ini_file_free(f);
         return -1;
     }
     *out = f;
     return 0;
+}
+
+int ini_file_read(const char *path, ini_file **out, diag_list *diags)
+{
+    *out = NULL;
+    char *text = NULL, *err = NULL;
+    size_t len;
+    if (fsutil_read_file(path, INI_MAX_FILE, &text, &len, &err) != 0) {
+        diag_add(diags, NULL, 0, "%s", err ? err : path);
+        free(err);
+        return -1;
+    }
+    int rc = ini_text_read(path, text, len, out, diags);
+    free(text);
+    return rc;
 }
 
 void ini_file_free(ini_file *f)
@@ -453,8 +458,9 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
     diag_list diags;
     diag_list_init(&diags);
     ini_file *f = NULL;
-    /* a file with problems is not edited: its lines may not mean what they seem */
-    if (ini_file_read(path, &f, &diags) != 0) {
+    /* a file with problems is not edited: its lines may not mean what they
+     * seem. The lines checked are the very lines edited: one read. */
+    if (ini_text_read(path, text, len, &f, &diags) != 0) {
         char *first = diags.count > 0 ? diag_format(&diags.items[0]) : NULL;
         error_set(err, "%s", first ? first : path);
         free(first);
@@ -475,16 +481,6 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
     bool append = s == NULL;
     ini_file_free(f);
 
-    /* the lines numbered by the check must be the lines edited */
-    char *again = NULL;
-    size_t again_len = 0;
-    int rc = fsutil_read_file(path, INI_MAX_FILE, &again, &again_len, err);
-    bool changed = rc == 0 && (again_len != len || memcmp(again, text, len) != 0);
-    free(again);
-    if (rc != 0 || changed) {
-        free(text);
-        return rc != 0 ? -1 : error_set(err, "%s changed while it was being read: try again", path);
-    }
     char *quoted = ini_quote(value);
     if (quoted == NULL) {
         free(text);
@@ -500,7 +496,7 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
     if (asprintf(&setting, "%s = %s%s", key, quoted, eol) < 0)
         setting = NULL;
     free(quoted);
-    rc = setting ? 0 : -1;
+    int rc = setting ? 0 : -1;
     int line_no = 0;
     const char *p = text, *end = text + len;
     while (rc == 0 && p < end) {
