@@ -97,10 +97,6 @@ static int parse_number(const item *it, const char *v, char **canonical, char **
         *canonical = strdup("na");
         return 0;
     }
-    if (answer_means_never(it, v)) {
-        *canonical = strdup("never");
-        return 0;
-    }
     char *end;
     errno = 0;
     double d = strtod(v, &end);
@@ -117,10 +113,6 @@ static int parse_date(const item *it, const char *v, const char *today, char **c
 {
     if (it->allow_na && is_na(v)) {
         *canonical = strdup("na");
-        return 0;
-    }
-    if (answer_means_never(it, v)) {
-        *canonical = strdup("never");
         return 0;
     }
     civil_date d, now;
@@ -148,16 +140,20 @@ int answer_parse(const item *it, const char *input, const char *today,
     if (v == NULL)
         return error_set(err, msg("out of memory"));
     int rc;
-    if (*v == '\0')
+    if (*v == '\0') {
         rc = error_set(err, msg("no answer given"));
-    else if (it->type == ANSWER_YESNO)
+    } else if (answer_means_never(it, v)) {   /* only number and date items allow it */
+        *canonical = strdup("never");         /* a failed copy is caught below */
+        rc = 0;
+    } else if (it->type == ANSWER_YESNO) {
         rc = parse_yesno(it, v, canonical, err);
-    else if (it->type == ANSWER_CHOICE)
+    } else if (it->type == ANSWER_CHOICE) {
         rc = parse_choice(it, v, canonical, err);
-    else if (it->type == ANSWER_NUMBER)
+    } else if (it->type == ANSWER_NUMBER) {
         rc = parse_number(it, v, canonical, err);
-    else
+    } else {
         rc = parse_date(it, v, today, canonical, err);
+    }
     free(v);
     if (rc == 0 && *canonical == NULL)
         return error_set(err, msg("out of memory"));
@@ -210,6 +206,8 @@ char *answer_display(const item *it, const char *value, const char *lang)
         return strdup(en ? "(unanswered)" : "（未答）");
     if (strcmp(value, "na") == 0 && it->type != ANSWER_TEXT)
         return strdup(en ? "Not applicable" : "不适用");
+    if (strcmp(value, "never") == 0 && (it->type == ANSWER_NUMBER || it->type == ANSWER_DATE))
+        return strdup(en ? "Never" : "从未");
     char *out = NULL;
     switch (it->type) {
     case ANSWER_YESNO:
@@ -223,16 +221,12 @@ char *answer_display(const item *it, const char *value, const char *lang)
                 return strdup(en ? it->choices[i].label_en : it->choices[i].label_zh);
         break;
     case ANSWER_NUMBER: {
-        if (strcmp(value, "never") == 0)
-            return strdup(en ? "Never" : "从未");
         const char *unit = en ? it->unit_en : it->unit_zh;
         if (asprintf(&out, "%s%s%s", value, unit && *unit && en ? " " : "", unit ? unit : "") < 0)
             return NULL;
         return out;
     }
     case ANSWER_DATE:
-        if (strcmp(value, "never") == 0)
-            return strdup(en ? "Never" : "从未");
         break;
     case ANSWER_TEXT:
         break;

@@ -127,6 +127,9 @@ double score_item(const item *it, const char *value, const char *other_date, con
 {
     if (value == NULL || strcmp(value, "na") == 0)
         return -1;
+    /* "never" (a number or date item that allows it) is a thing never done */
+    if (it->allow_never && strcmp(value, "never") == 0)
+        return 0;
     switch (it->type) {
     case ANSWER_YESNO:
         if (strcmp(value, "yes") == 0) return 1;
@@ -139,8 +142,6 @@ double score_item(const item *it, const char *value, const char *other_date, con
                 return it->choices[i].score;
         return -1;
     case ANSWER_NUMBER: {
-        if (strcmp(value, "never") == 0 && it->allow_never)
-            return 0;
         char *end;
         double d = strtod(value, &end);
         if (*value == '\0' || *end != '\0' || !isfinite(d))
@@ -153,8 +154,6 @@ double score_item(const item *it, const char *value, const char *other_date, con
     }
     case ANSWER_DATE: {
         civil_date d, on, other;
-        if (strcmp(value, "never") == 0 && it->allow_never)
-            return 0;
         if (date_parse(value, &d) != 0)
             return -1;
         double score = 1;
