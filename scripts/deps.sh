@@ -3,7 +3,7 @@
 # test, when any is missing. Run as root (or through sudo).
 set -e
 packages="build-essential cmake pkg-config libncurses-dev libsqlite3-dev libcsv-dev
-libiniparser-dev libssl-dev libcmocka-dev sqlite3 openssl tmux locales"
+libiniparser-dev libssl-dev libcmocka-dev sqlite3 openssl tmux locales gettext"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

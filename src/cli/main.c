@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <locale.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "msg.h"
 
 static const struct {
@@ -194,8 +194,9 @@ bool cli_option(int argc, char **argv, int *i, const char *name, const char **va
 
 int main(int argc, char **argv)
 {
-    /* wcwidth needs the user's UTF-8 locale for Chinese widths */
-    setlocale(LC_ALL, "");
+    /* LC_CTYPE (wcwidth needs a UTF-8 locale for Chinese widths) and
+     * LC_MESSAGES from the environment; numbers stay in the C locale */
+    i18n_init(NULL);
     cli_globals g = {0};
     int i = 1;
     bool bad = false;
@@ -226,6 +227,6 @@ int main(int argc, char **argv)
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
         if (strcmp(argv[i], commands[c].name) == 0)
             return commands[c].run(&g, argc - i, argv + i);
-    cli_error("unknown command '%s' (see selfcheck --help)", argv[i]);
+    cli_error(_("unknown command '%s' (see selfcheck --help)"), argv[i]);
     return EXIT_USAGE;
 }

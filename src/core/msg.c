@@ -1,6 +1,8 @@
 /* msg.c: the Chinese of the messages a unit's staff meet (see msg.h). */
 #include "msg.h"
 
+#include "i18n.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -86,6 +88,7 @@ static int msg_chinese;
 void msg_set_lang(const char *lang)
 {
     msg_chinese = lang != NULL && strcmp(lang, "zh") == 0;
+    i18n_set_lang(lang);   /* gettext's strings follow, while both exist */
 }
 
 const char *msg(const char *english)

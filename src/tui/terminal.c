@@ -55,9 +55,10 @@ static bool locale_is_utf8(void)
 
 void term_prepare(void)
 {
-    setlocale(LC_ALL, "");
     /* Checklists and answers are UTF-8 Chinese: without a UTF-8 locale
-     * wcwidth knows no CJK and curses would print bytes as garbage. */
+     * wcwidth knows no CJK and curses would print bytes as garbage. main set
+     * LC_CTYPE through i18n_init; only LC_CTYPE and LC_MESSAGES ever come
+     * from the environment (numbers stay in the C locale). */
     if (!locale_is_utf8())
         setlocale(LC_CTYPE, "C.UTF-8");
     struct sigaction sa;
