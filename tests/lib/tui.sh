@@ -10,52 +10,56 @@ trap cleanup EXIT
 export SELFCHECK_NOW=2026-11-21T10:00:00 LC_ALL=C.UTF-8 TERM=xterm-256color
 unset NO_COLOR TMUX
 
+# How long a wait polls before it gives up, in seconds.
+tui_wait=${TUI_WAIT:-15}
 screen() { tmx capture-pane -p -t "$1" 2>/dev/null; }
+# give_up TARGET MESSAGE: counts the failure, shows what TARGET's screen
+# showed (the other failures so far are above it) and ends the script.
+give_up() {
+    fail "$2"
+    echo "---- the screen of '$1' ----"
+    screen "$1"
+    echo "---- end of screen; giving up after $failures failure(s) ----"
+    exit 1
+}
 # wait_for TARGET TEXT [SECONDS]: polls the pane until TEXT is on it.
 wait_for() {
-    local deadline=$((SECONDS + ${3:-15}))
+    local deadline=$((SECONDS + ${3:-$tui_wait}))
     while ((SECONDS < deadline)); do
         screen "$1" | grep -qF -- "$2" && return 0
         sleep 0.05
     done
-    fail "timed out waiting for '$2'"
-    screen "$1"
-    return 1
+    give_up "$1" "timed out waiting for '$2'"
 }
 # wait_change TARGET BEFORE: polls until the pane differs from BEFORE.
 wait_change() {
-    local deadline=$((SECONDS + 15))
+    local deadline=$((SECONDS + tui_wait))
     while ((SECONDS < deadline)); do
         [ "$(screen "$1")" != "$2" ] && return 0
         sleep 0.05
     done
-    fail "the screen did not change"
-    return 1
+    give_up "$1" "the screen did not change"
 }
 # wait_gone TARGET TEXT: polls until TEXT is no longer on the pane, for keys
 # whose first visible effect (typed text) comes before the one that matters.
 wait_gone() {
-    local deadline=$((SECONDS + 15))
+    local deadline=$((SECONDS + tui_wait))
     while ((SECONDS < deadline)); do
         screen "$1" | grep -qF -- "$2" || return 0
         sleep 0.05
     done
-    fail "timed out waiting for '$2' to go"
-    screen "$1"
-    return 1
+    give_up "$1" "timed out waiting for '$2' to go"
 }
 # wait_more TARGET COUNT: polls until the status bar counts more than COUNT
 # answers, so that a typed answer is known to be saved, not only echoed.
 wait_more() {
-    local deadline=$((SECONDS + 15)) n
+    local deadline=$((SECONDS + tui_wait)) n
     while ((SECONDS < deadline)); do
         n=$(answered "$1")
         [ -n "$n" ] && ((n > $2)) && return 0
         sleep 0.05
     done
-    fail "timed out waiting for more than $2 answers"
-    screen "$1"
-    return 1
+    give_up "$1" "timed out waiting for more than $2 answers"
 }
 # keys TARGET KEY...: sends keys and waits until the screen shows their effect.
 keys() {
@@ -160,14 +164,9 @@ complete() {
         if ((yesno % 4 == 0)); then step "$t" "$lang" n; else step "$t" "$lang" y; fi
         rc=$?
         ((rc == 2)) && return 0
-        if ((rc == 1)); then
-            fail "complete: no known prompt on the screen"
-            screen "$t"
-            return 1
-        fi
+        ((rc == 1)) && give_up "$t" "complete: no known prompt on the screen"
     done
-    fail "complete: the summary never came"
-    return 1
+    give_up "$t" "complete: the summary never came"
 }
 # answered TARGET: the number of answered items on the status bar.
 answered() {
@@ -183,9 +182,8 @@ answer_until() {
             ! screen "$1" | grep -qE '请填写整改责任人|请确认整改期限|Who will fix|Confirm the due'; then
             return 0
         fi
-        step "$1" "$2" y || { fail "answer_until: nothing to answer"; return 1; }
+        step "$1" "$2" y || give_up "$1" "answer_until: nothing to answer"
     done
-    fail "answer_until: never reached $3 answers"
-    return 1
+    give_up "$1" "answer_until: never reached $3 answers"
 }
 
