@@ -2,6 +2,7 @@
 #include "answer.h"
 #include "error.h"
 #include "msg.h"
+#include "number.h"
 #include "period.h"
 
 #include <ctype.h>
@@ -97,14 +98,12 @@ static int parse_number(const item *it, const char *v, char **canonical, char **
         *canonical = strdup("na");
         return 0;
     }
-    char *end;
-    errno = 0;
-    double d = strtod(v, &end);
-    if (*v == '\0' || *end != '\0' || errno != 0 || !isfinite(d))
+    double d;
+    if (!number_parse_real(v, &d))
         return error_set(err, msg("'%s' is not a number"), v);
     if (d < it->number_min || d > it->number_max)
         return error_set(err, msg("%g is outside %g..%g"), d, it->number_min, it->number_max);
-    if (asprintf(canonical, "%.15g", d) < 0)
+    if ((*canonical = number_text(15, d)) == NULL)
         return error_set(err, msg("out of memory"));
     return 0;
 }
@@ -185,10 +184,15 @@ char *answer_allowed(const item *it)
         return out;
     }
     case ANSWER_NUMBER:
-        if (asprintf(&out, "%g..%g%s%s", it->number_min, it->number_max,
-                     it->allow_never ? "|never" : "", na) < 0)
+    {
+        /* the sheet's "allowed" column: C-locale numbers whatever LC_NUMERIC says */
+        char lo[32], hi[32];
+        number_format(lo, sizeof lo, 6, it->number_min);
+        number_format(hi, sizeof hi, 6, it->number_max);
+        if (asprintf(&out, "%s..%s%s%s", lo, hi, it->allow_never ? "|never" : "", na) < 0)
             return NULL;
         return out;
+    }
     case ANSWER_DATE:
         if (asprintf(&out, "YYYY-MM-DD%s%s", it->allow_never ? "|never" : "", na) < 0)
             return NULL;

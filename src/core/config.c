@@ -4,6 +4,7 @@
 #include "error.h"
 #include "fsutil.h"
 #include "ini.h"
+#include "number.h"
 
 #include <errno.h>
 #include <math.h>
@@ -190,28 +191,6 @@ static void set_path(config_reader *r, char **slot, const char *value)
     }
 }
 
-static bool parse_whole(const char *v, long min, long max, long *out)
-{
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (*v == '\0' || *end != '\0' || errno != 0 || n < min || n > max)
-        return false;
-    *out = n;
-    return true;
-}
-
-static bool parse_real(const char *v, double *out)
-{
-    char *end;
-    errno = 0;
-    double d = strtod(v, &end);
-    if (*v == '\0' || *end != '\0' || errno != 0 || !isfinite(d))
-        return false;
-    *out = d;
-    return true;
-}
-
 static const char *const known_keys[][8] = {
     {"unit", "code", "name", "assessor", NULL},
     {"paths", "checklists", "data", "output", NULL},
@@ -258,7 +237,7 @@ static void read_grades(config_reader *r, config *c, const ini_section *s)
     for (size_t k = 0; k < s->key_count; k++) {
         const ini_key *key = &s->keys[k];
         if (strcmp(key->name, "pass_mark") == 0) {
-            if (!parse_real(key->value, &c->pass_mark) || c->pass_mark < 0 || c->pass_mark > 100)
+            if (!number_parse_real(key->value, &c->pass_mark) || c->pass_mark < 0 || c->pass_mark > 100)
                 fail_at(r, key->line, "pass_mark must be a number from 0 to 100, not '%s'", key->value);
             continue;
         }
@@ -284,7 +263,7 @@ static void read_grades(config_reader *r, config *c, const ini_section *s)
             p = comma ? comma + 1 : NULL;
         }
         double min;
-        if (n != 3 || !parse_real(parts[0], &min) || min < 0 || min > 100 || *parts[1] == '\0' ||
+        if (n != 3 || !number_parse_real(parts[0], &min) || min < 0 || min > 100 || *parts[1] == '\0' ||
             *parts[2] == '\0')
             fail_at(r, key->line, "grade '%s' must read 'MIN, 中文名, English name' with MIN from 0 to 100",
                     key->name);
@@ -308,13 +287,13 @@ static void read_schedule(config_reader *r, config *c, const ini_section *s)
     long n;
     const char *v;
     if ((v = ini_get(s, "monthly_due_day")) != NULL) {
-        if (!parse_whole(v, 1, 28, &n))
+        if (!number_parse_whole(v, 1, 28, &n))
             fail_at(r, ini_line(s, "monthly_due_day"), "monthly_due_day must be a day from 1 to 28, not '%s'", v);
         else
             c->schedule.monthly_due_day = (int)n;
     }
     if ((v = ini_get(s, "remediation_days")) != NULL) {
-        if (!parse_whole(v, 1, 3650, &n))
+        if (!number_parse_whole(v, 1, 3650, &n))
             fail_at(r, ini_line(s, "remediation_days"), "remediation_days must be from 1 to 3650, not '%s'", v);
         else
             c->schedule.remediation_days = (int)n;
@@ -557,7 +536,7 @@ int config_save(const config *c, const char *path, char **err)
     rc |= emit_line(&buf, "\n[ui]");
     rc |= emit(&buf, "lang", c->lang);
     rc |= emit_line(&buf, "\n[grades]");
-    snprintf(number, sizeof number, "%g", c->pass_mark);
+    number_format(number, sizeof number, 6, c->pass_mark);
     rc |= emit(&buf, "pass_mark", number);
     for (size_t i = 0; i < c->grade_count && rc == 0; i++) {
         if (strchr(c->grades[i].label_zh, ',') || strchr(c->grades[i].label_en, ',')) {
@@ -566,7 +545,9 @@ int config_save(const config *c, const char *path, char **err)
                              strchr(c->grades[i].label_zh, ',') ? c->grades[i].label_zh : c->grades[i].label_en);
         }
         char *value = NULL;
-        if (asprintf(&value, "%g, %s, %s", c->grades[i].min, c->grades[i].label_zh, c->grades[i].label_en) < 0)
+        char min[32];
+        number_format(min, sizeof min, 6, c->grades[i].min);
+        if (asprintf(&value, "%s, %s, %s", min, c->grades[i].label_zh, c->grades[i].label_en) < 0)
             rc = -1;
         else
             rc |= emit(&buf, c->grades[i].name, value);

@@ -3,6 +3,7 @@
  * ini.c; this file checks the content: keys, types, thresholds, references. */
 #include "checklist.h"
 #include "ini.h"
+#include "number.h"
 #include "fsutil.h"
 #include "text.h"
 
@@ -50,34 +51,6 @@ static char *required_text(load_context *cx, const ini_section *s, const char *k
         return NULL;
     }
     return strdup(v);
-}
-
-static bool parse_number(const char *v, double *out)
-{
-    if (v == NULL || *v == '\0')
-        return false;
-    char *end;
-    errno = 0;
-    double d = strtod(v, &end);
-    if (errno != 0 || *end != '\0' || !isfinite(d))
-        return false;
-    *out = d;
-    return true;
-}
-
-/* Whole numbers are read in base 10 ("010" is ten, not eight as iniparser's
- * getint would read it). */
-static bool parse_int(const char *v, long min, long max, long *out)
-{
-    if (v == NULL || *v == '\0')
-        return false;
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (errno != 0 || *end != '\0' || n < min || n > max)
-        return false;
-    *out = n;
-    return true;
 }
 
 /* Splits a comma-separated list into trimmed, non-empty words. Returns the
@@ -160,7 +133,7 @@ static void parse_checklist_section(load_context *cx, const ini_section *s, chec
     const char *v = ini_get(s, "version");
     if (v == NULL)
         diag_file_report(cx, s->line, "[checklist] needs 'version'");
-    else if (!parse_int(v, 1, 1000000, &version))
+    else if (!number_parse_whole(v, 1, 1000000, &version))
         diag_file_report(cx, ini_line(s, "version"), "version '%s' must be a whole number from 1", v);
     else
         list->version = (int)version;
@@ -225,7 +198,7 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
         const char *score = ini_get(s, key);
         if (score == NULL)
             diag_file_report(cx, s->line, "[%s] needs '%s'", s->name, key);
-        else if (!parse_number(score, &c->score) || c->score < 0 || c->score > 1)
+        else if (!number_parse_real(score, &c->score) || c->score < 0 || c->score > 1)
             diag_file_report(cx, ini_line(s, key), "'%s' must be a number from 0 to 1", key);
         else if (c->score == 1)
             some_full = true;
@@ -265,7 +238,7 @@ static void parse_number_item(load_context *cx, const ini_section *s, item *it)
         if (v == NULL) {
             diag_file_report(cx, s->line, "[%s] is a number item and needs '%s'", s->name, names[i]);
             ok = false;
-        } else if (!parse_number(v, slots[i])) {
+        } else if (!number_parse_real(v, slots[i])) {
             diag_file_report(cx, ini_line(s, names[i]), "'%s' must be a number, not '%s'", names[i], v);
             ok = false;
         }
@@ -283,7 +256,7 @@ static void parse_number_item(load_context *cx, const ini_section *s, item *it)
     const char *partial = ini_get(s, "partial");
     bool has_partial = partial != NULL;
     it->number_partial = it->number_full;
-    if (has_partial && !parse_number(partial, &it->number_partial)) {
+    if (has_partial && !number_parse_real(partial, &it->number_partial)) {
         diag_file_report(cx, ini_line(s, "partial"), "'partial' must be a number, not '%s'", partial);
         ok = false;
     }
@@ -319,7 +292,7 @@ static void parse_date_item(load_context *cx, const ini_section *s, const checkl
     const char *age = ini_get(s, "max_age_days");
     long days;
     if (age != NULL) {
-        if (!parse_int(age, 1, 100000, &days))
+        if (!number_parse_whole(age, 1, 100000, &days))
             diag_file_report(cx, ini_line(s, "max_age_days"), "'max_age_days' must be a whole number from 1, not '%s'", age);
         else
             it->max_age_days = (int)days;
@@ -470,7 +443,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
      * items follow: asked and recorded, never scored */
     const char *weight = ini_get(s, "weight");
     double weight_value = 0;
-    bool weight_ok = weight != NULL && parse_number(weight, &weight_value) && weight_value >= 0 &&
+    bool weight_ok = weight != NULL && number_parse_real(weight, &weight_value) && weight_value >= 0 &&
                      weight_value <= 100;
     bool steering = weight_ok && weight_value == 0;
     if (steering && type_known && it->type != ANSWER_YESNO && it->type != ANSWER_CHOICE) {
@@ -525,7 +498,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
 
     it->partial_score = 0.5;
     const char *ps = ini_get(s, "partial_score");
-    if (ps != NULL && (!parse_number(ps, &it->partial_score) || it->partial_score <= 0 || it->partial_score >= 1))
+    if (ps != NULL && (!number_parse_real(ps, &it->partial_score) || it->partial_score <= 0 || it->partial_score >= 1))
         diag_file_report(cx, ini_line(s, "partial_score"), "'partial_score' must be a number between 0 and 1 (exclusive)");
     if (ps != NULL && type_known && it->type == ANSWER_YESNO && !it->allow_partial)
         diag_file_report(cx, ini_line(s, "partial_score"), "'partial_score' needs 'allow = partial'");

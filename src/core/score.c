@@ -2,6 +2,7 @@
  * docs/scoring.md). */
 #include "score.h"
 #include "error.h"
+#include "number.h"
 #include "period.h"
 
 #include <math.h>
@@ -142,9 +143,8 @@ double score_item(const item *it, const char *value, const char *other_date, con
                 return it->choices[i].score;
         return -1;
     case ANSWER_NUMBER: {
-        char *end;
-        double d = strtod(value, &end);
-        if (*value == '\0' || *end != '\0' || !isfinite(d))
+        double d;
+        if (!number_parse_real(value, &d))
             return -1;
         if (it->direction == NUMBER_LOWER_IS_BETTER)
             return d <= it->number_full ? 1 : d <= it->number_partial && it->number_partial > it->number_full
