@@ -3,7 +3,10 @@
  * They must load and lint clean, every item must cite its source and carry
  * both languages, item ids must be unique across the whole set, every profile
  * must be non-empty, `monthly` must be a strict subset of `halfyear`, and each
- * answer type must be used at least once. */
+ * answer type must be used at least once. Beyond the format, it checks the
+ * rules of docs/checklists.md that can be checked: exposure items are critical
+ * and no critical item accepts `partial`; paperwork is at most medium; the MLPS
+ * re-assessment items count only system changes and give level 4 half a year. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -163,6 +166,107 @@ static void test_every_answer_type_used(void **state)
     assert_true(used[ANSWER_TEXT] > 0);
 }
 
+/* The item of the bundled set with this id, or NULL (ids are unique). */
+static const item *find(const char *id)
+{
+    for (size_t l = 0; l < bundled->count; l++) {
+        const item *it = checklist_find_item(&bundled->lists[l], id);
+        if (it != NULL)
+            return it;
+    }
+    print_error("no bundled item %s\n", id);
+    return NULL;
+}
+
+static void test_critical_items_refuse_partial(void **state)
+{
+    (void)state;
+    size_t critical = 0;
+    for (size_t l = 0; l < bundled->count; l++)
+        for (size_t i = 0; i < bundled->lists[l].item_count; i++) {
+            const item *it = &bundled->lists[l].items[i];
+            if (it->weight == 0 || it->type == ANSWER_TEXT || it->severity != SEVERITY_CRITICAL)
+                continue;
+            critical++;
+            if (it->allow_partial)
+                print_error("critical item %s allows partial\n", it->id);
+            assert_false(it->allow_partial);
+        }
+    assert_true(critical >= 10);
+}
+
+/* A "no" to these leaves data open now: they fail the check on their own. */
+static void test_exposure_items_critical(void **state)
+{
+    (void)state;
+    const char *ids[] = {"acct-weak-passwords", "sc-no-internet-cache", "data-carrier",
+                         "web-publish-review", "bak-frequency", "db-weak-passwords",
+                         "db-unauth-access", "term-email-no-secret"};
+    for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+        const item *it = find(ids[k]);
+        assert_non_null(it);
+        if (it->severity != SEVERITY_CRITICAL)
+            print_error("%s is not critical\n", ids[k]);
+        assert_int_equal(it->severity, SEVERITY_CRITICAL);
+        assert_false(it->allow_partial);
+        assert_true(it->weight >= 4);
+    }
+    /* no backup at all is the one answer that scores 0 */
+    const item *freq = find("bak-frequency");
+    size_t zero = 0;
+    for (size_t c = 0; c < freq->choice_count; c++)
+        if (freq->choices[c].score == 0) {
+            zero++;
+            assert_string_equal(freq->choices[c].key, "none");
+        }
+    assert_int_equal(zero, 1);
+}
+
+/* Documents and lists weigh less than any exposure item. */
+static void test_paperwork_at_most_medium(void **state)
+{
+    (void)state;
+    const char *ids[] = {"org-first-responsible", "mlps-filed", "inc-report-channel"};
+    for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+        const item *it = find(ids[k]);
+        assert_non_null(it);
+        assert_true(it->severity <= SEVERITY_MEDIUM);
+        assert_true(it->weight <= 2);
+    }
+}
+
+/* The change date counts only changes of the system (004 二(二)3), not a
+ * revision of the unit's rules; level 4 is assessed every six months. */
+static void test_mlps_change_traps(void **state)
+{
+    (void)state;
+    const item *change = find("mlps-last-change");
+    assert_non_null(change);
+    assert_null(strstr(change->question_zh, "管理制度"));
+    assert_non_null(strstr(change->question_zh, "部署模式"));
+    assert_non_null(strstr(change->question_zh, "网络环境"));
+
+    const item *l4 = find("mlps-assessment-l4");
+    assert_non_null(l4);
+    assert_int_equal(l4->type, ANSWER_DATE);
+    assert_int_equal(l4->max_age_days, 183);
+    assert_int_equal(l4->severity, SEVERITY_CRITICAL);
+    assert_int_equal(l4->scope, SCOPE_SYSTEM);
+    assert_non_null(strstr(l4->question_zh, "第四级"));
+    assert_non_null(l4->not_before);
+    assert_string_equal(l4->not_before, "mlps-last-change");
+    assert_non_null(l4->show_if);
+    assert_int_equal(l4->show_if->value_count, 1);
+    assert_string_equal(l4->show_if->values[0], "l4");
+
+    const item *l3 = find("mlps-assessment-l3");
+    assert_non_null(l3);
+    assert_int_equal(l3->max_age_days, 365);
+    assert_non_null(l3->show_if);
+    for (size_t v = 0; v < l3->show_if->value_count; v++)
+        assert_string_not_equal(l3->show_if->values[v], "l4");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +276,10 @@ int main(void)
         cmocka_unit_test(test_every_profile_non_empty),
         cmocka_unit_test(test_monthly_strict_subset_of_halfyear),
         cmocka_unit_test(test_every_answer_type_used),
+        cmocka_unit_test(test_critical_items_refuse_partial),
+        cmocka_unit_test(test_exposure_items_critical),
+        cmocka_unit_test(test_paperwork_at_most_medium),
+        cmocka_unit_test(test_mlps_change_traps),
     };
     return cmocka_run_group_tests(tests, load_bundled, free_bundled);
 }
