@@ -41,7 +41,7 @@ sc() { "$bin" --config "$work/selfcheck.ini" --db "$db" "$@"; }
 
 for cmd in keygen report verify; do
     code "$cmd --help" 0 sc "$cmd" --help
-    expect "$cmd --help lists exit codes" "exit:" "$out"
+    expect "$cmd --help lists exit codes" "退出码：" "$out"
 done
 
 # ---- keys ----

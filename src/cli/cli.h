@@ -56,12 +56,56 @@ int cli_load_config_and_checklists(const cli_globals *g, config **cfg, checklist
 int cli_open_session(const cli_globals *g, const char *profile_name, const char *period, bool create,
                      session **out);
 
-/* True when argv[i] is "--help" or "-h". */
-bool cli_wants_help(int argc, char **argv);
-/* For "--name VALUE" and "--name=VALUE": stores VALUE and advances *i.
- * Returns true when argv[*i] is that option; prints a usage error and sets
- * *bad when the value is missing. */
-bool cli_option(int argc, char **argv, int *i, const char *name, const char **value, bool *bad);
+/* One option of a command: parsed by cli_parse, shown by its --help. A
+ * command's options are a table ending in an entry with a NULL name; adding
+ * an option is adding a row (and its line in docs/selfcheck.1). */
+typedef struct cli_option {
+    const char *name;     /* the long name without "--" */
+    const char *arg;      /* placeholder of its value ("FILE"), NULL for a flag */
+    const char *help;     /* N_() text for --help */
+    const char **value;   /* receives the value (options with arg) */
+    bool *flag;           /* set true when given (flags) */
+    bool required;        /* shown without [] in the usage line */
+} cli_option;
+
+/* What a command's --help says besides its options. */
+typedef struct cli_help {
+    const char *command;    /* "score", "systems" */
+    const char *operands;   /* N_() operands for the usage line ("FILE"), or NULL */
+    const char *text;       /* N_() what it does: lines ending in '\n' */
+    const int *exits;       /* its exit codes, ending in -1 */
+} cli_help;
+
+/* The rows most commands share, and the end of a table. */
+#define CLI_OPTION_PROFILE(v) {"profile", "P", "monthly (default), halfyear or change", (v), NULL, false}
+#define CLI_OPTION_PERIOD(v) \
+    {"period", "X", "2026-11, 2026-H2 or DATE@SYSTEM (default: the current period)", (v), NULL, false}
+#define CLI_OPTION_END {NULL, NULL, NULL, NULL, NULL, false}
+
+/* cli_parse's result when the command goes on. */
+#define CLI_CONTINUE (-1)
+
+/* Parses the options of a command (argv[0] is its name) with getopt_long:
+ * options may come before or after operands, "--" ends them, and an
+ * option's value is never taken for an option (answer --from --help reads a
+ * file named --help). Returns CLI_CONTINUE with *first_operand the index of
+ * the first operand (argv is permuted so that operands come last);
+ * otherwise the code the command exits with: EXIT_OK after printing --help,
+ * EXIT_USAGE after printing a usage error. */
+int cli_parse(int argc, char **argv, const cli_option *opts, const cli_help *help, int *first_operand);
+
+/* cli_parse for a command that takes options only: an operand is a usage
+ * error. */
+int cli_parse_options(int argc, char **argv, const cli_option *opts, const cli_help *help);
+
+/* The --help text of a command. */
+void cli_print_help(const cli_help *help, const cli_option *opts);
+/* "usage: selfcheck COMMAND OPERANDS [--option ARG]...", wrapped. */
+void cli_print_usage_line(const char *command, const char *operands, const cli_option *opts);
+/* "exit: 0 ok, 2 bad command line, ..." for the codes (ending in -1). */
+void cli_print_exit_codes(const int *codes);
+/* The short meaning of an exit code, from the one table (main.c). */
+const char *cli_exit_label(int code);
 
 int cmd_lint(const cli_globals *g, int argc, char **argv);
 int cmd_template(const cli_globals *g, int argc, char **argv);

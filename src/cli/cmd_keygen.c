@@ -42,31 +42,25 @@ static int make_parent(const char *prefix)
 
 int cmd_keygen(const cli_globals *g, int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: selfcheck keygen [--algo sm2|ed25519] [--out PREFIX] [--passphrase-file F]\n"
-               "Makes the unit's signing key pair: PREFIX.key, the private key (PKCS#8 PEM,\n"
-               "mode 0600, encrypted with the first line of F when --passphrase-file is\n"
-               "given), and PREFIX.pub, the public key to give the supervisor. Prints the\n"
-               "key id (SHA-256 of the DER public key). Never overwrites a key.\n"
-               "Defaults: --algo from [signing] algo (sm2: SM2 with SM3), --out from\n"
-               "[signing] key without its .key ending (DATA/unit).\n"
-               "exit: 0 ok, 2 bad command line, 3 invalid configuration, 5 cannot write,\n"
-               "8 a key file exists, 9 unusable passphrase file, 70 internal error.\n");
-        return EXIT_OK;
-    }
     const char *algo_text = NULL, *out = NULL, *pass_file = NULL;
-    bool bad = false;
-    for (int i = 1; i < argc; i++) {
-        if (cli_option(argc, argv, &i, "--algo", &algo_text, &bad) ||
-            cli_option(argc, argv, &i, "--out", &out, &bad) ||
-            cli_option(argc, argv, &i, "--passphrase-file", &pass_file, &bad)) {
-            if (bad)
-                return EXIT_USAGE;
-            continue;
-        }
-        cli_error("keygen: unknown argument '%s'", argv[i]);
-        return EXIT_USAGE;
-    }
+    const cli_option opts[] = {
+        {"algo", "sm2|ed25519", "the algorithm (default: [signing] algo; sm2 is SM2 with SM3)", &algo_text, NULL,
+         false},
+        {"out", "PREFIX", "write PREFIX.key and PREFIX.pub (default: [signing] key without .key)", &out, NULL,
+         false},
+        {"passphrase-file", "F", "encrypt the private key with the first line of F", &pass_file, NULL, false},
+        CLI_OPTION_END,
+    };
+    static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_IO, EXIT_EXISTS, EXIT_KEY, EXIT_INTERNAL, -1};
+    static const cli_help help = {
+        "keygen", NULL,
+        "Makes the unit's signing key pair: PREFIX.key, the private key (PKCS#8 PEM,\n"
+        "mode 0600), and PREFIX.pub, the public key to give the supervisor. Prints the\n"
+        "key id (SHA-256 of the DER public key). Never overwrites a key.\n",
+        exits};
+    int done = cli_parse_options(argc, argv, opts, &help);
+    if (done != CLI_CONTINUE)
+        return done;
     config *cfg = NULL;
     if (algo_text == NULL || out == NULL) {
         if ((cfg = cli_load_config(g)) == NULL)

@@ -8,13 +8,18 @@
 
 int cmd_lint(const cli_globals *g, int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: selfcheck lint [PATH...]\n"
-               "Checks checklist files (a PATH is a file or a folder of *.ini files; default:\n"
-               "the configured checklists). Every problem is printed as FILE:LINE: message.\n"
-               "exit: 0 clean, 1 problems found, 3 configuration invalid.\n");
-        return EXIT_OK;
-    }
+    static const int exits[] = {EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, -1};
+    static const cli_help help = {
+        "lint", "[PATH...]",
+        "Checks checklist files (a PATH is a file or a folder of *.ini files; default:\n"
+        "the configured checklists). Every problem is printed as FILE:LINE: message.\n",
+        exits};
+    int first;
+    int done = cli_parse(argc, argv, NULL, &help, &first);
+    if (done != CLI_CONTINUE)
+        return done;
+    argc -= first - 1;
+    argv += first - 1;
     config *cfg = NULL;
     const char *const *paths;
     size_t count;

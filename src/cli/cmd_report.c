@@ -115,51 +115,36 @@ static void print_written(const report_result *res, const char *key_path)
 
 int cmd_report(const cli_globals *g, int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: selfcheck report [--profile P] [--period X] [--format csv,sqlite] [--out DIR]\n"
-               "                        [--key FILE] [--passphrase-file F] [--allow-incomplete]\n"
-               "                        [--replace]\n"
-               "Writes the signed report of an assessment into DIR: UNIT_PROFILE_PERIOD.csv\n"
-               "(UTF-8 for spreadsheets) and .sqlite, each with a detached signature FILE.sig\n"
-               "made with the unit's private key. An existing report of the same name is\n"
-               "kept unless --replace (for a corrected re-issue): then the old files are\n"
-               "removed only once the new ones are written and signed.\n"
-               "An assessment with unanswered items is refused unless --allow-incomplete\n"
-               "(then every row says complete=no). See docs/report-format.md.\n"
-               "Defaults: both formats, DIR from [paths] output, the key from [signing] key.\n"
-               "DIR must exist (is the USB stick mounted?), except the built-in default\n"
-               "DATA/reports, which is created.\n"
-               "exit: 0 ok, 2 bad command line, 3 invalid configuration or checklists,\n"
-               "4 store error, 5 cannot write, 6 no such assessment or system,\n"
-               "7 assessment incomplete, 8 a report file exists, 9 key unusable\n"
-               "(missing, readable by others, wrong passphrase, wrong type), 70 internal error.\n");
-        return EXIT_OK;
-    }
     const char *profile_text = NULL, *period = NULL, *formats = "csv,sqlite", *out_dir = NULL;
     const char *key_path = NULL, *pass_file = NULL;
-    bool allow_incomplete = false, replace = false, bad = false;
-    for (int i = 1; i < argc; i++) {
-        if (cli_option(argc, argv, &i, "--profile", &profile_text, &bad) ||
-            cli_option(argc, argv, &i, "--period", &period, &bad) ||
-            cli_option(argc, argv, &i, "--format", &formats, &bad) ||
-            cli_option(argc, argv, &i, "--out", &out_dir, &bad) ||
-            cli_option(argc, argv, &i, "--key", &key_path, &bad) ||
-            cli_option(argc, argv, &i, "--passphrase-file", &pass_file, &bad)) {
-            if (bad)
-                return EXIT_USAGE;
-            continue;
-        }
-        if (strcmp(argv[i], "--allow-incomplete") == 0) {
-            allow_incomplete = true;
-            continue;
-        }
-        if (strcmp(argv[i], "--replace") == 0) {
-            replace = true;
-            continue;
-        }
-        cli_error("report: unknown argument '%s'", argv[i]);
-        return EXIT_USAGE;
-    }
+    bool allow_incomplete = false, replace = false;
+    const cli_option options[] = {
+        CLI_OPTION_PROFILE(&profile_text),
+        CLI_OPTION_PERIOD(&period),
+        {"format", "csv,sqlite", "csv, sqlite or both (default: both)", &formats, NULL, false},
+        {"out", "DIR", "the folder to write into (default: [paths] output)", &out_dir, NULL, false},
+        {"key", "FILE", "the unit's private key (default: [signing] key)", &key_path, NULL, false},
+        {"passphrase-file", "F", "the passphrase of an encrypted key: the first line of F", &pass_file, NULL, false},
+        {"allow-incomplete", NULL, "report an assessment with unanswered items (complete=no)", NULL,
+         &allow_incomplete, false},
+        {"replace", NULL, "replace an existing report of the same name (a corrected re-issue)", NULL, &replace,
+         false},
+        CLI_OPTION_END,
+    };
+    static const int exits[] = {EXIT_OK,         EXIT_USAGE,  EXIT_INPUT, EXIT_STORE, EXIT_IO, EXIT_NOT_FOUND,
+                                EXIT_INCOMPLETE, EXIT_EXISTS, EXIT_KEY,   EXIT_INTERNAL, -1};
+    static const cli_help help = {
+        "report", NULL,
+        "Writes the signed report of an assessment into DIR: UNIT_PROFILE_PERIOD.csv\n"
+        "(UTF-8 for spreadsheets) and .sqlite, each with a detached signature FILE.sig\n"
+        "made with the unit's private key. An existing report of the same name is\n"
+        "kept unless --replace: then the old files are removed only once the new ones\n"
+        "are written and signed. DIR must exist (is the USB stick mounted?), except\n"
+        "the built-in default DATA/reports, which is created. See docs/report-format.md.\n",
+        exits};
+    int done = cli_parse_options(argc, argv, options, &help);
+    if (done != CLI_CONTINUE)
+        return done;
     report_options opts = {.allow_incomplete = allow_incomplete, .replace = replace};
     if (parse_formats(formats, &opts.write_csv, &opts.write_sqlite) != 0)
         return EXIT_USAGE;

@@ -45,28 +45,22 @@ static void print_finding(const session *s, size_t i, const char *lang)
 
 int cmd_score(const cli_globals *g, int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: selfcheck score [--profile P] [--period X] [--lang zh|en]\n"
-               "Prints the score of each checklist, the total, grade and verdict, then the\n"
-               "critical failures and every finding with its remediation owner and date.\n"
-               "Defaults: the monthly profile, the current period, the configured language.\n"
-               "exit: 0 ok, 2 bad command line, 3 invalid configuration or checklists,\n"
-               "4 store error.\n");
-        return EXIT_OK;
-    }
     const char *profile_text = NULL, *period = NULL, *lang_option = NULL;
-    bool bad = false;
-    for (int i = 1; i < argc; i++) {
-        if (cli_option(argc, argv, &i, "--profile", &profile_text, &bad) ||
-            cli_option(argc, argv, &i, "--period", &period, &bad) ||
-            cli_option(argc, argv, &i, "--lang", &lang_option, &bad)) {
-            if (bad)
-                return EXIT_USAGE;
-            continue;
-        }
-        cli_error("score: unknown argument '%s'", argv[i]);
-        return EXIT_USAGE;
-    }
+    const cli_option opts[] = {
+        CLI_OPTION_PROFILE(&profile_text),
+        CLI_OPTION_PERIOD(&period),
+        {"lang", "zh|en", "the language of the output (default: [ui] lang)", &lang_option, NULL, false},
+        CLI_OPTION_END,
+    };
+    static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_IO, EXIT_NOT_FOUND, -1};
+    static const cli_help help = {
+        "score", NULL,
+        "Prints the score of each checklist, the total, grade and verdict, then the\n"
+        "critical failures and every finding with its remediation owner and date.\n",
+        exits};
+    int done = cli_parse_options(argc, argv, opts, &help);
+    if (done != CLI_CONTINUE)
+        return done;
     if (lang_option && strcmp(lang_option, "zh") != 0 && strcmp(lang_option, "en") != 0) {
         cli_error("score: --lang must be zh or en");
         return EXIT_USAGE;

@@ -16,30 +16,24 @@
 
 int cmd_template(const cli_globals *g, int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: selfcheck template [--profile P] [--period X] [--out FILE]\n"
-               "Writes a blank answer sheet (CSV, UTF-8) with one row per item, and per\n"
-               "system for per-system items. Fill the 'answer' column (the 'allowed' column\n"
-               "says what it takes) and read it back with 'selfcheck answer --from FILE'.\n"
-               "Without --out the sheet goes to standard output. An existing FILE is not\n"
-               "overwritten.\n"
-               "exit: 0 ok, 2 bad command line, 3 invalid checklists, 4 store error,\n"
-               "5 cannot write, 8 FILE exists.\n");
-        return EXIT_OK;
-    }
     const char *profile_text = NULL, *period = NULL, *out_path = NULL;
-    bool bad = false;
-    for (int i = 1; i < argc; i++) {
-        if (cli_option(argc, argv, &i, "--profile", &profile_text, &bad) ||
-            cli_option(argc, argv, &i, "--period", &period, &bad) ||
-            cli_option(argc, argv, &i, "--out", &out_path, &bad)) {
-            if (bad)
-                return EXIT_USAGE;
-            continue;
-        }
-        cli_error("template: unknown argument '%s'", argv[i]);
-        return EXIT_USAGE;
-    }
+    const cli_option opts[] = {
+        CLI_OPTION_PROFILE(&profile_text),
+        CLI_OPTION_PERIOD(&period),
+        {"out", "FILE", "write the sheet to FILE (default: standard output); never overwrites", &out_path, NULL,
+         false},
+        CLI_OPTION_END,
+    };
+    static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_IO, EXIT_NOT_FOUND, EXIT_EXISTS, -1};
+    static const cli_help help = {
+        "template", NULL,
+        "Writes a blank answer sheet (CSV, UTF-8) with one row per item, and per\n"
+        "system for per-system items. Fill the 'answer' column (the 'allowed' column\n"
+        "says what it takes) and read it back with 'selfcheck answer --from FILE'.\n",
+        exits};
+    int done = cli_parse_options(argc, argv, opts, &help);
+    if (done != CLI_CONTINUE)
+        return done;
     /* The sheet is the assessment's plan: open the session so that the
      * systems are those the assessment covers. */
     session *s;
@@ -168,28 +162,23 @@ static int record_rows(session *s, const checked_row *checked, size_t count, siz
 
 int cmd_answer(const cli_globals *g, int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: selfcheck answer --from FILE [--profile P] [--period X]\n"
-               "Records a filled answer sheet (from 'selfcheck template'). All or nothing:\n"
-               "every bad row is reported as FILE:LINE: reason and nothing of the sheet is\n"
-               "recorded. Empty cells leave what is already stored unchanged.\n"
-               "exit: 0 ok, 2 bad command line, 3 invalid sheet or checklists, 4 store error,\n"
-               "5 cannot read FILE.\n");
-        return EXIT_OK;
-    }
     const char *profile_text = NULL, *period = NULL, *from = NULL;
-    bool bad = false;
-    for (int i = 1; i < argc; i++) {
-        if (cli_option(argc, argv, &i, "--profile", &profile_text, &bad) ||
-            cli_option(argc, argv, &i, "--period", &period, &bad) ||
-            cli_option(argc, argv, &i, "--from", &from, &bad)) {
-            if (bad)
-                return EXIT_USAGE;
-            continue;
-        }
-        cli_error("answer: unknown argument '%s'", argv[i]);
-        return EXIT_USAGE;
-    }
+    const cli_option opts[] = {
+        {"from", "FILE", "the filled answer sheet", &from, NULL, true},
+        CLI_OPTION_PROFILE(&profile_text),
+        CLI_OPTION_PERIOD(&period),
+        CLI_OPTION_END,
+    };
+    static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_IO, EXIT_NOT_FOUND, -1};
+    static const cli_help help = {
+        "answer", NULL,
+        "Records a filled answer sheet (from 'selfcheck template'). All or nothing:\n"
+        "every bad row is reported as FILE:LINE: reason and nothing of the sheet is\n"
+        "recorded. Empty cells leave what is already stored unchanged.\n",
+        exits};
+    int done = cli_parse_options(argc, argv, opts, &help);
+    if (done != CLI_CONTINUE)
+        return done;
     if (from == NULL) {
         cli_error("answer: --from FILE is required");
         return EXIT_USAGE;

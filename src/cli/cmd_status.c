@@ -192,19 +192,17 @@ static int change_status(store *st, const checklist_set *set, const config *cfg)
 
 int cmd_status(const cli_globals *g, int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: selfcheck status\n"
-               "Shows the checklists in use and, for each profile, the last completed check,\n"
-               "the earlier periods still due (unfinished, or skipped since the unit's first\n"
-               "check; more than three as one range) and when the next one is due (monthly\n"
-               "and half-yearly, per [schedule]); overdue ones are marked.\n"
-               "exit: 0 ok, 3 invalid configuration or checklists, 4 store error.\n");
-        return EXIT_OK;
-    }
-    if (argc > 1) {
-        cli_error("status: unknown argument '%s'", argv[1]);
-        return EXIT_USAGE;
-    }
+    static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, -1};
+    static const cli_help help = {
+        "status", NULL,
+        "Shows the checklists in use and, for each profile, the last completed check,\n"
+        "the earlier periods still due (unfinished, or skipped since the unit's first\n"
+        "check; more than three as one range) and when the next one is due (monthly\n"
+        "and half-yearly, per [schedule]); overdue ones are marked.\n",
+        exits};
+    int done = cli_parse_options(argc, argv, NULL, &help);
+    if (done != CLI_CONTINUE)
+        return done;
     config *cfg;
     checklist_set *set;
     int code = cli_load_config_and_checklists(g, &cfg, &set);

@@ -29,17 +29,19 @@ static int open_store(const cli_globals *g, store **out)
 
 int cmd_systems(const cli_globals *g, int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv) || argc < 2) {
-        printf("usage: selfcheck systems add ID NAME\n"
-               "       selfcheck systems list\n"
-               "       selfcheck systems remove ID\n"
-               "The unit's information systems: per-system items are asked once for each.\n"
-               "ID is short (lower-case letters, digits, '-'), NAME is shown to people.\n"
-               "exit: 0 ok, 2 bad command line or ID, 4 store error, 6 no such system,\n"
-               "8 a system with that ID exists.\n");
-        return argc < 2 ? EXIT_USAGE : EXIT_OK;
-    }
-    const char *action = argv[1];
+    static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_NOT_FOUND, EXIT_EXISTS, -1};
+    static const cli_help help = {
+        "systems", "add ID NAME | list | remove ID",
+        "The unit's information systems: per-system items are asked once for each.\n"
+        "ID is short (lower-case letters, digits, '-'), NAME is shown to people.\n",
+        exits};
+    int first;
+    int done = cli_parse(argc, argv, NULL, &help, &first);
+    if (done != CLI_CONTINUE)
+        return done;
+    argc -= first - 1;
+    argv += first - 1;
+    const char *action = argc > 1 ? argv[1] : "";
     if (!((strcmp(action, "add") == 0 && argc == 4) || (strcmp(action, "list") == 0 && argc == 2) ||
           (strcmp(action, "remove") == 0 && argc == 3))) {
         cli_error("usage: selfcheck systems add ID NAME | list | remove ID");

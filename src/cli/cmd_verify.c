@@ -118,40 +118,33 @@ static void show_report(const report_doc *d)
 
 int cmd_verify(const cli_globals *g, int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: selfcheck verify FILE [--pubkey PUB | --trust DIR] [--show]\n"
-               "Checks the detached signature FILE.sig of a report (CSV or SQLite) before\n"
-               "reading anything in it. With --trust DIR, a folder of UNITCODE.pub files,\n"
-               "the key is the one registered for the unit the report names, so one unit\n"
-               "cannot report as another. Without either, the public key next to the\n"
-               "configured [signing] key. --show prints the unit, period, totals and\n"
-               "findings of a valid report.\n"
-               "exit: 0 valid, 2 bad command line, 6 no such key or folder, 9 key unusable,\n"
-               "10 bad signature, 11 unknown signer (no UNITCODE.pub in DIR), 12 signed with\n"
-               "a key other than the unit's, 13 not a selfcheck report, no FILE.sig, or\n"
-               "unreadable, 70 internal error.\n");
-        return EXIT_OK;
-    }
-    const char *file = NULL, *pubkey = NULL, *trust = NULL;
-    bool show = false, bad = false;
-    for (int i = 1; i < argc; i++) {
-        if (cli_option(argc, argv, &i, "--pubkey", &pubkey, &bad) ||
-            cli_option(argc, argv, &i, "--trust", &trust, &bad)) {
-            if (bad)
-                return EXIT_USAGE;
-            continue;
-        }
-        if (strcmp(argv[i], "--show") == 0) {
-            show = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            cli_error("verify: unknown option '%s'", argv[i]);
-            return EXIT_USAGE;
-        } else if (file == NULL) {
-            file = argv[i];
-        } else {
-            cli_error("verify: one report at a time ('%s' is extra)", argv[i]);
-            return EXIT_USAGE;
-        }
+    const char *pubkey = NULL, *trust = NULL;
+    bool show = false;
+    const cli_option opts[] = {
+        {"pubkey", "PUB", "the public key to check with", &pubkey, NULL, false},
+        {"trust", "DIR", "a folder of UNITCODE.pub: the key registered for the report's unit", &trust, NULL,
+         false},
+        {"show", NULL, "print the unit, period, totals and findings of a valid report", NULL, &show, false},
+        CLI_OPTION_END,
+    };
+    static const int exits[] = {EXIT_OK,           EXIT_USAGE,          EXIT_INPUT,        EXIT_NOT_FOUND,
+                                EXIT_KEY,          EXIT_BAD_SIGNATURE,  EXIT_UNKNOWN_SIGNER, EXIT_KEY_MISMATCH,
+                                EXIT_MALFORMED,    EXIT_INTERNAL,       -1};
+    static const cli_help help = {
+        "verify", "FILE",
+        "Checks the detached signature FILE.sig of a report (CSV or SQLite) before\n"
+        "reading anything in it. With --trust DIR the key must be the one registered\n"
+        "for the unit the report names, so one unit cannot report as another.\n"
+        "Without --pubkey or --trust, the public key next to the configured [signing] key.\n",
+        exits};
+    int first;
+    int done = cli_parse(argc, argv, opts, &help, &first);
+    if (done != CLI_CONTINUE)
+        return done;
+    const char *file = first < argc ? argv[first] : NULL;
+    if (first + 1 < argc) {
+        cli_error("verify: one report at a time ('%s' is extra)", argv[first + 1]);
+        return EXIT_USAGE;
     }
     if (file == NULL) {
         cli_error("verify: which report? (selfcheck verify FILE)");

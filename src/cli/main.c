@@ -2,6 +2,8 @@
  * and the helpers the subcommands share (see cli.h and docs/cli.md). */
 #include "cli.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,36 +30,59 @@ static const struct {
     {"verify", cmd_verify, "verify a report's signature (and its signer with --trust)"},
 };
 
-static void usage(FILE *out)
+/* The one table of exit codes: every command's --help names its codes from
+ * here, and docs/cli.md and docs/selfcheck.1 list the same. */
+static const struct {
+    int code;
+    const char *label;
+} exit_codes[] = {
+    {EXIT_OK, "ok"},
+    {EXIT_FINDINGS, "lint found problems"},
+    {EXIT_USAGE, "bad command line"},
+    {EXIT_INPUT, "invalid input file (FILE:LINE: message)"},
+    {EXIT_STORE, "answer store error"},
+    {EXIT_IO, "file or standard output cannot be read or written"},
+    {EXIT_NOT_FOUND, "not found"},
+    {EXIT_INCOMPLETE, "assessment incomplete"},
+    {EXIT_EXISTS, "already exists"},
+    {EXIT_KEY, "key unusable (permissions, passphrase, type)"},
+    {EXIT_BAD_SIGNATURE, "bad signature"},
+    {EXIT_UNKNOWN_SIGNER, "unknown signer"},
+    {EXIT_KEY_MISMATCH, "unit/key mismatch"},
+    {EXIT_MALFORMED, "malformed report"},
+    {EXIT_INTERNAL, "internal error"},
+};
+
+const char *cli_exit_label(int code)
 {
-    fprintf(out,
-            "usage: selfcheck [--config FILE] [--db FILE] [COMMAND [ARGS]]\n"
-            "\n"
-            "A security self-check for government departments: walks staff through the\n"
-            "checklists, scores the answers and writes a signed report for the supervisor.\n"
-            "Without a command it opens the check on screen.\n"
-            "\n"
-            "commands:\n");
+    for (size_t i = 0; i < sizeof exit_codes / sizeof exit_codes[0]; i++)
+        if (exit_codes[i].code == code)
+            return exit_codes[i].label;
+    return "?";
+}
+
+static void usage(void)
+{
+    printf("usage: selfcheck [--config FILE] [--db FILE] [COMMAND [ARGS]]\n"
+           "\n"
+           "A security self-check for government departments: walks staff through the\n"
+           "checklists, scores the answers and writes a signed report for the supervisor.\n"
+           "Without a command it opens the check on screen.\n"
+           "\n"
+           "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out,
-            "\n"
-            "options:\n"
-            "  --config FILE  settings (default: $XDG_CONFIG_HOME/selfcheck/selfcheck.ini,\n"
-            "                 then /etc/selfcheck/selfcheck.ini, then built-in defaults)\n"
-            "  --db FILE      answer store (default: DATA/selfcheck.db from [paths] data)\n"
-            "  --help         this text; 'selfcheck COMMAND --help' for a command\n"
-            "  --version      the version\n"
-            "\n"
-            "exit codes:\n"
-            "  0 ok                  1 lint found problems\n"
-            "  2 bad command line    3 invalid input file (FILE:LINE: message)\n"
-            "  4 answer store error  5 file cannot be read or written\n"
-            "  6 not found           7 assessment incomplete\n"
-            "  8 already exists      9 key unusable (permissions, passphrase, type)\n"
-            " 10 bad signature      11 unknown signer\n"
-            " 12 unit/key mismatch  13 malformed report\n"
-            " 70 internal error\n");
+        printf("  %-9s %s\n", commands[i].name, commands[i].summary);
+    printf("\n"
+           "options:\n"
+           "  --config FILE  settings (default: $XDG_CONFIG_HOME/selfcheck/selfcheck.ini,\n"
+           "                 then /etc/selfcheck/selfcheck.ini, then built-in defaults)\n"
+           "  --db FILE      answer store (default: DATA/selfcheck.db from [paths] data)\n"
+           "  --help         this text; 'selfcheck COMMAND --help' for a command\n"
+           "  --version      the version\n"
+           "\n"
+           "exit codes:\n");
+    for (size_t i = 0; i < sizeof exit_codes / sizeof exit_codes[0]; i++)
+        printf("  %2d %s\n", exit_codes[i].code, exit_codes[i].label);
 }
 
 void cli_error(const char *fmt, ...)
@@ -164,60 +189,56 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
     return EXIT_OK;
 }
 
-bool cli_wants_help(int argc, char **argv)
+/* Standard output is checked once at the end: a full disk or a closed pipe
+ * behind it must not look like success (exit 5). */
+static int finish_stdout(int code)
 {
-    for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-            return true;
-    return false;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("cannot write standard output: %s", msg_strerror(errno));
+        return code == EXIT_OK ? EXIT_IO : code;
+    }
+    return code;
 }
 
-bool cli_option(int argc, char **argv, int *i, const char *name, const char **value, bool *bad)
+/* Parses the global options, which come before the command. Returns
+ * CLI_CONTINUE with *next the index of the command, else an exit code. */
+static int parse_globals(int argc, char **argv, cli_globals *g, int *next)
 {
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return false;
-    if (argv[*i][n] == '=') {
-        *value = argv[*i] + n + 1;
-        return true;
+    static const struct option longs[] = {
+        {"config", required_argument, NULL, 'c'},
+        {"db", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    opterr = 0;
+    int c;
+    /* '+': stop at the command, whose options are its own */
+    while ((c = getopt_long(argc, argv, "+:h", longs, NULL)) != -1) {
+        switch (c) {
+        case 'c': g->config_path = optarg; break;
+        case 'd': g->db_path = optarg; break;
+        case 'h': usage(); return EXIT_OK;
+        case 'V': printf("selfcheck %s\n", SELFCHECK_VERSION); return EXIT_OK;
+        case ':':
+            cli_error("%s needs a value", argv[optind - 1]);
+            return EXIT_USAGE;
+        default:
+            cli_error("unknown option '%s' (see selfcheck --help)", argv[optind - 1]);
+            return EXIT_USAGE;
+        }
     }
-    if (argv[*i][n] != '\0')
-        return false;
-    if (*i + 1 >= argc) {
-        cli_error("%s needs a value", name);
-        *bad = true;
-        return true;
-    }
-    *value = argv[++*i];
-    return true;
+    *next = optind;
+    return CLI_CONTINUE;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-    /* LC_CTYPE (wcwidth needs a UTF-8 locale for Chinese widths) and
-     * LC_MESSAGES from the environment; numbers stay in the C locale */
-    i18n_init(NULL);
     cli_globals g = {0};
-    int i = 1;
-    bool bad = false;
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            usage(stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[i], "--version") == 0) {
-            printf("selfcheck %s\n", SELFCHECK_VERSION);
-            return EXIT_OK;
-        }
-        if (cli_option(argc, argv, &i, "--config", &g.config_path, &bad) ||
-            cli_option(argc, argv, &i, "--db", &g.db_path, &bad)) {
-            if (bad)
-                return EXIT_USAGE;
-            continue;
-        }
-        cli_error("unknown option '%s' (see selfcheck --help)", argv[i]);
-        return EXIT_USAGE;
-    }
+    int i;
+    int code = parse_globals(argc, argv, &g, &i);
+    if (code != CLI_CONTINUE)
+        return code;
     cli_set_language(&g);
     if (i >= argc) {
         char run_name[] = "run";   /* commands take argv as main does: writable */
@@ -229,4 +250,12 @@ int main(int argc, char **argv)
             return commands[c].run(&g, argc - i, argv + i);
     cli_error(_("unknown command '%s' (see selfcheck --help)"), argv[i]);
     return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    /* LC_CTYPE (wcwidth needs a UTF-8 locale for Chinese widths) and
+     * LC_MESSAGES from the environment; numbers stay in the C locale */
+    i18n_init(NULL);
+    return finish_stdout(run(argc, argv));
 }
