@@ -1,8 +1,8 @@
 /* sheet.h: the answer sheet, a CSV file filled in a spreadsheet.
  *
  * `selfcheck template` writes one row per item instance; `selfcheck answer
- * --from` reads it back (docs/answer-sheet.md). Written and read with libcsv
- * in strict mode; UTF-8 with a byte-order mark so that Excel and WPS on
+ * --from` reads it back (docs/answer-sheet.md). Written and read through
+ * csvfile.h (strict libcsv); UTF-8 with a byte-order mark so that Excel and WPS on
  * Chinese Windows read it as UTF-8; CRLF line ends (RFC 4180). */
 #ifndef SELFCHECK_SHEET_H
 #define SELFCHECK_SHEET_H
@@ -33,15 +33,5 @@ typedef struct sheet {
  * with *err "FILE:LINE: message". */
 int sheet_read(const char *path, sheet **out, char **err);
 void sheet_free(sheet *sh);
-
-/* Writes one CSV field as libcsv does (always quoted, '"' doubled). Used by the
- * sheet and report writers. Appends to a growing buffer. */
-typedef struct csv_buffer {
-    char *data;
-    size_t len, capacity;
-    int failed;
-} csv_buffer;
-void csv_buffer_field(csv_buffer *b, const char *text, int last_in_row);
-void csv_buffer_raw(csv_buffer *b, const char *text);
 
 #endif

@@ -13,7 +13,7 @@
 #include "error.h"
 #include "fsutil.h"
 #include "msg.h"
-#include "sheet.h"
+#include "csvfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -55,26 +55,14 @@ static const char *state_name(instance_state st)
 
 /* ---- cells ---- */
 
-static bool cell_needs_guard(const char *text)
-{
-    return text[0] != '\0' && strchr("=+-@\t\r\n'", text[0]) != NULL;
-}
-
 char *report_cell_neutralise(const char *text)
 {
-    const char *src = text ? text : "";
-    char *out = NULL;
-    if (!cell_needs_guard(src))
-        return strdup(src);
-    if (asprintf(&out, "'%s", src) < 0)
-        return NULL;
-    return out;
+    return csvfile_guard(text);
 }
 
 char *report_cell_restore(const char *text)
 {
-    const char *src = text ? text : "";
-    return strdup(src[0] == '\'' ? src + 1 : src);
+    return csvfile_unguard(text);
 }
 
 /* ---- file names ---- */
@@ -225,10 +213,10 @@ static void cells_free(char *cells[REPORT_COL_COUNT])
 /* The whole CSV file: BOM, header, one row per asked instance. */
 static int render_csv(const report_ctx *cx, char **out, size_t *len, char **err)
 {
-    csv_buffer b = {0};
-    csv_buffer_raw(&b, UTF8_BOM);
+    csvfile_buffer b = {0};
+    csvfile_buffer_raw(&b, UTF8_BOM);
     for (int c = 0; c < REPORT_COL_COUNT; c++)
-        csv_buffer_field(&b, report_csv_columns[c], c + 1 == REPORT_COL_COUNT);
+        csvfile_buffer_field(&b, report_csv_columns[c], c + 1 == REPORT_COL_COUNT);
     const score_result *r = cx->s->score;
     for (size_t i = 0; i < r->count && !b.failed; i++) {
         if (r->instances[i].state == STATE_HIDDEN)
@@ -241,7 +229,7 @@ static int render_csv(const report_ctx *cx, char **out, size_t *len, char **err)
             if (guarded == NULL)
                 b.failed = 1;
             else
-                csv_buffer_field(&b, guarded, c + 1 == REPORT_COL_COUNT);
+                csvfile_buffer_field(&b, guarded, c + 1 == REPORT_COL_COUNT);
             free(guarded);
         }
         cells_free(cells);
