@@ -35,6 +35,21 @@ int ui_canvas_reset(ui_canvas *c, int rows, int cols)
     return 0;
 }
 
+int ui_canvas_grow(ui_canvas *c, int rows)
+{
+    if (rows <= c->rows)
+        return 0;
+    size_t old = (size_t)c->rows * (size_t)c->cols, n = (size_t)rows * (size_t)c->cols;
+    ui_cell *grown = realloc(c->cells, (n ? n : 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    c->cells = grown;
+    for (size_t i = old; i < n; i++)
+        c->cells[i] = (ui_cell){' ', UI_ROLE_NORMAL};
+    c->rows = rows;
+    return 0;
+}
+
 void ui_canvas_free(ui_canvas *c)
 {
     free(c->cells);
@@ -97,6 +112,23 @@ int ui_canvas_putn(ui_canvas *c, int row, int col, int max_cols, ui_role role,
 int ui_canvas_put(ui_canvas *c, int row, int col, int max_cols, ui_role role, const char *text)
 {
     return text ? ui_canvas_putn(c, row, col, max_cols, role, text, strlen(text)) : 0;
+}
+
+int ui_canvas_put_cut(ui_canvas *c, int row, int col, int max_cols, ui_role role, const char *text)
+{
+    if (text == NULL || max_cols <= 0)
+        return 0;
+    if (col + max_cols > c->cols)
+        max_cols = c->cols - col;
+    size_t width = text_width(text);
+    if (width <= (size_t)max_cols)
+        return ui_canvas_put(c, row, col, max_cols, role, text);
+    int mark = text_char_width(UI_ELLIPSIS_CP);
+    if (max_cols <= mark)
+        return ui_canvas_put(c, row, col, max_cols, role, UI_ELLIPSIS);
+    size_t fit = text_fit(text, (size_t)(max_cols - mark), NULL);
+    int n = ui_canvas_putn(c, row, col, max_cols - mark, role, text, fit);
+    return n + ui_canvas_put(c, row, col + n, mark, role, UI_ELLIPSIS);
 }
 
 void ui_canvas_fill(ui_canvas *c, int row, int col, int width, ui_role role)

@@ -32,6 +32,10 @@ typedef enum ui_role {
 #define UI_GLYPH_VLINE 0x2502u
 #define UI_GLYPH_HLINE 0x2500u
 
+/* The mark that ends every text cut to fit ("…"). */
+#define UI_ELLIPSIS "\xE2\x80\xA6"
+#define UI_ELLIPSIS_CP 0x2026u
+
 typedef struct ui_cell {
     unsigned cp;          /* 0: the right half of the wide character to its left */
     unsigned char role;
@@ -46,6 +50,10 @@ typedef struct ui_canvas {
 /* Sets the size and blanks every cell. A canvas starts zeroed ({0}).
  * Returns 0, or -1 when out of memory (the canvas is then 0 x 0). */
 int ui_canvas_reset(ui_canvas *c, int rows, int cols);
+/* Adds blank rows at the bottom until the canvas has at least `rows`, keeping
+ * what is drawn (for panes that grow as they are written). Returns 0, or -1
+ * when out of memory (the canvas is unchanged). */
+int ui_canvas_grow(ui_canvas *c, int rows);
 /* Frees the cells; the canvas may be reset again. */
 void ui_canvas_free(ui_canvas *c);
 
@@ -56,6 +64,10 @@ int ui_canvas_put(ui_canvas *c, int row, int col, int max_cols, ui_role role, co
 /* The same for the first len bytes of text. */
 int ui_canvas_putn(ui_canvas *c, int row, int col, int max_cols, ui_role role,
                    const char *text, size_t len);
+/* Like ui_canvas_put, but text wider than max_cols is cut one character
+ * earlier and ends in "…", so a reader always sees that something is missing.
+ * Returns the columns written. */
+int ui_canvas_put_cut(ui_canvas *c, int row, int col, int max_cols, ui_role role, const char *text);
 /* Blanks `width` cells with the given role (a highlighted bar, a status line). */
 void ui_canvas_fill(ui_canvas *c, int row, int col, int width, ui_role role);
 /* Gives `width` cells a role without changing their characters. */
