@@ -2,7 +2,8 @@
  *
  * Answers are stored as text in one canonical spelling per type: yes, no,
  * partial, na; a choice key; a number as %g; a date YYYY-MM-DD; never (for
- * number and date items that allow it); free text.
+ * number and date items that allow it); "scheduled YYYY-MM-DD" (date items
+ * that allow it: a re-assessment booked for that day); free text.
  * Input is forgiving where a spreadsheet or a Chinese user would be: case is
  * ignored, 是/否/部分/不适用 are understood, choices may be given by their
  * label, dates as YYYY/M/D. */
@@ -20,6 +21,12 @@ int answer_parse(const item *it, const char *input, const char *today,
 /* Whether input is the item's "never" answer (never, 从未, 无, 没有), which
  * only items with `allow = never` have. */
 bool answer_means_never(const item *it, const char *input);
+
+/* Whether value is a date item's "scheduled" answer (only items with `allow =
+ * scheduled` have it): "scheduled YYYY-MM-DD", also typed as "已安排 DATE",
+ * "已安排测评 DATE" or "已安排重新测评 DATE" (a colon may follow the word). When
+ * it is and `date` is not NULL, the booked day is written there as YYYY-MM-DD. */
+bool answer_scheduled_date(const item *it, const char *value, char date[11]);
 
 /* What the answer cell accepts, e.g. "yes|no|partial|na", "daily|weekly|none",
  * "0..3650", "YYYY-MM-DD", "text". Caller frees. */

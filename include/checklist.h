@@ -89,6 +89,9 @@ typedef struct item {
     /* number and date: "never" (从未) is an answer, and scores 0; for counts
      * of days since something that may never have happened */
     bool allow_never;
+    /* date: "scheduled YYYY-MM-DD" (a re-assessment booked for that day) is
+     * an answer; it scores partial_score until that day, then 0 */
+    bool allow_scheduled;
     char *unit_zh, *unit_en;  /* may be empty */
 
     /* date */

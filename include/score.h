@@ -86,6 +86,8 @@ void score_result_free(score_result *r);
 /* The score of one answer value for an item, in [0,1]; `other_date` is the
  * answer of the item's not_before item (or NULL) and `answered_on` the date
  * (YYYY-MM-DD) the answer was given, against which max_age_days counts.
+ * A "scheduled DATE" answer scores the item's partial_score until DATE (counted
+ * against today, clock_today) and 0 after it.
  * Returns -1 for na or a value the item does not accept. */
 double score_item(const item *it, const char *value, const char *other_date, const char *answered_on);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "answer.h"
 #include "checklist.h"
 #include "fsutil.h"
 #include "config.h"
@@ -324,6 +325,81 @@ static void test_checklist_changed_under_an_assessment(void **state)
     free(db);
 }
 
+/* "Re-assessment scheduled on DATE" (allow = scheduled): after a change the
+ * unit that has booked its re-assessment scores half and is not failed; the
+ * finding is due on the booked day; once that day has passed it scores 0 and
+ * fails the critical item like an overdue assessment. */
+static void test_scheduled_reassessment(void **state)
+{
+    (void)state;
+    setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
+    char *dir = testutil_tempdir();
+    char *db = fsutil_join(dir, "answers.db");
+    static const char text[] = "[checklist]\nid = c\nversion = 1\ntitle_zh = 测评\ntitle_en = Assessment\n\n"
+                               "[item.change]\nquestion_zh = 变更日期？\nquestion_en = Changed?\nsource = 1\n"
+                               "type = date\nmax_age_days = 36500\nallow = na\nseverity = low\nweight = 0.1\n"
+                               "profiles = monthly\n\n"
+                               "[item.assessed]\nquestion_zh = 测评日期？\nquestion_en = Assessed?\nsource = 1\n"
+                               "type = date\nmax_age_days = 365\nnot_before = change\nallow = never, scheduled\n"
+                               "severity = critical\nprofiles = monthly\n";
+    session *s = open_over(dir, db, text);
+    const item *it = checklist_find_item(&s->set->lists[0], "assessed");
+    assert_true(it->allow_scheduled);
+    assert_int_equal(session_set(s, 0, ANSWER_FIELD_VALUE, "2026-09-01", NULL), 0);
+    /* assessed before the change: 0, a critical failure */
+    assert_int_equal(session_set(s, 1, ANSWER_FIELD_VALUE, "2026-03-01", NULL), 0);
+    assert_true(s->score->instances[1].score == 0);
+    assert_int_equal(s->score->critical_failures, 1);
+
+    /* booked for a day ahead (a future date is accepted here), in Chinese */
+    char *err = NULL;
+    assert_int_equal(session_set(s, 1, ANSWER_FIELD_VALUE, "已安排重新测评：2027/1/15", &err), 0);
+    assert_string_equal(session_answer(s, 1)->value, "scheduled 2027-01-15");
+    assert_true(s->score->instances[1].score == 0.5);
+    assert_true(s->score->instances[1].finding);
+    assert_int_equal(s->score->critical_failures, 0);
+    assert_string_equal(session_answer(s, 1)->due, "2027-01-15");
+    char *shown = answer_display(it, "scheduled 2027-01-15", "zh");
+    assert_string_equal(shown, "已安排重新测评：2027-01-15");
+    free(shown);
+    shown = answer_display(it, "scheduled 2027-01-15", "en");
+    assert_string_equal(shown, "Re-assessment scheduled on 2027-01-15");
+    free(shown);
+    char *allowed = answer_allowed(it);
+    assert_non_null(strstr(allowed, "scheduled YYYY-MM-DD"));
+    free(allowed);
+
+    /* on the booked day still half; the day after, overdue: 0 and failed */
+    assert_true(score_item(it, "scheduled 2027-01-15", "2026-09-01", "2026-11-21") == 0.5);
+    setenv("SELFCHECK_NOW", "2027-01-15T10:00:00", 1);
+    assert_true(score_item(it, "scheduled 2027-01-15", "2026-09-01", "2026-11-21") == 0.5);
+    setenv("SELFCHECK_NOW", "2027-01-16T10:00:00", 1);
+    assert_true(score_item(it, "scheduled 2027-01-15", NULL, NULL) == 0);
+    assert_int_equal(session_refresh(s, NULL), 0);
+    assert_true(s->score->instances[1].score == 0);
+    assert_int_equal(s->score->critical_failures, 1);
+    setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
+
+    /* other spellings; a booking needs a real date; an item without
+     * allow = scheduled refuses it */
+    char *canonical = NULL;
+    assert_int_equal(answer_parse(it, "Scheduled 2027-02-01", "2026-11-21", &canonical, NULL), 0);
+    assert_string_equal(canonical, "scheduled 2027-02-01");
+    free(canonical);
+    assert_int_equal(answer_parse(it, "已安排 2027-02-30", "2026-11-21", &canonical, &err), -1);
+    free(err);
+    err = NULL;
+    const item *change = checklist_find_item(&s->set->lists[0], "change");
+    assert_false(change->allow_scheduled);
+    assert_int_equal(answer_parse(change, "scheduled 2027-02-01", "2026-11-21", &canonical, &err), -1);
+    free(err);
+    assert_true(score_item(change, "scheduled 2027-02-01", NULL, "2026-11-21") < 0);
+    session_free(s);
+    testutil_rmtree(dir);
+    free(dir);
+    free(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +409,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_critical_fails_whatever_the_percentage, open_example, close_example),
         cmocka_unit_test(test_steering_and_never),
         cmocka_unit_test(test_checklist_changed_under_an_assessment),
+        cmocka_unit_test(test_scheduled_reassessment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -55,6 +55,40 @@ bool answer_means_never(const item *it, const char *input)
     return false;
 }
 
+/* The words before a booked date, longest first so that a shorter one does
+ * not cut a longer one short */
+static const char *const scheduled_words[] = {"scheduled", "已安排重新测评", "已安排测评", "已安排"};
+
+bool answer_scheduled_date(const item *it, const char *value, char date[11])
+{
+    if (!it->allow_scheduled || value == NULL)
+        return false;
+    while (isspace((unsigned char)*value))
+        value++;
+    for (size_t w = 0; w < sizeof scheduled_words / sizeof scheduled_words[0]; w++) {
+        size_t n = strlen(scheduled_words[w]);
+        if (strncasecmp(value, scheduled_words[w], n) != 0)
+            continue;
+        const char *rest = value + n;
+        for (;;) {
+            if (isspace((unsigned char)*rest) || *rest == ':')
+                rest++;
+            else if (strncmp(rest, "：", strlen("：")) == 0)
+                rest += strlen("：");
+            else
+                break;
+        }
+        char *day = trimmed(rest);
+        civil_date d;
+        bool ok = day != NULL && date_parse(day, &d) == 0 && date_valid(d);
+        free(day);
+        if (ok && date != NULL)
+            date_format(d, date);
+        return ok;
+    }
+    return false;
+}
+
 static int parse_yesno(const item *it, const char *v, char **canonical, char **err)
 {
     for (size_t w = 0; w < sizeof yesno_words / sizeof yesno_words[0]; w++)
@@ -144,6 +178,13 @@ int answer_parse(const item *it, const char *input, const char *today,
     } else if (answer_means_never(it, v)) {   /* only number and date items allow it */
         *canonical = strdup("never");         /* a failed copy is caught below */
         rc = 0;
+    } else if (answer_scheduled_date(it, v, NULL)) {
+        /* a booked day may lie ahead: it is not bounded by today */
+        char day[11];
+        answer_scheduled_date(it, v, day);
+        rc = asprintf(canonical, "scheduled %s", day) < 0 ? error_set(err, msg("out of memory")) : 0;
+        if (rc != 0)
+            *canonical = NULL;
     } else if (it->type == ANSWER_YESNO) {
         rc = parse_yesno(it, v, canonical, err);
     } else if (it->type == ANSWER_CHOICE) {
@@ -194,7 +235,8 @@ char *answer_allowed(const item *it)
         return out;
     }
     case ANSWER_DATE:
-        if (asprintf(&out, "YYYY-MM-DD%s%s", it->allow_never ? "|never" : "", na) < 0)
+        if (asprintf(&out, "YYYY-MM-DD%s%s%s", it->allow_scheduled ? "|scheduled YYYY-MM-DD" : "",
+                     it->allow_never ? "|never" : "", na) < 0)
             return NULL;
         return out;
     case ANSWER_TEXT:
@@ -212,6 +254,13 @@ char *answer_display(const item *it, const char *value, const char *lang)
         return strdup(en ? "Not applicable" : "不适用");
     if (strcmp(value, "never") == 0 && (it->type == ANSWER_NUMBER || it->type == ANSWER_DATE))
         return strdup(en ? "Never" : "从未");
+    char day[11];
+    if (answer_scheduled_date(it, value, day)) {
+        char *out = NULL;
+        if (asprintf(&out, en ? "Re-assessment scheduled on %s" : "已安排重新测评：%s", day) < 0)
+            return NULL;
+        return out;
+    }
     char *out = NULL;
     switch (it->type) {
     case ANSWER_YESNO:

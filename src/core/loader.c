@@ -488,6 +488,8 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
             else if (strcmp(words[i], "never") == 0 && type_known &&
                      (it->type == ANSWER_DATE || it->type == ANSWER_NUMBER))
                 it->allow_never = true;
+            else if (strcmp(words[i], "scheduled") == 0 && type_known && it->type == ANSWER_DATE)
+                it->allow_scheduled = true;
             else
                 diag_file_report(cx, ini_line(s, "allow"), "'allow = %s' does not apply to a %s item", words[i],
                        type_known ? answer_type_name(it->type) : "");

@@ -1,6 +1,7 @@
 /* score.c: the plan of an assessment and its scoring (see score.h and
  * docs/scoring.md). */
 #include "score.h"
+#include "answer.h"
 #include "error.h"
 #include "number.h"
 #include "period.h"
@@ -131,6 +132,18 @@ double score_item(const item *it, const char *value, const char *other_date, con
     /* "never" (a number or date item that allows it) is a thing never done */
     if (it->allow_never && strcmp(value, "never") == 0)
         return 0;
+    /* a booked re-assessment: half credit until its day, then overdue. The
+     * day counts against today, not the day of the answer, so that a booking
+     * that has passed stops earning while the assessment is still open. */
+    char booked[11];
+    if (answer_scheduled_date(it, value, booked)) {
+        char today[11];
+        civil_date b, t;
+        clock_today(today);
+        if (date_parse(booked, &b) != 0 || date_parse(today, &t) != 0)
+            return -1;
+        return date_to_days(t) <= date_to_days(b) ? it->partial_score : 0;
+    }
     switch (it->type) {
     case ANSWER_YESNO:
         if (strcmp(value, "yes") == 0) return 1;

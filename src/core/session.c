@@ -151,21 +151,30 @@ void session_free(session *s)
     free(s);
 }
 
-/* A finding without a due date gets one: today plus the schedule's days.
+/* A finding without a due date gets one: today plus the schedule's days; a
+ * booked re-assessment ("scheduled DATE") is due on its booked day.
  * Sets *wrote when it stored one, so that the caller rescores once however
  * many it wrote. */
 static int default_due(session *s, size_t index, bool *wrote, char **err)
 {
     const instance_score *sc = &s->score->instances[index];
-    if (!sc->finding || (sc->answer && sc->answer->due))
-        return 0;
-    char today[11], due[11];
-    civil_date d;
-    clock_today(today);
-    if (date_parse(today, &d) != 0)
-        return 0;
-    date_format(date_from_days(date_to_days(d) + s->cfg->schedule.remediation_days), due);
     const instance *in = &s->plan->items[index];
+    if (!sc->finding)
+        return 0;
+    char due[11];
+    if (sc->answer && answer_scheduled_date(in->item, sc->answer->value, due)) {
+        if (sc->answer->due && strcmp(sc->answer->due, due) == 0)
+            return 0;
+    } else {
+        if (sc->answer && sc->answer->due)
+            return 0;
+        char today[11];
+        civil_date d;
+        clock_today(today);
+        if (date_parse(today, &d) != 0)
+            return 0;
+        date_format(date_from_days(date_to_days(d) + s->cfg->schedule.remediation_days), due);
+    }
     if (store_answer_put(s->store, s->assessment->id, in->list->id, in->item->id, in->system_id,
                          ANSWER_FIELD_DUE, due, NULL, err) != 0)
         return -1;

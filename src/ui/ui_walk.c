@@ -174,7 +174,8 @@ static int walk_commit(ui_walk *w, ui_walk_focus focus, const char *input)
                 return -1;
             input = folded;
             bool na = it->allow_na && strcmp(input, "na") == 0;
-            if (*input != '\0' && !na && !answer_means_never(it, input))
+            if (*input != '\0' && !na && !answer_means_never(it, input) &&
+                !answer_scheduled_date(it, input, NULL))
                 problem = it->type == ANSWER_NUMBER ? walk_check_number(w, it, input)
                                                     : walk_check_date(w, input, false);
         }
