@@ -33,15 +33,6 @@ typedef struct config {
     schedule schedule;
 } config;
 
-/* The longest unit code: it goes into report file names and trust-folder key
- * names, and a supervisor reads it in lists. */
-#define UNIT_CODE_MAX 32
-
-/* Whether code is a unit code: 1 to UNIT_CODE_MAX letters, digits, '-' or
- * '_', safe in a file name. One rule for the config, the first-run screen and
- * the reports a supervisor reads. */
-bool config_unit_code_valid(const char *code);
-
 /* Loads the configuration. explicit_path may be NULL (then the search order
  * above applies, and a missing file just means defaults). Returns 0 with *out
  * set (free with config_free), or -1 with *err "FILE:LINE: message". */

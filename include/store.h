@@ -41,9 +41,7 @@ typedef struct system_info {
     char *name;    /* display name, e.g. 办公自动化系统 */
 } system_info;
 
-/* A system's code: 1 to 64 lower-case letters, digits and '-', not starting
- * with '-' (it names change periods, "2026-11-15@oa"). */
-bool store_system_id_valid(const char *id);
+/* A system's code follows ident_name_valid (ident.h). */
 /* Returns 0, or a store_error with *err: STORE_ERR_INVALID, STORE_ERR_EXISTS. */
 int store_system_add(store *s, const char *id, const char *name, char **err);
 /* Returns 0, or a store_error with *err: STORE_ERR_NOT_FOUND. */

@@ -364,9 +364,13 @@ static void test_period_validate(void **state)
         assert_non_null(strstr(err, "H1"));
         free(err);
     }
-    const char *change_ok[] = {"2026-11-15@oa", "2024-02-29@mail-2", "2026-01-01@0"};
+    const char *change_ok[] = {"2026-11-15@oa", "2024-02-29@mail-2", "2026-01-01@0",
+                               "2026-01-01@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
     const char *change_bad[] = {"2026-11-15@", "2026-11-15", "2026-02-30@oa", "2026-11-15@OA",
-                                "2026-1-5@oa", "2026-11-15@o a", "@oa", "2026-11@oa", "2026-11-15@oa@web"};
+                                "2026-1-5@oa", "2026-11-15@o a", "@oa", "2026-11@oa", "2026-11-15@oa@web",
+                                /* the system id rule of ident.h: no leading '-', at most 64 */
+                                "2026-11-15@-oa", "2026-11-15@"
+                                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
     for (size_t i = 0; i < sizeof change_ok / sizeof change_ok[0]; i++)
         assert_int_equal(period_validate(PROFILE_CHANGE, change_ok[i], NULL), 0);
     for (size_t i = 0; i < sizeof change_bad / sizeof change_bad[0]; i++) {

@@ -17,6 +17,7 @@
 
 #include "store.h"
 #include "testutil.h"
+#include "ident.h"
 #include "text.h"
 #include "ui_context.h"
 #include "ui_export.h"
@@ -664,14 +665,14 @@ static void test_setup_saves_config(void **state)
     assert_int_equal(ui_context_init(&ctx, path, NULL, &err), 0);
     ui_setup *st = ui_setup_new(&ctx);
     assert_true(st->keygen);
-    assert_false(config_unit_code_valid("a b"));
-    assert_true(config_unit_code_valid("4401-hb"));
-    assert_true(config_unit_code_valid("abcdefghijklmnopqrstuvwxyz012345"));    /* 32 */
-    assert_false(config_unit_code_valid("abcdefghijklmnopqrstuvwxyz0123456"));  /* 33 */
+    assert_false(ident_unit_code_valid("a b"));
+    assert_true(ident_unit_code_valid("4401-hb"));
+    assert_true(ident_unit_code_valid("abcdefghijklmnopqrstuvwxyz012345"));    /* 32 */
+    assert_false(ident_unit_code_valid("abcdefghijklmnopqrstuvwxyz0123456"));  /* 33 */
     /* the screen takes no code that the config would refuse when read back */
-    assert_false(config_unit_code_valid("44.01"));
-    assert_false(config_unit_code_valid(""));
-    assert_false(config_unit_code_valid("../x"));
+    assert_false(ident_unit_code_valid("44.01"));
+    assert_false(ident_unit_code_valid(""));
+    assert_false(ident_unit_code_valid("../x"));
     /* the name is required */
     const char *code = "4401-hb";
     for (const char *p = code; *p; p++)

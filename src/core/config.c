@@ -3,6 +3,7 @@
 #include "config.h"
 #include "error.h"
 #include "fsutil.h"
+#include "ident.h"
 #include "ini.h"
 #include "number.h"
 
@@ -342,9 +343,9 @@ static int read_file(config *c, const char *path, char **err)
     if ((s = ini_find_section(f, "unit")) != NULL) {
         if ((v = ini_get(s, "code")) != NULL) {
             /* empty means not set yet, as the first run leaves it */
-            if (*v != '\0' && !config_unit_code_valid(v))
+            if (*v != '\0' && !ident_unit_code_valid(v))
                 fail_at(&r, ini_line(s, "code"), "unit code '%s' must be 1 to %d letters, digits, '-' or '_'",
-                        v, UNIT_CODE_MAX);
+                        v, IDENT_UNIT_CODE_MAX);
             else
                 set_string(&c->unit_code, v);
         }
@@ -409,20 +410,6 @@ static int read_file(config *c, const char *path, char **err)
         return -1;
     set_string(&c->path, path);
     return 0;
-}
-
-bool config_unit_code_valid(const char *code)
-{
-    if (code == NULL)
-        return false;
-    size_t n = strlen(code);
-    if (n == 0 || n > UNIT_CODE_MAX)
-        return false;
-    for (const char *p = code; *p; p++)
-        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-              *p == '-' || *p == '_'))
-            return false;
-    return true;
 }
 
 int config_load(const char *explicit_path, config **out, char **err)

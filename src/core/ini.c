@@ -3,6 +3,7 @@
 #include "ini.h"
 #include "text.h"
 #include "fsutil.h"
+#include "ident.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -40,11 +41,6 @@ static void ini_file_release(ini_file *raw)
     free(raw->sections);
 }
 
-static bool is_id_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
 /* Section and key names may also hold '.' and '_' (item.ID, choice.KEY.zh). */
 static bool valid_name(const char *s, bool *has_upper)
 {
@@ -54,7 +50,7 @@ static bool valid_name(const char *s, bool *has_upper)
     for (; *s; s++) {
         if (isupper((unsigned char)*s))
             *has_upper = true;
-        else if (!is_id_char(*s) && *s != '.' && *s != '_')
+        else if (!ident_name_char(*s) && *s != '.' && *s != '_')
             return false;
     }
     return true;

@@ -5,6 +5,7 @@
 #include "ini.h"
 #include "number.h"
 #include "fsutil.h"
+#include "ident.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -18,28 +19,9 @@
 #include <unistd.h>
 
 
-#define LOADER_MAX_ID 64
-
 /* A checklist file is read with a diag_file: its name for messages, where
  * problems go, and how many were found. */
 typedef diag_file load_context;
-
-static bool is_id_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
-/* An id: lower-case letters, digits and '-', starting with a letter or digit. */
-static bool valid_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > LOADER_MAX_ID || s[0] == '-')
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!is_id_char(s[i]))
-            return false;
-    return true;
-}
 
 static char *required_text(load_context *cx, const ini_section *s, const char *key)
 {
@@ -123,7 +105,7 @@ static void parse_checklist_section(load_context *cx, const ini_section *s, chec
     const char *id = ini_get(s, "id");
     if (id == NULL)
         diag_file_report(cx, s->line, "[checklist] needs 'id'");
-    else if (!valid_id(id))
+    else if (!ident_name_valid(id))
         diag_file_report(cx, ini_line(s, "id"), "checklist id '%s' must be lower-case letters, digits and '-'", id);
     else {
         list->id = strdup(id);
@@ -185,7 +167,7 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
         choice *c = &it->choices[it->choice_count++];
         c->key = words[i];
         words[i] = NULL;
-        if (!valid_id(c->key) || strcmp(c->key, "na") == 0) {
+        if (!ident_name_valid(c->key) || strcmp(c->key, "na") == 0) {
             diag_file_report(cx, ini_line(s, "choices"), "choice '%s' must be lower-case letters, digits and '-'%s",
                    c->key, strcmp(c->key, "na") == 0 ? " (and 'na' is reserved: use allow = na)" : "");
             continue;
@@ -193,7 +175,7 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
         for (long j = 0; j < i; j++)
             if (strcmp(it->choices[j].key, c->key) == 0)
                 diag_file_report(cx, ini_line(s, "choices"), "choice '%s' listed twice", c->key);
-        char key[LOADER_MAX_ID + 32];
+        char key[IDENT_NAME_MAX + 32];
         snprintf(key, sizeof key, "choice.%s.score", c->key);
         const char *score = ini_get(s, key);
         if (score == NULL)
@@ -381,7 +363,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     item *it = &list->items[index];
     it->line = s->line;
     const char *id = s->name + strlen("item.");
-    if (!valid_id(id))
+    if (!ident_name_valid(id))
         diag_file_report(cx, s->line, "item id '%s' must be lower-case letters, digits and '-'", id);
     it->id = strdup(id);
     it->question_zh = required_text(cx, s, "question_zh");

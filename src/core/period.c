@@ -1,6 +1,7 @@
 /* period.c: civil dates, assessment periods and due dates (see period.h). */
 #include "period.h"
 #include "error.h"
+#include "ident.h"
 #include "msg.h"
 
 #include <stdio.h>
@@ -188,10 +189,7 @@ int period_validate(profile p, const char *period, char **err)
             memcpy(day, period, 10);
             day[10] = '\0';
         }
-        bool id_ok = at != NULL && at[1] != '\0';
-        for (const char *c = at ? at + 1 : ""; *c; c++)
-            if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
-                id_ok = false;
+        bool id_ok = at != NULL && ident_name_valid(at + 1);
         char canonical[11];
         bool date_ok = date_parse(day, &d) == 0;
         if (date_ok) {

@@ -11,6 +11,7 @@
 #include "report_read.h"
 #include "error.h"
 #include "config.h"
+#include "ident.h"
 #include "fsutil.h"
 #include "report.h"
 #include "text.h"
@@ -123,7 +124,7 @@ static bool known_state(const char *text)
 /* Checks what both formats must hold. */
 static int doc_check(const report_doc *doc, char **err)
 {
-    if (!config_unit_code_valid(doc->unit_code))
+    if (!ident_unit_code_valid(doc->unit_code))
         return error_set(err, "the unit code '%.80s' is not 1 to 32 letters, digits, '-' and '_'", doc->unit_code);
     if (doc->item_count == 0)
         return error_set(err, "the report lists no items");
@@ -695,7 +696,7 @@ static int report_claim(const char *data, size_t len, char **unit_code, char **k
     int rc = f == REPORT_FORMAT_CSV ? csv_claim(data, len, unit_code, key_id, err)
            : f == REPORT_FORMAT_SQLITE ? sqlite_claim(data, len, unit_code, key_id, err)
            : error_set(err, "neither its CSV header nor a SQLite database");
-    if (rc == 0 && !config_unit_code_valid(*unit_code))
+    if (rc == 0 && !ident_unit_code_valid(*unit_code))
         rc = error_set(err, "the unit code '%.80s' is not 1 to 32 letters, digits, '-' and '_'", *unit_code);
     if (rc != 0) {
         free(*unit_code);

@@ -6,6 +6,7 @@
 #include "store.h"
 #include "error.h"
 #include "fsutil.h"
+#include "ident.h"
 #include "msg.h"
 #include "period.h"
 
@@ -193,19 +194,9 @@ static char *column_text(sqlite3_stmt *st, int column)
 
 /* ---- systems ---- */
 
-bool store_system_id_valid(const char *id)
-{
-    if (id == NULL || *id == '\0' || strlen(id) > 64 || *id == '-')
-        return false;
-    for (; *id; id++)
-        if (!((*id >= 'a' && *id <= 'z') || (*id >= '0' && *id <= '9') || *id == '-'))
-            return false;
-    return true;
-}
-
 int store_system_add(store *s, const char *id, const char *name, char **err)
 {
-    if (!store_system_id_valid(id)) {
+    if (!ident_name_valid(id)) {
         error_set(err, msg("system id '%s' must be lower-case letters, digits and '-' (for example oa)"), id);
         return STORE_ERR_INVALID;
     }

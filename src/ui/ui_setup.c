@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "ident.h"
 #include "text.h"
 #include "ui_export.h"
 
@@ -54,7 +55,7 @@ static int setup_save(ui_setup *st)
     char *err = NULL, *path = NULL, *key_id = NULL;
     if (!values[0] || !values[1] || !values[2])
         goto done;
-    if (!config_unit_code_valid(values[0])) {
+    if (!ident_unit_code_valid(values[0])) {
         setup_fail(st, ui_tr(ctx, T_SETUP_ERR_CODE));
         st->focus = UI_SETUP_CODE;
         goto done;

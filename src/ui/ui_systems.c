@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ident.h"
 #include "text.h"
 
 #define SYSTEM_NAME_MAX_CHARS 60
@@ -82,7 +83,7 @@ static void systems_add(ui_systems *sy)
     char *code = ui_field_text_trimmed(&sy->fields[0]), *name = ui_field_text_trimmed(&sy->fields[1]), *err = NULL;
     if (code == NULL || name == NULL) {
         systems_fail(sy, "out of memory");
-    } else if (!store_system_id_valid(code)) {
+    } else if (!ident_name_valid(code)) {
         systems_fail(sy, ui_tr(ctx, T_SYSTEMS_ERR_CODE));
         sy->focus = 0;
     } else if (*name == '\0') {

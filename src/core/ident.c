@@ -1,0 +1,37 @@
+/* ident.c: the identifier rules (see ident.h). ASCII only, checked byte by
+ * byte, so no locale can widen them. */
+#include "ident.h"
+
+#include <string.h>
+
+bool ident_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+bool ident_name_valid(const char *s)
+{
+    if (s == NULL)
+        return false;
+    size_t n = strlen(s);
+    if (n == 0 || n > IDENT_NAME_MAX || s[0] == '-')
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!ident_name_char(s[i]))
+            return false;
+    return true;
+}
+
+bool ident_unit_code_valid(const char *code)
+{
+    if (code == NULL)
+        return false;
+    size_t n = strlen(code);
+    if (n == 0 || n > IDENT_UNIT_CODE_MAX)
+        return false;
+    for (const char *p = code; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+              *p == '_'))
+            return false;
+    return true;
+}
