@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "error.h"
+#include "profile.h"
 
 typedef enum severity {
     SEVERITY_LOW = 0,
@@ -31,14 +32,6 @@ typedef enum scope {
     SCOPE_UNIT = 0,    /* answered once for the unit */
     SCOPE_SYSTEM       /* answered once per information system of the unit */
 } scope;
-
-/* Check profiles, as a bit set on each item. */
-typedef enum profile {
-    PROFILE_MONTHLY = 1 << 0,   /* 每月例行检查 */
-    PROFILE_HALFYEAR = 1 << 1,  /* 每半年全面检查 */
-    PROFILE_CHANGE = 1 << 2     /* 系统变更后重新测评 */
-} profile;
-#define PROFILE_COUNT 3
 
 /* Which way a number answer gets better. */
 typedef enum number_direction {
@@ -136,9 +129,7 @@ void checklist_set_free(checklist_set *set);
 const item *checklist_find_item(const checklist *list, const char *item_id);
 const checklist *checklist_set_find(const checklist_set *set, const char *checklist_id);
 
-/* Names: "monthly", "halfyear", "change"; "yesno"...; "critical"... */
-const char *profile_name(profile p);
-int profile_parse(const char *name, profile *out);   /* 0 or -1 */
+/* Names: "yesno"...; "critical"... (profile names: profile.h) */
 const char *severity_name(severity s);
 const char *answer_type_name(answer_type t);
 

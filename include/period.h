@@ -9,7 +9,7 @@
 #define SELFCHECK_PERIOD_H
 
 #include <stdbool.h>
-#include "checklist.h"
+#include "profile.h"
 
 typedef struct civil_date {
     int year, month, day;

@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "checklist.h"
+#include "profile.h"
 
 typedef struct store store;
 

@@ -5,28 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const profile_names[PROFILE_COUNT] = {"monthly", "halfyear", "change"};
-
-const char *profile_name(profile p)
-{
-    switch (p) {
-    case PROFILE_MONTHLY: return profile_names[0];
-    case PROFILE_HALFYEAR: return profile_names[1];
-    case PROFILE_CHANGE: return profile_names[2];
-    }
-    return "?";
-}
-
-int profile_parse(const char *name, profile *out)
-{
-    for (int i = 0; i < PROFILE_COUNT; i++)
-        if (strcmp(name, profile_names[i]) == 0) {
-            *out = (profile)(1 << i);
-            return 0;
-        }
-    return -1;
-}
-
 const char *severity_name(severity s)
 {
     switch (s) {
