@@ -47,6 +47,9 @@ sign_status sign_key_load_private(const char *path, const char *passphrase,
                                   sign_key **out, char **err);
 /* Loads a public key (SubjectPublicKeyInfo PEM). */
 sign_status sign_key_load_public(const char *path, sign_key **out, char **err);
+/* Parses a public key (SubjectPublicKeyInfo PEM) held in memory, so that a
+ * caller verifying many files decodes each key once. */
+sign_status sign_key_parse_public(const char *pem, size_t len, sign_key **out, char **err);
 void sign_key_free(sign_key *key);
 
 sign_algo sign_key_algo(const sign_key *key);

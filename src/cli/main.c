@@ -28,6 +28,7 @@ static const struct {
     {"keygen", cmd_keygen, "make the unit's signing key pair"},
     {"report", cmd_report, "write the signed report (CSV and SQLite)"},
     {"verify", cmd_verify, "verify a report's signature (and its signer with --trust)"},
+    {"review", cmd_review, "the supervisor's review: units and keys, import, tables (docs/review.md)"},
 };
 
 /* The one table of exit codes: every command's --help names its codes from

@@ -676,3 +676,24 @@ done:
     free(own_sig_path);
     return status;
 }
+
+sign_status sign_key_parse_public(const char *pem, size_t len, sign_key **out, char **err)
+{
+    *out = NULL;
+    if (len > SIGN_MAX_KEY_FILE_BYTES) {
+        error_set(err, "a public key of %zu bytes is too large", len);
+        return SIGN_ERR_MALFORMED;
+    }
+    BIO *bio = BIO_new_mem_buf(pem, (int)len);
+    if (bio == NULL)
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot read key");
+    struct passphrase_ctx pw = { NULL, false };
+    EVP_PKEY *pkey = PEM_read_bio_PUBKEY(bio, NULL, sign_passphrase_supply, &pw);
+    BIO_free(bio);
+    if (pkey == NULL) {
+        ERR_clear_error();
+        error_set(err, "not a PEM public key");
+        return SIGN_ERR_MALFORMED;
+    }
+    return sign_key_wrap(pkey, false, "public key", out, err);
+}

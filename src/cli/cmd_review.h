@@ -1,0 +1,21 @@
+/* cmd_review.h: what the parts of `selfcheck review` share (cmd_review.c
+ * dispatches and imports, cmd_review_units.c keeps the registry,
+ * cmd_review_query.c prints the tables). */
+#ifndef SELFCHECK_CMD_REVIEW_H
+#define SELFCHECK_CMD_REVIEW_H
+
+#include "cli.h"
+#include "review_db.h"
+
+/* review import: some report was rejected (docs/review.md). */
+#define EXIT_REJECTED 14
+
+/* Opens the review database of --db (NULL: the default path), printing
+ * the error. Returns EXIT_OK with *db, or an exit code. */
+int review_cli_open(const char *path, review_db **db);
+/* The exit code of a registry or database status. */
+int review_cli_exit(review_db_status status);
+
+int cmd_review_units(const cli_globals *g, int argc, char **argv);
+
+#endif

@@ -1,0 +1,285 @@
+/* review_store.c: the review database as an importer (review_import.h).
+ *
+ * A verified report becomes one row of reports, one row of items per item
+ * and one row of report_files per file it was read from. Report ids are
+ * unique: the same report again (its CSV twin, a copy on another stick) only
+ * adds its file; the same id with other content is refused. Of the reports
+ * for one unit, profile and period the newest by generated_at (then report
+ * id, so that the order of arrival never matters) is current; the others
+ * stay as history, superseded_by pointing at the report current when they
+ * were superseded. Statements are prepared once per connection: SQLite's
+ * cost per row is what limits the writer. */
+#include "review_db_internal.h"
+#include "error.h"
+#include "period.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void review_store_finalize(review_db *db)
+{
+    sqlite3_stmt **all[] = {&db->find_file, &db->find_report, &db->insert_report, &db->insert_item,
+                            &db->insert_file, &db->current, &db->supersede};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        sqlite3_finalize(*all[i]);
+        *all[i] = NULL;
+    }
+}
+
+static int prepare_all(review_db *db, char **err)
+{
+    if (db->insert_item != NULL)
+        return 0;
+    struct {
+        sqlite3_stmt **st;
+        const char *sql;
+    } list[] = {
+        {&db->find_file, "SELECT report FROM report_files WHERE sha256 = ?"},
+        {&db->find_report, "SELECT id, content_sha256 FROM reports WHERE report_id = ?"},
+        {&db->insert_report,
+         "INSERT INTO reports(report_id, unit_code, unit_name, profile, period, assessor, completed_at,"
+         " generated_at, tool_version, signer_key_id, signature_algo, complete, percent, grade, grade_zh,"
+         " verdict, item_count, content_sha256, imported_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&db->insert_item,
+         "INSERT INTO items(report, seq, checklist_id, checklist_version, item_id, system_id, system_name,"
+         " question_zh, severity, weight, state, answer, answer_text, score, max_score, finding, note, owner,"
+         " due) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&db->insert_file, "INSERT OR IGNORE INTO report_files(sha256, report, path, format) VALUES(?,?,?,?)"},
+        {&db->current,
+         "SELECT id, generated_at, report_id FROM reports WHERE unit_code = ? AND profile = ? AND period = ?"
+         " AND superseded_by IS NULL AND id <> ?"},
+        {&db->supersede, "UPDATE reports SET superseded_by = ?1 WHERE id = ?2"},
+    };
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+        if (sqlite3_prepare_v3(db->conn, list[i].sql, -1, SQLITE_PREPARE_PERSISTENT, list[i].st, NULL) != SQLITE_OK) {
+            review_db_fail(db, REVIEW_DB_ERROR, err, "prepare the import");
+            review_store_finalize(db);
+            return -1;
+        }
+    return 0;
+}
+
+static int store_begin(void *self, char **err)
+{
+    review_db *db = self;
+    if (prepare_all(db, err) != 0 || review_db_exec(db, "BEGIN IMMEDIATE", err) != 0)
+        return -1;
+    db->in_batch = true;
+    return 0;
+}
+
+static int store_commit(void *self, char **err)
+{
+    review_db *db = self;
+    if (!db->in_batch)
+        return 0;
+    if (review_db_exec(db, "COMMIT", err) != 0)
+        return -1;
+    db->in_batch = false;
+    return 0;
+}
+
+static void store_rollback(void *self)
+{
+    review_db *db = self;
+    if (db->in_batch)
+        review_db_exec(db, "ROLLBACK", NULL);
+    db->in_batch = false;
+}
+
+/* Steps a statement that returns no row and resets it. */
+static int run(review_db *db, sqlite3_stmt *st, char **err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return review_db_fail(db, -1, err, "import"), -1;
+    return 0;
+}
+
+static int add_files(review_db *db, sqlite3_int64 report, const review_file *files, size_t count, char **err)
+{
+    for (size_t i = 0; i < count; i++) {
+        review_db_bind_text(db->insert_file, 1, files[i].sha256);
+        sqlite3_bind_int64(db->insert_file, 2, report);
+        review_db_bind_text(db->insert_file, 3, files[i].path);
+        review_db_bind_text(db->insert_file, 4, files[i].format);
+        if (run(db, db->insert_file, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int insert_items(review_db *db, sqlite3_int64 report, const report_doc *doc, char **err)
+{
+    sqlite3_stmt *st = db->insert_item;
+    for (size_t i = 0; i < doc->item_count; i++) {
+        const report_item *it = &doc->items[i];
+        sqlite3_bind_int64(st, 1, report);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
+        review_db_bind_text(st, 3, it->checklist_id);
+        sqlite3_bind_int(st, 4, it->checklist_version);
+        review_db_bind_text(st, 5, it->item_id);
+        review_db_bind_text(st, 6, it->system_id);
+        review_db_bind_text(st, 7, it->system_name);
+        review_db_bind_text(st, 8, it->question_zh);
+        review_db_bind_text(st, 9, it->severity);
+        sqlite3_bind_double(st, 10, it->weight);
+        review_db_bind_text(st, 11, it->state);
+        review_db_bind_text(st, 12, it->answer);
+        review_db_bind_text(st, 13, it->answer_text);
+        if (it->scored) {
+            sqlite3_bind_double(st, 14, it->score);
+            sqlite3_bind_double(st, 15, it->max_score);
+        }
+        sqlite3_bind_int(st, 16, it->finding);
+        review_db_bind_text(st, 17, it->note);
+        review_db_bind_text(st, 18, it->owner);
+        review_db_bind_text(st, 19, it->due);
+        if (run(db, st, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static sqlite3_int64 insert_report(review_db *db, const report_doc *doc, const char *key_id, const char *content,
+                                   char **err)
+{
+    char now[20];
+    clock_now(now);
+    sqlite3_stmt *st = db->insert_report;
+    const char *texts[] = {doc->report_id, doc->unit_code, doc->unit_name, doc->profile, doc->period,
+                           doc->assessor, doc->completed_at, doc->generated_at, doc->tool_version, key_id,
+                           doc->signature_algo};
+    int c = 1;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        review_db_bind_text(st, c++, texts[i]);
+    sqlite3_bind_int(st, c++, doc->complete);
+    sqlite3_bind_double(st, c++, doc->percent);
+    review_db_bind_text(st, c++, doc->grade);
+    review_db_bind_text(st, c++, doc->grade_zh);
+    review_db_bind_text(st, c++, doc->verdict);
+    sqlite3_bind_int64(st, c++, (sqlite3_int64)doc->item_count);
+    review_db_bind_text(st, c++, content);
+    review_db_bind_text(st, c++, now);
+    if (run(db, st, err) != 0)
+        return -1;
+    return sqlite3_last_insert_rowid(db->conn);
+}
+
+/* Makes the newest report of the slot current. */
+static int supersede(review_db *db, sqlite3_int64 id, const report_doc *doc, char **err)
+{
+    sqlite3_stmt *st = db->current;
+    review_db_bind_text(st, 1, doc->unit_code);
+    review_db_bind_text(st, 2, doc->profile);
+    review_db_bind_text(st, 3, doc->period);
+    sqlite3_bind_int64(st, 4, id);
+    int rc = sqlite3_step(st);
+    sqlite3_int64 older = 0, newer = 0;
+    if (rc == SQLITE_ROW) {
+        const char *gen = (const char *)sqlite3_column_text(st, 1);
+        const char *rid = (const char *)sqlite3_column_text(st, 2);
+        int c = strcmp(doc->generated_at, gen ? gen : "");
+        if (c == 0)
+            c = strcmp(doc->report_id, rid ? rid : "");
+        sqlite3_int64 cur = sqlite3_column_int64(st, 0);
+        older = c > 0 ? cur : id;
+        newer = c > 0 ? id : cur;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return review_db_fail(db, -1, err, "import"), -1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    sqlite3_bind_int64(db->supersede, 1, newer);
+    sqlite3_bind_int64(db->supersede, 2, older);
+    return run(db, db->supersede, err);
+}
+
+static review_store_outcome store_report(void *self, const report_doc *doc, const char *key_id, const char *content,
+                                         const review_file *files, size_t count, char **err)
+{
+    review_db *db = self;
+    /* every file stored already: nothing to do */
+    size_t known = 0;
+    for (size_t i = 0; i < count; i++) {
+        review_db_bind_text(db->find_file, 1, files[i].sha256);
+        int rc = sqlite3_step(db->find_file);
+        sqlite3_reset(db->find_file);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return review_db_fail(db, -1, err, "import"), REVIEW_STORED_ERROR;
+        known += rc == SQLITE_ROW;
+    }
+    if (known == count)
+        return REVIEW_STORED_ALREADY;
+    review_db_bind_text(db->find_report, 1, doc->report_id);
+    int rc = sqlite3_step(db->find_report);
+    if (rc == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(db->find_report, 0);
+        const char *stored = (const char *)sqlite3_column_text(db->find_report, 1);
+        bool same = stored != NULL && strcmp(stored, content) == 0;
+        sqlite3_reset(db->find_report);
+        if (!same)
+            return REVIEW_STORED_CONFLICT;
+        return add_files(db, id, files, count, err) == 0 ? REVIEW_STORED_ALREADY : REVIEW_STORED_ERROR;
+    }
+    sqlite3_reset(db->find_report);
+    if (rc != SQLITE_DONE)
+        return review_db_fail(db, -1, err, "import"), REVIEW_STORED_ERROR;
+    sqlite3_int64 id = insert_report(db, doc, key_id, content, err);
+    if (id < 0 || insert_items(db, id, doc, err) != 0 || add_files(db, id, files, count, err) != 0 ||
+        supersede(db, id, doc, err) != 0)
+        return REVIEW_STORED_ERROR;
+    return REVIEW_STORED_NEW;
+}
+
+static int store_known_files(void *self, char ***hashes, size_t *count, char **err)
+{
+    review_db *db = self;
+    *hashes = NULL;
+    *count = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->conn, "SELECT sha256 FROM report_files ORDER BY sha256", -1, &st, NULL) != SQLITE_OK)
+        return review_db_fail(db, -1, err, "read"), -1;
+    char **list = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t c = cap ? 2 * cap : 256;
+            char **g = realloc(list, c * sizeof *g);
+            if (g == NULL)
+                break;
+            list = g;
+            cap = c;
+        }
+        if ((list[n] = review_db_column(st, 0)) == NULL)
+            break;
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        for (size_t i = 0; i < n; i++)
+            free(list[i]);
+        free(list);
+        return error_set(err, "review database: cannot read the files imported before");
+    }
+    *hashes = list;
+    *count = n;
+    return 0;
+}
+
+void review_db_importer(review_db *db, review_importer *out)
+{
+    *out = (review_importer){
+        .self = db,
+        .begin = store_begin,
+        .store = store_report,
+        .commit = store_commit,
+        .rollback = store_rollback,
+        .known_files = store_known_files,
+    };
+}

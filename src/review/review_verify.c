@@ -1,0 +1,341 @@
+/* review_verify.c: checks one report file against the supervisor's registry
+ * (see review_verify.h and docs/review.md).
+ *
+ * The file is read once; those bytes are hashed, parsed and checked against
+ * the signature, and the content handed on is the parse of the same bytes.
+ * The parse comes first because the unit and key id it names choose the key
+ * (report_parse is safe on hostile bytes); nothing of it is believed until
+ * the signature verified with a key the registry holds for that unit. Keys
+ * are decoded once when the registry is built, never per report: decoding a
+ * PEM key costs more than an Ed25519 verification. */
+#include "review_verify.h"
+#include "error.h"
+#include "fsutil.h"
+#include "period.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#define SIG_MAX_BYTES 1024
+
+static const char *const reason_tokens[REVIEW_REASON_COUNT] = {
+    [REVIEW_OK] = "ok",
+    [REVIEW_BAD_SIGNATURE] = "bad-signature",
+    [REVIEW_UNKNOWN_UNIT] = "unknown-unit",
+    [REVIEW_KEY_MISMATCH] = "key-mismatch",
+    [REVIEW_KEY_REVOKED] = "key-revoked",
+    [REVIEW_KEY_NOT_YET_VALID] = "key-not-yet-valid",
+    [REVIEW_KEY_REPLACED] = "key-replaced",
+    [REVIEW_MALFORMED] = "malformed",
+    [REVIEW_INCOMPLETE] = "incomplete",
+    [REVIEW_PAIR_MISMATCH] = "pair-mismatch",
+    [REVIEW_ID_CONFLICT] = "id-conflict",
+};
+
+const char *review_reason_token(review_reason r)
+{
+    return r >= 0 && r < REVIEW_REASON_COUNT ? reason_tokens[r] : "unknown";
+}
+
+void review_registry_free(review_registry *r)
+{
+    if (r == NULL)
+        return;
+    for (size_t i = 0; i < r->unit_count; i++)
+        free(r->units[i]);
+    free(r->units);
+    for (size_t i = 0; i < r->key_count; i++) {
+        free(r->keys[i].unit_code);
+        sign_key_free(r->keys[i].key);
+    }
+    free(r->keys);
+    free(r);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    return strcmp(((const review_key *)a)->key_id, ((const review_key *)b)->key_id);
+}
+
+void review_registry_finish(review_registry *r)
+{
+    qsort(r->units, r->unit_count, sizeof *r->units, cmp_str);
+    /* a key is replaced on the first later day another key of its unit
+     * was registered for (a handful of keys per unit: quadratic is fine) */
+    for (size_t i = 0; i < r->key_count; i++) {
+        review_key *k = &r->keys[i];
+        k->replaced_on[0] = '\0';
+        for (size_t j = 0; j < r->key_count; j++) {
+            const review_key *o = &r->keys[j];
+            if (j == i || strcmp(o->unit_code, k->unit_code) != 0 || strcmp(o->valid_from, k->valid_from) <= 0)
+                continue;
+            if (k->replaced_on[0] == '\0' || strcmp(o->valid_from, k->replaced_on) < 0)
+                memcpy(k->replaced_on, o->valid_from, sizeof k->replaced_on);
+        }
+    }
+    qsort(r->keys, r->key_count, sizeof *r->keys, cmp_key);
+}
+
+const review_key *review_registry_key(const review_registry *r, const char *key_id)
+{
+    review_key probe;
+    if (strlen(key_id) >= sizeof probe.key_id || r->key_count == 0)
+        return NULL;
+    strcpy(probe.key_id, key_id);
+    return bsearch(&probe, r->keys, r->key_count, sizeof *r->keys, cmp_key);
+}
+
+bool review_registry_has_unit(const review_registry *r, const char *unit_code)
+{
+    return r->unit_count > 0 &&
+           bsearch(&unit_code, r->units, r->unit_count, sizeof *r->units, cmp_str) != NULL;
+}
+
+void review_checked_clear(review_checked *c)
+{
+    if (c == NULL)
+        return;
+    free(c->detail);
+    report_doc_free(c->doc);
+    memset(c, 0, sizeof *c);
+}
+
+int review_period_end(const char *period, char out[11])
+{
+    civil_date d = {0};
+    int year = 0, month = 0, n = 0;
+    if (strchr(period, '@') != NULL) {
+        char day[11];
+        size_t len = (size_t)(strchr(period, '@') - period);
+        if (len != 10)
+            return -1;
+        memcpy(day, period, 10);
+        day[10] = '\0';
+        if (date_parse(day, &d) != 0)
+            return -1;
+    } else if (sscanf(period, "%4d-H%1d%n", &year, &month, &n) == 2 && period[n] == '\0' && n == 7 &&
+               (month == 1 || month == 2)) {
+        d = (civil_date){year, month == 1 ? 6 : 12, month == 1 ? 30 : 31};
+    } else if (sscanf(period, "%4d-%2d%n", &year, &month, &n) == 2 && period[n] == '\0' && n == 7 &&
+               month >= 1 && month <= 12) {
+        civil_date next = month == 12 ? (civil_date){year + 1, 1, 1} : (civil_date){year, month + 1, 1};
+        d = date_from_days(date_to_days(next) - 1);
+    } else {
+        return -1;
+    }
+    if (!date_valid(d))
+        return -1;
+    date_format(d, out);
+    return 0;
+}
+
+static void hex_of(const unsigned char *digest, unsigned len, char out[65])
+{
+    static const char digits[] = "0123456789abcdef";
+    for (unsigned i = 0; i < len && i < 32; i++) {
+        out[2 * i] = digits[digest[i] >> 4];
+        out[2 * i + 1] = digits[digest[i] & 0x0f];
+    }
+    out[64] = '\0';
+}
+
+static int sha256_hex(const void *data, size_t len, char out[65])
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    if (!EVP_Digest(data, len, digest, &n, EVP_sha256(), NULL) || n != 32)
+        return -1;
+    hex_of(digest, n, out);
+    return 0;
+}
+
+/* Adds a string and its terminating NUL, so that fields cannot run together. */
+static int digest_text(EVP_MD_CTX *md, const char *s)
+{
+    return EVP_DigestUpdate(md, s, strlen(s) + 1);
+}
+
+static int digest_number(EVP_MD_CTX *md, double v)
+{
+    char text[40];
+    snprintf(text, sizeof text, "%.10g", v);
+    return digest_text(md, text);
+}
+
+/* SHA-256 over the content both formats carry, in a fixed order: what a
+ * CSV report and its SQLite twin must agree on. */
+static int content_hex(const report_doc *doc, char out[65])
+{
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    if (md == NULL || !EVP_DigestInit_ex(md, EVP_sha256(), NULL)) {
+        EVP_MD_CTX_free(md);
+        return -1;
+    }
+    const char *head[] = {doc->report_id, doc->unit_code, doc->unit_name, doc->profile, doc->period,
+                          doc->assessor, doc->completed_at, doc->generated_at, doc->tool_version,
+                          doc->signer_key_id, doc->signature_algo, doc->complete ? "yes" : "no",
+                          doc->grade, doc->grade_zh, doc->verdict};
+    int ok = 1;
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+        ok &= digest_text(md, head[i]);
+    ok &= digest_number(md, doc->percent);
+    for (size_t i = 0; i < doc->item_count; i++) {
+        const report_item *it = &doc->items[i];
+        const char *texts[] = {it->checklist_id, it->item_id, it->system_id, it->system_name,
+                               it->question_zh, it->severity, it->state, it->answer, it->answer_text,
+                               it->finding ? "yes" : "no", it->note, it->owner, it->due,
+                               it->scored ? "scored" : "unscored"};
+        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+            ok &= digest_text(md, texts[t]);
+        ok &= digest_number(md, it->checklist_version);
+        ok &= digest_number(md, it->weight);
+        if (it->scored) {
+            ok &= digest_number(md, it->score);
+            ok &= digest_number(md, it->max_score);
+        }
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    ok &= EVP_DigestFinal_ex(md, digest, &n);
+    EVP_MD_CTX_free(md);
+    if (!ok || n != 32)
+        return -1;
+    hex_of(digest, n, out);
+    return 0;
+}
+
+static bool verifies(const review_key *k, const char *data, size_t len, const char *sig, size_t sig_len)
+{
+    return sign_verify_data(k->key, (const unsigned char *)data, len, (const unsigned char *)sig, sig_len,
+                            NULL) == SIGN_OK;
+}
+
+static review_reason reject(review_checked *out, review_reason reason, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static review_reason reject(review_checked *out, review_reason reason, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    free(out->detail);
+    out->detail = NULL;
+    error_setv(&out->detail, fmt, ap);
+    va_end(ap);
+    out->reason = reason;
+    return reason;
+}
+
+/* The signature checked with the key the report names, against the rules
+ * for that key: registered for the unit, not revoked, valid for the period. */
+static review_reason check_key(const review_registry *r, const report_doc *doc, const char *data, size_t len,
+                               const char *sig, size_t sig_len, review_checked *out)
+{
+    const review_key *k = review_registry_key(r, doc->signer_key_id);
+    if (k == NULL) {
+        /* no such key: was it the unit's own key over a changed file? */
+        for (size_t i = 0; i < r->key_count; i++)
+            if (strcmp(r->keys[i].unit_code, doc->unit_code) == 0 && verifies(&r->keys[i], data, len, sig, sig_len))
+                return reject(out, REVIEW_MALFORMED, "signed with unit %s's key but names another signer key",
+                              doc->unit_code);
+        return reject(out, REVIEW_KEY_MISMATCH, "names signer key %.16s…, which is not registered for unit %s",
+                      doc->signer_key_id, doc->unit_code);
+    }
+    if (strcmp(k->unit_code, doc->unit_code) != 0) {
+        bool other = verifies(k, data, len, sig, sig_len);
+        return reject(out, REVIEW_KEY_MISMATCH, "says it is unit %s's report but %s with the key registered for unit %s",
+                      doc->unit_code, other ? "is signed" : "claims to be signed", k->unit_code);
+    }
+    if (!verifies(k, data, len, sig, sig_len))
+        return reject(out, REVIEW_BAD_SIGNATURE,
+                      "the signature does not match with unit %s's registered key (the file changed after signing)",
+                      doc->unit_code);
+    if (strcmp(doc->signature_algo, sign_algo_name(sign_key_algo(k->key))) != 0)
+        return reject(out, REVIEW_MALFORMED, "signed with %s but names %s", sign_algo_name(sign_key_algo(k->key)),
+                      doc->signature_algo);
+    /* the dates inside a report are the unit's word: a revoked key is
+     * refused whatever they say */
+    if (k->revoked)
+        return reject(out, REVIEW_KEY_REVOKED, "signed with unit %s's key %.16s…, which was revoked",
+                      doc->unit_code, k->key_id);
+    if (strcmp(k->valid_from, r->today) > 0)
+        return reject(out, REVIEW_KEY_NOT_YET_VALID, "signed with unit %s's key %.16s…, registered from %s",
+                      doc->unit_code, k->key_id, k->valid_from);
+    char end[11];
+    if (review_period_end(doc->period, end) != 0)
+        return reject(out, REVIEW_MALFORMED, "period '%.40s' is not a period", doc->period);
+    if (k->replaced_on[0] != '\0' && strcmp(end, k->replaced_on) > 0)
+        return reject(out, REVIEW_KEY_REPLACED,
+                      "period %s ends after %s, when unit %s's key %.16s… was replaced by a new one",
+                      doc->period, k->replaced_on, doc->unit_code, k->key_id);
+    memcpy(out->key_id, k->key_id, sizeof out->key_id);
+    return REVIEW_OK;
+}
+
+review_reason review_check_file(const review_registry *r, const char *path, bool allow_incomplete,
+                                char *const *known, size_t known_count, review_checked *out)
+{
+    memset(out, 0, sizeof *out);
+    char *data = NULL, *sig = NULL, *sig_path = NULL, *err = NULL;
+    size_t len = 0, sig_len = 0;
+    report_doc *doc = NULL;
+    if (asprintf(&sig_path, "%s.sig", path) < 0) {
+        sig_path = NULL;
+        reject(out, REVIEW_MALFORMED, "out of memory");
+        goto done;
+    }
+    if (fsutil_read_file(path, REPORT_MAX_BYTES, &data, &len, &err) != 0) {
+        reject(out, REVIEW_MALFORMED, "%s", err ? err : "cannot be read");
+        goto done;
+    }
+    if (sha256_hex(data, len, out->file_sha256) != 0) {
+        reject(out, REVIEW_MALFORMED, "cannot hash the file");
+        goto done;
+    }
+    const char *hash = out->file_sha256;
+    if (known_count > 0 && bsearch(&hash, known, known_count, sizeof *known, cmp_str) != NULL) {
+        out->known = true;
+        out->reason = REVIEW_OK;
+        goto done;
+    }
+    if (fsutil_read_file(sig_path, SIG_MAX_BYTES, &sig, &sig_len, &err) != 0) {
+        reject(out, REVIEW_MALFORMED, "%s", err ? err : "cannot be read");
+        goto done;
+    }
+    if (report_parse(data, len, &doc, &err) != 0) {
+        reject(out, REVIEW_MALFORMED, "%s (damaged or truncated)", err ? err : "not a selfcheck report");
+        goto done;
+    }
+    if (!review_registry_has_unit(r, doc->unit_code)) {
+        reject(out, REVIEW_UNKNOWN_UNIT, "unit %s is not registered", doc->unit_code);
+        goto done;
+    }
+    if (check_key(r, doc, data, len, sig, sig_len, out) != REVIEW_OK)
+        goto done;
+    if (!doc->complete && !allow_incomplete) {
+        reject(out, REVIEW_INCOMPLETE, "an incomplete report (unanswered items)");
+        goto done;
+    }
+    if (content_hex(doc, out->content_sha256) != 0) {
+        reject(out, REVIEW_MALFORMED, "cannot hash the content");
+        goto done;
+    }
+    out->reason = REVIEW_OK;
+    out->doc = doc;
+    doc = NULL;
+done:
+    report_doc_free(doc);
+    free(err);
+    free(sig_path);
+    free(sig);
+    free(data);
+    return out->reason;
+}
