@@ -14,7 +14,9 @@ repo=$2
 export SELFCHECK_NOW=2027-01-10T09:00:00
 command -v openssl >/dev/null 2>&1 || { echo "cli_review: needs openssl"; exit 1; }
 db=$work/review.db
-rv() { "$bin" review "$@" --db "$db"; }
+# the supervisor's settings: English messages (one check in Chinese below)
+printf '[ui]\nlang = en\n' >"$work/en.ini"
+rv() { "$bin" --config "$work/en.ini" review "$@" --db "$db"; }
 code() {
     local what=$1 want=$2
     shift 2
@@ -188,5 +190,9 @@ expect "the pair is one report" "2 report files: 2 imported" "$out"
 score=$(sc score --profile halfyear 2>/dev/null | grep -o '[0-9.]\+%' | head -1 | tr -d %)
 stored=$(sqlite3 "$db" "select printf('%.1f', percent) from reports where unit_code='4401-hb'")
 [ -n "$score" ] && [ "$stored" = "$score" ] || fail "stored total $stored is not selfcheck score's $score"
+
+# the same in Chinese, the default language
+out=$("$bin" review import "$work/bad/tampered.csv" --db "$db" 2>&1)
+expect "rejection in Chinese" "签名不符：文件在签名后被改动过 [bad-signature]" "$out"
 
 finish cli_review
