@@ -69,11 +69,12 @@ expect "-h" "usage: selfcheck score" "$out"
 # standard output that cannot be written: exit 5 with one line on stderr
 
 [ -w /dev/full ] || fail "no /dev/full here"
-"$bin" --version >/dev/full 2>"$work/err"; rc=$?
+sc --version >/dev/full 2>"$work/err"; rc=$?
 [ $rc -eq 5 ] || fail "--version >/dev/full: exit $rc, expected 5"
 expect "the write failure is said" "selfcheck: cannot write standard output" "$(cat "$work/err")"
-"$bin" --help >/dev/full 2>/dev/null; rc=$?
+"$bin" --help >/dev/full 2>"$work/err"; rc=$?
 [ $rc -eq 5 ] || fail "--help >/dev/full: exit $rc, expected 5"
+expect "the write failure is said in Chinese by default" "selfcheck: 无法写入标准输出" "$(cat "$work/err")"
 sc score --profile halfyear >/dev/full 2>/dev/null; rc=$?
 [ $rc -eq 5 ] || fail "score >/dev/full: exit $rc, expected 5"
 sc status >/dev/full 2>/dev/null; rc=$?

@@ -19,7 +19,7 @@ comma=$(de /usr/bin/printf '%.1f' 1.5 2>&1)
 [ "$comma" = "1,5" ] || fail "de_DE.UTF-8 does not write a decimal comma: $comma"
 
 out=$(de "$bin" lint "$repo/checklists/" 2>&1) || fail "lint of the bundled checklists: exit $?"
-expect "lint clean" "no problems" "$out"
+expect "lint clean" "没有发现问题" "$out"
 out=$(de "$bin" lint "$repo/tests/fixtures/example.ini" 2>&1) || fail "lint of the example: exit $?"
 
 # settings with fractions: the pass mark and a grade's lower bound

@@ -86,7 +86,7 @@ rows=$(grep -c '^"1","' "$f")
 marked=$(grep -c '^"1","[^"]*","4401-hb","示例局","halfyear","2026-H2","张三","","[^"]*","[^"]*","[^"]*","sm2","no",' "$f")
 [ "$rows" -gt 0 ] && [ "$rows" = "$marked" ] || fail "not every row of the incomplete report says complete=no ($marked of $rows)"
 code "verify --show of the incomplete report" 0 sc verify "$f" --show
-expect "incomplete shown" "complete:     no" "$out"
+expect "incomplete shown" "是否完成：    否" "$out"
 
 # answer every item (as cli_sheet.sh does)
 sc template --profile halfyear --out "$work/sheet.csv" 2>/dev/null || fail "template"
@@ -147,7 +147,7 @@ code "report into a missing folder" 5 sc report --profile halfyear --out "$work/
 # Ed25519: both files, openssl without the SM2 options
 mkdir "$work/ed"
 code "report with the Ed25519 key" 0 sc report --profile halfyear --out "$work/ed" --key "$work/keys/ed.key"
-expect "ed25519 named" "(ed25519)" "$out"
+expect "ed25519 named" "（ed25519）" "$out"
 openssl_ok "openssl verifies the Ed25519 CSV" "$work/keys/ed.pub" "$work/ed/4401-hb_halfyear_2026-H2.csv"
 openssl_ok "openssl verifies the Ed25519 database" "$work/keys/ed.pub" "$work/ed/4401-hb_halfyear_2026-H2.sqlite"
 
@@ -188,8 +188,8 @@ done
 code "verify --show" 0 sc verify "$csv" --trust "$work/trust" --show
 expect "show: unit" "4401-hb 示例局" "$out"
 expect "show: period" "2026-H2" "$out"
-expect "show: total" "total:" "$out"
-expect "show: findings" "findings:" "$out"
+expect "show: total" "总分：" "$out"
+expect "show: findings" "问题项：" "$out"
 expect "show: a finding's owner" "王五" "$out"
 code "verify --show of the database" 0 sc verify "$sq" --trust "$work/trust" --show
 expect "show from SQLite" "2026-H2" "$out"

@@ -46,7 +46,7 @@ out=$(sc answer --profile halfyear --from "$work/bad.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "bad sheet: exit $rc, expected 3"
 expect "bad sheet names file and line" "bad.csv:$line: av-signature-age" "$out"
 expect "bad sheet names the second bad row too" "bad.csv:$line2: hosting-contract: “perhaps”不是此项可用的回答" "$out"
-expect "bad sheet counts its problems" "bad.csv: 发现 2 处问题，整张表都没有导入" "$out"
+expect "bad sheet counts its problems" "bad.csv：发现 2 处问题，整张表都没有导入" "$out"
 # the same in English, for a unit that set [ui] lang = en
 printf '[ui]\nlang = en\n' >>"$work/selfcheck.ini"
 out=$(sc answer --profile halfyear --from "$work/bad.csv" 2>&1)
@@ -60,9 +60,9 @@ out=$(sc answer --profile halfyear --from "$work/sheet.csv" 2>&1) || fail "answe
 expect "answer summary" "已导入 11 个回答" "$out"
 out=$(sc score --profile halfyear)
 expect "worked example total" "11/11 已答 · 13.30/21.50 · 61.9% · 等级 合格 · 结论 不通过" "$out"
-expect "critical failure listed" "[critical] mlps-last-assessment (系统 办公自动化系统)" "$out"
-expect "finding with owner and date from the sheet" "整改责任人 李四, 整改期限 2026-12-01" "$out"
-expect "default due date" "整改责任人 王五, 整改期限 2026-12-21" "$out"
+expect "critical failure listed" "[关键] mlps-last-assessment（系统 办公自动化系统）" "$out"
+expect "finding with owner and date from the sheet" "整改责任人 李四，整改期限 2026-12-01" "$out"
+expect "default due date" "整改责任人 王五，整改期限 2026-12-21" "$out"
 out=$(sc score --profile halfyear --lang en)
 expect "English score" "Total: 11/11 answered · 13.30/21.50 · 61.9% · grade Pass · verdict FAIL" "$out"
 # the whole breakdown, as docs/scoring.md works it out
@@ -89,13 +89,13 @@ expect "malformed CSV named" "broken.csv:2: CSV 格式错误" "$out"
 # reading a period nobody answered is "not found", and leaves nothing behind
 out=$(sc score --period 2025-01 2>&1); rc=$?
 [ $rc -eq 6 ] || fail "score of an unknown period: exit $rc, expected 6"
-expect "unknown period named" "no monthly assessment 2025-01" "$out"
+expect "unknown period named" "没有每月例行检查 2025-01的检查记录" "$out"
 n=$(sqlite3 "$work/data/selfcheck.db" "select count(*) from assessments where period='2025-01'")
 [ "$n" = 0 ] || fail "score created an assessment for 2025-01"
 
 # status shows the completed half-year check
 out=$(sc status)
-expect "status after completion" "halfyear  最近完成 2026-H2" "$out"
+expect "status after completion" "每半年全面检查  最近完成 2026-H2" "$out"
 expect "status monthly due" "；下次 2026-11 截止 2026-11-25" "$out"
 
 # lint: clean on the bundled checklists, FILE:LINE on a broken copy

@@ -31,13 +31,13 @@ answer_month 2026-10 some
 
 # the unfinished previous month is listed, overdue, with its answers
 out=$(sc status) || fail "status: exit $?"
-expect "last completed" "monthly   最近完成 2026-09 (于 2026-11-03, 100.0% 优秀)" "$out"
+expect "last completed" "每月例行检查    最近完成 2026-09（于 2026-11-03，100.0% 优秀）" "$out"
 expect "previous month overdue in progress" \
     "；2026-10 截止 2026-10-25 —— 已逾期（进行中，已答 1 项）；下次 2026-11 截止 2026-11-25" "$out"
 refuse "current month not yet late" "2026-11-25 —— 已逾期" "$out"
 # a half-year check the unit never kept has no gap to report
-expect "half-year without history" "halfyear  尚无已完成的检查；下次 2026-H2 截止 2026-12-25"$'\n' "$out"
-[ "$(grep -c '^monthly ' <<<"$out")" = 1 ] || fail "monthly is not one line: $out"
+expect "half-year without history" "每半年全面检查  尚无已完成的检查；下次 2026-H2 截止 2026-12-25"$'\n' "$out"
+[ "$(grep -c '^每月例行检查 ' <<<"$out")" = 1 ] || fail "monthly is not one line: $out"
 
 out=$(SELFCHECK_NOW=2026-11-26 sc status)
 expect "current month late" "；下次 2026-11 截止 2026-11-25 —— 已逾期（未开始）" "$out"
@@ -54,7 +54,7 @@ answer_month 2026-10 all
 export SELFCHECK_NOW=2026-11-20T10:00:00
 answer_month 2026-11 all
 out=$(sc status)
-expect "current done" "最近完成 2026-11 (于 2026-11-20, 100.0% 优秀)；下次 2026-12 截止 2026-12-25" "$out"
+expect "current done" "最近完成 2026-11（于 2026-11-20，100.0% 优秀）；下次 2026-12 截止 2026-12-25" "$out"
 refuse "finished month not listed" "2026-10 截止" "$out"
 
 # December skipped by a unit that kept the check: overdue in January
@@ -75,7 +75,7 @@ sqlite3 "$work/broken.db" "DROP TABLE answers" || fail "cannot break the copy"
 err=$(sc --db "$work/broken.db" status 2>&1 >/dev/null); rc=$?
 [ $rc -eq 4 ] || fail "status on a broken store: exit $rc, expected 4"
 [ "$(wc -l <<<"$err")" = 1 ] || fail "store error is not one line: $err"
-expect "store error" "selfcheck: monthly: " "$err"
+expect "store error" "selfcheck: 每月例行检查: " "$err"
 expect "store error names the cause" "no such table: answers" "$err"
 
 finish cli_status

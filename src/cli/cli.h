@@ -8,6 +8,8 @@
 #define SELFCHECK_CLI_H
 
 #include <stdbool.h>
+
+#include "i18n.h"
 #include "checklist.h"
 #include "config.h"
 #include "session.h"
@@ -56,6 +58,12 @@ int cli_load_config_and_checklists(const cli_globals *g, config **cfg, checklist
 int cli_open_session(const cli_globals *g, const char *profile_name, const char *period, bool create,
                      session **out);
 
+/* The name of a profile or a severity in the language of the output
+ * ("monthly", "每月例行检查"); profile_name and severity_name give the
+ * tokens of files and reports. Never NULL, not to be freed. */
+const char *cli_profile_label(profile p);
+const char *cli_severity_label(severity s);
+
 /* One option of a command: parsed by cli_parse, shown by its --help. A
  * command's options are a table ending in an entry with a NULL name; adding
  * an option is adding a row (and its line in docs/selfcheck.1). */
@@ -71,15 +79,15 @@ typedef struct cli_option {
 /* What a command's --help says besides its options. */
 typedef struct cli_help {
     const char *command;    /* "score", "systems" */
-    const char *operands;   /* N_() operands for the usage line ("FILE"), or NULL */
+    const char *operands;   /* operands for the usage line ("FILE"), or NULL: syntax, not translated */
     const char *text;       /* N_() what it does: lines ending in '\n' */
     const int *exits;       /* its exit codes, ending in -1 */
 } cli_help;
 
 /* The rows most commands share, and the end of a table. */
-#define CLI_OPTION_PROFILE(v) {"profile", "P", "monthly (default), halfyear or change", (v), NULL, false}
+#define CLI_OPTION_PROFILE(v) {"profile", "P", N_("monthly (default), halfyear or change"), (v), NULL, false}
 #define CLI_OPTION_PERIOD(v) \
-    {"period", "X", "2026-11, 2026-H2 or DATE@SYSTEM (default: the current period)", (v), NULL, false}
+    {"period", "X", N_("2026-11, 2026-H2 or DATE@SYSTEM (default: the current period)"), (v), NULL, false}
 #define CLI_OPTION_END {NULL, NULL, NULL, NULL, NULL, false}
 
 /* cli_parse's result when the command goes on. */

@@ -79,7 +79,7 @@ void cli_print_exit_codes(const int *codes)
 
 void cli_print_help(const cli_help *help, const cli_option *opts)
 {
-    cli_print_usage_line(help->command, help->operands ? _(help->operands) : NULL, opts);
+    cli_print_usage_line(help->command, help->operands, opts);
     fputs(_(help->text), stdout);
     printf("\n%s\n", _("options:"));
     for (const cli_option *o = opts; o && o->name; o++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "fsutil.h"
 #include "report_keys.h"
 #include "sign.h"
@@ -44,19 +45,19 @@ int cmd_keygen(const cli_globals *g, int argc, char **argv)
 {
     const char *algo_text = NULL, *out = NULL, *pass_file = NULL;
     const cli_option opts[] = {
-        {"algo", "sm2|ed25519", "the algorithm (default: [signing] algo; sm2 is SM2 with SM3)", &algo_text, NULL,
+        {"algo", "sm2|ed25519", N_("the algorithm (default: [signing] algo; sm2 is SM2 with SM3)"), &algo_text, NULL,
          false},
-        {"out", "PREFIX", "write PREFIX.key and PREFIX.pub (default: [signing] key without .key)", &out, NULL,
+        {"out", "PREFIX", N_("write PREFIX.key and PREFIX.pub (default: [signing] key without .key)"), &out, NULL,
          false},
-        {"passphrase-file", "F", "encrypt the private key with the first line of F", &pass_file, NULL, false},
+        {"passphrase-file", "F", N_("encrypt the private key with the first line of F"), &pass_file, NULL, false},
         CLI_OPTION_END,
     };
     static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_IO, EXIT_EXISTS, EXIT_KEY, EXIT_INTERNAL, -1};
     static const cli_help help = {
         "keygen", NULL,
-        "Makes the unit's signing key pair: PREFIX.key, the private key (PKCS#8 PEM,\n"
+        N_("Makes the unit's signing key pair: PREFIX.key, the private key (PKCS#8 PEM,\n"
         "mode 0600), and PREFIX.pub, the public key to give the supervisor. Prints the\n"
-        "key id (SHA-256 of the DER public key). Never overwrites a key.\n",
+        "key id (SHA-256 of the DER public key). Never overwrites a key.\n"),
         exits};
     int done = cli_parse_options(argc, argv, opts, &help);
     if (done != CLI_CONTINUE)
@@ -70,13 +71,13 @@ int cmd_keygen(const cli_globals *g, int argc, char **argv)
     }
     sign_algo algo;
     if (sign_algo_parse(algo_text, &algo) != 0) {
-        cli_error("keygen: unknown algorithm '%s' (sm2 or ed25519)", algo_text);
+        cli_error(_("keygen: unknown algorithm '%s' (sm2 or ed25519)"), algo_text);
         config_free(cfg);
         return EXIT_USAGE;
     }
     char *prefix = out ? strdup(out) : cfg ? report_key_prefix(cfg->signing_key) : NULL;
     if (prefix == NULL || *prefix == '\0') {
-        cli_error("keygen: no key path: give --out PREFIX");
+        cli_error("%s", _("keygen: no key path: give --out PREFIX"));
         free(prefix);
         config_free(cfg);
         return EXIT_USAGE;
@@ -97,12 +98,14 @@ int cmd_keygen(const cli_globals *g, int argc, char **argv)
     report_passphrase_free(passphrase);
     int code = keygen_exit_code(st);
     if (st != SIGN_OK) {
-        cli_error("%s", err ? err : "cannot make the key pair");
+        cli_error("%s", err ? err : _("cannot make the key pair"));
     } else {
-        printf("private key: %s.key (keep it secret%s)\n", prefix,
-               pass_file ? ", encrypted" : "; not encrypted");
-        printf("public key:  %s.pub (give it to your supervisor)\n", prefix);
-        printf("algorithm:   %s\n", sign_algo_name(algo));
+        printf(pass_file ? _("private key: %s.key (keep it secret, encrypted)\n")
+                         : _("private key: %s.key (keep it secret; not encrypted)\n"),
+               prefix);
+        printf(_("public key:  %s.pub (give it to your supervisor)\n"), prefix);
+        printf(_("algorithm:   %s\n"), sign_algo_name(algo));
+        /* the key id line is read by people and scripts alike: its label stays */
         printf("key id:      %s\n", key_id);
     }
     free(err);

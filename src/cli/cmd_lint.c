@@ -11,8 +11,8 @@ int cmd_lint(const cli_globals *g, int argc, char **argv)
     static const int exits[] = {EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, -1};
     static const cli_help help = {
         "lint", "[PATH...]",
-        "Checks checklist files (a PATH is a file or a folder of *.ini files; default:\n"
-        "the configured checklists). Every problem is printed as FILE:LINE: message.\n",
+        N_("Checks checklist files (a PATH is a file or a folder of *.ini files; default:\n"
+        "the configured checklists). Every problem is printed as FILE:LINE: message.\n"),
         exits};
     int first;
     int done = cli_parse(argc, argv, NULL, &help, &first);
@@ -46,9 +46,9 @@ int cmd_lint(const cli_globals *g, int argc, char **argv)
         size_t items = 0;
         for (size_t i = 0; i < set->count; i++)
             items += set->lists[i].item_count;
-        printf("%zu checklists, %zu items: no problems\n", set->count, items);
+        printf(_("%zu checklists, %zu items: no problems\n"), set->count, items);
     } else {
-        fprintf(stderr, "%zu problem%s\n", diags.count, diags.count == 1 ? "" : "s");
+        fprintf(stderr, ngettext("%zu problem\n", "%zu problems\n", diags.count), diags.count);
     }
     diag_list_clear(&diags);
     checklist_set_free(set);

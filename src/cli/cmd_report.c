@@ -29,13 +29,13 @@ static int parse_formats(const char *text, bool *csv, bool *sqlite)
         } else if (strcmp(tok, "sqlite") == 0) {
             *sqlite = true;
         } else {
-            cli_error("report: unknown format '%s' (csv, sqlite or csv,sqlite)", tok);
+            cli_error(_("report: unknown format '%s' (csv, sqlite or csv,sqlite)"), tok);
             rc = -1;
         }
     }
     free(copy);
     if (rc == 0 && !*csv && !*sqlite) {
-        cli_error("report: --format needs csv, sqlite or csv,sqlite");
+        cli_error("%s", _("report: --format needs csv, sqlite or csv,sqlite"));
         rc = -1;
     }
     return rc;
@@ -74,11 +74,11 @@ static int report_exit_code(report_status st)
 static const char *key_hint(sign_status st, bool have_passphrase)
 {
     switch (st) {
-    case SIGN_ERR_IO: return "make the unit's key with 'selfcheck keygen', or give --key FILE";
+    case SIGN_ERR_IO: return _("make the unit's key with 'selfcheck keygen', or give --key FILE");
     case SIGN_ERR_PASSPHRASE:
-        return have_passphrase ? "the passphrase file holds another passphrase"
-                               : "the key is encrypted: give --passphrase-file FILE";
-    case SIGN_ERR_KEY_TYPE: return "the key must be an SM2 or Ed25519 private key (selfcheck keygen)";
+        return have_passphrase ? _("the passphrase file holds another passphrase")
+                               : _("the key is encrypted: give --passphrase-file FILE");
+    case SIGN_ERR_KEY_TYPE: return _("the key must be an SM2 or Ed25519 private key (selfcheck keygen)");
     default: return NULL;
     }
 }
@@ -86,15 +86,16 @@ static const char *key_hint(sign_status st, bool have_passphrase)
 /* Prints the files written and the command that checks each by hand. */
 static void print_written(const report_result *res, const char *key_path)
 {
-    printf("report id: %s\n", res->report_id);
+    printf(_("report id: %s\n"), res->report_id);
     const char *files[2] = {res->csv_path, res->sqlite_path};
     for (int i = 0; i < 2; i++)
         if (files[i])
-            printf("wrote:     %s\n           %s.sig\n", files[i], files[i]);
-    printf("signed by: key id %s (%s)\n", res->key_id, sign_algo_name(res->algo));
+            /* TRANSLATORS: the file and its signature, one under the other */
+            printf(_("wrote:     %s\n           %s.sig\n"), files[i], files[i]);
+    printf(_("signed by: key id %s (%s)\n"), res->key_id, sign_algo_name(res->algo));
     char *pub = report_key_public_path(key_path);
     char *qpub = pub && fsutil_exists(pub) ? report_shell_quote(pub) : strdup("unit.pub");
-    printf("check by hand (prints \"Signature Verified Successfully\"):\n");
+    printf("%s\n", _("check by hand (prints \"Signature Verified Successfully\"):"));
     for (int i = 0; i < 2; i++) {
         if (files[i] == NULL)
             continue;
@@ -121,13 +122,13 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
     const cli_option options[] = {
         CLI_OPTION_PROFILE(&profile_text),
         CLI_OPTION_PERIOD(&period),
-        {"format", "csv,sqlite", "csv, sqlite or both (default: both)", &formats, NULL, false},
-        {"out", "DIR", "the folder to write into (default: [paths] output)", &out_dir, NULL, false},
-        {"key", "FILE", "the unit's private key (default: [signing] key)", &key_path, NULL, false},
-        {"passphrase-file", "F", "the passphrase of an encrypted key: the first line of F", &pass_file, NULL, false},
-        {"allow-incomplete", NULL, "report an assessment with unanswered items (complete=no)", NULL,
+        {"format", "csv,sqlite", N_("csv, sqlite or both (default: both)"), &formats, NULL, false},
+        {"out", "DIR", N_("the folder to write into (default: [paths] output)"), &out_dir, NULL, false},
+        {"key", "FILE", N_("the unit's private key (default: [signing] key)"), &key_path, NULL, false},
+        {"passphrase-file", "F", N_("the passphrase of an encrypted key: the first line of F"), &pass_file, NULL, false},
+        {"allow-incomplete", NULL, N_("report an assessment with unanswered items (complete=no)"), NULL,
          &allow_incomplete, false},
-        {"replace", NULL, "replace an existing report of the same name (a corrected re-issue)", NULL, &replace,
+        {"replace", NULL, N_("replace an existing report of the same name (a corrected re-issue)"), NULL, &replace,
          false},
         CLI_OPTION_END,
     };
@@ -135,12 +136,12 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
                                 EXIT_INCOMPLETE, EXIT_EXISTS, EXIT_KEY,   EXIT_INTERNAL, -1};
     static const cli_help help = {
         "report", NULL,
-        "Writes the signed report of an assessment into DIR: UNIT_PROFILE_PERIOD.csv\n"
+        N_("Writes the signed report of an assessment into DIR: UNIT_PROFILE_PERIOD.csv\n"
         "(UTF-8 for spreadsheets) and .sqlite, each with a detached signature FILE.sig\n"
         "made with the unit's private key. An existing report of the same name is\n"
         "kept unless --replace: then the old files are removed only once the new ones\n"
         "are written and signed. DIR must exist (is the USB stick mounted?), except\n"
-        "the built-in default DATA/reports, which is created. See docs/report-format.md.\n",
+        "the built-in default DATA/reports, which is created. See docs/report-format.md.\n"),
         exits};
     int done = cli_parse_options(argc, argv, options, &help);
     if (done != CLI_CONTINUE)
@@ -173,13 +174,13 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
     report_passphrase_free(passphrase);
     code = report_exit_code(st);
     if (st != REPORT_OK) {
-        cli_error("%s", err ? err : "cannot write the report");
+        cli_error("%s", err ? err : _("cannot write the report"));
         const char *hint = st == REPORT_ERR_KEY ? key_hint(res.key_status, pass_file != NULL) : NULL;
         if (hint)
             cli_error("%s", hint);
     } else {
         if (!s->score->complete)
-            printf("note:      incomplete: %zu of %zu asked items unanswered (complete=no)\n",
+            printf(_("note:      incomplete: %zu of %zu asked items unanswered (complete=no)\n"),
                    s->score->asked - s->score->answered, s->score->asked);
         print_written(&res, opts.key_path);
     }

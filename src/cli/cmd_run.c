@@ -17,8 +17,8 @@ int cmd_run(const cli_globals *g, int argc, char **argv)
     static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, -1};
     static const cli_help help = {
         "run", NULL,
-        "Opens the check on screen (the same as selfcheck with no command).\n"
-        "The first run asks for the unit and offers to make its signing key.\n",
+        N_("Opens the check on screen (the same as selfcheck with no command).\n"
+        "The first run asks for the unit and offers to make its signing key.\n"),
         exits};
     int done = cli_parse_options(argc, argv, opts, &help);
     if (done != CLI_CONTINUE)

@@ -29,16 +29,13 @@ static void print_finding(const session *s, size_t i, const char *lang)
 {
     const instance *in = &s->plan->items[i];
     const instance_score *sc = &s->score->instances[i];
-    bool en = strcmp(lang, "en") == 0;
     char *shown = answer_display(in->item, sc->answer->value, lang);
-    printf("  [%s] %s", severity_name(in->item->severity), in->item->id);
+    printf("  [%s] %s", cli_severity_label(in->item->severity), in->item->id);
     if (*in->system_id)
-        printf(" (%s %s)", en ? "system" : "系统", in->system_name);
-    printf(": %s — %s %.2f/%g\n", shown ? shown : sc->answer->value, en ? "points" : "得分", sc->points,
-           in->item->weight);
+        printf(_(" (system %s)"), in->system_name);
+    printf(_(": %s — points %.2f/%g\n"), shown ? shown : sc->answer->value, sc->points, in->item->weight);
     printf("      %s\n", item_question(in->item, lang));
-    printf("      %s %s, %s %s\n", en ? "owner" : "整改责任人",
-           sc->answer->owner ? sc->answer->owner : (en ? "(none)" : "（未指定）"), en ? "due" : "整改期限",
+    printf(_("      owner %s, due %s\n"), sc->answer->owner ? sc->answer->owner : _("(none)"),
            sc->answer->due ? sc->answer->due : "-");
     free(shown);
 }
@@ -49,20 +46,20 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
     const cli_option opts[] = {
         CLI_OPTION_PROFILE(&profile_text),
         CLI_OPTION_PERIOD(&period),
-        {"lang", "zh|en", "the language of the output (default: [ui] lang)", &lang_option, NULL, false},
+        {"lang", "zh|en", N_("the language of the output (default: [ui] lang)"), &lang_option, NULL, false},
         CLI_OPTION_END,
     };
     static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_IO, EXIT_NOT_FOUND, -1};
     static const cli_help help = {
         "score", NULL,
-        "Prints the score of each checklist, the total, grade and verdict, then the\n"
-        "critical failures and every finding with its remediation owner and date.\n",
+        N_("Prints the score of each checklist, the total, grade and verdict, then the\n"
+        "critical failures and every finding with its remediation owner and date.\n"),
         exits};
     int done = cli_parse_options(argc, argv, opts, &help);
     if (done != CLI_CONTINUE)
         return done;
     if (lang_option && strcmp(lang_option, "zh") != 0 && strcmp(lang_option, "en") != 0) {
-        cli_error("score: --lang must be zh or en");
+        cli_error("%s", _("score: --lang must be zh or en"));
         return EXIT_USAGE;
     }
     session *s;
@@ -70,13 +67,14 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
     if (code != EXIT_OK)
         return code;
     const char *lang = lang_option ? lang_option : s->cfg->lang;
-    bool en = strcmp(lang, "en") == 0;
+    if (lang_option)
+        i18n_set_lang(lang_option);
     const score_result *r = s->score;
-    printf("%s %s %s · %s %s\n", en ? "Unit" : "单位", s->cfg->unit_code, s->cfg->unit_name,
-           profile_name(s->assessment->profile), s->assessment->period);
-    print_padded(en ? "Checklist" : "检查表", 40);
-    print_right(en ? "answered" : "已答", 10);
-    print_right(en ? "points" : "得分", 14);
+    printf(_("Unit %s %s · %s %s\n"), s->cfg->unit_code, s->cfg->unit_name,
+           cli_profile_label(s->assessment->profile), s->assessment->period);
+    print_padded(_("Checklist"), 40);
+    print_right(_("answered"), 10);
+    print_right(_("points"), 14);
     print_right("%", 8);
     putchar('\n');
     for (size_t l = 0; l < r->list_count; l++) {
@@ -92,21 +90,20 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
         else
             printf(" %9s %13s %7s\n", answered, points, "-");
     }
-    printf("%s: %zu/%zu %s · %.2f/%.2f · %.1f%% · %s %s · %s %s\n", en ? "Total" : "总计", r->answered, r->asked,
-           en ? "answered" : "已答", r->points, r->max, r->percent, en ? "grade" : "等级",
-           grade_label(r->grade, lang), en ? "verdict" : "结论",
-           r->max == 0 ? "-" : r->pass ? (en ? "PASS" : "通过") : (en ? "FAIL" : "不通过"));
+    const char *verdict = r->max == 0 ? "-" : r->pass ? _("PASS") : _("FAIL");
+    /* TRANSLATORS: answered/asked, answered, points/max, percent, grade, verdict */
+    printf(_("Total: %zu/%zu answered · %.2f/%.2f · %.1f%% · grade %s · verdict %s\n"), r->answered, r->asked,
+           r->points, r->max, r->percent, grade_label(r->grade, lang), verdict);
     if (!r->complete)
-        printf("%s\n", en ? "Incomplete: some items are not answered yet."
-                          : "尚未完成：还有未回答的检查项。");
+        printf("%s\n", _("Incomplete: some items are not answered yet."));
     if (r->critical_failures > 0) {
-        printf("%s (%zu):\n", en ? "Critical failures" : "关键项不合格", r->critical_failures);
+        printf(_("Critical failures (%zu):\n"), r->critical_failures);
         for (size_t i = 0; i < r->count; i++)
             if (r->instances[i].critical_failure)
                 print_finding(s, i, lang);
     }
     if (r->findings > r->critical_failures) {
-        printf("%s (%zu):\n", en ? "Findings" : "问题项", r->findings - r->critical_failures);
+        printf(_("Findings (%zu):\n"), r->findings - r->critical_failures);
         for (size_t i = 0; i < r->count; i++)
             if (r->instances[i].finding && !r->instances[i].critical_failure)
                 print_finding(s, i, lang);

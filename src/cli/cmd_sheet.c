@@ -10,7 +10,6 @@
 #include "answer.h"
 #include "error.h"
 #include "fsutil.h"
-#include "msg.h"
 #include "period.h"
 #include "sheet.h"
 
@@ -20,16 +19,16 @@ int cmd_template(const cli_globals *g, int argc, char **argv)
     const cli_option opts[] = {
         CLI_OPTION_PROFILE(&profile_text),
         CLI_OPTION_PERIOD(&period),
-        {"out", "FILE", "write the sheet to FILE (default: standard output); never overwrites", &out_path, NULL,
+        {"out", "FILE", N_("write the sheet to FILE (default: standard output); never overwrites"), &out_path, NULL,
          false},
         CLI_OPTION_END,
     };
     static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_IO, EXIT_NOT_FOUND, EXIT_EXISTS, -1};
     static const cli_help help = {
         "template", NULL,
-        "Writes a blank answer sheet (CSV, UTF-8) with one row per item, and per\n"
+        N_("Writes a blank answer sheet (CSV, UTF-8) with one row per item, and per\n"
         "system for per-system items. Fill the 'answer' column (the 'allowed' column\n"
-        "says what it takes) and read it back with 'selfcheck answer --from FILE'.\n",
+        "says what it takes) and read it back with 'selfcheck answer --from FILE'.\n"),
         exits};
     int done = cli_parse_options(argc, argv, opts, &help);
     if (done != CLI_CONTINUE)
@@ -47,15 +46,16 @@ int cmd_template(const cli_globals *g, int argc, char **argv)
         code = EXIT_INTERNAL;
     } else if (out_path == NULL) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            cli_error("cannot write the sheet to standard output");
+            cli_error("%s", _("cannot write the sheet to standard output"));
             code = EXIT_IO;
         }
     } else if ((code = fsutil_write_atomic(out_path, data, len, 0644, false, &err)) != 0) {
         cli_error("%s", err);
         code = code == FSUTIL_EXISTS ? EXIT_EXISTS : EXIT_IO;
     } else {
-        fprintf(stderr, "wrote %s: %zu rows for the %s check %s\n", out_path, s->plan->count,
-                profile_name(s->assessment->profile), s->assessment->period);
+        /* TRANSLATORS: file, rows, profile, period */
+        fprintf(stderr, _("wrote %s: %zu rows for the %s check %s\n"), out_path, s->plan->count,
+                cli_profile_label(s->assessment->profile), s->assessment->period);
     }
     free(data);
     free(err);
@@ -84,17 +84,17 @@ static size_t check_rows(const char *path, const session *s, const sheet *sh, ch
         checked[r].index = -1;
         long index = plan_find(s->plan, row->checklist_id, row->item_id, row->system);
         if (index < 0) {
-            cli_error(msg("%s:%d: no item %s/%s%s%s in the %s check %s"), path, row->line, row->checklist_id,
-                      row->item_id, *row->system ? msg(" for system ") : "", row->system,
-                      profile_name(s->assessment->profile), s->assessment->period);
+            cli_error(_("%s:%d: no item %s/%s%s%s in the %s check %s"), path, row->line, row->checklist_id,
+                      row->item_id, *row->system ? _(" for system ") : "", row->system,
+                      cli_profile_label(s->assessment->profile), s->assessment->period);
             problems++;
             continue;
         }
         bool twice = false;
         for (size_t e = 0; e < r && !twice; e++)
             if (checked[e].index == index) {
-                cli_error(msg("%s:%d: item %s%s%s given twice (also on line %d)"), path, row->line, row->item_id,
-                          *row->system ? msg(" for system ") : "", row->system, checked[e].row->line);
+                cli_error(_("%s:%d: item %s%s%s given twice (also on line %d)"), path, row->line, row->item_id,
+                          *row->system ? _(" for system ") : "", row->system, checked[e].row->line);
                 twice = true;
             }
         if (twice) {
@@ -113,7 +113,7 @@ static size_t check_rows(const char *path, const session *s, const sheet *sh, ch
             civil_date d;
             char buf[11];
             if (date_parse(row->due, &d) != 0) {
-                cli_error(msg("%s:%d: %s: remediation_due '%s' is not a date (YYYY-MM-DD)"), path, row->line,
+                cli_error(_("%s:%d: %s: remediation_due '%s' is not a date (YYYY-MM-DD)"), path, row->line,
                           row->item_id, row->due);
                 problems++;
                 continue;
@@ -164,7 +164,7 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
 {
     const char *profile_text = NULL, *period = NULL, *from = NULL;
     const cli_option opts[] = {
-        {"from", "FILE", "the filled answer sheet", &from, NULL, true},
+        {"from", "FILE", N_("the filled answer sheet"), &from, NULL, true},
         CLI_OPTION_PROFILE(&profile_text),
         CLI_OPTION_PERIOD(&period),
         CLI_OPTION_END,
@@ -172,21 +172,21 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
     static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_IO, EXIT_NOT_FOUND, -1};
     static const cli_help help = {
         "answer", NULL,
-        "Records a filled answer sheet (from 'selfcheck template'). All or nothing:\n"
+        N_("Records a filled answer sheet (from 'selfcheck template'). All or nothing:\n"
         "every bad row is reported as FILE:LINE: reason and nothing of the sheet is\n"
-        "recorded. Empty cells leave what is already stored unchanged.\n",
+        "recorded. Empty cells leave what is already stored unchanged.\n"),
         exits};
     int done = cli_parse_options(argc, argv, opts, &help);
     if (done != CLI_CONTINUE)
         return done;
     if (from == NULL) {
-        cli_error("answer: --from FILE is required");
+        cli_error("%s", _("answer: --from FILE is required"));
         return EXIT_USAGE;
     }
     sheet *sh = NULL;
     char *err = NULL;
     if (access(from, R_OK) != 0) {
-        cli_error(msg("%s: cannot read the sheet"), from);
+        cli_error(_("%s: cannot read the sheet"), from);
         return EXIT_IO;
     }
     if (sheet_read(from, &sh, &err) != 0) {
@@ -205,14 +205,14 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
     if (checked == NULL) {
         code = EXIT_INTERNAL;
     } else if ((problems = check_rows(from, s, sh, checked)) != 0) {
-        cli_error(msg("%s: problems found: %zu; nothing of the sheet was recorded"), from, problems);
+        cli_error(_("%s: problems found: %zu; nothing of the sheet was recorded"), from, problems);
         code = EXIT_INPUT;
     } else if (record_rows(s, checked, sh->count, &recorded, &err) != 0 || session_refresh(s, &err) != 0) {
-        cli_error("%s", err ? err : "cannot record the answers");
+        cli_error("%s", err ? err : _("cannot record the answers"));
         code = EXIT_STORE;
     } else {
-        printf(msg("recorded %zu answers from %s; %zu of %zu items of the %s check %s answered\n"), recorded, from,
-               s->score->answered, s->score->asked, profile_name(s->assessment->profile), s->assessment->period);
+        printf(_("recorded %zu answers from %s; %zu of %zu items of the %s check %s answered\n"), recorded, from,
+               s->score->answered, s->score->asked, cli_profile_label(s->assessment->profile), s->assessment->period);
     }
     for (size_t r = 0; checked && r < sh->count; r++) {
         free(checked[r].value);

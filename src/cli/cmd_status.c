@@ -11,6 +11,7 @@
 #include "period.h"
 #include "score.h"
 #include "store.h"
+#include "text.h"
 
 /* Earlier periods still due that the line names one by one; more are shown
  * as a range. */
@@ -43,32 +44,43 @@ done:
     return code;
 }
 
+/* Prints the profile's name padded to the widest of the three, so that the
+ * lines' second columns align in either language. */
+static void print_profile(profile p)
+{
+    static const profile all[] = {PROFILE_MONTHLY, PROFILE_HALFYEAR, PROFILE_CHANGE};
+    size_t width = 0;
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        size_t w = text_width(cli_profile_label(all[i]));
+        width = w > width ? w : width;
+    }
+    char *padded = text_pad(cli_profile_label(p), width + 2);
+    fputs(padded ? padded : cli_profile_label(p), stdout);
+    free(padded);
+}
+
 /* Prints "最近完成 PERIOD (于 DATE, 85.0% 良好)" or "尚无已完成的检查". */
-static void print_last(bool en, const assessment *last, double percent, const char *grade)
+static void print_last(const assessment *last, double percent, const char *grade)
 {
     if (last)
-        printf("%s %s (%s %.10s, %.1f%% %s)", en ? "last completed" : "最近完成", last->period, en ? "on" : "于",
-               last->completed_at, percent, grade);
+        /* TRANSLATORS: period, date (YYYY-MM-DD), percent, grade */
+        printf(_("last completed %s (on %.10s, %.1f%% %s)"), last->period, last->completed_at, percent, grade);
     else
-        printf("%s", en ? "never completed" : "尚无已完成的检查");
+        printf("%s", _("never completed"));
 }
 
 /* Prints " —— 已逾期（进行中，已答 5 项）" for a due period: the overdue
  * mark when it is, and the state in brackets when asked for. */
-static void print_due_state(bool en, const due_entry *e, size_t answered, bool with_state)
+static void print_due_state(const due_entry *e, size_t answered, bool with_state)
 {
     if (e->overdue)
-        printf("%s", en ? " — OVERDUE" : " —— 已逾期");
+        printf("%s", _(" — OVERDUE"));
     if (!with_state)
         return;
-    if (e->state == DUE_IN_PROGRESS) {
-        if (en)
-            printf(" (in progress, %zu answered)", answered);
-        else
-            printf("（进行中，已答 %zu 项）", answered);
-    } else if (e->state == DUE_NOT_STARTED) {
-        printf("%s", en ? " (not started)" : "（未开始）");
-    }
+    if (e->state == DUE_IN_PROGRESS)
+        printf(_(" (in progress, %zu answered)"), answered);
+    else if (e->state == DUE_NOT_STARTED)
+        printf("%s", _(" (not started)"));
 }
 
 /* The line of a monthly or half-year profile: the last completed check, the
@@ -78,8 +90,8 @@ static void print_due_state(bool en, const due_entry *e, size_t answered, bool w
  * an exit code; on error the message is printed. */
 static int calendar_status(store *st, const checklist_set *set, const config *cfg, profile p, const char *today)
 {
-    bool en = strcmp(cfg->lang, "en") == 0;
-    const char *sep = en ? "; " : "；";
+    /* TRANSLATORS: between the parts of a status line */
+    const char *sep = _("; ");
     char *err = NULL;
     due_list *due = NULL;
     size_t *answered = NULL;
@@ -91,7 +103,7 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
     code = EXIT_INTERNAL;
     answered = calloc(due->count, sizeof *answered);
     if (answered == NULL) {
-        err = strdup("out of memory");
+        err = strdup(_("out of memory"));
         goto fail;
     }
     code = EXIT_STORE;
@@ -103,8 +115,8 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
         (code = assessment_percent(st, set, cfg, due->last_completed, &percent, &grade, &err)) != EXIT_OK)
         goto fail;
 
-    printf("%-9s ", profile_name(p));
-    print_last(en, due->last_completed, percent, grade);
+    print_profile(p);
+    print_last(due->last_completed, percent, grade);
     /* the current period is always the last entry; those before it are
      * earlier periods still due, shown with their state, or as one range
      * when there are many (the start screen lists each) */
@@ -113,38 +125,38 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
         bool overdue = false;
         for (size_t i = 0; i < earlier; i++)
             overdue = overdue || due->entries[i].overdue;
-        if (en)
-            printf("; %zu periods %s to %s not completed", earlier, due->entries[0].period,
-                   due->entries[earlier - 1].period);
-        else
-            printf("；%s 至 %s 共 %zu 期未完成", due->entries[0].period, due->entries[earlier - 1].period, earlier);
+        fputs(sep, stdout);
+        /* TRANSLATORS: how many, first period, last period */
+        printf(_("%zu periods %s to %s not completed"), earlier, due->entries[0].period,
+               due->entries[earlier - 1].period);
         if (overdue)
-            printf("%s", en ? " — OVERDUE" : " —— 已逾期");
+            printf("%s", _(" — OVERDUE"));
         earlier = 0;
     }
     for (size_t i = 0; i < earlier; i++) {
         const due_entry *e = &due->entries[i];
         printf("%s%s", sep, e->period);
         if (e->due[0])
-            printf(" %s %s", en ? "due" : "截止", e->due);
-        print_due_state(en, e, answered[i], true);
+            printf(_(" due %s"), e->due);
+        print_due_state(e, answered[i], true);
     }
     const due_entry *cur = &due->entries[due->count - 1];
     const char *target = cur->state == DUE_DONE ? due->next_period : cur->period;
     const char *target_due = cur->state == DUE_DONE ? due->next_due : cur->due;
-    printf("%s%s %s", sep, en ? "next" : "下次", target);
+    fputs(sep, stdout);
+    printf(_("next %s"), target);
     if (target_due[0])
-        printf(" %s %s", en ? "due" : "截止", target_due);
+        printf(_(" due %s"), target_due);
     /* "not started" is what a current period usually is: said only when late */
     if (cur->state != DUE_DONE)
-        print_due_state(en, cur, answered[due->count - 1], cur->state == DUE_IN_PROGRESS || cur->overdue);
+        print_due_state(cur, answered[due->count - 1], cur->state == DUE_IN_PROGRESS || cur->overdue);
     printf("\n");
     free(answered);
     due_list_free(due);
     return EXIT_OK;
 
 fail:
-    cli_error("%s: %s", profile_name(p), err ? err : "out of memory");
+    cli_error("%s: %s", cli_profile_label(p), err ? err : _("out of memory"));
     free(err);
     free(answered);
     due_list_free(due);
@@ -155,13 +167,12 @@ fail:
  * still open. Nothing falls due by the calendar. Returns an exit code. */
 static int change_status(store *st, const checklist_set *set, const config *cfg)
 {
-    bool en = strcmp(cfg->lang, "en") == 0;
-    const char *sep = en ? "; " : "；";
+    const char *sep = _("; ");
     assessment **list = NULL;
     size_t count = 0;
     char *err = NULL;
     if (store_assessment_list(st, cfg->unit_code, PROFILE_CHANGE, &list, &count, &err) != 0) {
-        cli_error("%s: %s", profile_name(PROFILE_CHANGE), err);
+        cli_error("%s: %s", cli_profile_label(PROFILE_CHANGE), err);
         free(err);
         return EXIT_STORE;
     }
@@ -174,18 +185,23 @@ static int change_status(store *st, const checklist_set *set, const config *cfg)
     const char *grade = "-";
     int code = last ? assessment_percent(st, set, cfg, last, &percent, &grade, &err) : EXIT_OK;
     if (code != EXIT_OK) {
-        cli_error("%s: %s", profile_name(PROFILE_CHANGE), err ? err : "out of memory");
+        cli_error("%s: %s", cli_profile_label(PROFILE_CHANGE), err ? err : _("out of memory"));
         free(err);
         assessment_free_array(list, count);
         return code;
     }
-    printf("%-9s ", profile_name(PROFILE_CHANGE));
-    print_last(en, last, percent, grade);
+    print_profile(PROFILE_CHANGE);
+    print_last(last, percent, grade);
     size_t open = 0;
     for (size_t i = 0; i < count; i++)
-        if (!list[i]->completed_at)
-            printf("%s%s", open++ ? ", " : (en ? "; open: " : "；未完成："), list[i]->period);
-    printf("%s%s\n", sep, en ? "due after each significant change of a system" : "系统发生重大变更后进行");
+        if (!list[i]->completed_at) {
+            if (open++ == 0)
+                printf("%s%s", sep, _("open: "));
+            else
+                fputs(_(", "), stdout);
+            fputs(list[i]->period, stdout);
+        }
+    printf("%s%s\n", sep, _("due after each significant change of a system"));
     assessment_free_array(list, count);
     return EXIT_OK;
 }
@@ -195,10 +211,10 @@ int cmd_status(const cli_globals *g, int argc, char **argv)
     static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, -1};
     static const cli_help help = {
         "status", NULL,
-        "Shows the checklists in use and, for each profile, the last completed check,\n"
+        N_("Shows the checklists in use and, for each profile, the last completed check,\n"
         "the earlier periods still due (unfinished, or skipped since the unit's first\n"
         "check; more than three as one range) and when the next one is due (monthly\n"
-        "and half-yearly, per [schedule]); overdue ones are marked.\n",
+        "and half-yearly, per [schedule]); overdue ones are marked.\n"),
         exits};
     int done = cli_parse_options(argc, argv, NULL, &help);
     if (done != CLI_CONTINUE)
@@ -208,7 +224,6 @@ int cmd_status(const cli_globals *g, int argc, char **argv)
     int code = cli_load_config_and_checklists(g, &cfg, &set);
     if (code != EXIT_OK)
         return code;
-    bool en = strcmp(cfg->lang, "en") == 0;
     size_t items = 0, per_profile[PROFILE_COUNT] = {0};
     for (size_t l = 0; l < set->count; l++)
         for (size_t i = 0; i < set->lists[l].item_count; i++) {
@@ -217,15 +232,14 @@ int cmd_status(const cli_globals *g, int argc, char **argv)
                 if (set->lists[l].items[i].profiles & (1u << k))
                     per_profile[k]++;
         }
-    printf("selfcheck %s · %s %s\n", SELFCHECK_VERSION, en ? "checklists in" : "检查表目录", cfg->checklists);
-    printf("%zu %s, %zu %s (monthly %zu, halfyear %zu, change %zu)\n", set->count,
-           en ? "checklists" : "个检查表", items, en ? "items" : "个检查项", per_profile[0], per_profile[1],
-           per_profile[2]);
+    printf(_("selfcheck %s · checklists in %s\n"), SELFCHECK_VERSION, cfg->checklists);
+    /* TRANSLATORS: checklists, items, then items per profile: monthly, half-year, change */
+    printf(_("%zu checklists, %zu items (monthly %zu, halfyear %zu, change %zu)\n"), set->count, items,
+           per_profile[0], per_profile[1], per_profile[2]);
     if (cfg->unit_code[0] == '\0') {
-        printf("%s\n", en ? "No unit configured yet: run selfcheck to set it up, or set [unit] code in selfcheck.ini."
-                          : "尚未设置单位：运行 selfcheck 按提示设置，或在 selfcheck.ini 的 [unit] 中填写 code。");
+        printf("%s\n", _("No unit configured yet: run selfcheck to set it up, or set [unit] code in selfcheck.ini."));
     } else {
-        printf("%s %s %s\n", en ? "Unit" : "单位", cfg->unit_code, cfg->unit_name);
+        printf(_("Unit %s %s\n"), cfg->unit_code, cfg->unit_name);
         char *path = g->db_path ? strdup(g->db_path) : config_store_path(cfg);
         store *st = NULL;
         char *err = NULL;

@@ -32,8 +32,8 @@ int cmd_systems(const cli_globals *g, int argc, char **argv)
     static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_NOT_FOUND, EXIT_EXISTS, -1};
     static const cli_help help = {
         "systems", "add ID NAME | list | remove ID",
-        "The unit's information systems: per-system items are asked once for each.\n"
-        "ID is short (lower-case letters, digits, '-'), NAME is shown to people.\n",
+        N_("The unit's information systems: per-system items are asked once for each.\n"
+        "ID is short (lower-case letters, digits, '-'), NAME is shown to people.\n"),
         exits};
     int first;
     int done = cli_parse(argc, argv, NULL, &help, &first);
@@ -44,7 +44,7 @@ int cmd_systems(const cli_globals *g, int argc, char **argv)
     const char *action = argc > 1 ? argv[1] : "";
     if (!((strcmp(action, "add") == 0 && argc == 4) || (strcmp(action, "list") == 0 && argc == 2) ||
           (strcmp(action, "remove") == 0 && argc == 3))) {
-        cli_error("usage: selfcheck systems add ID NAME | list | remove ID");
+        cli_error(_("usage: selfcheck systems add ID NAME | list | remove ID"));
         return EXIT_USAGE;
     }
     store *s;
@@ -58,14 +58,14 @@ int cmd_systems(const cli_globals *g, int argc, char **argv)
             cli_error("%s", err);
             code = rc == STORE_ERR_INVALID ? EXIT_USAGE : rc == STORE_ERR_EXISTS ? EXIT_EXISTS : EXIT_STORE;
         } else {
-            printf("added system %s (%s)\n", argv[2], argv[3]);
+            printf(_("added system %s (%s)\n"), argv[2], argv[3]);
         }
     } else if (strcmp(action, "remove") == 0) {
         if ((rc = store_system_remove(s, argv[2], &err)) != 0) {
             cli_error("%s", err);
             code = rc == STORE_ERR_NOT_FOUND ? EXIT_NOT_FOUND : EXIT_STORE;
         } else {
-            printf("removed system %s (answers already given for it are kept)\n", argv[2]);
+            printf(_("removed system %s (answers already given for it are kept)\n"), argv[2]);
         }
     } else {
         system_info *systems;
@@ -75,7 +75,7 @@ int cmd_systems(const cli_globals *g, int argc, char **argv)
             code = EXIT_STORE;
         } else {
             if (count == 0)
-                printf("no systems yet: add one with 'selfcheck systems add ID NAME'\n");
+                printf("%s\n", _("no systems yet: add one with 'selfcheck systems add ID NAME'"));
             for (size_t i = 0; i < count; i++) {
                 char *id = text_pad(systems[i].id, 16);
                 printf("%s %s\n", id ? id : systems[i].id, systems[i].name);

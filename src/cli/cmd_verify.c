@@ -12,6 +12,7 @@
 #include "fsutil.h"
 #include "report_keys.h"
 #include "report_read.h"
+#include "text.h"
 
 static int verify_exit_code(report_verify_status st)
 {
@@ -65,33 +66,58 @@ static void print_clean(const char *label, const char *text)
     free(c);
 }
 
+/* Prints a field's label (translated) padded to one column, then its text
+ * made safe; the line is left open. */
+static void print_field(const char *label, const char *text)
+{
+    char *padded = text_pad(label, 14);
+    print_clean(padded ? padded : label, text);
+    free(padded);
+}
+
 /* What a verified report says: who, when, the totals and the findings. */
 static void show_report(const report_doc *d)
 {
-    print_clean("unit:         ", d->unit_code);
+    print_field(_("unit:"), d->unit_code);
     print_clean(" ", d->unit_name);
-    print_clean("\nprofile:      ", d->profile);
-    print_clean("\nperiod:       ", d->period);
-    print_clean("\nassessor:     ", d->assessor);
-    print_clean("\ncompleted at: ", d->completed_at);
-    print_clean("\ngenerated at: ", d->generated_at);
+    putchar('\n');
+    print_field(_("profile:"), d->profile);
+    putchar('\n');
+    print_field(_("period:"), d->period);
+    putchar('\n');
+    print_field(_("assessor:"), d->assessor);
+    putchar('\n');
+    print_field(_("completed at:"), d->completed_at);
+    putchar('\n');
+    print_field(_("generated at:"), d->generated_at);
     print_clean(" (selfcheck ", d->tool_version);
-    print_clean(")\nreport id:    ", d->report_id);
-    printf("\ncomplete:     %s\n", d->complete ? "yes" : "no (reported with unanswered items)");
-    printf("total:        %.1f%%", d->percent);
+    printf(")\n");
+    print_field(_("report id:"), d->report_id);
+    putchar('\n');
+    print_field(_("complete:"), d->complete ? _("yes") : _("no (reported with unanswered items)"));
+    putchar('\n');
+    char total[32];
+    snprintf(total, sizeof total, "%.1f%%", d->percent);
+    print_field(_("total:"), total);
     if (*d->grade) {
         print_clean(", ", d->grade_zh);
         print_clean(" (", d->grade);
         printf(")");
     }
-    print_clean(", verdict ", d->verdict);
+    print_clean(_(", verdict "), d->verdict);
     size_t findings = 0, unanswered = 0;
     for (size_t i = 0; i < d->item_count; i++) {
         findings += d->items[i].finding;
         unanswered += strcmp(d->items[i].state, "unanswered") == 0;
     }
-    printf("\nitems:        %zu (%zu unanswered)\n", d->item_count, unanswered);
-    printf("findings:     %zu\n", findings);
+    char count[64];
+    snprintf(count, sizeof count, _("%zu (%zu unanswered)"), d->item_count, unanswered);
+    putchar('\n');
+    print_field(_("items:"), count);
+    putchar('\n');
+    snprintf(count, sizeof count, "%zu", findings);
+    print_field(_("findings:"), count);
+    putchar('\n');
     for (size_t i = 0; i < d->item_count; i++) {
         const report_item *it = &d->items[i];
         if (!it->finding)
@@ -102,15 +128,15 @@ static void show_report(const report_doc *d)
         if (*it->system_id)
             print_clean(" @", it->system_id);
         print_clean(": ", it->question_zh);
-        print_clean("\n      answer ", it->answer_text);
-        printf(", score %.10g of %.10g", it->score, it->max_score);
+        print_clean(_("\n      answer "), it->answer_text);
+        printf(_(", score %.10g of %.10g"), it->score, it->max_score);
         if (*it->owner || *it->due) {
-            print_clean("; remediation: ", it->owner);
-            print_clean(", due ", it->due);
+            print_clean(_("; remediation: "), it->owner);
+            print_clean(_(", due "), it->due);
         }
         printf("\n");
         if (*it->note) {
-            print_clean("      note: ", it->note);
+            print_clean(_("      note: "), it->note);
             printf("\n");
         }
     }
@@ -121,10 +147,10 @@ int cmd_verify(const cli_globals *g, int argc, char **argv)
     const char *pubkey = NULL, *trust = NULL;
     bool show = false;
     const cli_option opts[] = {
-        {"pubkey", "PUB", "the public key to check with", &pubkey, NULL, false},
-        {"trust", "DIR", "a folder of UNITCODE.pub: the key registered for the report's unit", &trust, NULL,
+        {"pubkey", "PUB", N_("the public key to check with"), &pubkey, NULL, false},
+        {"trust", "DIR", N_("a folder of UNITCODE.pub: the key registered for the report's unit"), &trust, NULL,
          false},
-        {"show", NULL, "print the unit, period, totals and findings of a valid report", NULL, &show, false},
+        {"show", NULL, N_("print the unit, period, totals and findings of a valid report"), NULL, &show, false},
         CLI_OPTION_END,
     };
     static const int exits[] = {EXIT_OK,           EXIT_USAGE,          EXIT_INPUT,        EXIT_NOT_FOUND,
@@ -132,10 +158,10 @@ int cmd_verify(const cli_globals *g, int argc, char **argv)
                                 EXIT_MALFORMED,    EXIT_INTERNAL,       -1};
     static const cli_help help = {
         "verify", "FILE",
-        "Checks the detached signature FILE.sig of a report (CSV or SQLite) before\n"
+        N_("Checks the detached signature FILE.sig of a report (CSV or SQLite) before\n"
         "reading anything in it. With --trust DIR the key must be the one registered\n"
         "for the unit the report names, so one unit cannot report as another.\n"
-        "Without --pubkey or --trust, the public key next to the configured [signing] key.\n",
+        "Without --pubkey or --trust, the public key next to the configured [signing] key.\n"),
         exits};
     int first;
     int done = cli_parse(argc, argv, opts, &help, &first);
@@ -143,15 +169,15 @@ int cmd_verify(const cli_globals *g, int argc, char **argv)
         return done;
     const char *file = first < argc ? argv[first] : NULL;
     if (first + 1 < argc) {
-        cli_error("verify: one report at a time ('%s' is extra)", argv[first + 1]);
+        cli_error(_("verify: one report at a time ('%s' is extra)"), argv[first + 1]);
         return EXIT_USAGE;
     }
     if (file == NULL) {
-        cli_error("verify: which report? (selfcheck verify FILE)");
+        cli_error("%s", _("verify: which report? (selfcheck verify FILE)"));
         return EXIT_USAGE;
     }
     if (pubkey && trust) {
-        cli_error("verify: give --pubkey or --trust, not both");
+        cli_error("%s", _("verify: give --pubkey or --trust, not both"));
         return EXIT_USAGE;
     }
     char *own_pub = NULL;
@@ -162,7 +188,7 @@ int cmd_verify(const cli_globals *g, int argc, char **argv)
         own_pub = report_key_public_path(cfg->signing_key);
         config_free(cfg);
         if (own_pub == NULL || !fsutil_exists(own_pub)) {
-            cli_error("verify: give --pubkey PUB or --trust DIR (there is no %s)", own_pub ? own_pub : "unit.pub");
+            cli_error(_("verify: give --pubkey PUB or --trust DIR (there is no %s)"), own_pub ? own_pub : "unit.pub");
             free(own_pub);
             return EXIT_USAGE;
         }
@@ -170,11 +196,11 @@ int cmd_verify(const cli_globals *g, int argc, char **argv)
     }
     struct stat st;
     if (trust && (stat(trust, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        cli_error("%s: no such folder of trusted keys", trust);
+        cli_error(_("%s: no such folder of trusted keys"), trust);
         return EXIT_NOT_FOUND;
     }
     if (pubkey && !fsutil_exists(pubkey)) {
-        cli_error("%s: no such public key", pubkey);
+        cli_error(_("%s: no such public key"), pubkey);
         free(own_pub);
         return EXIT_NOT_FOUND;
     }
@@ -183,10 +209,10 @@ int cmd_verify(const cli_globals *g, int argc, char **argv)
     report_verify_status vs = report_verify(file, pubkey, trust, &v, &err);
     int code = verify_exit_code(vs);
     if (vs != REPORT_VERIFY_OK) {
-        cli_error("%s", err ? err : "verification failed");
+        cli_error("%s", err ? err : _("verification failed"));
     } else {
         char *period = clean(v.doc->period);
-        printf("%s: good signature: %s report of unit %s, period %s, signed with key %s (%s)\n", file,
+        printf(_("%s: good signature: %s report of unit %s, period %s, signed with key %s (%s)\n"), file,
                report_format_name(v.doc->format), v.doc->unit_code, period ? period : "?", v.key_id,
                sign_algo_name(v.algo));
         free(period);

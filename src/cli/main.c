@@ -18,17 +18,17 @@ static const struct {
     cli_command_fn run;
     const char *summary;
 } commands[] = {
-    {"run", cmd_run, "open the check on screen (the default)"},
-    {"status", cmd_status, "last completed check, what is due or overdue, for each profile"},
-    {"lint", cmd_lint, "check checklist files: FILE:LINE: for every problem"},
-    {"template", cmd_template, "write a blank answer sheet (CSV) for a profile"},
-    {"answer", cmd_answer, "record a filled answer sheet, all or nothing"},
-    {"score", cmd_score, "scores per checklist, total, grade, verdict and findings"},
-    {"systems", cmd_systems, "add, list or remove the unit's information systems"},
-    {"keygen", cmd_keygen, "make the unit's signing key pair"},
-    {"report", cmd_report, "write the signed report (CSV and SQLite)"},
-    {"verify", cmd_verify, "verify a report's signature (and its signer with --trust)"},
-    {"review", cmd_review, "the supervisor's review: units and keys, import, tables (docs/review.md)"},
+    {"run", cmd_run, N_("open the check on screen (the default)")},
+    {"status", cmd_status, N_("last completed check, what is due or overdue, for each profile")},
+    {"lint", cmd_lint, N_("check checklist files: FILE:LINE: for every problem")},
+    {"template", cmd_template, N_("write a blank answer sheet (CSV) for a profile")},
+    {"answer", cmd_answer, N_("record a filled answer sheet, all or nothing")},
+    {"score", cmd_score, N_("scores per checklist, total, grade, verdict and findings")},
+    {"systems", cmd_systems, N_("add, list or remove the unit's information systems")},
+    {"keygen", cmd_keygen, N_("make the unit's signing key pair")},
+    {"report", cmd_report, N_("write the signed report (CSV and SQLite)")},
+    {"verify", cmd_verify, N_("verify a report's signature (and its signer with --trust)")},
+    {"review", cmd_review, N_("the supervisor's review: units and keys, import, tables (docs/review.md)")},
 };
 
 /* The one table of exit codes: every command's --help names its codes from
@@ -37,53 +37,64 @@ static const struct {
     int code;
     const char *label;
 } exit_codes[] = {
-    {EXIT_OK, "ok"},
-    {EXIT_FINDINGS, "lint found problems"},
-    {EXIT_USAGE, "bad command line"},
-    {EXIT_INPUT, "invalid input file (FILE:LINE: message)"},
-    {EXIT_STORE, "answer store error"},
-    {EXIT_IO, "file or standard output cannot be read or written"},
-    {EXIT_NOT_FOUND, "not found"},
-    {EXIT_INCOMPLETE, "assessment incomplete"},
-    {EXIT_EXISTS, "already exists"},
-    {EXIT_KEY, "key unusable (permissions, passphrase, type)"},
-    {EXIT_BAD_SIGNATURE, "bad signature"},
-    {EXIT_UNKNOWN_SIGNER, "unknown signer"},
-    {EXIT_KEY_MISMATCH, "unit/key mismatch"},
-    {EXIT_MALFORMED, "malformed report"},
-    {EXIT_INTERNAL, "internal error"},
+    {EXIT_OK, N_("ok")},
+    {EXIT_FINDINGS, N_("lint found problems")},
+    {EXIT_USAGE, N_("bad command line")},
+    {EXIT_INPUT, N_("invalid input file (FILE:LINE: message)")},
+    {EXIT_STORE, N_("answer store error")},
+    {EXIT_IO, N_("file or standard output cannot be read or written")},
+    {EXIT_NOT_FOUND, N_("not found")},
+    {EXIT_INCOMPLETE, N_("assessment incomplete")},
+    {EXIT_EXISTS, N_("already exists")},
+    {EXIT_KEY, N_("key unusable (permissions, passphrase, type)")},
+    {EXIT_BAD_SIGNATURE, N_("bad signature")},
+    {EXIT_UNKNOWN_SIGNER, N_("unknown signer")},
+    {EXIT_KEY_MISMATCH, N_("unit/key mismatch")},
+    {EXIT_MALFORMED, N_("malformed report")},
+    {EXIT_INTERNAL, N_("internal error")},
 };
 
 const char *cli_exit_label(int code)
 {
     for (size_t i = 0; i < sizeof exit_codes / sizeof exit_codes[0]; i++)
         if (exit_codes[i].code == code)
-            return exit_codes[i].label;
+            return _(exit_codes[i].label);
     return "?";
 }
 
 static void usage(void)
 {
-    printf("usage: selfcheck [--config FILE] [--db FILE] [COMMAND [ARGS]]\n"
-           "\n"
-           "A security self-check for government departments: walks staff through the\n"
-           "checklists, scores the answers and writes a signed report for the supervisor.\n"
-           "Without a command it opens the check on screen.\n"
-           "\n"
-           "commands:\n");
+    printf("%s selfcheck [--config FILE] [--db FILE] [COMMAND [ARGS]]\n\n", _("usage:"));
+    fputs(_("A security self-check for government departments: walks staff through the\n"
+            "checklists, scores the answers and writes a signed report for the supervisor.\n"
+            "Without a command it opens the check on screen.\n"),
+          stdout);
+    printf("\n%s\n", _("commands:"));
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        printf("  %-9s %s\n", commands[i].name, commands[i].summary);
-    printf("\n"
-           "options:\n"
-           "  --config FILE  settings (default: $XDG_CONFIG_HOME/selfcheck/selfcheck.ini,\n"
-           "                 then /etc/selfcheck/selfcheck.ini, then built-in defaults)\n"
-           "  --db FILE      answer store (default: DATA/selfcheck.db from [paths] data)\n"
-           "  --help         this text; 'selfcheck COMMAND --help' for a command\n"
-           "  --version      the version\n"
-           "\n"
-           "exit codes:\n");
+        printf("  %-9s %s\n", commands[i].name, _(commands[i].summary));
+    printf("\n%s\n", _("options:"));
+    static const struct {
+        const char *label, *help;
+    } globals[] = {
+        {"--config FILE", N_("settings (default: $XDG_CONFIG_HOME/selfcheck/selfcheck.ini,\n"
+                             "then /etc/selfcheck/selfcheck.ini, then built-in defaults)")},
+        {"--db FILE", N_("answer store (default: DATA/selfcheck.db from [paths] data)")},
+        {"--help", N_("this text; 'selfcheck COMMAND --help' for a command")},
+        {"--version", N_("the version and the bundled checklists' versions")},
+    };
+    for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
+        printf("  %-14s ", globals[i].label);
+        /* a help of two lines: the second under the first */
+        for (const char *line = _(globals[i].help); line;) {
+            const char *nl = strchr(line, '\n');
+            printf("%.*s\n", nl ? (int)(nl - line) : (int)strlen(line), line);
+            if ((line = nl ? nl + 1 : NULL) != NULL)
+                printf("%17s", "");
+        }
+    }
+    printf("\n%s\n", _("exit codes:"));
     for (size_t i = 0; i < sizeof exit_codes / sizeof exit_codes[0]; i++)
-        printf("  %2d %s\n", exit_codes[i].code, exit_codes[i].label);
+        printf("  %2d %s\n", exit_codes[i].code, _(exit_codes[i].label));
 }
 
 void cli_error(const char *fmt, ...)
@@ -112,7 +123,7 @@ config *cli_load_config(const cli_globals *g)
     config *cfg = NULL;
     char *err = NULL;
     if (config_load(g->config_path, &cfg, &err) != 0) {
-        cli_error("%s", err ? err : "cannot read the configuration");
+        cli_error("%s", err ? err : _("cannot read the configuration"));
         free(err);
         return NULL;
     }
@@ -157,7 +168,7 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
     *out = NULL;
     profile p = PROFILE_MONTHLY;
     if (profile_name != NULL && profile_parse(profile_name, &p) != 0) {
-        cli_error("unknown profile '%s' (monthly, halfyear or change)", profile_name);
+        cli_error(_("unknown profile '%s' (monthly, halfyear or change)"), profile_name);
         return EXIT_USAGE;
     }
     config *cfg;
@@ -177,12 +188,11 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
     int rc = may_create ? session_open(cfg, set, g->db_path, p, period, out, &err)
                         : session_open_existing(cfg, set, g->db_path, p, period, out, &err);
     if (rc == 0 && *out == NULL) {
-        cli_error("no %s assessment %s: nothing has been answered for it", profile_name ? profile_name : "monthly",
-                  period);
+        cli_error(_("no %s assessment %s: nothing has been answered for it"), cli_profile_label(p), period);
         return EXIT_NOT_FOUND;
     }
     if (rc != 0) {
-        cli_error("%s", err ? err : "cannot open the assessment");
+        cli_error("%s", err ? err : _("cannot open the assessment"));
         code = rc == SESSION_ERR_NO_UNIT ? EXIT_INPUT : rc == SESSION_ERR_NOT_FOUND ? EXIT_NOT_FOUND : EXIT_STORE;
         free(err);
         return code;
@@ -190,12 +200,33 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
     return EXIT_OK;
 }
 
+const char *cli_profile_label(profile p)
+{
+    switch (p) {
+    case PROFILE_MONTHLY: return _("monthly");
+    case PROFILE_HALFYEAR: return _("halfyear");
+    case PROFILE_CHANGE: return _("change");
+    }
+    return profile_name(p);
+}
+
+const char *cli_severity_label(severity s)
+{
+    switch (s) {
+    case SEVERITY_LOW: return _("low");
+    case SEVERITY_MEDIUM: return _("medium");
+    case SEVERITY_HIGH: return _("high");
+    case SEVERITY_CRITICAL: return _("critical");
+    }
+    return severity_name(s);
+}
+
 /* Standard output is checked once at the end: a full disk or a closed pipe
  * behind it must not look like success (exit 5). */
 static int finish_stdout(int code)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error("cannot write standard output: %s", msg_strerror(errno));
+        cli_error(_("cannot write standard output: %s"), msg_strerror(errno));
         return code == EXIT_OK ? EXIT_IO : code;
     }
     return code;
@@ -203,7 +234,7 @@ static int finish_stdout(int code)
 
 /* Parses the global options, which come before the command. Returns
  * CLI_CONTINUE with *next the index of the command, else an exit code. */
-static int parse_globals(int argc, char **argv, cli_globals *g, int *next)
+static int parse_globals(int argc, char **argv, cli_globals *g, bool *help, bool *version, int *next)
 {
     static const struct option longs[] = {
         {"config", required_argument, NULL, 'c'},
@@ -219,13 +250,13 @@ static int parse_globals(int argc, char **argv, cli_globals *g, int *next)
         switch (c) {
         case 'c': g->config_path = optarg; break;
         case 'd': g->db_path = optarg; break;
-        case 'h': usage(); return EXIT_OK;
-        case 'V': printf("selfcheck %s\n", SELFCHECK_VERSION); return EXIT_OK;
+        case 'h': *help = true; break;
+        case 'V': *version = true; break;
         case ':':
-            cli_error("%s needs a value", argv[optind - 1]);
+            cli_error(_("%s needs a value"), argv[optind - 1]);
             return EXIT_USAGE;
         default:
-            cli_error("unknown option '%s' (see selfcheck --help)", argv[optind - 1]);
+            cli_error(_("unknown option '%s' (see selfcheck --help)"), argv[optind - 1]);
             return EXIT_USAGE;
         }
     }
@@ -237,10 +268,19 @@ static int run(int argc, char **argv)
 {
     cli_globals g = {0};
     int i;
-    int code = parse_globals(argc, argv, &g, &i);
+    bool help = false, version = false;
+    int code = parse_globals(argc, argv, &g, &help, &version, &i);
     if (code != CLI_CONTINUE)
         return code;
     cli_set_language(&g);
+    if (help) {
+        usage();
+        return EXIT_OK;
+    }
+    if (version) {
+        printf("selfcheck %s\n", SELFCHECK_VERSION);
+        return EXIT_OK;
+    }
     if (i >= argc) {
         char run_name[] = "run";   /* commands take argv as main does: writable */
         char *run_argv[] = {run_name, NULL};
