@@ -606,8 +606,8 @@ static void test_systems_screen(void **state)
     assert_null(sy->error);
     assert_int_equal(sy->mode, UI_SYSTEMS_LIST);
     assert_int_equal(sy->count, 2);
-    assert_string_equal(sy->systems[sy->selected].id, "web");
-    assert_string_equal(sy->systems[sy->selected].name, "门户网站");
+    assert_string_equal(sy->systems[sy->list.selected].id, "web");
+    assert_string_equal(sy->systems[sy->list.selected].name, "门户网站");
 
     /* the layout lists both, and fits 80x24 */
     ui_canvas c = {0};

@@ -204,7 +204,7 @@ void ui_render_title(const ui_context *ctx, ui_canvas *c, const char *title)
 {
     ui_canvas_fill(c, 0, 0, c->cols, UI_ROLE_TITLE);
     int right = (int)text_width(ctx->today) + 1;
-    int used = ui_canvas_put(c, 0, 1, c->cols - right - 2, UI_ROLE_TITLE, title);
+    int used = ui_canvas_put_cut(c, 0, 1, c->cols - right - 2, UI_ROLE_TITLE, title);
     if (c->cols - right > used + 2)
         ui_canvas_put(c, 0, c->cols - right, right, UI_ROLE_TITLE, ctx->today);
 }

@@ -15,7 +15,6 @@
 #include "fsutil.h"
 #include "text.h"
 
-#define EXPORT_ROWS 200
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -77,7 +76,7 @@ void ui_export_free(ui_export *ex)
     ui_field_free(&ex->passphrase);
     free(ex->error);
     report_result_clear(&ex->result);
-    ui_canvas_free(&ex->pane);
+    ui_pane_free(&ex->pane);
     free(ex);
 }
 
@@ -124,7 +123,7 @@ static void export_run(ui_export *ex, bool allow_incomplete, bool replace)
     switch (st) {
     case REPORT_OK:
         ex->state = UI_EXPORT_DONE;
-        ex->top = 0;
+        ex->pane.top = 0;
         break;
     case REPORT_ERR_EXISTS:
         export_error(ex, T_EXP_ERR_EXISTS, folder, err);
@@ -264,32 +263,15 @@ ui_action ui_export_key(ui_export *ex, ui_key k)
     }
     if (k.code == UI_KEY_ESC || k.code == UI_KEY_ENTER || ch == 'b')
         return UI_ACT_SUMMARY;
-    if (k.code == UI_KEY_UP || ch == 'k' || k.code == UI_KEY_PGUP) {
-        ex->top -= k.code == UI_KEY_PGUP ? 10 : 1;
+    if (ui_pane_key(&ex->pane, k))
         return UI_ACT_REDRAW;
-    }
-    if (k.code == UI_KEY_DOWN || ch == 'j' || k.code == UI_KEY_PGDN) {
-        ex->top += k.code == UI_KEY_PGDN ? 10 : 1;
-        return UI_ACT_REDRAW;
-    }
-    if (k.code == UI_KEY_HOME) {
-        ex->top = 0;
-        return UI_ACT_REDRAW;
-    }
-    if (k.code == UI_KEY_END) {
-        ex->top = EXPORT_ROWS;
-        return UI_ACT_REDRAW;
-    }
     return UI_ACT_NONE;
 }
 
-static void exp_text(ui_export *ex, int *y, int col, ui_role role, const char *text)
+static void exp_text(ui_export *ex, int col, ui_role role, const char *text)
 {
-    int width = ex->pane.cols - col;
-    if (*y >= ex->pane.rows || width < 2 || text == NULL)
-        return;
-    int n = ui_render_wrapped(&ex->pane, *y, col, width, ex->pane.rows - *y, 0, role, text);
-    *y += n > 0 ? n : 1;
+    if (text != NULL && ui_pane_text(&ex->pane, col, role, text) == 0)
+        ui_pane_skip(&ex->pane, 1);
 }
 
 static const char *base_name(const char *path)
@@ -298,36 +280,36 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static void export_render_done(ui_export *ex, int *y)
+static void export_render_done(ui_export *ex)
 {
     const ui_context *ctx = ex->ctx;
     const config *cfg = ctx->session->cfg;
-    exp_text(ex, y, 0, UI_ROLE_ANSWERED, ui_tr(ctx, T_EXP_DONE));
-    (*y)++;
-    exp_text(ex, y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FILES));
+    exp_text(ex, 0, UI_ROLE_ANSWERED, ui_tr(ctx, T_EXP_DONE));
+    ui_pane_skip(&ex->pane, 1);
+    exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FILES));
     const char *files[2] = {ex->result.csv_path, ex->result.sqlite_path};
     for (int i = 0; i < 2; i++) {
         if (files[i] == NULL)
             continue;
         char *sig = NULL;
-        exp_text(ex, y, 2, UI_ROLE_NORMAL, files[i]);
+        exp_text(ex, 2, UI_ROLE_NORMAL, files[i]);
         if (asprintf(&sig, "%s.sig", files[i]) >= 0) {
-            exp_text(ex, y, 2, UI_ROLE_NORMAL, sig);
+            exp_text(ex, 2, UI_ROLE_NORMAL, sig);
             free(sig);
         }
     }
     const char *kargs[] = {sign_algo_name(ex->result.algo)};
     char *line = ui_subst(ui_tr(ctx, T_EXP_KEY_ID), kargs, 1);
-    exp_text(ex, y, 0, UI_ROLE_NORMAL, line);
+    exp_text(ex, 0, UI_ROLE_NORMAL, line);
     free(line);
-    exp_text(ex, y, 2, UI_ROLE_NORMAL, ex->result.key_id ? ex->result.key_id : "-");
+    exp_text(ex, 2, UI_ROLE_NORMAL, ex->result.key_id ? ex->result.key_id : "-");
     char *pub = report_key_public_path(cfg->signing_key ? cfg->signing_key : "unit.key");
     const char *args[] = {pub ? pub : ""};
     line = ui_subst(ui_tr(ctx, T_EXP_PUBKEY), args, 1);
-    exp_text(ex, y, 0, UI_ROLE_NORMAL, line);
+    exp_text(ex, 0, UI_ROLE_NORMAL, line);
     free(line);
-    (*y)++;
-    exp_text(ex, y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_VERIFY));
+    ui_pane_skip(&ex->pane, 1);
+    exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_VERIFY));
     /* over several lines with "\" continuations, quoted for the shell, so
      * that it can be copied from the screen and pasted as it is */
     char *qpub = report_shell_quote(pub ? base_name(pub) : "unit.pub");
@@ -340,7 +322,7 @@ static void export_render_done(ui_export *ex, int *y)
         char *qfile = report_shell_quote(base_name(files[i])), *qsig = report_shell_quote(sig);
         char *cmd = qfile && qsig ? report_verify_command_lines(ex->result.algo, qpub, qfile, qsig) : NULL;
         if (cmd)
-            exp_text(ex, y, 2, UI_ROLE_TITLE, cmd);
+            exp_text(ex, 2, UI_ROLE_TITLE, cmd);
         free(cmd);
         free(qfile);
         free(qsig);
@@ -356,12 +338,11 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
     const session *s = ctx->session;
     ui_render_assessment_title(ctx, c, T_EXP_TITLE);
     int body_top = 2, body_rows = c->rows - 4, width = c->cols - 4;
-    if (ui_canvas_reset(&ex->pane, EXPORT_ROWS, width) != 0)
+    if (ui_pane_begin(&ex->pane, width) != 0)
         return;
-    int y = 0;
     ui_str hints = T_EXP_HINTS;
     if (ex->state == UI_EXPORT_DONE) {
-        export_render_done(ex, &y);
+        export_render_done(ex);
         hints = T_EXP_HINTS_DONE;
     } else {
         if (ex->state == UI_EXPORT_KEY_MISSING)
@@ -370,39 +351,41 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
             hints = T_EXP_HINTS_CONFIRM;
         else if (ex->state == UI_EXPORT_REPLACE)
             hints = T_EXP_HINTS_REPLACE;
-        exp_text(ex, &y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FOLDER));
-        ui_field_render(&ex->folder, &ex->pane, y, 2, width - 2,
-                        ex->state == UI_EXPORT_FORM ? UI_ROLE_INPUT : UI_ROLE_DIM);
-        if (ex->state != UI_EXPORT_FORM)
-            ex->pane.cursor_row = ex->pane.cursor_col = -1;
-        y += 2;
+        exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FOLDER));
+        ui_canvas *pc = ui_pane_lines(&ex->pane, 1);
+        if (pc) {
+            ui_field_render(&ex->folder, pc, ex->pane.y, 2, width - 2,
+                            ex->state == UI_EXPORT_FORM ? UI_ROLE_INPUT : UI_ROLE_DIM);
+            if (ex->state != UI_EXPORT_FORM)
+                pc->cursor_row = pc->cursor_col = -1;
+        }
+        ui_pane_skip(&ex->pane, 2);
         char *line = NULL;
         if (asprintf(&line, "%s%s (%s)", ui_tr(ctx, T_EXP_KEY),
                      s->cfg->signing_key ? s->cfg->signing_key : "-",
                      s->cfg->signing_algo ? s->cfg->signing_algo : "sm2") >= 0) {
-            exp_text(ex, &y, 0, UI_ROLE_DIM, line);
+            exp_text(ex, 0, UI_ROLE_DIM, line);
             free(line);
         }
-        exp_text(ex, &y, 0, UI_ROLE_DIM, ui_tr(ctx, T_EXP_WRITING));
-        y++;
+        exp_text(ex, 0, UI_ROLE_DIM, ui_tr(ctx, T_EXP_WRITING));
+        ui_pane_skip(&ex->pane, 1);
         if (ex->error)
-            exp_text(ex, &y, 0, UI_ROLE_WARNING, ex->error);
+            exp_text(ex, 0, UI_ROLE_WARNING, ex->error);
         if (ex->state == UI_EXPORT_CONFIRM) {
-            exp_text(ex, &y, 0, UI_ROLE_WARNING, ui_tr(ctx, T_EXP_ALLOW_INCOMPLETE));
+            exp_text(ex, 0, UI_ROLE_WARNING, ui_tr(ctx, T_EXP_ALLOW_INCOMPLETE));
         } else if (ex->state == UI_EXPORT_REPLACE) {
-            exp_text(ex, &y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_REPLACE));
+            exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_REPLACE));
         } else if (ex->state == UI_EXPORT_PASSPHRASE) {
-            y++;
-            exp_text(ex, &y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_PASSPHRASE));
-            ui_field_render(&ex->passphrase, &ex->pane, y, 2, width - 2 < 40 ? width - 2 : 40, UI_ROLE_INPUT);
-            y++;
+            ui_pane_skip(&ex->pane, 1);
+            exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_PASSPHRASE));
+            ui_canvas *fc = ui_pane_lines(&ex->pane, 1);
+            if (fc)
+                ui_field_render(&ex->passphrase, fc, ex->pane.y, 2, width - 2 < 40 ? width - 2 : 40,
+                                UI_ROLE_INPUT);
+            ui_pane_skip(&ex->pane, 1);
         }
     }
-    if (ex->top > y - body_rows)
-        ex->top = y - body_rows;
-    if (ex->top < 0)
-        ex->top = 0;
-    ui_canvas_blit(c, body_top, 2, &ex->pane, ex->top, body_rows);
+    ui_pane_show(&ex->pane, c, body_top, 2, body_rows, -1, -1, c->cols - 1);
     ui_render_hints(ctx, c, ui_tr(ctx, hints));
     ui_render_status(ctx, c);
 }

@@ -12,6 +12,7 @@
 #include "ui_context.h"
 #include "ui_field.h"
 #include "ui_key.h"
+#include "ui_pane.h"
 
 typedef enum ui_export_state {
     UI_EXPORT_FORM = 0,     /* the folder is being typed */
@@ -29,8 +30,7 @@ typedef struct ui_export {
     ui_field passphrase;
     char *error;            /* why the last attempt failed, or NULL */
     report_result result;   /* the files written, once DONE */
-    int top;                /* scroll of the result */
-    ui_canvas pane;
+    ui_pane pane;           /* the screen's body, laid out in full, scrolled */
 } ui_export;
 
 /* Returns NULL when out of memory. Free with ui_export_free. */

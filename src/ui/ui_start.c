@@ -46,6 +46,8 @@ void ui_start_free(ui_start *st)
         entry_clear(&st->entries[i]);
     free(st->entries);
     free(st->error);
+    ui_table_free(st->table);
+    free(st->entry_row);
     free(st);
 }
 
@@ -235,6 +237,8 @@ static void start_gather(ui_start *st)
         }
 }
 
+static void start_build(ui_start *st);
+
 ui_start *ui_start_new(ui_context *ctx)
 {
     ui_start *st = calloc(1, sizeof *st);
@@ -257,6 +261,7 @@ ui_start *ui_start_new(ui_context *ctx)
             found = true;
         }
     st->selected = pick;
+    start_build(st);
     return st;
 }
 
@@ -282,36 +287,15 @@ ui_action ui_start_key(ui_start *st, ui_key k)
     }
     if (st->count == 0)
         return k.code == UI_KEY_RESIZE ? UI_ACT_REDRAW : UI_ACT_NONE;
-    switch (k.code) {
-    case UI_KEY_UP:
-        if (st->selected > 0)
-            st->selected--;
-        return UI_ACT_REDRAW;
-    case UI_KEY_DOWN:
-        if (st->selected + 1 < st->count)
-            st->selected++;
-        return UI_ACT_REDRAW;
-    case UI_KEY_PGUP:
-    case UI_KEY_HOME:
-        st->selected = 0;
-        return UI_ACT_REDRAW;
-    case UI_KEY_PGDN:
-    case UI_KEY_END:
-        st->selected = st->count - 1;
-        return UI_ACT_REDRAW;
-    case UI_KEY_ENTER:
+    if (k.code == UI_KEY_ENTER)
         return UI_ACT_OPEN;
-    case UI_KEY_RESIZE:
+    if (k.code == UI_KEY_RESIZE)
         return UI_ACT_REDRAW;
-    default:
-        break;
-    }
-    if (ch == 'k' && st->selected > 0) {
-        st->selected--;
-        return UI_ACT_REDRAW;
-    }
-    if (ch == 'j' && st->selected + 1 < st->count) {
-        st->selected++;
+    if (st->table && ui_table_key(st->table, k)) {
+        long row = ui_table_selected(st->table);
+        for (size_t i = 0; i < st->count; i++)
+            if (st->entry_row[i] == row)
+                st->selected = i;
         return UI_ACT_REDRAW;
     }
     return UI_ACT_NONE;
@@ -352,6 +336,51 @@ static char *start_entry_due(const ui_start *st, const ui_start_entry *e, ui_rol
     return ui_subst(ui_tr(st->ctx, e->overdue ? T_START_OVERDUE : T_START_DUE_ON), args, 1);
 }
 
+/* Lays the entries out as a table, in the current language: a heading
+ * before each section (a blank row between sections), then label, period,
+ * due date and state. Only the names give up width, so the due date and the
+ * state are never lost at 80 columns. */
+static void start_build(ui_start *st)
+{
+    static const ui_table_column columns[] = {
+        {.min = 8, .flex = true}, {.min = 10, .flex = true}, {.min = 6}, {.min = 6},
+    };
+    static const ui_str headers[] = {T_START_DUE_SECTION, T_START_CHANGE_SECTION,
+                                     T_START_UNFINISHED_SECTION, T_START_FINISHED_SECTION};
+    if (st->table == NULL && (st->table = ui_table_new(columns, 4)) == NULL)
+        return;
+    if (st->entry_row == NULL && st->count > 0 && (st->entry_row = calloc(st->count, sizeof *st->entry_row)) == NULL) {
+        ui_table_free(st->table);
+        st->table = NULL;
+        return;
+    }
+    ui_table_clear(st->table);
+    for (size_t i = 0; i < st->count; i++) {
+        const ui_start_entry *e = &st->entries[i];
+        if (i == 0 || e->section != st->entries[i - 1].section) {
+            if (i > 0)
+                ui_table_add_heading(st->table, "", UI_ROLE_NORMAL);
+            ui_table_add_heading(st->table, ui_tr(st->ctx, headers[e->section]), UI_ROLE_TITLE);
+        }
+        ui_role status_role, due_role;
+        char *label = start_entry_label(st, e);
+        char *status = start_entry_status(st, e, &status_role);
+        char *due = start_entry_due(st, e, &due_role);
+        const char *cells[] = {label, e->period, due, status};
+        long row = ui_table_add_row(st->table, cells, UI_ROLE_NORMAL);
+        st->entry_row[i] = row;
+        if (row >= 0) {
+            ui_table_set_role(st->table, (size_t)row, 2, due_role);
+            ui_table_set_role(st->table, (size_t)row, 3, status_role);
+        }
+        free(label);
+        free(status);
+        free(due);
+    }
+    if (st->selected < st->count && st->entry_row[st->selected] >= 0)
+        ui_table_select(st->table, (size_t)st->entry_row[st->selected]);
+}
+
 void ui_start_render(ui_start *st, ui_canvas *c)
 {
     const ui_context *ctx = st->ctx;
@@ -386,93 +415,9 @@ void ui_start_render(ui_start *st, ui_canvas *c)
         ui_render_wrapped(c, y, 2, width, body_bottom - y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_START_NOTHING));
     }
 
-    /* label, period and due columns, aligned by display width */
-    int label_cols = 0, period_cols = 0, due_cols = 0;
-    for (size_t i = 0; i < st->count; i++) {
-        char *label = start_entry_label(st, &st->entries[i]);
-        if (label) {
-            int w = (int)text_width(label);
-            if (w > label_cols)
-                label_cols = w;
-        }
-        free(label);
-        int pw = (int)text_width(st->entries[i].period);
-        if (pw > period_cols)
-            period_cols = pw;
-        ui_role unused;
-        char *due = start_entry_due(st, &st->entries[i], &unused);
-        if (due) {
-            int dw = (int)text_width(due);
-            if (dw > due_cols)
-                due_cols = dw;
-        }
-        free(due);
-    }
-    if (label_cols > width / 2)
-        label_cols = width / 2;
-
-    /* lines: a header before each section, then its entries */
-    int lines = 0, selected_line = 0;
-    for (size_t i = 0; i < st->count; i++) {
-        if (i == 0 || st->entries[i].section != st->entries[i - 1].section)
-            lines += i == 0 ? 1 : 2;
-        if (i == st->selected)
-            selected_line = lines;
-        lines++;
-    }
-    int rows = body_bottom - y;
-    if (selected_line < st->top)
-        st->top = selected_line > 0 && st->selected == 0 ? 0 : selected_line - 1;
-    if (selected_line >= st->top + rows)
-        st->top = selected_line - rows + 1;
-    if (st->top < 0)
-        st->top = 0;
-
-    static const ui_str headers[] = {T_START_DUE_SECTION, T_START_CHANGE_SECTION,
-                                     T_START_UNFINISHED_SECTION, T_START_FINISHED_SECTION};
-    int line = 0;
-    for (size_t i = 0; i < st->count; i++) {
-        const ui_start_entry *e = &st->entries[i];
-        if (i == 0 || e->section != st->entries[i - 1].section) {
-            if (i > 0)
-                line++;
-            int row = y + line - st->top;
-            if (row >= y && row < body_bottom)
-                ui_canvas_put(c, row, 2, width, UI_ROLE_TITLE, ui_tr(ctx, headers[e->section]));
-            line++;
-        }
-        int row = y + line - st->top;
-        line++;
-        if (row < y || row >= body_bottom)
-            continue;
-        bool selected = i == st->selected;
-        if (selected) {
-            ui_canvas_fill(c, row, 2, width, UI_ROLE_SELECTED);
-            ui_canvas_put(c, row, 2, 1, UI_ROLE_SELECTED, ">");
-        }
-        char *label = start_entry_label(st, e);
-        char *padded = label ? text_pad(label, (size_t)label_cols) : NULL;
-        ui_role role;
-        char *status = start_entry_status(st, e, &role);
-        ui_role text_role = selected ? UI_ROLE_SELECTED : UI_ROLE_NORMAL;
-        int x = 4;
-        x += ui_canvas_put(c, row, x, width, text_role, padded) + 2;
-        char *period = text_pad(e->period, (size_t)period_cols);
-        x += ui_canvas_put(c, row, x, c->cols - x - 2, text_role, period) + 2;
-        ui_role due_role;
-        char *due = start_entry_due(st, e, &due_role);
-        char *due_padded = due ? text_pad(due, (size_t)due_cols) : NULL;
-        if (due_cols > 0)
-            x += ui_canvas_put(c, row, x, c->cols - x - 2, selected ? UI_ROLE_SELECTED : due_role,
-                               due_padded) + 2;
-        ui_canvas_put(c, row, x, c->cols - x - 2, selected ? UI_ROLE_SELECTED : role, status);
-        free(due_padded);
-        free(due);
-        free(period);
-        free(status);
-        free(padded);
-        free(label);
-    }
+    start_build(st);
+    if (st->table)
+        ui_table_render(st->table, c, y, 2, c->cols - 3, body_bottom - y);
     ui_render_hints(ctx, c, ui_tr(ctx, T_START_HINTS));
     ui_render_status(ctx, c);
 }

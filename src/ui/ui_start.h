@@ -9,6 +9,7 @@
 #include "ui_canvas.h"
 #include "ui_context.h"
 #include "ui_key.h"
+#include "ui_table.h"
 
 typedef enum ui_start_section {
     UI_START_DUE = 0,       /* the current period of monthly and half-year checks, and overdue ones */
@@ -39,8 +40,9 @@ typedef struct ui_start {
     ui_context *ctx;        /* not owned */
     ui_start_entry *entries;
     size_t count;
-    size_t selected;
-    int top;
+    size_t selected;        /* the entry selected */
+    ui_table *table;        /* the entries as laid out, with a heading per section (owned) */
+    long *entry_row;        /* the table row of each entry */
     size_t checklist_count, item_count;
     bool have_systems;      /* false: per-system items will not be asked */
     char *error;            /* why the store or the checklists could not be read, or NULL */

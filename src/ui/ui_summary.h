@@ -9,13 +9,15 @@
 #include "ui_canvas.h"
 #include "ui_context.h"
 #include "ui_key.h"
+#include "ui_list.h"
+#include "ui_pane.h"
 
 typedef struct ui_summary {
     ui_context *ctx;        /* not owned; ctx->session must be open */
-    size_t selected;        /* which finding is selected (index into the list shown) */
-    int top;                /* first line shown */
+    ui_list findings;       /* which finding is selected (index into the list shown) */
     long jump;              /* plan index chosen with Enter (for the walk), or -1 */
-    ui_canvas pane;         /* the whole summary, before it is cut to the window */
+    ui_pane head;           /* the total, grade and verdict: stays in view */
+    ui_pane pane;           /* the rest of the summary, before it is cut to the window */
 } ui_summary;
 
 /* Returns NULL when out of memory. Free with ui_summary_free. */

@@ -46,11 +46,10 @@ static void systems_reload(ui_systems *sy, const char *keep)
         systems_fail(sy, err);
     free(err);
     store_close(db);
-    if (sy->selected >= sy->count)
-        sy->selected = sy->count ? sy->count - 1 : 0;
+    ui_list_set_count(&sy->list, sy->count);
     for (size_t i = 0; keep && i < sy->count; i++)
         if (strcmp(sy->systems[i].id, keep) == 0)
-            sy->selected = i;
+            ui_list_select(&sy->list, i);
 }
 
 ui_systems *ui_systems_new(ui_context *ctx)
@@ -59,6 +58,7 @@ ui_systems *ui_systems_new(ui_context *ctx)
     if (sy == NULL)
         return NULL;
     sy->ctx = ctx;
+    ui_list_init(&sy->list, 0);
     sy->fields[0].max_chars = 64;
     sy->fields[1].max_chars = SYSTEM_NAME_MAX_CHARS;
     systems_reload(sy, NULL);
@@ -119,13 +119,13 @@ static void systems_add(ui_systems *sy)
 static void systems_remove(ui_systems *sy)
 {
     sy->mode = UI_SYSTEMS_LIST;
-    if (sy->selected >= sy->count)
+    if (sy->list.selected >= sy->count)
         return;
     store *db = systems_store(sy);
     if (db == NULL)
         return;
     char *err = NULL;
-    const system_info *s = &sy->systems[sy->selected];
+    const system_info *s = &sy->systems[sy->list.selected];
     if (store_system_remove(db, s->id, &err) != 0) {
         systems_fail(sy, err);
     } else {
@@ -203,22 +203,8 @@ ui_action ui_systems_key(ui_systems *sy, ui_key k)
         sy->mode = UI_SYSTEMS_CONFIRM;
         return UI_ACT_REDRAW;
     }
-    if ((k.code == UI_KEY_UP || ch == 'k') && sy->selected > 0) {
-        sy->selected--;
+    if (ui_list_key(&sy->list, k))
         return UI_ACT_REDRAW;
-    }
-    if ((k.code == UI_KEY_DOWN || ch == 'j') && sy->selected + 1 < sy->count) {
-        sy->selected++;
-        return UI_ACT_REDRAW;
-    }
-    if (k.code == UI_KEY_HOME || k.code == UI_KEY_PGUP) {
-        sy->selected = 0;
-        return UI_ACT_REDRAW;
-    }
-    if ((k.code == UI_KEY_END || k.code == UI_KEY_PGDN) && sy->count > 0) {
-        sy->selected = sy->count - 1;
-        return UI_ACT_REDRAW;
-    }
     return UI_ACT_NONE;
 }
 
@@ -251,6 +237,22 @@ static int systems_render_form(ui_systems *sy, ui_canvas *c, int y, int width)
     return 2;
 }
 
+typedef struct systems_draw {
+    const ui_systems *sy;
+    int code_cols;
+} systems_draw;
+
+static void systems_draw_row(void *data, ui_canvas *c, int row, int col, int width, size_t i, bool selected)
+{
+    const systems_draw *d = data;
+    const system_info *s = &d->sy->systems[i];
+    ui_role role = selected ? UI_ROLE_SELECTED : UI_ROLE_NORMAL;
+    if (selected)
+        ui_canvas_put(c, row, col, 1, role, ">");
+    ui_canvas_put_cut(c, row, col + 2, d->code_cols, role, s->id);
+    ui_canvas_put_cut(c, row, col + 4 + d->code_cols, width - d->code_cols - 4, role, s->name);
+}
+
 void ui_systems_render(ui_systems *sy, ui_canvas *c)
 {
     const ui_context *ctx = sy->ctx;
@@ -265,27 +267,16 @@ void ui_systems_render(ui_systems *sy, ui_canvas *c)
     if (sy->count == 0) {
         ui_render_wrapped(c, y, 2, width, 2, 0, UI_ROLE_DIM, ui_tr(ctx, T_SYSTEMS_NONE));
     } else if (rows > 0) {
-        int code_cols = 0;
+        systems_draw d = {sy, 0};
         for (size_t i = 0; i < sy->count; i++) {
             int w = (int)text_width(sy->systems[i].id);
-            if (w > code_cols)
-                code_cols = w;
+            if (w > d.code_cols)
+                d.code_cols = w;
         }
-        if (code_cols > 24)
-            code_cols = 24;
-        if ((int)sy->selected < sy->top)
-            sy->top = (int)sy->selected;
-        if ((int)sy->selected >= sy->top + rows)
-            sy->top = (int)sy->selected - rows + 1;
-        for (int r = 0; r < rows && (size_t)(sy->top + r) < sy->count; r++) {
-            size_t i = (size_t)(sy->top + r);
-            bool selected = i == sy->selected && sy->mode != UI_SYSTEMS_ADD;
-            ui_role role = selected ? UI_ROLE_SELECTED : UI_ROLE_NORMAL;
-            if (selected)
-                ui_canvas_put(c, y + r, 2, 1, role, ">");
-            ui_canvas_put(c, y + r, 4, code_cols, role, sy->systems[i].id);
-            ui_canvas_put(c, y + r, 6 + code_cols, width - code_cols - 4, role, sy->systems[i].name);
-        }
+        if (d.code_cols > 24)
+            d.code_cols = 24;
+        sy->list.show_selection = sy->mode != UI_SYSTEMS_ADD;
+        ui_list_render(&sy->list, c, y, 2, width + 1, rows, systems_draw_row, &d);
     }
     int line = bottom + 1;
     if (sy->error)
@@ -293,8 +284,8 @@ void ui_systems_render(ui_systems *sy, ui_canvas *c)
     if (sy->mode == UI_SYSTEMS_ADD)
         systems_render_form(sy, c, line, width);
     ui_str hints = sy->mode == UI_SYSTEMS_ADD ? T_SYSTEMS_HINTS_ADD : T_SYSTEMS_HINTS;
-    if (sy->mode == UI_SYSTEMS_CONFIRM && sy->selected < sy->count) {
-        const char *args[] = {sy->systems[sy->selected].id, sy->systems[sy->selected].name};
+    if (sy->mode == UI_SYSTEMS_CONFIRM && sy->list.selected < sy->count) {
+        const char *args[] = {sy->systems[sy->list.selected].id, sy->systems[sy->list.selected].name};
         char *ask = ui_subst(ui_tr(ctx, T_SYSTEMS_CONFIRM), args, 2);
         ui_render_wrapped(c, bottom, 2, width, 2, 0, UI_ROLE_WARNING, ask);
         free(ask);

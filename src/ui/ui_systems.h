@@ -13,6 +13,7 @@
 #include "ui_context.h"
 #include "ui_field.h"
 #include "ui_key.h"
+#include "ui_list.h"
 
 typedef enum ui_systems_mode {
     UI_SYSTEMS_LIST = 0,   /* moving in the list */
@@ -24,8 +25,7 @@ typedef struct ui_systems {
     ui_context *ctx;          /* not owned */
     system_info *systems;     /* the store's list, in code order */
     size_t count;
-    size_t selected;
-    int top;                  /* first row of the list shown */
+    ui_list list;             /* the selected system and the rows in view */
     ui_systems_mode mode;
     ui_field fields[2];       /* code, name (while adding) */
     int focus;                /* 0 code, 1 name */

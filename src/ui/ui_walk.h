@@ -14,6 +14,8 @@
 #include "ui_context.h"
 #include "ui_field.h"
 #include "ui_key.h"
+#include "ui_list.h"
+#include "ui_pane.h"
 
 typedef enum ui_walk_focus {
     UI_FOCUS_ANSWER = 0,
@@ -34,9 +36,10 @@ typedef struct ui_walk {
     size_t choice;            /* highlighted choice of a choice item */
     char *error;              /* validation message shown under the field, or NULL */
     bool chain;               /* after a finding: ask owner, then due, then move on */
-    int list_top;             /* first row of the item list shown (left pane) */
+    ui_list lists;            /* the checklists shown in the left pane */
+    ui_list items;            /* the current checklist's items in the left pane */
     int page;                 /* rows of the item list at the last layout, for PgUp/PgDn */
-    ui_canvas pane;           /* the right pane, laid out in full before it is cut */
+    ui_pane pane;             /* the right pane, laid out in full before it is cut */
 } ui_walk;
 
 /* Starts on plan index `start` (clamped; a negative value means the first
@@ -54,6 +57,17 @@ void ui_walk_goto(ui_walk *w, size_t index);
 /* Commits what is being typed, if it is valid: called when the screen is left
  * by quitting or a signal, so text typed into a note is not lost. */
 void ui_walk_flush(ui_walk *w);
+
+/* Shared by the walk's logic and its drawing (ui_walk_draw.c): the number
+ * of items in the plan; whether plan index i is asked (not hidden by a
+ * condition); the current item's answer (or NULL); whether the current item
+ * has a finding or remediation fields filled in; a number as "%g" (caller
+ * frees, NULL when out of memory). */
+size_t ui_walk_count(const ui_walk *w);
+bool ui_walk_visible(const ui_walk *w, size_t i);
+const answer *ui_walk_answer_of(const ui_walk *w);
+bool ui_walk_has_remediation(const ui_walk *w);
+char *ui_walk_format_number(double v);
 
 /* Glyph and role that mark an instance's state (✓ ✗ ~ - ?), shared with the
  * summary so that colour is never the only signal. */
