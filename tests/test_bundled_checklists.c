@@ -267,6 +267,117 @@ static void test_mlps_change_traps(void **state)
         assert_string_not_equal(l3->show_if->values[v], "l4");
 }
 
+/* The half-year check looks at six months: none of its items may ask about
+ * "this month" (本月), in either language. */
+static void test_halfyear_never_says_this_month(void **state)
+{
+    (void)state;
+    for (size_t l = 0; l < bundled->count; l++)
+        for (size_t i = 0; i < bundled->lists[l].item_count; i++) {
+            const item *it = &bundled->lists[l].items[i];
+            if (!(it->profiles & PROFILE_HALFYEAR))
+                continue;
+            const char *zh[] = {it->question_zh, it->guidance_zh};
+            const char *en[] = {it->question_en, it->guidance_en};
+            for (size_t k = 0; k < 2; k++) {
+                if (strstr(zh[k], "本月") != NULL || strcasestr(en[k], "this month") != NULL)
+                    print_error("half-year item %s says this month\n", it->id);
+                assert_null(strstr(zh[k], "本月"));
+                assert_null(strcasestr(en[k], "this month"));
+            }
+        }
+}
+
+static void assert_scope(const char *id, scope expected)
+{
+    const item *it = find(id);
+    assert_non_null(it);
+    if (it->scope != expected)
+        print_error("%s has the wrong scope\n", id);
+    assert_int_equal(it->scope, expected);
+}
+
+static void assert_in_profile(const char *id, unsigned profile_bit)
+{
+    const item *it = find(id);
+    assert_non_null(it);
+    if (!(it->profiles & profile_bit))
+        print_error("%s is not in profile %u\n", id, profile_bit);
+    assert_true(it->profiles & profile_bit);
+}
+
+/* What applies to each database, account set, backup, store of data and
+ * server is asked per system (000 四(二), 002 二(七) 各系统, 004 二(四)). */
+static void test_per_system_scope(void **state)
+{
+    (void)state;
+    const char *ids[] = {"db-weak-passwords", "db-unauth-access", "acct-realname", "acct-no-shared",
+                         "acct-least-privilege", "acct-password-policy", "acct-forced-change",
+                         "acct-weak-passwords", "bak-last-ok", "bak-restore-test", "bak-restore-spot",
+                         "data-encrypt-storage", "data-test-desensitised", "net-mid-vulns",
+                         "net-vuln-scan-date", "sc-oss-patches", "sc-os-patches", "net-high-vulns",
+                         "bak-frequency"};
+    for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
+        assert_scope(ids[k], SCOPE_SYSTEM);
+}
+
+/* Websites are asked one by one (001 四(一) 逐一填报): a per-system steering
+ * question says which systems are websites, and the per-site items follow it. */
+static void test_website_items_per_site(void **state)
+{
+    (void)state;
+    const item *steer = find("web-system-site");
+    assert_non_null(steer);
+    assert_int_equal(steer->scope, SCOPE_SYSTEM);
+    assert_true(steer->weight == 0);
+    assert_non_null(strstr(steer->question_zh, "互联网网站或应用"));
+    const char *ids[] = {"web-icp", "web-opening-review", "web-requalification", "web-identifier",
+                         "web-responsibility", "web-launch-protection", "web-monitoring"};
+    for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+        const item *it = find(ids[k]);
+        assert_non_null(it);
+        assert_int_equal(it->scope, SCOPE_SYSTEM);
+        assert_non_null(it->show_if);
+        assert_string_equal(it->show_if->item_id, "web-system-site");
+        assert_int_equal(it->show_if->value_count, 1);
+        assert_string_equal(it->show_if->values[0], "yes");
+    }
+}
+
+/* The monthly check holds what drifts within a month; the change profile asks
+ * the patch, scan, account and restore items of the changed system. */
+static void test_profiles_cover_the_gaps(void **state)
+{
+    (void)state;
+    const char *monthly[] = {"bak-restore-spot", "sc-os-patches", "sc-oss-patches", "sc-access-rights",
+                             "net-rdp-closed", "term-antivirus"};
+    for (size_t k = 0; k < sizeof monthly / sizeof monthly[0]; k++)
+        assert_in_profile(monthly[k], PROFILE_MONTHLY);
+    const char *change[] = {"sc-oss-patches", "sc-os-patches", "net-vuln-scan-date", "acct-realname",
+                            "acct-no-shared", "acct-password-policy", "bak-restore-test",
+                            "bak-restore-spot", "data-test-desensitised"};
+    for (size_t k = 0; k < sizeof change / sizeof change[0]; k++)
+        assert_in_profile(change[k], PROFILE_CHANGE);
+    /* questions of the form "in the past year/half-year, did…" are dates */
+    const char *dates[] = {"mon-risk-assessment-date", "net-pentest-date", "net-policy-review-date",
+                           "org-awareness-date", "org-leader-briefing-date"};
+    for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++) {
+        const item *it = find(dates[k]);
+        assert_non_null(it);
+        assert_int_equal(it->type, ANSWER_DATE);
+        assert_true(it->max_age_days > 0);
+        assert_true(it->allow_never);
+    }
+    for (size_t l = 0; l < bundled->count; l++)
+        for (size_t i = 0; i < bundled->lists[l].item_count; i++) {
+            const char *q = bundled->lists[l].items[i].question_zh;
+            assert_null(strstr(q, "过去一年"));
+            assert_null(strstr(q, "过去半年"));
+        }
+    /* incidents of the check period only, not the last one ever */
+    assert_non_null(strstr(find("inc-investigation-days")->question_zh, "本检查期内"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +391,10 @@ int main(void)
         cmocka_unit_test(test_exposure_items_critical),
         cmocka_unit_test(test_paperwork_at_most_medium),
         cmocka_unit_test(test_mlps_change_traps),
+        cmocka_unit_test(test_halfyear_never_says_this_month),
+        cmocka_unit_test(test_per_system_scope),
+        cmocka_unit_test(test_website_items_per_site),
+        cmocka_unit_test(test_profiles_cover_the_gaps),
     };
     return cmocka_run_group_tests(tests, load_bundled, free_bundled);
 }
