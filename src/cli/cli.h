@@ -126,5 +126,6 @@ int cmd_report(const cli_globals *g, int argc, char **argv);
 int cmd_verify(const cli_globals *g, int argc, char **argv);
 int cmd_run(const cli_globals *g, int argc, char **argv);
 int cmd_review(const cli_globals *g, int argc, char **argv);
+int cmd_incident(const cli_globals *g, int argc, char **argv);
 
 #endif

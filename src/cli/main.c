@@ -29,6 +29,7 @@ static const struct {
     {"report", cmd_report, N_("write the signed report (CSV and SQLite)")},
     {"verify", cmd_verify, N_("verify a report's signature (and its signer with --trust)")},
     {"review", cmd_review, N_("the supervisor's review: units and keys, import, tables (docs/review.md)")},
+    {"incident", cmd_incident, N_("grade an incident by the rules of 003: level, warning, actions")},
 };
 
 /* The one table of exit codes: every command's --help names its codes from

@@ -1,0 +1,164 @@
+/* cmd_incident.c: `selfcheck incident classify|lint`: the level, warning
+ * colour and required actions of an incident under document 003, from the
+ * rules file (docs/incidents.md). */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "incident.h"
+
+/* Prints every problem of a failed load on stderr. */
+static void print_diags(const diag_list *diags)
+{
+    for (size_t i = 0; i < diags->count; i++) {
+        char *line = diag_format(&diags->items[i]);
+        fprintf(stderr, "%s\n", line ? line : diags->items[i].message);
+        free(line);
+    }
+}
+
+/* The rules file: the one named, else the installed one. Prints what went
+ * wrong; returns EXIT_OK with *out, else an exit code. */
+static int load_rules(const char *named, incident_rules **out, int invalid_code)
+{
+    *out = NULL;
+    char *path = named ? strdup(named) : incident_rules_default_path();
+    if (path == NULL) {
+        cli_error(_("no incident rules file found (share/selfcheck/rules/incident.ini): give one with --rules"));
+        return EXIT_NOT_FOUND;
+    }
+    diag_list diags;
+    diag_list_init(&diags);
+    int rc = incident_rules_load(path, out, &diags);
+    print_diags(&diags);
+    if (rc != 0)
+        fprintf(stderr, "%zu problem%s\n", diags.count, diags.count == 1 ? "" : "s");
+    diag_list_clear(&diags);
+    free(path);
+    return rc == 0 ? EXIT_OK : invalid_code;
+}
+
+static const char *warning_word(incident_warning w)
+{
+    switch (w) {
+    case INCIDENT_WARNING_RED: return _("red");
+    case INCIDENT_WARNING_YELLOW: return _("yellow");
+    case INCIDENT_WARNING_BLUE: return _("blue");
+    default: return "";
+    }
+}
+
+static void print_result(const incident_rules *rules, const incident_result *res)
+{
+    const char *lang = i18n_lang();
+    printf("level: %s\n", incident_level_token(res->level));
+    printf("warning: %s\n", incident_warning_token(res->warning));
+    if (res->level == INCIDENT_LEVEL_NONE) {
+        printf("%s\n", _("No rule of 003 第七条-第九条 applies to these facts: it is not an incident of level "
+                         "I, II or III. If it threatens or affects security, public order, the economy or the "
+                         "public interest, give impact=some, considerable or serious (第七条(五), 第八条(八), "
+                         "第九条(五))."));
+        return;
+    }
+    const incident_level_info *info = &rules->levels[res->level];
+    printf(_("Level %1$s (%2$s) incident, %3$s warning (%4$s).\n"), incident_level_token(res->level),
+           incident_level_name(rules, res->level, lang), warning_word(res->warning), info->clause);
+    printf("%s\n", res->applied_count == 1 ? _("The rule that applies:")
+                                           : _("The rules that apply (the highest level decides):"));
+    for (size_t i = 0; i < res->applied_count; i++) {
+        const incident_rule *r = res->applied[i];
+        printf(_("  [%1$s] %2$s: %3$s\n"), incident_level_token(r->level), r->clause, incident_rule_text(r, lang));
+    }
+    printf("%s\n", _("What the plan requires:"));
+    for (size_t i = 0; i < res->action_count; i++) {
+        const incident_action *a = res->actions[i];
+        printf(_("  %1$zu. %2$s: %3$s\n"), i + 1, a->clause, incident_action_text(a, lang));
+    }
+}
+
+/* The facts of argv[first..argc) graded by the rules file; printed. */
+static int classify(const char *rules_path, int argc, char **argv, int first)
+{
+    if (first >= argc) {
+        cli_error("%s", _("incident classify needs the facts as KEY=VALUE (see selfcheck incident --help)"));
+        return EXIT_USAGE;
+    }
+    incident_facts facts;
+    incident_facts_init(&facts);
+    char *err = NULL;
+    for (int i = first; i < argc; i++)
+        if (incident_facts_set_arg(&facts, argv[i], &err) != 0) {
+            cli_error("%s", err);
+            free(err);
+            return EXIT_USAGE;
+        }
+    incident_rules *rules;
+    int code = load_rules(rules_path, &rules, EXIT_INPUT);
+    if (code != EXIT_OK)
+        return code;
+    incident_result *res = NULL;
+    int rc = incident_classify(rules, &facts, &res, &err);
+    if (rc != 0) {
+        cli_error("%s", err);
+        free(err);
+        code = rc == INCIDENT_ERR_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
+    } else {
+        print_result(rules, res);
+    }
+    incident_result_free(res);
+    incident_rules_free(rules);
+    return code;
+}
+
+/* Checks the rules file named (or the installed one) and says so. */
+static int lint(const char *path)
+{
+    incident_rules *rules;
+    int code = load_rules(path, &rules, EXIT_FINDINGS);
+    if (code != EXIT_OK)
+        return code;
+    printf("%s: %zu rules, %zu actions: no problems\n", rules->path, rules->rule_count, rules->action_count);
+    incident_rules_free(rules);
+    return EXIT_OK;
+}
+
+int cmd_incident(const cli_globals *g, int argc, char **argv)
+{
+    (void)g;
+    static const int exits[] = {EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_NOT_FOUND, -1};
+    static const cli_help help = {
+        "incident", "classify KEY=VALUE... | lint [FILE]",
+        "classify grades an incident by the rules of 003 (第七条-第九条) and prints\n"
+        "'level: I|II|III|none' and 'warning: red|yellow|blue|none' on lines of their\n"
+        "own, then every rule that applies and what the plan requires, with clauses.\n"
+        "No rule applying is level none, exit 0. The facts (one not given is none, no\n"
+        "or 0; attack, outage and vuln need mlps_level):\n"
+        "  mlps_level  0-4                  attack      none|small|large\n"
+        "  outage      none|short|long      pi_records  a count\n"
+        "  secrets     no|yes               data        none|ordinary|general\n"
+        "  defaced     no|yes|political     terminal    no|yes\n"
+        "  vuln        none|low|medium|high posts       a count\n"
+        "  media       no|yes               impact      none|some|considerable|serious\n"
+        "lint checks the rules file (FILE, or --rules, or the installed one) and\n"
+        "prints every problem as FILE:LINE: message (docs/incidents.md).\n",
+        exits};
+    const char *rules_path = NULL;
+    const cli_option opts[] = {
+        {"rules", "FILE", "the rules file (default: share/selfcheck/rules/incident.ini)", &rules_path, NULL, false},
+        CLI_OPTION_END,
+    };
+    int first;
+    int done = cli_parse(argc, argv, opts, &help, &first);
+    if (done != CLI_CONTINUE)
+        return done;
+    const char *action = first < argc ? argv[first] : "";
+    if (strcmp(action, "classify") == 0)
+        return classify(rules_path, argc, argv, first + 1);
+    if (strcmp(action, "lint") == 0 && argc - first <= 2)
+        return lint(argc - first == 2 ? argv[first + 1] : rules_path);
+    cli_error("usage: selfcheck incident classify KEY=VALUE... | lint [FILE]");
+    return EXIT_USAGE;
+}
