@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "msg.h"
 #include "period.h"
 #include "text.h"
@@ -34,6 +35,7 @@ int ui_context_init(ui_context *ctx, const char *config_path, const char *db_pat
     snprintf(ctx->lang, sizeof ctx->lang, "%s",
              ctx->cfg->lang && strcmp(ctx->cfg->lang, "en") == 0 ? "en" : "zh");
     msg_set_lang(ctx->lang);   /* what the core says shows on screen too */
+    i18n_init(ctx->lang);
     clock_today(ctx->today);
     return 0;
 }
@@ -50,7 +52,8 @@ void ui_context_free(ui_context *ctx)
 
 const char *ui_tr(const ui_context *ctx, ui_str key)
 {
-    return ui_text(key, ctx->lang);
+    (void)ctx;
+    return ui_text(key);
 }
 
 bool ui_context_en(const ui_context *ctx)
@@ -62,6 +65,7 @@ void ui_context_toggle_lang(ui_context *ctx)
 {
     snprintf(ctx->lang, sizeof ctx->lang, "%s", ui_context_en(ctx) ? "zh" : "en");
     msg_set_lang(ctx->lang);
+    i18n_set_lang(ctx->lang);
 }
 
 void ui_context_switch_lang(ui_context *ctx)

@@ -160,8 +160,9 @@ typedef enum ui_str {
     T_COUNT
 } ui_str;
 
-/* The string in lang ("en", else Chinese). Never NULL. Static: do not free. */
-const char *ui_text(ui_str key, const char *lang);
+/* The message in the language in force (i18n_set_lang): its English msgid
+ * through gettext. Never NULL. Static: do not free. */
+const char *ui_text(ui_str key);
 
 /* Fills {1}..{9} in tmpl with args[0..n). A placeholder without an argument is
  * left empty. Returns a new string; caller frees (NULL when out of memory). */
