@@ -1,6 +1,7 @@
 /* fuzz_parsers.c: libFuzzer harnesses for every parser of untrusted input:
- * checklist INI files, selfcheck.ini, CSV answer sheets, and reports (CSV or
- * SQLite) as a supervisor receives them; and the text layer that lays out
+ * checklist INI files, selfcheck.ini, CSV answer sheets, reports (CSV or
+ * SQLite) as a supervisor receives them, and the incident rules file with
+ * facts to classify; and the text layer that lays out
  * whatever those files hold (wrapping and fitting by display width). The
  * first input byte chooses the parser; the rest is the file.
  *
@@ -17,13 +18,14 @@
 
 #include "checklist.h"
 #include "config.h"
+#include "incident.h"
 #include "report_read.h"
 #include "sheet.h"
 #include "text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define FUZZ_PARSERS 5
+#define FUZZ_PARSERS 6
 
 /* Wraps the bytes (up to a NUL) at a width taken from the first of them and
  * aborts unless the spans tile the text in order, each within the width,
@@ -54,6 +56,42 @@ static void fuzz_text(const uint8_t *data, size_t size)
     if (text_fit(s, width, &fitted) > len || fitted > width)
         abort();
     free(s);
+}
+
+/* Loads the bytes as an incident rules file; when they load, classifies the
+ * facts that the file's own bytes spell as KEY=VALUE words (so a seed's rules
+ * meet facts of their own vocabulary), and aborts on a result that breaks
+ * the rule: the level is the highest of the rules listed, none without one. */
+static void fuzz_incident(const char *path, const uint8_t *data, size_t size)
+{
+    diag_list diags;
+    diag_list_init(&diags);
+    incident_rules *rules = NULL;
+    if (incident_rules_load(path, &rules, &diags) != 0) {
+        if (diags.count == 0)
+            abort();   /* a failure must always say why */
+        diag_list_clear(&diags);
+        return;
+    }
+    incident_facts facts;
+    incident_facts_init(&facts);
+    char *text = strndup((const char *)data, size);
+    char *save = NULL;
+    for (char *w = text ? strtok_r(text, " \t\r\n,", &save) : NULL; w != NULL; w = strtok_r(NULL, " \t\r\n,", &save))
+        incident_facts_set_arg(&facts, w, NULL);
+    free(text);
+    incident_result *res = NULL;
+    if (incident_classify(rules, &facts, &res, NULL) == 0) {
+        incident_level top = INCIDENT_LEVEL_NONE;
+        for (size_t i = 0; i < res->applied_count; i++)
+            if (res->applied[i]->level > top)
+                top = res->applied[i]->level;
+        if (top != res->level || (res->level == INCIDENT_LEVEL_NONE) != (res->warning == INCIDENT_WARNING_NONE))
+            abort();
+    }
+    incident_result_free(res);
+    incident_rules_free(rules);
+    diag_list_clear(&diags);
 }
 
 /* The parsers read files: hand them an in-memory one. */
@@ -125,6 +163,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(err);
         break;
     }
+    case 5:
+        fuzz_incident(path, data + 1, size - 1);
+        break;
     }
     free(path);
     close(fd);
