@@ -704,6 +704,36 @@ static void test_setup_saves_config(void **state)
     free(path);
 }
 
+/* Backspace is "back" as on every screen and never erases an answer;
+ * clearing a field takes d or Delete twice, and any other key between keeps
+ * it. Enter on an unanswered yes/no item says which keys answer it. */
+static void test_clearing_is_deliberate(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 0);
+    assert_int_equal(ui_walk_key(w, ui_key_make(UI_KEY_ENTER)), UI_ACT_REDRAW);
+    assert_null(answer_at(f, 0) ? answer_at(f, 0)->value : NULL);
+    assert_non_null(f->ctx.message);
+    assert_non_null(strstr(f->ctx.message, "y 是"));
+    assert_non_null(strstr(f->ctx.message, "n 否"));
+    ui_walk_key(w, ui_key_char('y'));
+    ui_walk_goto(w, 0);
+    assert_int_equal(ui_walk_key(w, ui_key_make(UI_KEY_BACKSPACE)), UI_ACT_START);
+    assert_string_equal(answer_at(f, 0)->value, "yes");
+    ui_walk_key(w, ui_key_make(UI_KEY_DELETE));
+    assert_string_equal(answer_at(f, 0)->value, "yes");
+    assert_non_null(strstr(f->ctx.message, "Delete"));
+    ui_walk_key(w, ui_key_make(UI_KEY_TAB));   /* any other key keeps it */
+    ui_walk_key(w, ui_key_make(UI_KEY_BTAB));
+    ui_walk_key(w, ui_key_char('d'));
+    assert_string_equal(answer_at(f, 0)->value, "yes");
+    ui_walk_key(w, ui_key_char('d'));
+    const answer *a = answer_at(f, 0);
+    assert_true(a == NULL || a->value == NULL);
+    ui_walk_free(w);
+}
+
 int main(void)
 {
     setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
@@ -716,6 +746,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_date_validated_in_place, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_never_key, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_chinese_note_stored_intact, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_clearing_is_deliberate, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_take_over_previous, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_search_and_unanswered, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_layout_80x24_and_120x40, fixture_setup, fixture_teardown),

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "i18n.h"
 #include "period.h"
 #include "text.h"
 
@@ -68,6 +69,7 @@ void ui_walk_goto(ui_walk *w, size_t index)
     w->focus = UI_FOCUS_ANSWER;
     w->editing = false;
     w->chain = false;
+    w->clearing = false;
     walk_set_error(w, NULL);
     w->choice = walk_choice_of(w);
 }
@@ -415,12 +417,55 @@ static ui_action walk_take_over(ui_walk *w)
     return act;
 }
 
+/* d or Delete: the first press asks, the second clears the focused field. */
+static ui_action walk_clear(ui_walk *w)
+{
+    const answer *a = ui_walk_answer_of(w);
+    const char *stored = a == NULL ? NULL
+        : w->focus == UI_FOCUS_ANSWER ? a->value : w->focus == UI_FOCUS_NOTE ? a->note
+        : w->focus == UI_FOCUS_OWNER ? a->owner : a->due;
+    if (stored == NULL || *stored == '\0') {
+        w->clearing = false;
+        ui_context_say(w->ctx, UI_ROLE_NORMAL, _("This field is empty: there is nothing to clear."));
+        return UI_ACT_REDRAW;
+    }
+    if (!w->clearing) {
+        w->clearing = true;
+        ui_context_say(w->ctx, UI_ROLE_WARNING,
+                       _("Clear this field? Press d or Delete again to clear it; any other key keeps it."));
+        return UI_ACT_REDRAW;
+    }
+    w->clearing = false;
+    if (walk_commit(w, w->focus, "") == 0)
+        ui_context_say(w->ctx, UI_ROLE_ANSWERED, _("Cleared."));
+    return UI_ACT_REDRAW;
+}
+
 static ui_action walk_not_allowed(ui_walk *w)
 {
     char *allowed = answer_allowed(walk_item(w));
     const char *args[] = {allowed ? allowed : ""};
     ui_context_sayf(w->ctx, UI_ROLE_WARNING, T_WALK_NOT_ALLOWED, args, 1);
     free(allowed);
+    return UI_ACT_REDRAW;
+}
+
+/* Enter on an unanswered yes/no or choice item: says which keys answer it. */
+static ui_action walk_which_keys(ui_walk *w, const item *it)
+{
+    const ui_context *ctx = w->ctx;
+    char *keys = NULL, *line = NULL;
+    int rc = it->type == ANSWER_YESNO
+        ? asprintf(&keys, "y %s   n %s%s%s%s%s", ui_tr(ctx, T_YES), ui_tr(ctx, T_NO),
+                   it->allow_partial ? "   p " : "", it->allow_partial ? ui_tr(ctx, T_PARTIAL) : "",
+                   it->allow_na ? "   x " : "", it->allow_na ? ui_tr(ctx, T_NA) : "")
+        : asprintf(&keys, "1-%zu", it->choice_count);
+    if (rc >= 0 && asprintf(&line, _("Not answered yet. The keys that answer it: %s"), keys) >= 0) {
+        ui_context_say(w->ctx, UI_ROLE_WARNING, line);
+        free(line);
+    }
+    if (rc >= 0)
+        free(keys);
     return UI_ACT_REDRAW;
 }
 
@@ -502,6 +547,11 @@ ui_action ui_walk_key(ui_walk *w, ui_key k)
         return UI_ACT_NONE;
     if (w->error && k.code != UI_KEY_ENTER)
         walk_set_error(w, NULL);
+    /* clearing a field takes the same key twice: any other key keeps it */
+    bool clear_key = k.code == UI_KEY_DELETE || ch == 'd';
+    if (clear_key)
+        return walk_clear(w);
+    w->clearing = false;
 
     if (w->focus == UI_FOCUS_ANSWER || (ch > 0 && ch < 0x80 && strchr("ynpx0123456789", (int)ch))) {
         bool handled;
@@ -533,16 +583,15 @@ ui_action ui_walk_key(ui_walk *w, ui_key k)
             if (it->type == ANSWER_YESNO || it->type == ANSWER_CHOICE) {
                 if (a && a->value)
                     return walk_advance(w);
-                return UI_ACT_REDRAW;
+                return walk_which_keys(w, it);
             }
         }
         walk_edit(w, w->focus, NULL);
         return UI_ACT_REDRAW;
     case UI_KEY_BACKSPACE:
-    case UI_KEY_DELETE:
-        if (walk_commit(w, w->focus, "") == 0)
-            ui_context_say(w->ctx, UI_ROLE_ANSWERED, ui_tr(w->ctx, T_WALK_SAVED));
-        return UI_ACT_REDRAW;
+    case UI_KEY_ESC:
+        /* back, as on every screen: to the start screen (every answer is saved) */
+        return UI_ACT_START;
     case UI_KEY_CHAR:
         break;
     default:
@@ -564,6 +613,8 @@ ui_action ui_walk_key(ui_walk *w, ui_key k)
     }
     case 'c':
         return walk_take_over(w);
+    case 'b':
+        return UI_ACT_START;
     case '/':
         w->searching = true;
         w->search.max_chars = 100;

@@ -36,6 +36,7 @@ typedef struct ui_walk {
     size_t choice;            /* highlighted choice of a choice item */
     char *error;              /* validation message shown under the field, or NULL */
     bool chain;               /* after a finding: ask owner, then due, then move on */
+    bool clearing;            /* d or Delete was pressed once: the next one clears the field */
     ui_list lists;            /* the checklists shown in the left pane */
     ui_list items;            /* the current checklist's items in the left pane */
     int page;                 /* rows of the item list at the last layout, for PgUp/PgDn */
