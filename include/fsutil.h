@@ -27,6 +27,19 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
  * Returns 0, or -1 with *err set. */
 int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len, char **err);
 
+/* Kinds of a failed fsutil_read_regular, besides -1 (cannot open or read). */
+#define FSUTIL_NOT_FOUND (-3)
+#define FSUTIL_NOT_REGULAR (-4)
+#define FSUTIL_TOO_LARGE (-5)
+
+/* Reads a whole regular file into a new NUL-terminated buffer (*out, caller
+ * frees; its length without the NUL in *len). The file is opened with
+ * O_NONBLOCK, so a FIFO or a device given by name cannot stall the reader,
+ * and fstat on that descriptor must say it is a regular file of at most
+ * max_bytes. Returns 0, or -1, FSUTIL_NOT_FOUND, FSUTIL_NOT_REGULAR or
+ * FSUTIL_TOO_LARGE with *err set. */
+int fsutil_read_regular(const char *path, size_t max_bytes, char **out, size_t *len, char **err);
+
 /* Creates a folder and its parents (mode 0700 for new ones). 0 or -1 with *err. */
 int fsutil_mkdir_p(const char *path, char **err);
 

@@ -4,18 +4,18 @@
  * told apart by its first bytes) is read into memory once; its signature
  * FILE.sig is checked against those bytes before anything in them is
  * trusted, and the content handed back is parsed from the same bytes, so the
- * file cannot change between the check and the reading. With a trust folder
- * (UNITCODE.pub files) the unit code read from the not yet verified bytes
- * only chooses the key to try (docs/report-format.md). */
+ * file cannot change between the check and the reading. With a trust store
+ * (trust.h) what is read from the not yet verified bytes only chooses the key
+ * to try (docs/report-format.md). */
 #ifndef SELFCHECK_REPORT_READ_H
 #define SELFCHECK_REPORT_READ_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "report_format.h"
 #include "sign.h"
+#include "trust.h"
 
-/* Reports larger than this are refused (a report is a few hundred KiB). */
-#define REPORT_MAX_BYTES ((size_t)64 * 1024 * 1024)
 
 typedef enum report_format {
     REPORT_FORMAT_UNKNOWN = 0,
@@ -70,26 +70,48 @@ void report_doc_free(report_doc *doc);
 typedef enum report_verify_status {
     REPORT_VERIFY_OK = 0,
     REPORT_VERIFY_BAD_SIGNATURE = -1,  /* the file changed, or another key signed it */
-    REPORT_VERIFY_UNKNOWN_SIGNER = -2, /* trust folder: no UNITCODE.pub for the report's unit */
+    REPORT_VERIFY_UNKNOWN_SIGNER = -2, /* trust store: no key registered for the report's unit */
     REPORT_VERIFY_KEY_MISMATCH = -3,   /* signed with a key other than the unit's */
-    REPORT_VERIFY_MALFORMED = -4,      /* unreadable, no FILE.sig, or not a selfcheck report */
+    REPORT_VERIFY_MALFORMED = -4,      /* unreadable, no or a malformed FILE.sig, or not a selfcheck report */
     REPORT_VERIFY_KEY = -5,            /* the public key given cannot be used */
     REPORT_VERIFY_INTERNAL = -6
 } report_verify_status;
 
 typedef struct report_verification {
     report_doc *doc;   /* the verified content; NULL unless REPORT_VERIFY_OK */
-    char *key_path;    /* the public key the signature was checked with, or NULL */
-    char *key_id;      /* its key id, or NULL */
+    char *key_path;    /* the public key file the signature was checked with, or NULL */
+    char *key_id;      /* the key id of the key that verified (or was tried), or NULL */
+    char *key_unit;    /* with a trust store: the unit that key is registered for, or NULL */
     sign_algo algo;
+    /* On REPORT_VERIFY_OK with a file name given: the name is not the one
+     * the content gives (a report renamed to another unit or period).
+     * expected_name is then the stem it should have ("UNIT_PROFILE_PERIOD"). */
+    bool name_mismatch;
+    char *expected_name;
 } report_verification;
 
+/* Verifies report bytes already in memory against their detached signature
+ * bytes, then parses the same bytes: the importer's entry point (each file
+ * read once, keys decoded once). `name` is the file's name or path, used in
+ * messages, to choose keys and for the name check; it may be NULL. Exactly
+ * one of `key` (a public key) and `trust` (a store of units' keys) is given.
+ * With a trust store the key is chosen without believing the report: the
+ * units the file name begins with and, for CSV, the unit code and key id of
+ * its first row; a SQLite report is opened only after a signature over it
+ * checks out (if no chosen key verifies it, every key of the store is
+ * tried). On REPORT_VERIFY_OK, out->doc holds the content; otherwise *err
+ * says why in one line. Free out's members with report_verification_clear
+ * in every case. */
+report_verify_status report_verify_bytes(const char *name, const void *data, size_t len, const void *sig,
+                                         size_t sig_len, const sign_key *key, const trust_store *trust,
+                                         report_verification *out, char **err);
+
 /* Verifies the report at path against PATH.sig, with the public key at
- * pubkey_path, or (pubkey_path NULL) with TRUST_DIR/UNITCODE.pub where
- * UNITCODE is the unit code the report names. Exactly one of the two must be
- * given. On REPORT_VERIFY_OK, out->doc holds the content; on any other status
- * *err says why in one line. Free out's members with
- * report_verification_clear in every case. */
+ * pubkey_path, or (pubkey_path NULL) with the keys of the folder trust_dir
+ * (UNITCODE.pub files, see trust.h). Exactly one of the two must be given.
+ * The report and its signature are read as regular files only (a FIFO is
+ * refused, never waited on) and within REPORT_MAX_BYTES and
+ * REPORT_MAX_SIG_BYTES. Otherwise as report_verify_bytes. */
 report_verify_status report_verify(const char *path, const char *pubkey_path,
                                    const char *trust_dir, report_verification *out,
                                    char **err);

@@ -7,6 +7,7 @@
 #ifndef SELFCHECK_SIGN_H
 #define SELFCHECK_SIGN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum sign_algo {
@@ -65,6 +66,11 @@ sign_status sign_data(const sign_key *key, const unsigned char *data, size_t len
 /* Verifies data against a raw signature with a public (or private) key. */
 sign_status sign_verify_data(const sign_key *key, const unsigned char *data, size_t len,
                              const unsigned char *sig, size_t sig_len, char **err);
+
+/* True when sig could be a signature of either algorithm: 64 bytes
+ * (Ed25519), or a DER SEQUENCE of 8 to 72 bytes (SM2). Anything else is a
+ * damaged or foreign .sig file, whatever the key. */
+bool sign_signature_plausible(const void *sig, size_t len);
 
 /* Signs the exact bytes of the file at path and writes PATH.sig atomically
  * (refusing to overwrite an existing one). */

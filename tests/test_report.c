@@ -32,7 +32,9 @@
 #include "fsutil.h"
 #include "report.h"
 #include "report_keys.h"
+#include "printable.h"
 #include "report_read.h"
+#include "trust.h"
 #include "session.h"
 #include "sign.h"
 #include "testutil.h"
@@ -737,68 +739,79 @@ static void test_both_formats_ed25519(void **state)
     both_formats(state, SIGN_ALGO_ED25519);
 }
 
-/* Every single changed byte of the report, and of its signature, is
- * rejected. */
-static void tamper(void **state, sign_algo algo)
+/* One changed byte, verified in memory with report_verify_bytes: fails the
+ * test when it still verifies. */
+static void tamper_one(const sign_key *key, char *data, size_t len, char *sig, size_t sig_len, char *at,
+                       const char *what, size_t i)
+{
+    *at ^= 0x01;
+    report_verification v;
+    char *err = NULL;
+    report_verify_status vs = report_verify_bytes(NULL, data, len, sig, sig_len, key, NULL, &v, &err);
+    *at ^= 0x01;
+    if (vs == REPORT_VERIFY_OK)
+        fail_msg("byte %zu of the %s changed and still verified", i, what);
+    assert_null(v.doc);
+    assert_non_null(err);
+    free(err);
+    report_verification_clear(&v);
+}
+
+/* A changed byte of the report or of its signature is rejected: every byte
+ * of the header line and of the signature, and a few hundred spread over
+ * the rest (a fixed seed, so a failure repeats). */
+static void tamper(void **state, sign_algo algo, bool sqlite)
 {
     fx *f = *state;
-    char *key = make_key(f, algo, "unit", NULL);
-    char *pub = report_key_public_path(key);
+    char *key_path = make_key(f, algo, sqlite ? "unit-db" : "unit", NULL);
+    char *pub = report_key_public_path(key_path);
+    sign_key *key = NULL;
+    assert_int_equal(sign_key_load_public(pub, &key, NULL), SIGN_OK);
     report_result res;
-    write_ok(f, f->out, key, true, false, &res);
-    char *sig_path = fmt("%s.sig", res.csv_path);
+    write_ok(f, f->out, key_path, !sqlite, sqlite, &res);
+    const char *path = sqlite ? res.sqlite_path : res.csv_path;
+    char *sig_path = fmt("%s.sig", path);
     size_t len, sig_len;
-    char *data = read_all(res.csv_path, &len);
+    char *data = read_all(path, &len);
     char *sig = read_all(sig_path, &sig_len);
-    char *copy = join(f->dir, "copy.csv");
-    char *copy_sig = fmt("%s.sig", copy);
-    write_all(copy_sig, sig, sig_len);
-    for (size_t i = 0; i < len; i++) {
-        data[i] ^= 0x01;
-        write_all(copy, data, len);
-        data[i] ^= 0x01;
-        report_verification v;
-        report_verify_status vs = report_verify(copy, pub, NULL, &v, NULL);
-        if (vs == REPORT_VERIFY_OK)
-            fail_msg("byte %zu of the report changed and still verified", i);
-        report_verification_clear(&v);
-    }
-    write_all(copy, data, len);
-    for (size_t i = 0; i < sig_len; i++) {
-        sig[i] ^= 0x01;
-        write_all(copy_sig, sig, sig_len);
-        sig[i] ^= 0x01;
-        report_verification v;
-        char *err = NULL;
-        report_verify_status vs = report_verify(copy, pub, NULL, &v, &err);
-        if (vs == REPORT_VERIFY_OK)
-            fail_msg("byte %zu of the signature changed and still verified", i);
-        assert_non_null(err);
-        free(err);
-        report_verification_clear(&v);
-    }
-    write_all(copy_sig, sig, sig_len);
     report_verification v;
-    assert_int_equal(report_verify(copy, pub, NULL, &v, NULL), REPORT_VERIFY_OK);
+    assert_int_equal(report_verify_bytes(path, data, len, sig, sig_len, key, NULL, &v, NULL), REPORT_VERIFY_OK);
+    assert_false(v.name_mismatch);
     report_verification_clear(&v);
-    free(copy);
-    free(copy_sig);
+    size_t header = 0;
+    while (header < len && data[header] != '\n')
+        header++;
+    if (sqlite)
+        header = len < 100 ? len : 100;   /* the database header */
+    for (size_t i = 0; i <= header && i < len; i++)
+        tamper_one(key, data, len, sig, sig_len, &data[i], "report", i);
+    unsigned seed = 12345;
+    for (int n = 0; n < 300 && len > header + 1; n++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t i = header + 1 + (seed >> 8) % (len - header - 1);
+        tamper_one(key, data, len, sig, sig_len, &data[i], "report", i);
+    }
+    for (size_t i = 0; i < sig_len; i++)
+        tamper_one(key, data, len, sig, sig_len, &sig[i], "signature", i);
     free(data);
     free(sig);
     free(sig_path);
     report_result_clear(&res);
+    sign_key_free(key);
     free(pub);
-    free(key);
+    free(key_path);
 }
 
 static void test_tamper_sm2(void **state)
 {
-    tamper(state, SIGN_ALGO_SM2);
+    tamper(state, SIGN_ALGO_SM2, false);
+    tamper(state, SIGN_ALGO_SM2, true);
 }
 
 static void test_tamper_ed25519(void **state)
 {
-    tamper(state, SIGN_ALGO_ED25519);
+    tamper(state, SIGN_ALGO_ED25519, false);
+    tamper(state, SIGN_ALGO_ED25519, true);
 }
 
 static report_verify_status trust_verify(const char *file, const char *dir, char **err)
@@ -852,7 +865,9 @@ static void test_verify_trust(void **state)
     assert_trust(res.csv_path, trust, REPORT_VERIFY_OK);
     assert_trust(res.sqlite_path, trust, REPORT_VERIFY_OK);
     assert_trust(res.csv_path, swapped, REPORT_VERIFY_KEY_MISMATCH);
-    assert_trust(res.sqlite_path, swapped, REPORT_VERIFY_KEY_MISMATCH);
+    /* nothing of a SQLite report is read before a signature over it checks
+     * out: it can only be said that the unit's key does not verify it */
+    assert_trust(res.sqlite_path, swapped, REPORT_VERIFY_BAD_SIGNATURE);
     assert_trust(res.csv_path, others, REPORT_VERIFY_UNKNOWN_SIGNER);
     assert_trust(res.sqlite_path, others, REPORT_VERIFY_UNKNOWN_SIGNER);
 
@@ -948,6 +963,132 @@ static void test_verify_trust(void **state)
     free(pub_a);
     free(pub_b);
     free(key_a);
+    free(key_b);
+}
+
+/* What the importer uses: a trust store of decoded keys, more than one per
+ * unit, and verification of bytes in memory; the file name is compared with
+ * the signed content; signature files of no signature's size are malformed;
+ * a FIFO is refused, not waited on. */
+static void test_verify_bytes(void **state)
+{
+    fx *f = *state;
+    char *key_a = make_key(f, SIGN_ALGO_SM2, "a", NULL);
+    char *key_a2 = make_key(f, SIGN_ALGO_ED25519, "a2", NULL);
+    char *key_b = make_key(f, SIGN_ALGO_ED25519, "b", NULL);
+    char *pub_a = report_key_public_path(key_a), *pub_a2 = report_key_public_path(key_a2);
+    char *pub_b = report_key_public_path(key_b);
+    sign_key *ka = NULL, *ka2 = NULL, *kb = NULL, *kb_again = NULL;
+    assert_int_equal(sign_key_load_public(pub_a, &ka, NULL), SIGN_OK);
+    assert_int_equal(sign_key_load_public(pub_a2, &ka2, NULL), SIGN_OK);
+    assert_int_equal(sign_key_load_public(pub_b, &kb, NULL), SIGN_OK);
+    assert_int_equal(sign_key_load_public(pub_b, &kb_again, NULL), SIGN_OK);
+    char *id_a = sign_key_id(ka), *id_b = sign_key_id(kb);
+
+    trust_store *t = trust_new();
+    assert_non_null(t);
+    assert_int_equal(trust_add(t, "UNIT-A", ka2, NULL, NULL), TRUST_OK);   /* an older key of A first */
+    assert_int_equal(trust_add(t, "UNIT-A", ka, "a.pub", NULL), TRUST_OK);
+    assert_int_equal(trust_add(t, "UNIT-B", kb, NULL, NULL), TRUST_OK);
+    char *err = NULL;
+    assert_int_equal(trust_add(t, "UNIT-C", kb_again, NULL, &err), TRUST_ERR_INVALID);   /* B's key for C */
+    assert_non_null(strstr(err, "UNIT-B"));
+    free(err);
+    err = NULL;
+    assert_int_equal(trust_add(t, "../x", NULL, NULL, NULL), TRUST_ERR_INVALID);
+    assert_int_equal(trust_count(t), 3);
+    assert_string_equal(trust_find_id(t, id_a)->unit_code, "UNIT-A");
+    assert_true(trust_has_unit(t, "UNIT-B"));
+    assert_false(trust_has_unit(t, "UNIT-C"));
+
+    report_result res;
+    write_ok(f, f->out, key_a, true, true, &res);
+    const char *paths[2] = {res.csv_path, res.sqlite_path};
+    for (int i = 0; i < 2; i++) {
+        size_t len, sig_len;
+        char *data = read_all(paths[i], &len);
+        char *sig_path = fmt("%s.sig", paths[i]);
+        char *sig = read_all(sig_path, &sig_len);
+        report_verification v;
+        /* the second key of the unit verifies; the name is the content's */
+        assert_int_equal(report_verify_bytes(paths[i], data, len, sig, sig_len, NULL, t, &v, NULL),
+                         REPORT_VERIFY_OK);
+        assert_string_equal(v.key_unit, "UNIT-A");
+        assert_string_equal(v.key_id, id_a);
+        assert_false(v.name_mismatch);
+        report_verification_clear(&v);
+        /* renamed to another period: still valid, and the name is flagged */
+        const char *renamed = i == 0 ? "UNIT-A_monthly_2026-01.csv" : "/usb/UNIT-A_monthly_2026-01.sqlite";
+        assert_int_equal(report_verify_bytes(renamed, data, len, sig, sig_len, NULL, t, &v, NULL),
+                         REPORT_VERIFY_OK);
+        assert_true(v.name_mismatch);
+        assert_string_equal(v.expected_name, "UNIT-A_monthly_2026-11");
+        report_verification_clear(&v);
+        /* no name at all: chosen by the claim (CSV) or by trying the keys */
+        assert_int_equal(report_verify_bytes(NULL, data, len, sig, sig_len, NULL, t, &v, NULL), REPORT_VERIFY_OK);
+        report_verification_clear(&v);
+        /* one key that is not the signer's: both key ids named (CSV) */
+        assert_int_equal(report_verify_bytes(paths[i], data, len, sig, sig_len, kb, NULL, &v, &err),
+                         REPORT_VERIFY_BAD_SIGNATURE);
+        assert_non_null(strstr(err, id_b));
+        if (i == 0)
+            assert_non_null(strstr(err, id_a));
+        free(err);
+        err = NULL;
+        report_verification_clear(&v);
+        /* an empty or impossible signature is malformed, not "changed" */
+        assert_int_equal(report_verify_bytes(paths[i], data, len, sig, 0, ka, NULL, &v, NULL),
+                         REPORT_VERIFY_MALFORMED);
+        report_verification_clear(&v);
+        assert_int_equal(report_verify_bytes(paths[i], data, len, sig, 3, NULL, t, &v, NULL), REPORT_VERIFY_MALFORMED);
+        report_verification_clear(&v);
+        char *empty = fmt("%s.sig", paths[i]);
+        write_all(empty, "", 0);
+        assert_int_equal(report_verify(paths[i], pub_a, NULL, &v, NULL), REPORT_VERIFY_MALFORMED);
+        report_verification_clear(&v);
+        write_all(empty, sig, sig_len);
+        free(empty);
+        free(sig);
+        free(sig_path);
+        free(data);
+    }
+    /* a FIFO as the report or as its signature is refused at once */
+    char *fifo = join(f->dir, "UNIT-A_monthly_2026-11.csv");
+    char *fifo_sig = fmt("%s.sig", fifo);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    char *csv_sig = fmt("%s.sig", res.csv_path);
+    copy_file(csv_sig, fifo_sig);
+    free(csv_sig);
+    report_verification v;
+    assert_int_equal(report_verify(fifo, pub_a, NULL, &v, &err), REPORT_VERIFY_MALFORMED);
+    assert_non_null(strstr(err, "not a regular file"));
+    free(err);
+    err = NULL;
+    report_verification_clear(&v);
+    unlink(fifo);
+    unlink(fifo_sig);
+    copy_file(res.csv_path, fifo);
+    assert_int_equal(mkfifo(fifo_sig, 0600), 0);
+    assert_int_equal(report_verify(fifo, pub_a, NULL, &v, NULL), REPORT_VERIFY_MALFORMED);
+    report_verification_clear(&v);
+    assert_int_equal(sign_key_load_public(fifo_sig, &kb_again, NULL), SIGN_ERR_IO);
+
+    /* printable text: escapes and line breaks are defused, Chinese kept */
+    char *p = printable_text("a\x1b[2Jb\r\nc\xc2\x9b" "d 中文\x7f");
+    assert_string_equal(p, "a?[2Jb / c?d 中文?");
+    free(p);
+
+    free(fifo);
+    free(fifo_sig);
+    report_result_clear(&res);
+    trust_free(t);
+    free(id_a);
+    free(id_b);
+    free(pub_a);
+    free(pub_a2);
+    free(pub_b);
+    free(key_a);
+    free(key_a2);
     free(key_b);
 }
 
@@ -1317,6 +1458,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tamper_sm2, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_tamper_ed25519, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_verify_trust, fx_setup_complete, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_verify_bytes, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_incomplete, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_exists, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_key_errors, fx_setup_complete, fx_teardown),

@@ -29,6 +29,7 @@ enum exit_code {
     EXIT_UNKNOWN_SIGNER = 11, /* verify: no registered key for the unit */
     EXIT_KEY_MISMATCH = 12,   /* verify: signed with a key other than the unit's */
     EXIT_MALFORMED = 13,      /* verify: the report is not a selfcheck report */
+    EXIT_NOT_EXPECTED = 14,   /* verify: a valid report of another unit or period than expected */
     EXIT_INTERNAL = 70
 };
 

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "fsutil.h"
 #include "report_keys.h"
+#include "printable.h"
 #include "report_read.h"
 #include "text.h"
 
@@ -28,34 +29,11 @@ static int verify_exit_code(report_verify_status st)
     return EXIT_INTERNAL;
 }
 
-/* A copy of report text that is safe to print on a terminal: a signed
- * report is still someone else's text, and an escape sequence in a note
- * must not reach the supervisor's terminal. C0 and C1 control characters
- * become '?', line breaks become " / ". Caller frees. */
+/* Report text made safe to print (printable.h), "-" when empty. Caller
+ * frees. */
 static char *clean(const char *text)
 {
-    const char *src = text && *text ? text : "-";
-    char *out = malloc(3 * strlen(src) + 1);
-    if (out == NULL)
-        return NULL;
-    char *o = out;
-    for (const unsigned char *p = (const unsigned char *)src; *p; p++) {
-        if (*p == '\r' && p[1] == '\n')
-            continue;
-        if (*p == '\n' || *p == '\r') {
-            memcpy(o, " / ", 3);
-            o += 3;
-        } else if (*p < 0x20 || *p == 0x7f) {
-            *o++ = '?';
-        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-            *o++ = '?';   /* U+0080..U+009F, e.g. the 8-bit CSI */
-            p++;
-        } else {
-            *o++ = (char)*p;
-        }
-    }
-    *o = '\0';
-    return out;
+    return printable_text(text && *text ? text : "-");
 }
 
 /* Prints label, then text made safe by clean(). */
@@ -144,18 +122,21 @@ static void show_report(const report_doc *d)
 
 int cmd_verify(const cli_globals *g, int argc, char **argv)
 {
-    const char *pubkey = NULL, *trust = NULL;
+    const char *pubkey = NULL, *trust = NULL, *expect_unit = NULL, *expect_period = NULL;
     bool show = false;
     const cli_option opts[] = {
         {"pubkey", "PUB", N_("the public key to check with"), &pubkey, NULL, false},
         {"trust", "DIR", N_("a folder of UNITCODE.pub: the key registered for the report's unit"), &trust, NULL,
          false},
         {"show", NULL, N_("print the unit, period, totals and findings of a valid report"), NULL, &show, false},
+        {"expect-unit", "CODE", N_("exit 14 unless the signed report is of this unit"), &expect_unit, NULL, false},
+        {"expect-period", "PERIOD", N_("exit 14 unless the signed report is of this period"), &expect_period, NULL,
+         false},
         CLI_OPTION_END,
     };
     static const int exits[] = {EXIT_OK,           EXIT_USAGE,          EXIT_INPUT,        EXIT_NOT_FOUND,
                                 EXIT_KEY,          EXIT_BAD_SIGNATURE,  EXIT_UNKNOWN_SIGNER, EXIT_KEY_MISMATCH,
-                                EXIT_MALFORMED,    EXIT_INTERNAL,       -1};
+                                EXIT_MALFORMED,    EXIT_NOT_EXPECTED,   EXIT_INTERNAL,     -1};
     static const cli_help help = {
         "verify", "FILE",
         N_("Checks the detached signature FILE.sig of a report (CSV or SQLite) before\n"
@@ -215,7 +196,25 @@ int cmd_verify(const cli_globals *g, int argc, char **argv)
         printf(_("%s: good signature: %s report of unit %s, period %s, signed with key %s (%s)\n"), file,
                report_format_name(v.doc->format), v.doc->unit_code, period ? period : "?", v.key_id,
                sign_algo_name(v.algo));
+        /* a report renamed to another unit or period still verifies: the
+         * signed content decides, and the name is only a warning */
+        char *prof = clean(v.doc->profile);
+        if (v.name_mismatch)
+            cli_error(_("warning: %1$s: the name does not match the signed content, which is unit %2$s, %3$s, "
+                        "period %4$s (its name would be %5$s)"),
+                      file, v.doc->unit_code, prof ? prof : "?", period ? period : "?", v.expected_name);
         free(period);
+        free(prof);
+        if (expect_unit && strcmp(expect_unit, v.doc->unit_code) != 0) {
+            cli_error(_("%1$s: a report of unit %2$s, not of unit %3$s"), file, v.doc->unit_code, expect_unit);
+            code = EXIT_NOT_EXPECTED;
+        }
+        if (expect_period && strcmp(expect_period, v.doc->period) != 0) {
+            char *got = clean(v.doc->period);
+            cli_error(_("%1$s: a report of period %2$s, not of period %3$s"), file, got ? got : "?", expect_period);
+            free(got);
+            code = EXIT_NOT_EXPECTED;
+        }
         if (show)
             show_report(v.doc);
     }

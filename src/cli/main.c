@@ -52,6 +52,7 @@ static const struct {
     {EXIT_UNKNOWN_SIGNER, N_("unknown signer")},
     {EXIT_KEY_MISMATCH, N_("unit/key mismatch")},
     {EXIT_MALFORMED, N_("malformed report")},
+    {EXIT_NOT_EXPECTED, N_("not the unit or period expected")},
     {EXIT_INTERNAL, N_("internal error")},
 };
 

@@ -1,11 +1,13 @@
 /* fsutil.c: atomic writes and small file helpers (see fsutil.h). */
 #include "fsutil.h"
 #include "error.h"
+#include "i18n.h"
 #include "msg.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +147,83 @@ int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len
     if (failed) {
         free(buf);
         return error_set(err, msg("%s: read error"), path);
+    }
+    buf[used] = '\0';
+    *out = buf;
+    if (len)
+        *len = used;
+    return 0;
+}
+
+int fsutil_read_regular(const char *path, size_t max_bytes, char **out, size_t *len, char **err)
+{
+    *out = NULL;
+    if (len)
+        *len = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        int e = errno;
+        error_set(err, "%s: %s", path, msg_strerror(e));
+        return e == ENOENT ? FSUTIL_NOT_FOUND : -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        error_set(err, "%s: %s", path, msg_strerror(errno));
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error_set(err, _("%s: not a regular file"), path);
+        close(fd);
+        return FSUTIL_NOT_REGULAR;
+    }
+    if ((uintmax_t)st.st_size > (uintmax_t)max_bytes) {
+        error_set(err, _("%s: %jd bytes, more than the %zu allowed"), path, (intmax_t)st.st_size, max_bytes);
+        close(fd);
+        return FSUTIL_TOO_LARGE;
+    }
+    /* one byte more than fstat said, to notice a file that grows meanwhile */
+    size_t capacity = (size_t)st.st_size + 2, used = 0;
+    char *buf = malloc(capacity);
+    if (buf == NULL) {
+        close(fd);
+        return error_set(err, _("%s: out of memory"), path);
+    }
+    for (;;) {
+        ssize_t n = read(fd, buf + used, capacity - 1 - used);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (n < 0) {
+            error_set(err, "%s: %s", path, msg_strerror(errno));
+            free(buf);
+            close(fd);
+            return -1;
+        }
+        if (n == 0)
+            break;
+        used += (size_t)n;
+        if (used == capacity - 1) {
+            if (used > max_bytes) {
+                free(buf);
+                close(fd);
+                error_set(err, _("%s: larger than %zu bytes"), path, max_bytes);
+                return FSUTIL_TOO_LARGE;
+            }
+            char *grown = realloc(buf, capacity * 2);
+            if (grown == NULL) {
+                free(buf);
+                close(fd);
+                return error_set(err, _("%s: out of memory"), path);
+            }
+            buf = grown;
+            capacity *= 2;
+        }
+    }
+    close(fd);
+    if (used > max_bytes) {
+        free(buf);
+        error_set(err, _("%s: larger than %zu bytes"), path, max_bytes);
+        return FSUTIL_TOO_LARGE;
     }
     buf[used] = '\0';
     *out = buf;

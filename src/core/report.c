@@ -29,17 +29,6 @@
 #define UTF8_BOM "\xEF\xBB\xBF"
 /* Reports list the unit's weaknesses: only the owner may read them. */
 #define REPORT_FILE_MODE 0600
-/* Longest part of a file name stem taken from one input. */
-#define STEM_PART_MAX 64
-
-const char *const report_csv_columns[REPORT_COL_COUNT] = {
-    "format_version", "report_id", "unit_code", "unit_name", "profile", "period",
-    "assessor", "completed_at", "generated_at", "tool_version", "signer_key_id",
-    "signature_algo", "complete", "total_percent", "grade", "grade_zh", "verdict",
-    "checklist_id", "checklist_version", "item_id", "system_id", "system_name",
-    "question_zh", "severity", "weight", "state", "answer", "answer_text", "score",
-    "max_score", "finding", "note", "remediation_owner", "remediation_due",
-};
 
 static const char *state_name(instance_state st)
 {
@@ -51,55 +40,6 @@ static const char *state_name(instance_state st)
     case STATE_RECORDED: return "recorded";
     }
     return "?";
-}
-
-/* ---- cells ---- */
-
-char *report_cell_neutralise(const char *text)
-{
-    return csvfile_guard(text);
-}
-
-char *report_cell_restore(const char *text)
-{
-    return csvfile_unguard(text);
-}
-
-/* ---- file names ---- */
-
-/* Appends a sanitised copy of part: ASCII letters, digits, '-' and '@' are
- * kept, anything else (separators, dots, spaces, control characters, bytes
- * of non-ASCII text) becomes '_'. */
-static void stem_append(char *out, size_t *len, const char *part)
-{
-    size_t n = 0;
-    for (const char *p = part ? part : ""; *p && n < STEM_PART_MAX; p++, n++) {
-        char c = *p;
-        bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '@';
-        out[(*len)++] = keep ? c : '_';
-    }
-    if (n == 0)
-        out[(*len)++] = 'x';
-}
-
-char *report_file_stem(const char *unit_code, const char *profile_text, const char *period)
-{
-    char *out = malloc(3 * (STEM_PART_MAX + 1) + 1);
-    if (out == NULL)
-        return NULL;
-    size_t len = 0;
-    stem_append(out, &len, unit_code);
-    out[len++] = '_';
-    stem_append(out, &len, profile_text);
-    out[len++] = '_';
-    stem_append(out, &len, period);
-    out[len] = '\0';
-    /* A name starting with '-' reads as an option to the commands a
-     * supervisor types (openssl, sqlite3). */
-    if (out[0] == '-')
-        out[0] = '_';
-    return out;
 }
 
 /* ---- what the report says ---- */
@@ -747,8 +687,9 @@ report_status report_write(const session *s, const report_options *opts,
             status = REPORT_ERR_INTERNAL;
             goto done;
         }
-        if (fsutil_write_atomic(csv_path, csv_data, csv_len, REPORT_FILE_MODE, false, err) != 0) {
-            status = err && *err && strstr(*err, "already exists") ? REPORT_ERR_EXISTS : REPORT_ERR_IO;
+        int rc = fsutil_write_atomic(csv_path, csv_data, csv_len, REPORT_FILE_MODE, false, err);
+        if (rc != 0) {
+            status = rc == FSUTIL_EXISTS ? REPORT_ERR_EXISTS : REPORT_ERR_IO;
             goto done;
         }
         made_add(&made, csv_path);

@@ -44,6 +44,8 @@
 /* Smallest DER SM2 signature: SEQUENCE { INTEGER 1 byte, INTEGER 1 byte }. */
 #define SM2_MIN_SIG_BYTES 8
 #define ED25519_SIG_BYTES 64
+/* Largest: SEQUENCE { INTEGER 33 bytes, INTEGER 33 bytes } with headers. */
+#define SM2_MAX_SIG_BYTES 72
 
 struct sign_key {
     EVP_PKEY *pkey;
@@ -161,28 +163,14 @@ static int sign_passphrase_supply(char *buf, int size, int rwflag, void *u)
     return (int)n;
 }
 
-/* Reads a non-secret file whole, after checking its size against max, so that
+/* Reads a non-secret regular file whole (never waiting on a FIFO), so that
  * an oversized file is reported as malformed rather than as an I/O error. */
-static sign_status sign_read_capped(const char *path, size_t max, const char *what,
-                                    char **buf, size_t *len, char **err)
+static sign_status sign_read_capped(const char *path, size_t max, char **buf, size_t *len, char **err)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        error_set(err, "%s: %s", path, strerror(errno));
-        return SIGN_ERR_IO;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        error_set(err, "%s: not a regular file", path);
-        return SIGN_ERR_IO;
-    }
-    if ((uintmax_t)st.st_size > (uintmax_t)max) {
-        error_set(err, "%s: %jd bytes, more than the %zu allowed for %s",
-                  path, (intmax_t)st.st_size, max, what);
-        return SIGN_ERR_MALFORMED;
-    }
-    if (fsutil_read_file(path, max, buf, len, err) != 0)
-        return SIGN_ERR_IO;
-    return SIGN_OK;
+    int rc = fsutil_read_regular(path, max, buf, len, err);
+    if (rc == 0)
+        return SIGN_OK;
+    return rc == FSUTIL_TOO_LARGE ? SIGN_ERR_MALFORMED : SIGN_ERR_IO;
 }
 
 /* Reads a private key file. The mode is checked with fstat on the descriptor
@@ -193,7 +181,7 @@ static sign_status sign_read_private_file(const char *path, char **buf, size_t *
 {
     *buf = NULL;
     *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         error_set(err, "%s: %s", path, strerror(errno));
         return SIGN_ERR_IO;
@@ -301,8 +289,7 @@ sign_status sign_key_load_public(const char *path, sign_key **out, char **err)
     *out = NULL;
     char *text = NULL;
     size_t len = 0;
-    sign_status status = sign_read_capped(path, SIGN_MAX_KEY_FILE_BYTES, "a key file",
-                                          &text, &len, err);
+    sign_status status = sign_read_capped(path, SIGN_MAX_KEY_FILE_BYTES, &text, &len, err);
     if (status != SIGN_OK)
         return status;
     BIO *bio = BIO_new_mem_buf(text, (int)len);
@@ -388,8 +375,9 @@ static sign_status sign_bio_write_file(BIO *bio, const char *path, mode_t mode, 
     sign_status status = SIGN_OK;
     if (len <= 0 || data == NULL) {
         status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: no PEM produced", path);
-    } else if (fsutil_write_atomic(path, data, (size_t)len, mode, false, err) != 0) {
-        status = fsutil_exists(path) ? SIGN_ERR_EXISTS : SIGN_ERR_IO;
+    } else {
+        int rc = fsutil_write_atomic(path, data, (size_t)len, mode, false, err);
+        status = rc == 0 ? SIGN_OK : rc == FSUTIL_EXISTS ? SIGN_ERR_EXISTS : SIGN_ERR_IO;
     }
     if (len > 0 && data != NULL)
         OPENSSL_cleanse(data, (size_t)len);
@@ -608,6 +596,14 @@ sign_status sign_verify_data(const sign_key *key, const unsigned char *data, siz
     return status;
 }
 
+bool sign_signature_plausible(const void *sig, size_t len)
+{
+    const unsigned char *b = sig;
+    if (len == ED25519_SIG_BYTES)
+        return true;
+    return b != NULL && len >= SM2_MIN_SIG_BYTES && len <= SM2_MAX_SIG_BYTES && b[0] == 0x30;
+}
+
 sign_status sign_file(const sign_key *key, const char *path, char **err)
 {
     char *sig_path = NULL;
@@ -626,7 +622,7 @@ sign_status sign_file(const sign_key *key, const char *path, char **err)
         status = SIGN_ERR_EXISTS;
         goto done;
     }
-    status = sign_read_capped(path, SIGN_MAX_DATA_BYTES, "a signed file", &data, &len, err);
+    status = sign_read_capped(path, SIGN_MAX_DATA_BYTES, &data, &len, err);
     if (status != SIGN_OK)
         goto done;
     status = sign_data(key, (const unsigned char *)data, len, &sig, &sig_len, err);
@@ -634,8 +630,9 @@ sign_status sign_file(const sign_key *key, const char *path, char **err)
         error_prefix(err, "%s", path);
         goto done;
     }
-    if (fsutil_write_atomic(sig_path, sig, sig_len, 0644, false, err) != 0)
-        status = fsutil_exists(sig_path) ? SIGN_ERR_EXISTS : SIGN_ERR_IO;
+    int rc = fsutil_write_atomic(sig_path, sig, sig_len, 0644, false, err);
+    if (rc != 0)
+        status = rc == FSUTIL_EXISTS ? SIGN_ERR_EXISTS : SIGN_ERR_IO;
 done:
     free(sig);
     free(data);
@@ -656,11 +653,10 @@ sign_status sign_verify_file(const sign_key *key, const char *path, const char *
     }
     char *data = NULL, *sig = NULL;
     size_t len = 0, sig_len = 0;
-    sign_status status = sign_read_capped(sig_path, SIGN_MAX_SIG_BYTES, "a signature",
-                                          &sig, &sig_len, err);
+    sign_status status = sign_read_capped(sig_path, SIGN_MAX_SIG_BYTES, &sig, &sig_len, err);
     if (status != SIGN_OK)
         goto done;
-    status = sign_read_capped(path, SIGN_MAX_DATA_BYTES, "a signed file", &data, &len, err);
+    status = sign_read_capped(path, SIGN_MAX_DATA_BYTES, &data, &len, err);
     if (status != SIGN_OK)
         goto done;
     status = sign_verify_data(key, (const unsigned char *)data, len,

@@ -1,0 +1,16 @@
+/* printable.h: text from elsewhere made safe to print on a terminal.
+ *
+ * A signed report, a note or a system name is still someone else's text: an
+ * escape sequence in it must not reach the reader's terminal (clear the
+ * screen, retitle the window, fake a line of output). verify --show, score
+ * and the lists of the command line print such text through here. */
+#ifndef SELFCHECK_PRINTABLE_H
+#define SELFCHECK_PRINTABLE_H
+
+/* A copy of text in which C0 and C1 control characters (ESC, the 8-bit CSI
+ * U+009B, DEL...) become '?' and line breaks (LF, CR, CRLF) become " / ";
+ * everything else, Chinese included, is kept byte for byte. NULL is "".
+ * Returns a new string (caller frees), or NULL when out of memory. */
+char *printable_text(const char *text);
+
+#endif
