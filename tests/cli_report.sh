@@ -199,7 +199,7 @@ for f in "$csv" "$sq"; do
     cp "$f" "$work/4401-hb_halfyear_2026-H1.$ext"
     cp "$f.sig" "$work/4401-hb_halfyear_2026-H1.$ext.sig"
     code "a renamed report still verifies" 0 sc verify "$work/4401-hb_halfyear_2026-H1.$ext" --trust "$work/trust"
-    expect "the renamed report is called out" "does not match the signed content" "$out"
+    expect "the renamed report is called out" "文件名与签名内容不符" "$out"
     expect "with the name it should have" "4401-hb_halfyear_2026-H2" "$out"
 done
 # the CSV report names its signer key: verify with another key names both
