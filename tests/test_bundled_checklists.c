@@ -13,11 +13,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "checklist.h"
+#include "score.h"
 #include "error.h"
 
 static checklist_set *bundled;
@@ -378,6 +380,114 @@ static void test_profiles_cover_the_gaps(void **state)
     assert_non_null(strstr(find("inc-investigation-days")->question_zh, "本检查期内"));
 }
 
+/* Every clause of the five documents that a `source` may cite, in each
+ * document's own numbering, read from the seeds: 000 and 001 by 一、 and (一),
+ * 002 by 一、 and its running (一)…(十四), 003 by 第N条 and its (一) points,
+ * 004 by 一、, (一) and, in 二(二) and 二(四), the 一是/二是… points written as
+ * digits (二(四)末段 is the unnumbered text after 九是). 000 附 and 001 附件 are
+ * the annexed forms. */
+static const char *const clauses[] = {
+    /* 000 */
+    "000 一", "000 二", "000 三", "000 四", "000 四(一)", "000 四(二)", "000 四(三)", "000 四(四)", "000 四(五)",
+    "000 五", "000 六", "000 六(一)", "000 六(二)", "000 附",
+    /* 001 */
+    "001 一", "001 二", "001 三", "001 四", "001 四(一)", "001 四(二)", "001 四(三)", "001 四(四)", "001 四(五)",
+    "001 五", "001 五(一)", "001 五(二)", "001 五(三)", "001 六", "001 六(一)", "001 六(二)", "001 六(三)",
+    "001 附件",
+    /* 002 */
+    "002 一", "002 一(一)", "002 一(二)", "002 一(三)", "002 一(四)", "002 一(五)", "002 一(六)", "002 二",
+    "002 二(七)", "002 二(八)", "002 二(九)", "002 二(十)", "002 二(十一)", "002 三", "002 三(十二)", "002 三(十三)",
+    "002 三(十四)", "002 四",
+    /* 003 */
+    "003 第一条", "003 第二条", "003 第三条", "003 第四条", "003 第五条", "003 第五条(一)", "003 第五条(二)", "003 第五条(三)",
+    "003 第五条(四)", "003 第六条", "003 第七条", "003 第七条(一)", "003 第七条(二)", "003 第七条(三)", "003 第七条(四)",
+    "003 第七条(五)", "003 第八条", "003 第八条(一)", "003 第八条(二)", "003 第八条(三)", "003 第八条(四)", "003 第八条(五)",
+    "003 第八条(六)", "003 第八条(七)", "003 第八条(八)", "003 第九条", "003 第九条(一)", "003 第九条(二)", "003 第九条(三)",
+    "003 第九条(四)", "003 第九条(五)", "003 第十条", "003 第十一条", "003 第十二条", "003 第十三条", "003 第十四条",
+    "003 第十五条", "003 第十六条", "003 第十七条", "003 第十八条", "003 第十九条", "003 第二十条", "003 第二十一条",
+    "003 第二十二条", "003 第二十三条", "003 第二十四条", "003 第二十五条", "003 第二十六条", "003 第二十七条", "003 第二十八条",
+    "003 第二十九条", "003 第三十条", "003 第三十一条", "003 第三十二条", "003 第三十三条", "003 第三十四条",
+    /* 004 */
+    "004 一", "004 一(一)", "004 一(二)", "004 一(三)", "004 一(四)", "004 二", "004 二(一)", "004 二(二)",
+    "004 二(三)", "004 二(四)", "004 二(二)1", "004 二(二)2", "004 二(二)3", "004 二(二)4", "004 二(四)1",
+    "004 二(四)2", "004 二(四)3", "004 二(四)4", "004 二(四)5", "004 二(四)6", "004 二(四)7", "004 二(四)8",
+    "004 二(四)9", "004 二(四)末段",
+};
+
+static bool clause_exists(const char *cite, size_t len)
+{
+    for (size_t k = 0; k < sizeof clauses / sizeof clauses[0]; k++)
+        if (strlen(clauses[k]) == len && strncmp(clauses[k], cite, len) == 0)
+            return true;
+    return false;
+}
+
+/* Every citation of every item names a clause that exists in the document it
+ * cites: "DOC CLAUSE", several separated by ", ". */
+static void test_sources_name_real_clauses(void **state)
+{
+    (void)state;
+    for (size_t l = 0; l < bundled->count; l++)
+        for (size_t i = 0; i < bundled->lists[l].item_count; i++) {
+            const item *it = &bundled->lists[l].items[i];
+            const char *p = it->source;
+            while (*p != '\0') {
+                size_t len = strcspn(p, ",");
+                while (len > 0 && p[len - 1] == ' ')
+                    len--;
+                if (!clause_exists(p, len))
+                    print_error("%s: '%.*s' is not a clause of the documents\n", it->id, (int)len, p);
+                assert_true(clause_exists(p, len));
+                p += strcspn(p, ",");
+                while (*p == ',' || *p == ' ')
+                    p++;
+            }
+        }
+}
+
+/* The worked example of docs/scoring.md is computed over its own checklist
+ * (tests/fixtures/example.ini), not over the bundled ones, so reweighing the
+ * bundled items cannot move it: its rows, scored item by item, still give
+ * 13.3 of 21.5 points and one critical failure. */
+static void test_worked_example_unchanged(void **state)
+{
+    (void)state;
+    const char *paths[] = {FIXTURES_DIR "/example.ini"};
+    diag_list diags;
+    diag_list_init(&diags);
+    checklist_set *set = NULL;
+    assert_int_equal(checklist_set_load(paths, 1, &set, &diags), 0);
+    diag_list_clear(&diags);
+    static const struct {
+        const char *item, *value, *other;
+    } rows[] = {
+        {"backup-daily", "yes", NULL},
+        {"backup-frequency", "weekly", NULL},
+        {"av-signature-age", "12", NULL},
+        {"mlps-last-change", "2026-03-01", NULL},
+        {"mlps-last-assessment", "2025-12-10", "2026-03-01"},
+        {"mlps-last-assessment", "2026-05-20", NULL},
+        {"hosted-by-third-party", "yes", NULL},
+        {"hosting-contract", "partial", NULL},
+    };
+    double points = 0, max = 0;
+    size_t critical_failures = 0;
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        const item *it = checklist_find_item(&set->lists[0], rows[r].item);
+        assert_non_null(it);
+        double s = score_item(it, rows[r].value, rows[r].other, "2026-11-21");
+        assert_true(s >= 0);
+        points += it->weight * s;
+        max += it->weight;
+        if (s == 0 && it->severity == SEVERITY_CRITICAL)
+            critical_failures++;
+    }
+    assert_true(fabs(points - 13.3) < 1e-9);
+    assert_true(fabs(max - 21.5) < 1e-9);
+    assert_int_equal(critical_failures, 1);
+    checklist_set_free(set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +505,8 @@ int main(void)
         cmocka_unit_test(test_per_system_scope),
         cmocka_unit_test(test_website_items_per_site),
         cmocka_unit_test(test_profiles_cover_the_gaps),
+        cmocka_unit_test(test_sources_name_real_clauses),
+        cmocka_unit_test(test_worked_example_unchanged),
     };
     return cmocka_run_group_tests(tests, load_bundled, free_bundled);
 }

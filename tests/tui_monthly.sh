@@ -78,12 +78,12 @@ wait_line() {
 }
 tmx resize-window -t zh -x 100 -y 30
 wait_line zh 29 "j/k 移动"
-wait_line zh 30 "/40 · "
+wait_line zh 30 "/41 · "
 s=$(screen zh)
 [ "$(wc -L <<<"$s")" -le 100 ] || fail "lines wider than 100 columns after resize"
 tmx resize-window -t zh -x 80 -y 24
 wait_line zh 23 "j/k 移动"
-wait_line zh 24 "/40 · "
+wait_line zh 24 "/41 · "
 
 complete zh zh
 wait_for zh "汇总 ·"
