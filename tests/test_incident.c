@@ -7,8 +7,10 @@
  * short and long outages; each kind of defacement; vulnerabilities by level),
  * alone and together, and the list of rules that applied is compared in
  * full, so a rule that applies where the document says it should not fails
- * too. Then the facts parser's errors, and the rules linter's FILE:LINE
- * diagnostics on files with one mistake each. */
+ * too. Then the facts parser's errors, the rules linter's FILE:LINE
+ * diagnostics on files with one mistake each, and loading and classifying
+ * with the Nth allocation failing, for every N (the test is linked with
+ * malloc, calloc, realloc, strdup and strndup wrapped: tests/CMakeLists.txt). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -28,6 +30,64 @@
 
 static incident_rules *rules;
 static char *tempdir;
+
+/* The allocation wrappers: after alloc_arm(n), the allocation n+1 calls from
+ * now fails, once. */
+static long alloc_countdown = -1;
+static bool alloc_failed;
+
+static void alloc_arm(long n)
+{
+    alloc_countdown = n;
+    alloc_failed = false;
+}
+
+static bool alloc_fails(void)
+{
+    if (alloc_countdown < 0)
+        return false;
+    if (alloc_countdown-- == 0) {
+        alloc_failed = true;
+        return true;
+    }
+    return false;
+}
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+char *__real_strdup(const char *s);
+char *__real_strndup(const char *s, size_t n);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+char *__wrap_strdup(const char *s);
+char *__wrap_strndup(const char *s, size_t n);
+
+void *__wrap_malloc(size_t size)
+{
+    return alloc_fails() ? NULL : __real_malloc(size);
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+    return alloc_fails() ? NULL : __real_calloc(n, size);
+}
+
+void *__wrap_realloc(void *p, size_t size)
+{
+    return alloc_fails() ? NULL : __real_realloc(p, size);
+}
+
+char *__wrap_strdup(const char *s)
+{
+    return alloc_fails() ? NULL : __real_strdup(s);
+}
+
+char *__wrap_strndup(const char *s, size_t n)
+{
+    return alloc_fails() ? NULL : __real_strndup(s, n);
+}
 
 static int group_setup(void **state)
 {
@@ -439,6 +499,77 @@ static void test_lint(void **state)
     free(out);
 }
 
+/* Every allocation of loading the bundled rules and of classifying fails in
+ * turn: each time the call fails (the load with a diagnostic) and leaks
+ * nothing (the sanitizer build checks), or succeeds with everything in place;
+ * past the last allocation it succeeds. */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    long n = 0;
+    for (;; n++) {
+        diag_list diags;
+        diag_list_init(&diags);
+        incident_rules *r = NULL;
+        alloc_arm(n);
+        int rc = incident_rules_load(RULES, &r, &diags);
+        bool failed = alloc_failed;
+        alloc_arm(-1);
+        if (rc == 0) {
+            assert_int_equal(r->rule_count, rules->rule_count);
+            assert_int_equal(r->action_count, rules->action_count);
+            for (size_t i = 0; i < r->rule_count; i++)
+                assert_true(r->rules[i].id && r->rules[i].clause && r->rules[i].text_zh && r->rules[i].text_en &&
+                            r->rules[i].condition_count == rules->rules[i].condition_count);
+            for (size_t i = 0; i < r->action_count; i++)
+                assert_true(r->actions[i].id && r->actions[i].clause && r->actions[i].text_zh && r->actions[i].text_en);
+        } else {
+            assert_true(failed);
+            assert_null(r);
+            assert_true(diags.count > 0);
+        }
+        incident_rules_free(r);
+        diag_list_clear(&diags);
+        if (!failed)
+            break;
+    }
+    assert_true(n > 50);   /* the loop did reach into the loader */
+    incident_facts facts;
+    incident_facts_init(&facts);
+    assert_int_equal(incident_facts_set_arg(&facts, "defaced=political", NULL), 0);
+    for (n = 0;; n++) {
+        incident_result *res = NULL;
+        char *err = NULL;
+        alloc_arm(n);
+        int rc = incident_classify(rules, &facts, &res, &err);
+        bool failed = alloc_failed;
+        alloc_arm(-1);
+        if (rc == 0) {
+            assert_int_equal(res->level, INCIDENT_LEVEL_I);
+            assert_int_equal(res->applied_count, 2);
+        } else {
+            assert_int_equal(rc, INCIDENT_ERR_NOMEM);
+            assert_null(res);
+        }
+        incident_result_free(res);
+        free(err);
+        if (!failed)
+            break;
+    }
+    assert_true(n >= 3);
+    for (n = 0;; n++) {
+        incident_facts f;
+        incident_facts_init(&f);
+        alloc_arm(n);
+        int rc = incident_facts_set_arg(&f, "posts=5", NULL);
+        bool failed = alloc_failed;
+        alloc_arm(-1);
+        assert_int_equal(rc, failed ? INCIDENT_ERR_NOMEM : 0);
+        if (!failed)
+            break;
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -453,6 +584,7 @@ int main(void)
         cmocka_unit_test(test_fact_errors),
         cmocka_unit_test(test_mlps_level_required),
         cmocka_unit_test(test_lint),
+        cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
