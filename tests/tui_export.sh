@@ -36,6 +36,9 @@ grep -q '示例局' "$cfg" || fail "unit name not saved in $cfg"
 grep -q '张三' "$cfg" || fail "assessor not saved in $cfg"
 [ -f "$work/u/data/unit.key" ] && [ -f "$work/u/data/unit.pub" ] || fail "no key pair generated"
 [ "$(stat -c %a "$work/u/data/unit.key" 2>/dev/null)" = 600 ] || fail "private key is not mode 600"
+# the message with the new key's id does not fit one line: it takes two, and the id is whole
+id=$(cd "$work/u/data" && openssl pkey -pubin -in unit.pub -outform DER | sha256sum | cut -d' ' -f1)
+expect "the setup message shows the whole key id" "$id" "$(screen s | tail -2)"
 
 # ---- complete the monthly check, then sign and export ----
 keys s Enter

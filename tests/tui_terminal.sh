@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tui_terminal.sh: the terminal side of the real binary under tmux: below
-# 80x24 it says plainly that the window is too small, and draws normally
+# 80x24 it says plainly that the window is too small and that q quits (a
+# short sentence, whole, where the long one does not fit), and draws normally
 # again once it is large enough; it works with colour, with NO_COLOR and on a
 # vt100 (no colour codes in either); q, Ctrl-C, SIGTERM and SIGHUP all leave
 # the terminal restored (canonical mode and echo back on) with exit codes
@@ -20,6 +21,10 @@ start small 60 20 "$cfg"
 wait_for small "窗口太小"
 wait_for small "80x24"
 wait_for small "60x20"
+wait_for small "或按 q 退出。"
+# too small even for the sentence: the short form, whole, still naming q
+tmx resize-window -t small -x 34 -y 2
+wait_for small "窗口太小，需 80x24。按 q 退出。"
 tmx resize-window -t small -x 80 -y 24
 wait_for small "到期的检查"
 tmx resize-window -t small -x 79 -y 24

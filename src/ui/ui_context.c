@@ -233,6 +233,32 @@ void ui_render_hints(const ui_context *ctx, ui_canvas *c, const char *hints)
     ui_canvas_put(c, c->rows - 2, 1, c->cols - 2, UI_ROLE_DIM, hints);
 }
 
+/* The status message in `room` columns of the last row; one that does not
+ * fit takes the key-hint line above as well (the hints come back with the
+ * next key), so it is read whole; only past two lines is it cut, with "…". */
+static void status_message(ui_canvas *c, int row, int room, ui_role role, const char *text)
+{
+    if ((int)text_width(text) <= room || row < 1) {
+        ui_canvas_put_cut(c, row, 1, room, role, text);
+        return;
+    }
+    size_t fit = text_fit(text, (size_t)(c->cols - 2), NULL);
+    /* break where text_wrap would, so that no word or closing mark is split */
+    text_span *spans = NULL;
+    size_t n = text_wrap(text, (size_t)(c->cols - 2), &spans);
+    if (n != (size_t)-1 && n > 0)
+        fit = spans[0].length;
+    ui_canvas_fill(c, row - 1, 0, c->cols, UI_ROLE_TITLE);
+    ui_canvas_putn(c, row - 1, 1, c->cols - 2, role, text, fit);
+    const char *rest = text + fit;
+    if (n != (size_t)-1 && n > 1)
+        rest = text + spans[1].offset;
+    while (*rest == ' ')
+        rest++;
+    ui_canvas_put_cut(c, row, 1, room, role, rest);
+    free(spans);
+}
+
 void ui_render_status(const ui_context *ctx, ui_canvas *c)
 {
     int row = c->rows - 1;
@@ -264,8 +290,8 @@ void ui_render_status(const ui_context *ctx, ui_canvas *c)
     if (progress && pw < c->cols - 1)
         ui_canvas_put(c, row, c->cols - pw - 1, pw, UI_ROLE_TITLE, progress);
     if (ctx->message)
-        ui_canvas_put(c, row, 1, right - 2, ctx->message_role == UI_ROLE_NORMAL
-                      ? UI_ROLE_TITLE : ctx->message_role, ctx->message);
+        status_message(c, row, right - 2, ctx->message_role == UI_ROLE_NORMAL
+                       ? UI_ROLE_TITLE : ctx->message_role, ctx->message);
     free(progress);
 }
 
@@ -289,6 +315,16 @@ void ui_render_too_small(const ui_context *ctx, ui_canvas *c)
     size_t n = text_wrap(text, (size_t)c->cols, &spans);
     if (n == (size_t)-1)
         n = 0;
+    if ((int)n > c->rows) {
+        /* a window too small even for the sentence: the short form, whole */
+        free(spans);
+        free(text);
+        spans = NULL;
+        text = ui_subst(_("Too small: {1} needed. q quits."), args, 2);
+        n = text ? text_wrap(text, (size_t)c->cols, &spans) : 0;
+        if (n == (size_t)-1)
+            n = 0;
+    }
     int top = (c->rows - (int)n) / 2;
     if (top < 0)
         top = 0;

@@ -13,7 +13,7 @@
 #include "i18n.h"
 
 static const char *const table[T_COUNT] = {
-    [T_TOO_SMALL] = N_("The window is too small: it needs at least {1} (columns x rows) and is {2}. Please make it larger."),
+    [T_TOO_SMALL] = N_("The window is too small: it needs at least {1} (columns x rows) and is {2}. Please make it larger, or press q to quit."),
     [T_QUIT_SAVED] = N_("Quit. Every answer is saved."),
     [T_PROFILE_MONTHLY] = N_("Monthly routine check"),
     [T_PROFILE_HALFYEAR] = N_("Half-yearly comprehensive check"),
