@@ -122,6 +122,8 @@ int cmd_answer(const cli_globals *g, int argc, char **argv);
 int cmd_score(const cli_globals *g, int argc, char **argv);
 int cmd_status(const cli_globals *g, int argc, char **argv);
 int cmd_systems(const cli_globals *g, int argc, char **argv);
+int cmd_inventory(const cli_globals *g, int argc, char **argv);
+int cmd_survey(const cli_globals *g, int argc, char **argv);
 int cmd_keygen(const cli_globals *g, int argc, char **argv);
 int cmd_report(const cli_globals *g, int argc, char **argv);
 int cmd_verify(const cli_globals *g, int argc, char **argv);

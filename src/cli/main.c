@@ -25,6 +25,8 @@ static const struct {
     {"answer", cmd_answer, N_("record a filled answer sheet, all or nothing")},
     {"score", cmd_score, N_("scores per checklist, total, grade, verdict and findings")},
     {"systems", cmd_systems, N_("add, list or remove the unit's information systems")},
+    {"inventory", cmd_inventory, N_("the data asset inventory of 000's annex: set, show, import, export")},
+    {"survey", cmd_survey, N_("the website survey of 001's annex: set, show, import, export")},
     {"keygen", cmd_keygen, N_("make the unit's signing key pair")},
     {"report", cmd_report, N_("write the signed report (CSV and SQLite)")},
     {"verify", cmd_verify, N_("verify a report's signature (and its signer with --trust)")},
