@@ -12,45 +12,9 @@ repo=$2
 # shellcheck source=lib/common.sh
 . "$repo/tests/lib/common.sh"
 export SELFCHECK_NOW=2027-01-10T09:00:00
-command -v openssl >/dev/null 2>&1 || { echo "cli_review: needs openssl"; exit 1; }
-db=$work/review.db
-# the supervisor's settings: English messages (one check in Chinese below)
-printf '[ui]\nlang = en\n' >"$work/en.ini"
-rv() { "$bin" --config "$work/en.ini" review "$@" --db "$db"; }
-code() {
-    local what=$1 want=$2
-    shift 2
-    out=$("$@" 2>&1)
-    local rc=$?
-    [ $rc -eq "$want" ] || { fail "$what: exit $rc, expected $want"; echo "$out"; }
-}
-SM2="-digest sm3 -pkeyopt distid:1234567812345678"
-# key NAME ALGO: $work/keys/NAME.key and .pub
-mkdir -p "$work/keys" "$work/in"
-key() {
-    if [ "$2" = sm2 ]; then
-        openssl genpkey -algorithm SM2 -out "$work/keys/$1.key" 2>/dev/null
-    else
-        openssl genpkey -algorithm ed25519 -out "$work/keys/$1.key" 2>/dev/null
-    fi
-    openssl pkey -in "$work/keys/$1.key" -pubout -out "$work/keys/$1.pub"
-}
-kid() { openssl pkey -pubin -in "$work/keys/$1.pub" -outform DER | sha256sum | cut -d' ' -f1; }
-# report FILE UNIT KEY ALGO PROFILE PERIOD GENERATED RID [FAIL] [COMPLETE]: a
-# signed synthetic report of 10 items (FAIL: items that are findings)
-report() {
-    local file=$1 unit=$2 k=$3 algo=$4
-    mkdir -p "$(dirname "$file")"
-    awk -f "$repo/bench/review-report.awk" -v unit="$unit" -v uname="单位$unit" -v profile="$5" -v period="$6" \
-        -v gen="$7" -v kid="$(kid "$k")" -v algo="$algo" -v rid="$8" -v n=10 -v fail="${9:-}" \
-        -v due=2026-12-31 -v complete="${10:-yes}" >"$file"
-    if [ "$algo" = sm2 ]; then
-        # shellcheck disable=SC2086
-        openssl pkeyutl -sign -inkey "$work/keys/$k.key" -rawin -in "$file" -out "$file.sig" $SM2
-    else
-        openssl pkeyutl -sign -inkey "$work/keys/$k.key" -rawin -in "$file" -out "$file.sig"
-    fi
-}
+# shellcheck source=lib/review.sh
+. "$repo/tests/lib/review.sh"
+mkdir -p "$work/in"
 
 key a ed25519
 key b sm2

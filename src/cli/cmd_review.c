@@ -220,6 +220,14 @@ int cmd_review(const cli_globals *g, int argc, char **argv)
         return cmd_review_import(argc - 1, argv + 1);
     if (strcmp(sub, "units") == 0)
         return cmd_review_units(g, argc - 1, argv + 1);
+    if (strcmp(sub, "export") == 0)
+        return cmd_review_export(g, argc - 1, argv + 1);
+    if (strcmp(sub, "missing") == 0)
+        return cmd_review_missing(g, argc - 1, argv + 1);
+    if (strcmp(sub, "findings") == 0)
+        return cmd_review_findings(g, argc - 1, argv + 1);
+    if (strcmp(sub, "items") == 0)
+        return cmd_review_items(g, argc - 1, argv + 1);
     cli_error(_("unknown review command '%s' (see selfcheck review --help)"), sub);
     return EXIT_USAGE;
 }

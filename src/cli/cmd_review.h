@@ -17,5 +17,9 @@ int review_cli_open(const char *path, review_db **db);
 int review_cli_exit(review_db_status status);
 
 int cmd_review_units(const cli_globals *g, int argc, char **argv);
+int cmd_review_export(const cli_globals *g, int argc, char **argv);
+int cmd_review_missing(const cli_globals *g, int argc, char **argv);
+int cmd_review_findings(const cli_globals *g, int argc, char **argv);
+int cmd_review_items(const cli_globals *g, int argc, char **argv);
 
 #endif

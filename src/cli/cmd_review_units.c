@@ -9,11 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <csv.h>
-
+#include "csvfile.h"
 #include "fsutil.h"
 #include "i18n.h"
-#include "report.h"
 
 #define KEY_FILE_MAX (64 * 1024)
 
@@ -160,12 +158,14 @@ static int units_remove(review_db *db, const units_args *a, int argc, char **arg
     return EXIT_OK;
 }
 
-static void csv_cell(const char *text, bool last)
+/* One guarded CSV cell into the buffer. */
+static void csv_cell(csvfile_buffer *b, const char *text, bool last)
 {
-    char *safe = report_cell_neutralise(text);
-    csv_fwrite(stdout, safe ? safe : "", strlen(safe ? safe : ""));
+    char *safe = csvfile_guard(text);
+    if (safe == NULL)
+        b->failed = 1;
+    csvfile_buffer_field(b, safe ? safe : "", last);
     free(safe);
-    fputs(last ? "\r\n" : ",", stdout);
 }
 
 static int units_list(review_db *db, const units_args *a)
@@ -180,22 +180,34 @@ static int units_list(review_db *db, const units_args *a)
         return review_cli_exit(st);
     }
     if (a->csv) {
-        fputs("code,name,region,level,reports,key_id,algo,valid_from,revoked_at\r\n", stdout);
+        csvfile_buffer b = {0};
+        const char *head[] = {"code", "name", "region", "level", "reports", "key_id", "algo", "valid_from",
+                              "revoked_at"};
+        for (size_t h = 0; h < 9; h++)
+            csvfile_buffer_field(&b, head[h], h == 8);
         for (size_t i = 0; i < n; i++)
             for (size_t k = 0; k < units[i].key_count || k == 0; k++) {
                 const review_key_info *key = units[i].key_count ? &units[i].keys[k] : NULL;
                 char reports[24];
                 snprintf(reports, sizeof reports, "%ld", units[i].report_count);
-                csv_cell(units[i].code, false);
-                csv_cell(units[i].name, false);
-                csv_cell(units[i].region, false);
-                csv_cell(units[i].level, false);
-                csv_cell(reports, false);
-                csv_cell(key ? key->key_id : "", false);
-                csv_cell(key ? key->algo : "", false);
-                csv_cell(key ? key->valid_from : "", false);
-                csv_cell(key ? key->revoked_at : "", true);
+                csv_cell(&b, units[i].code, false);
+                csv_cell(&b, units[i].name, false);
+                csv_cell(&b, units[i].region, false);
+                csv_cell(&b, units[i].level, false);
+                csv_cell(&b, reports, false);
+                csv_cell(&b, key ? key->key_id : "", false);
+                csv_cell(&b, key ? key->algo : "", false);
+                csv_cell(&b, key ? key->valid_from : "", false);
+                csv_cell(&b, key ? key->revoked_at : "", true);
             }
+        if (b.failed) {
+            free(b.data);
+            review_units_free(units, n);
+            cli_error("%s", _("out of memory"));
+            return EXIT_INTERNAL;
+        }
+        fwrite(b.data, 1, b.len, stdout);
+        free(b.data);
     } else {
         for (size_t i = 0; i < n; i++) {
             const review_unit_info *u = &units[i];
@@ -217,80 +229,44 @@ static int units_list(review_db *db, const units_args *a)
 
 /* ---- the roster ---- */
 
-typedef struct roster {
-    char *fields[8];
-    size_t field_count;
-    int row;
-    bool overflow;
-    char *header[8];
-    size_t header_count;
-    review_db *db;
-    const char *dir;      /* key files are relative to the roster's folder */
-    int problems, added;
-} roster;
-
-static void roster_field(void *data, size_t len, void *ctx)
+/* The column named `name` in the header, or -1. */
+static long roster_column(const csvfile_row *header, const char *name)
 {
-    roster *r = ctx;
-    if (r->field_count >= 8) {
-        r->overflow = true;
-        return;
-    }
-    char *copy = strndup(data ? (const char *)data : "", len);
-    r->fields[r->field_count++] = copy;
+    for (size_t c = 0; c < header->count; c++)
+        if (strcmp(header->fields[c], name) == 0)
+            return (long)c;
+    return -1;
 }
 
-static const char *roster_get(const roster *r, const char *name)
+static const char *roster_cell(const csvfile_row *row, long column)
 {
-    for (size_t i = 0; i < r->header_count && i < r->field_count; i++)
-        if (r->header[i] && strcmp(r->header[i], name) == 0)
-            return r->fields[i] ? r->fields[i] : "";
-    return "";
+    return column < 0 ? "" : csvfile_cell(row, (size_t)column);
 }
 
-static void roster_unit(roster *r)
+/* Registers the unit of one roster row (and its key, relative to dir).
+ * Returns true when it was registered with everything it names. */
+static bool roster_unit(review_db *db, const char *path, const char *dir, const csvfile_row *row,
+                        const long *cols)
 {
-    const char *code = roster_get(r, "code"), *name = roster_get(r, "name"), *key = roster_get(r, "key");
+    const char *code = roster_cell(row, cols[0]), *key = roster_cell(row, cols[4]);
     char *err = NULL;
-    review_db_status st = review_unit_add(r->db, code, name, roster_get(r, "region"), roster_get(r, "level"), &err);
+    review_db_status st = review_unit_add(db, code, roster_cell(row, cols[1]), roster_cell(row, cols[2]),
+                                          roster_cell(row, cols[3]), &err);
     if (st != REVIEW_DB_OK) {
-        cli_error(_("line %1$d: %2$s"), r->row, err ? err : "");
+        cli_error("%s:%d: %s", path, row->line, err ? err : "");
         free(err);
-        r->problems++;
-        return;
+        return false;
     }
-    r->added++;
     if (*key == '\0')
-        return;
-    char *path = key[0] == '/' ? strdup(key) : fsutil_join(r->dir, key);
-    int rc = path ? add_key(r->db, code, path, NULL, NULL) : EXIT_INTERNAL;
-    free(path);
+        return true;
+    char *key_path = key[0] == '/' ? strdup(key) : fsutil_join(dir, key);
+    int rc = key_path ? add_key(db, code, key_path, NULL, NULL) : EXIT_INTERNAL;
+    free(key_path);
     if (rc != EXIT_OK) {
-        cli_error(_("line %1$d: unit %2$s registered without a key"), r->row, code);
-        r->problems++;
+        cli_error(_("%1$s:%2$d: unit %3$s registered without a key"), path, row->line, code);
+        return false;
     }
-}
-
-static void roster_row(int terminator, void *ctx)
-{
-    (void)terminator;
-    roster *r = ctx;
-    r->row++;
-    if (r->overflow) {
-        cli_error(_("line %d: more than 5 columns"), r->row);
-        r->problems++;
-    } else if (r->row == 1) {
-        memcpy(r->header, r->fields, sizeof r->header);
-        r->header_count = r->field_count;
-        memset(r->fields, 0, sizeof r->fields);
-    } else if (r->field_count > 1 || (r->field_count == 1 && r->fields[0] && r->fields[0][0])) {
-        roster_unit(r);
-    }
-    for (size_t i = 0; i < r->field_count; i++)
-        free(r->fields[i]);
-    memset(r->fields, 0, sizeof r->fields);
-    r->field_count = 0;
-    r->overflow = false;
+    return true;
 }
 
 static int units_import(review_db *db, const units_args *a, int argc, char **argv)
@@ -307,32 +283,40 @@ static int units_import(review_db *db, const units_args *a, int argc, char **arg
         free(err);
         return EXIT_IO;
     }
+    csvfile_table *t = NULL;
+    int line = 0;
+    csvfile_status cs = csvfile_parse(data, len, 0, &t, &line, &err);
+    free(data);
+    if (cs != CSVFILE_OK) {
+        cli_error("%s:%d: %s", path, line, err ? err : "");
+        free(err);
+        return EXIT_INPUT;
+    }
+    static const char *const names[] = {"code", "name", "region", "level", "key"};
+    long cols[5] = {-1, -1, -1, -1, -1};
+    if (t->count > 0)
+        for (size_t c = 0; c < 5; c++)
+            cols[c] = roster_column(&t->rows[0], names[c]);
+    if (cols[0] < 0 || cols[1] < 0) {
+        cli_error(_("%s:1: the roster needs the columns code and name (and may have region, level, key)"), path);
+        csvfile_table_free(t);
+        return EXIT_INPUT;
+    }
     char *dir = strdup(path);
     char *slash = dir ? strrchr(dir, '/') : NULL;
     if (slash != NULL)
         *slash = '\0';
-    roster r = {.db = db, .dir = slash ? dir : "."};
-    size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    struct csv_parser p;
-    int rc = EXIT_OK;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-        rc = EXIT_INTERNAL;
-    } else {
-        if (csv_parse(&p, data + skip, len - skip, roster_field, roster_row, &r) != len - skip ||
-            csv_fini(&p, roster_field, roster_row, &r) != 0) {
-            cli_error(_("%1$s: not a CSV file (line %2$d)"), path, r.row + 1);
-            rc = EXIT_INPUT;
-        }
-        csv_free(&p);
+    int added = 0, problems = 0;
+    for (size_t r = 1; r < t->count; r++) {
+        if (roster_unit(db, path, slash ? dir : ".", &t->rows[r], cols))
+            added++;
+        else
+            problems++;
     }
-    for (size_t i = 0; i < 8; i++) {
-        free(r.fields[i]);
-        free(r.header[i]);
-    }
-    free(data);
     free(dir);
-    printf(_("%1$d units registered, %2$d problems\n"), r.added, r.problems);
-    return rc != EXIT_OK ? rc : r.problems ? EXIT_INPUT : EXIT_OK;
+    csvfile_table_free(t);
+    printf(_("%1$d units registered, %2$d problems\n"), added, problems);
+    return problems ? EXIT_INPUT : EXIT_OK;
 }
 
 static int units_import_keys(review_db *db, const units_args *a, int argc, char **argv)

@@ -8,6 +8,7 @@
 #include "review_db_internal.h"
 #include "error.h"
 #include "fsutil.h"
+#include "ident.h"
 #include "period.h"
 
 #include <ctype.h>
@@ -190,17 +191,6 @@ static bool text_ok(const char *s, size_t max)
     return true;
 }
 
-static bool code_ok(const char *code)
-{
-    size_t n = strlen(code);
-    if (n == 0 || n > 32)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!isalnum((unsigned char)code[i]) && code[i] != '-' && code[i] != '_')
-            return false;
-    return true;
-}
-
 int review_db_bind_text(sqlite3_stmt *st, int i, const char *text)
 {
     return sqlite3_bind_text(st, i, text ? text : "", -1, SQLITE_STATIC);
@@ -209,7 +199,7 @@ int review_db_bind_text(sqlite3_stmt *st, int i, const char *text)
 review_db_status review_unit_add(review_db *db, const char *code, const char *name, const char *region,
                                  const char *level, char **err)
 {
-    if (!code_ok(code))
+    if (!ident_unit_code_valid(code))
         return error_set(err, "unit code '%.40s' is not 1 to 32 letters, digits, '-' and '_'", code),
                REVIEW_DB_INVALID;
     if (!text_ok(name, 200))

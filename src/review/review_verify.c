@@ -11,6 +11,7 @@
 #include "review_verify.h"
 #include "error.h"
 #include "fsutil.h"
+#include "number.h"
 #include "period.h"
 
 #include <stdarg.h>
@@ -167,7 +168,8 @@ static int digest_text(EVP_MD_CTX *md, const char *s)
 static int digest_number(EVP_MD_CTX *md, double v)
 {
     char text[40];
-    snprintf(text, sizeof text, "%.10g", v);
+    if (number_format(text, sizeof text, 10, v) < 0)
+        return 0;
     return digest_text(md, text);
 }
 

@@ -1,0 +1,437 @@
+/* cmd_review_query.c: the supervisor's tables on the command line: review
+ * export (CSV for the meeting), missing, findings and items. Each prints an
+ * aligned table (display width, Chinese counted double), or CSV with --csv:
+ * UTF-8 with a byte-order mark, CRLF, every cell guarded against formulas,
+ * as the reports are. Column names and tokens in CSV are never translated. */
+#include "cmd_review.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvfile.h"
+#include "fsutil.h"
+#include "i18n.h"
+#include "period.h"
+#include "review_query.h"
+#include "text.h"
+
+#define CELL_MAX 40
+
+typedef struct query_args {
+    const char *db, *out, *unit, *period, *profile, *sort;
+    bool csv, overdue, descending;
+    int first;
+} query_args;
+
+static int parse_query_args(int argc, char **argv, query_args *a, void (*usage)(FILE *))
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},      {"out", required_argument, NULL, 'o'},
+        {"unit", required_argument, NULL, 'u'},    {"period", required_argument, NULL, 'p'},
+        {"profile", required_argument, NULL, 'P'}, {"sort", required_argument, NULL, 's'},
+        {"csv", no_argument, NULL, 'c'},           {"overdue", no_argument, NULL, 'O'},
+        {"reverse", no_argument, NULL, 'r'},       {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(a, 0, sizeof *a);
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (c) {
+        case 'd': a->db = optarg; break;
+        case 'o': a->out = optarg; break;
+        case 'u': a->unit = optarg; break;
+        case 'p': a->period = optarg; break;
+        case 'P': a->profile = optarg; break;
+        case 's': a->sort = optarg; break;
+        case 'c': a->csv = true; break;
+        case 'O': a->overdue = true; break;
+        case 'r': a->descending = true; break;
+        case 'h': usage(stdout); return -1;
+        default: usage(stderr); return -2;
+        }
+    }
+    a->first = optind;
+    if (optind < argc) {
+        usage(stderr);
+        return -2;
+    }
+    return 0;
+}
+
+/* ---- output: a table of cells, printed aligned or as CSV ---- */
+
+typedef struct table {
+    size_t columns;
+    const bool *numeric;   /* columns of numbers this program wrote: not guarded, so they stay numbers */
+    char **cells;      /* rows × columns, owned */
+    size_t rows, cap;
+    bool failed;
+} table;
+
+static void table_add(table *t, const char *const *cells)
+{
+    if (t->failed)
+        return;
+    if (t->rows == t->cap) {
+        size_t c = t->cap ? 2 * t->cap : 32;
+        char **g = realloc(t->cells, c * t->columns * sizeof *g);
+        if (g == NULL) {
+            t->failed = true;
+            return;
+        }
+        t->cells = g;
+        t->cap = c;
+    }
+    for (size_t i = 0; i < t->columns; i++)
+        if ((t->cells[t->rows * t->columns + i] = strdup(cells[i] ? cells[i] : "")) == NULL)
+            t->failed = true;
+    t->rows++;
+}
+
+static void table_free(table *t)
+{
+    for (size_t i = 0; i < t->rows * t->columns; i++)
+        free(t->cells[i]);
+    free(t->cells);
+}
+
+/* text cut to `columns` display columns, ending in … when cut. Caller frees. */
+static char *cut(const char *text, size_t columns)
+{
+    if (text_width(text) <= columns)
+        return text_pad(text, columns);
+    char *head = text_pad(text, columns - 1);
+    char *out = NULL;
+    if (head == NULL || asprintf(&out, "%s…", head) < 0)
+        out = NULL;
+    free(head);
+    return out;
+}
+
+/* The CSV of the table (header first) into *out. 0, or -1 when out of memory. */
+static int table_csv(const table *t, const char *const *header, char **out, size_t *len)
+{
+    csvfile_buffer b = {0};
+    csvfile_buffer_raw(&b, CSVFILE_BOM);
+    for (size_t c = 0; c < t->columns; c++)
+        csvfile_buffer_field(&b, header[c], c + 1 == t->columns);
+    for (size_t r = 0; r < t->rows; r++)
+        for (size_t c = 0; c < t->columns; c++) {
+            const char *cell = t->cells[r * t->columns + c];
+            char *safe = t->numeric && t->numeric[c] ? strdup(cell) : csvfile_guard(cell);
+            if (safe == NULL)
+                b.failed = 1;
+            csvfile_buffer_field(&b, safe, c + 1 == t->columns);
+            free(safe);
+        }
+    if (b.failed) {
+        free(b.data);
+        return -1;
+    }
+    *out = b.data;
+    *len = b.len;
+    return 0;
+}
+
+/* Prints the table: aligned with translated headings, or CSV with machine
+ * column names. */
+static int table_print(const table *t, const char *const *csv_header, const char *const *heading, bool csv)
+{
+    if (t->failed) {
+        cli_error("%s", _("out of memory"));
+        return EXIT_INTERNAL;
+    }
+    if (csv) {
+        char *data;
+        size_t len;
+        if (table_csv(t, csv_header, &data, &len) != 0) {
+            cli_error("%s", _("out of memory"));
+            return EXIT_INTERNAL;
+        }
+        fwrite(data, 1, len, stdout);
+        free(data);
+        return EXIT_OK;
+    }
+    size_t width[16] = {0};
+    for (size_t c = 0; c < t->columns && c < 16; c++) {
+        width[c] = text_width(_(heading[c]));
+        for (size_t r = 0; r < t->rows; r++) {
+            size_t w = text_width(t->cells[r * t->columns + c]);
+            if (w > width[c])
+                width[c] = w;
+        }
+        if (width[c] > CELL_MAX)
+            width[c] = CELL_MAX;
+    }
+    for (size_t r = 0; r <= t->rows; r++) {
+        for (size_t c = 0; c < t->columns; c++) {
+            const char *text = r == 0 ? _(heading[c]) : t->cells[(r - 1) * t->columns + c];
+            bool last = c + 1 == t->columns;
+            char *shown = last && text_width(text) <= CELL_MAX ? strdup(text) : cut(text, width[c]);
+            fputs(shown ? shown : "", stdout);
+            fputs(last ? "\n" : "  ", stdout);
+            free(shown);
+        }
+    }
+    return EXIT_OK;
+}
+
+/* Opens the database and reads today and the settings' schedule. */
+static int open_for_query(const cli_globals *g, const query_args *a, review_db **db, config **cfg)
+{
+    if (cfg != NULL && (*cfg = cli_load_config(g)) == NULL)
+        return EXIT_INPUT;
+    int rc = review_cli_open(a->db, db);
+    if (rc != EXIT_OK && cfg != NULL) {
+        config_free(*cfg);
+        *cfg = NULL;
+    }
+    return rc;
+}
+
+static int query_failed(char *err)
+{
+    cli_error("%s", err ? err : _("cannot read the review database"));
+    free(err);
+    return EXIT_STORE;
+}
+
+/* ---- export ---- */
+
+static void export_usage(FILE *out)
+{
+    fputs(_("usage: selfcheck review export --out FILE.csv [--profile P] [--period P] [--db FILE]\n"
+            "One row per unit and period (the current report): total, grade, verdict, open\n"
+            "findings, overdue remediations and change since the previous period.\n"), out);
+}
+
+static const char *const export_columns[] = {
+    "unit_code", "unit_name", "profile", "period", "total_percent", "grade", "grade_zh", "verdict", "complete",
+    "open_findings", "overdue_remediations", "change", "key_revoked", "report_id", "signer_key_id", "generated_at"};
+#define EXPORT_COLUMNS (sizeof export_columns / sizeof export_columns[0])
+
+static void row_cells(const review_row *r, char pct[24], char open[24], char overdue[24], char change[24],
+                      const char *cells[EXPORT_COLUMNS])
+{
+    /* one decimal, as the reports write the total */
+    snprintf(pct, 24, "%.1f", r->percent);
+    snprintf(open, 24, "%ld", r->findings);
+    snprintf(overdue, 24, "%ld", r->overdue);
+    change[0] = '\0';
+    if (r->has_change)
+        snprintf(change, 24, "%.1f", r->change);
+    const char *v[EXPORT_COLUMNS] = {r->unit_code, r->unit_name, r->profile, r->period, pct, r->grade,
+                                     r->grade_zh, r->verdict, r->complete ? "yes" : "no", open, overdue,
+                                     change, r->key_revoked ? "yes" : "no", r->report_id, r->signer_key_id,
+                                     r->generated_at};
+    memcpy(cells, v, sizeof v);
+}
+
+int cmd_review_export(const cli_globals *g, int argc, char **argv)
+{
+    query_args a;
+    int p = parse_query_args(argc, argv, &a, export_usage);
+    if (p != 0)
+        return p == -1 ? EXIT_OK : EXIT_USAGE;
+    if (a.out == NULL) {
+        export_usage(stderr);
+        return EXIT_USAGE;
+    }
+    review_db *db;
+    int rc = open_for_query(g, &a, &db, NULL);
+    if (rc != EXIT_OK)
+        return rc;
+    char today[11];
+    clock_today(today);
+    review_table_query q = {.profile = a.profile, .period = a.period, .today = today};
+    review_row *rows;
+    size_t n;
+    char *err = NULL;
+    if (review_table(db, &q, &rows, &n, &err) != 0) {
+        review_db_close(db);
+        return query_failed(err);
+    }
+    static const bool numeric[EXPORT_COLUMNS] = {[4] = true, [9] = true, [10] = true, [11] = true};
+    table t = {.columns = EXPORT_COLUMNS, .numeric = numeric};
+    for (size_t i = 0; i < n; i++) {
+        char pct[24], open[24], overdue[24], change[24];
+        const char *cells[EXPORT_COLUMNS];
+        row_cells(&rows[i], pct, open, overdue, change, cells);
+        table_add(&t, cells);
+    }
+    char *data = NULL;
+    size_t len = 0;
+    if (t.failed || table_csv(&t, export_columns, &data, &len) != 0) {
+        cli_error("%s", _("out of memory"));
+        rc = EXIT_INTERNAL;
+    } else if (fsutil_write_atomic(a.out, data, len, 0600, true, &err) != 0) {
+        cli_error("%s", err ? err : a.out);
+        free(err);
+        rc = EXIT_IO;
+    } else {
+        printf(_("%1$zu rows written to %2$s\n"), n, a.out);
+    }
+    free(data);
+    table_free(&t);
+    review_rows_free(rows, n);
+    review_db_close(db);
+    return rc;
+}
+
+/* ---- missing ---- */
+
+static void missing_usage(FILE *out)
+{
+    fputs(_("usage: selfcheck review missing [--csv] [--db FILE]\n"
+            "Units that have not reported a monthly or half-year period whose due date\n"
+            "([schedule] of the settings) has passed.\n"), out);
+}
+
+int cmd_review_missing(const cli_globals *g, int argc, char **argv)
+{
+    query_args a;
+    int p = parse_query_args(argc, argv, &a, missing_usage);
+    if (p != 0)
+        return p == -1 ? EXIT_OK : EXIT_USAGE;
+    review_db *db;
+    config *cfg;
+    int rc = open_for_query(g, &a, &db, &cfg);
+    if (rc != EXIT_OK)
+        return rc;
+    char today[11];
+    clock_today(today);
+    review_missing *m;
+    size_t n;
+    char *err = NULL;
+    if (review_missing_periods(db, &cfg->schedule, today, &m, &n, &err) != 0) {
+        config_free(cfg);
+        review_db_close(db);
+        return query_failed(err);
+    }
+    static const char *const csv_header[] = {"unit_code", "unit_name", "profile", "period", "due", "last_reported"};
+    static const char *const heading[] = {N_("unit"), N_("name"), N_("check"), N_("period"), N_("due"),
+                                          N_("last reported")};
+    table t = {.columns = 6};
+    for (size_t i = 0; i < n; i++) {
+        const char *last = m[i].last_reported[0] || a.csv ? m[i].last_reported : _("never");
+        const char *cells[] = {m[i].unit_code, m[i].unit_name, m[i].profile, m[i].period, m[i].due, last};
+        table_add(&t, cells);
+    }
+    rc = table_print(&t, csv_header, heading, a.csv);
+    if (rc == EXIT_OK && !a.csv && n == 0)
+        puts(_("every unit has reported every period that is due"));
+    table_free(&t);
+    review_missing_free(m, n);
+    config_free(cfg);
+    review_db_close(db);
+    return rc;
+}
+
+/* ---- findings ---- */
+
+static void findings_usage(FILE *out)
+{
+    fputs(_("usage: selfcheck review findings [--unit U] [--overdue] [--csv] [--db FILE]\n"
+            "Every finding followed through the unit's reports: open, overdue (its due date\n"
+            "passed and it is still a finding) or resolved (gone in the next report).\n"), out);
+}
+
+static const char *const status_token[] = {"open", "overdue", "resolved"};
+static const char *const status_text[] = {N_("open"), N_("overdue"), N_("resolved")};
+
+int cmd_review_findings(const cli_globals *g, int argc, char **argv)
+{
+    query_args a;
+    int p = parse_query_args(argc, argv, &a, findings_usage);
+    if (p != 0)
+        return p == -1 ? EXIT_OK : EXIT_USAGE;
+    review_db *db;
+    int rc = open_for_query(g, &a, &db, NULL);
+    if (rc != EXIT_OK)
+        return rc;
+    char today[11];
+    clock_today(today);
+    review_finding *f;
+    size_t n;
+    char *err = NULL;
+    if (review_findings(db, a.unit, a.overdue, today, &f, &n, &err) != 0) {
+        review_db_close(db);
+        return query_failed(err);
+    }
+    static const char *const csv_header[] = {"unit_code", "profile", "checklist_id", "item_id", "system_id",
+                                             "status", "due", "owner", "first_period", "last_period",
+                                             "resolved_in", "question_zh"};
+    static const char *const heading[] = {N_("unit"), N_("check"), N_("checklist"), N_("item"), N_("system"),
+                                          N_("status"), N_("due"), N_("owner"), N_("found"), N_("last seen"),
+                                          N_("resolved in"), N_("question")};
+    table t = {.columns = 12};
+    for (size_t i = 0; i < n; i++) {
+        const char *status = a.csv ? status_token[f[i].status] : _(status_text[f[i].status]);
+        const char *cells[] = {f[i].unit_code, f[i].profile, f[i].checklist_id, f[i].item_id, f[i].system_id,
+                               status, f[i].due, f[i].owner, f[i].first_period, f[i].last_period,
+                               f[i].resolved_in, f[i].question_zh};
+        table_add(&t, cells);
+    }
+    rc = table_print(&t, csv_header, heading, a.csv);
+    table_free(&t);
+    review_findings_free(f, n);
+    review_db_close(db);
+    return rc;
+}
+
+/* ---- items ---- */
+
+static void items_usage(FILE *out)
+{
+    fputs(_("usage: selfcheck review items [--period P] [--csv] [--db FILE]\n"
+            "The items most often failed: in how many units each is a finding, over the\n"
+            "reports of the period (default: each unit's latest report).\n"), out);
+}
+
+int cmd_review_items(const cli_globals *g, int argc, char **argv)
+{
+    query_args a;
+    int p = parse_query_args(argc, argv, &a, items_usage);
+    if (p != 0)
+        return p == -1 ? EXIT_OK : EXIT_USAGE;
+    review_db *db;
+    int rc = open_for_query(g, &a, &db, NULL);
+    if (rc != EXIT_OK)
+        return rc;
+    review_item_count *c;
+    size_t n;
+    char *err = NULL;
+    if (review_items_failed(db, a.period, &c, &n, &err) != 0) {
+        review_db_close(db);
+        return query_failed(err);
+    }
+    static const char *const csv_header[] = {"checklist_id", "item_id", "failing_units", "reporting_units",
+                                             "question_zh", "units"};
+    static const char *const heading[] = {N_("checklist"), N_("item"), N_("units failing"), N_("of units"),
+                                          N_("question"), N_("units")};
+    table t = {.columns = 6};
+    for (size_t i = 0; i < n && !t.failed; i++) {
+        char failing[24], reporting[24];
+        snprintf(failing, sizeof failing, "%ld", c[i].failing);
+        snprintf(reporting, sizeof reporting, "%ld", c[i].reporting);
+        csvfile_buffer units = {0};
+        for (long u = 0; u < c[i].failing; u++) {
+            if (u > 0)
+                csvfile_buffer_raw(&units, " ");
+            csvfile_buffer_raw(&units, c[i].units[u]);
+        }
+        t.failed |= units.failed != 0;
+        const char *cells[] = {c[i].checklist_id, c[i].item_id, failing, reporting, c[i].question_zh,
+                               units.data ? units.data : ""};
+        table_add(&t, cells);
+        free(units.data);
+    }
+    rc = table_print(&t, csv_header, heading, a.csv);
+    table_free(&t);
+    review_item_counts_free(c, n);
+    review_db_close(db);
+    return rc;
+}
