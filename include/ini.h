@@ -10,6 +10,7 @@
 #ifndef SELFCHECK_INI_H
 #define SELFCHECK_INI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "error.h"
 
@@ -59,5 +60,8 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
  * needs no quotes, else in "..." (or '...' when it contains '"'). Returns a new
  * string (caller frees), or NULL when no quoting can hold it. */
 char *ini_quote(const char *value);
+/* Whether some quoting can hold value (no line break, not both kinds of
+ * quote), so that a NULL from ini_quote can be told from running out of memory. */
+bool ini_quotable(const char *value);
 
 #endif

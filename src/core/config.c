@@ -162,20 +162,29 @@ static void fail_at(config_reader *r, int line, const char *fmt, ...)
         free(message);
 }
 
-static void set_string(char **slot, const char *value)
+/* Replaces *slot with a copy of value; running out of memory fails the read. */
+static void set_string(config_reader *r, int line, char **slot, const char *value)
 {
     char *copy = strdup(value);
-    if (copy != NULL) {
-        free(*slot);
-        *slot = copy;
+    if (copy == NULL) {
+        fail_at(r, line, "out of memory");
+        return;
     }
+    free(*slot);
+    *slot = copy;
 }
 
-static void set_path(config_reader *r, char **slot, const char *value)
+static void set_path(config_reader *r, int line, char **slot, const char *value)
 {
     /* a ':'-separated list of folders: resolve each relative part */
     char *joined = strdup("");
     char *copy = strdup(value), *saveptr = NULL;
+    if (joined == NULL || copy == NULL) {
+        free(joined);
+        free(copy);
+        fail_at(r, line, "out of memory");
+        return;
+    }
     for (char *part = strtok_r(copy, ":", &saveptr); part && joined; part = strtok_r(NULL, ":", &saveptr)) {
         char *full = part[0] == '/' ? strdup(part) : fsutil_join(r->dir, part);
         char *next = NULL;
@@ -186,10 +195,12 @@ static void set_path(config_reader *r, char **slot, const char *value)
         joined = next;
     }
     free(copy);
-    if (joined != NULL) {
-        free(*slot);
-        *slot = joined;
+    if (joined == NULL) {
+        fail_at(r, line, "out of memory");
+        return;
     }
+    free(*slot);
+    *slot = joined;
 }
 
 static const char *const known_keys[][8] = {
@@ -249,6 +260,10 @@ static void read_grades(config_reader *r, config *c, const ini_section *s)
         /* exactly three comma-separated fields: anything more is an error,
          * never silently dropped */
         char *copy = strdup(key->value);
+        if (copy == NULL) {
+            fail_at(r, key->line, "out of memory");
+            return;
+        }
         char *parts[4] = {NULL, NULL, NULL, NULL};
         int n = 0;
         for (char *p = copy; p != NULL && n < 4;) {
@@ -328,14 +343,12 @@ static int read_file(config *c, const char *path, char **err)
         return -1;
     }
     diag_list_clear(&diags);
-    char *copy = strdup(path);
-    char *slash = copy ? strrchr(copy, '/') : NULL;
     config_reader r = {.path = path, .err = err};
-    r.dir = slash ? strndup(copy, (size_t)(slash - copy)) : strdup(".");
-    free(copy);
-    if (r.dir && r.dir[0] == '\0') {
-        free(r.dir);
-        r.dir = strdup("/");
+    const char *slash = strrchr(path, '/');
+    r.dir = slash == path ? strdup("/") : slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+    if (r.dir == NULL) {
+        ini_file_free(f);
+        return error_set(err, "%s: out of memory", path);
     }
     check_known(&r, f);
     const ini_section *s;
@@ -347,12 +360,12 @@ static int read_file(config *c, const char *path, char **err)
                 fail_at(&r, ini_line(s, "code"), "unit code '%s' must be 1 to %d letters, digits, '-' or '_'",
                         v, IDENT_UNIT_CODE_MAX);
             else
-                set_string(&c->unit_code, v);
+                set_string(&r, ini_line(s, "code"), &c->unit_code, v);
         }
         if ((v = ini_get(s, "name")) != NULL)
-            set_string(&c->unit_name, v);
+            set_string(&r, ini_line(s, "name"), &c->unit_name, v);
         if ((v = ini_get(s, "assessor")) != NULL)
-            set_string(&c->assessor, v);
+            set_string(&r, ini_line(s, "assessor"), &c->assessor, v);
     }
     if ((s = ini_find_section(f, "paths")) != NULL) {
         const char *keys[] = {"checklists", "data", "output"};
@@ -362,14 +375,16 @@ static int read_file(config *c, const char *path, char **err)
                 if (*v == '\0')
                     fail_at(&r, ini_line(s, keys[i]), "%s must not be empty", keys[i]);
                 else
-                    set_path(&r, slots[i], v);
+                    set_path(&r, ini_line(s, keys[i]), slots[i], v);
             }
         /* the output folder and the key live under the data folder unless
          * they are set themselves */
         if (ini_get(s, "data") != NULL && *ini_get(s, "data") != '\0') {
             if (ini_get(s, "output") == NULL) {
                 char *derived = fsutil_join(c->data_dir, "reports");
-                if (derived) {
+                if (derived == NULL)
+                    fail_at(&r, ini_line(s, "data"), "out of memory");
+                else {
                     free(c->output_dir);
                     c->output_dir = derived;
                 }
@@ -377,7 +392,9 @@ static int read_file(config *c, const char *path, char **err)
             const ini_section *signing = ini_find_section(f, "signing");
             if (signing == NULL || ini_get(signing, "key") == NULL) {
                 char *derived = fsutil_join(c->data_dir, "unit.key");
-                if (derived) {
+                if (derived == NULL)
+                    fail_at(&r, ini_line(s, "data"), "out of memory");
+                else {
                     free(c->signing_key);
                     c->signing_key = derived;
                 }
@@ -386,19 +403,19 @@ static int read_file(config *c, const char *path, char **err)
     }
     if ((s = ini_find_section(f, "signing")) != NULL) {
         if ((v = ini_get(s, "key")) != NULL)
-            set_path(&r, &c->signing_key, v);
+            set_path(&r, ini_line(s, "key"), &c->signing_key, v);
         if ((v = ini_get(s, "algo")) != NULL) {
             if (strcmp(v, "sm2") != 0 && strcmp(v, "ed25519") != 0)
                 fail_at(&r, ini_line(s, "algo"), "algo must be 'sm2' or 'ed25519', not '%s'", v);
             else
-                set_string(&c->signing_algo, v);
+                set_string(&r, ini_line(s, "algo"), &c->signing_algo, v);
         }
     }
     if ((s = ini_find_section(f, "ui")) != NULL && (v = ini_get(s, "lang")) != NULL) {
         if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
             fail_at(&r, ini_line(s, "lang"), "lang must be 'zh' or 'en', not '%s'", v);
         else
-            set_string(&c->lang, v);
+            set_string(&r, ini_line(s, "lang"), &c->lang, v);
     }
     if ((s = ini_find_section(f, "grades")) != NULL)
         read_grades(&r, c, s);
@@ -408,7 +425,11 @@ static int read_file(config *c, const char *path, char **err)
     ini_file_free(f);
     if (r.failed)
         return -1;
-    set_string(&c->path, path);
+    char *copy = strdup(path);
+    if (copy == NULL)
+        return error_set(err, "%s: out of memory", path);
+    free(c->path);
+    c->path = copy;
     return 0;
 }
 
@@ -454,17 +475,26 @@ const char *grade_label(const grade_level *g, const char *lang)
     return lang && strcmp(lang, "en") == 0 ? g->label_en : g->label_zh;
 }
 
-/* Appends "key = value" with the value quoted as iniparser needs. */
+/* What emit and emit_line return besides 0 (or-ed together by config_save). */
+enum { EMIT_UNQUOTABLE = 1, EMIT_NOMEM = 2 };
+
+/* Appends "key = value" with the value quoted as iniparser needs. Once *buf
+ * is NULL (memory ran out), does nothing. */
 static int emit(char **buf, const char *key, const char *value)
 {
-    char *quoted = ini_quote(value ? value : "");
+    if (*buf == NULL)
+        return EMIT_NOMEM;
+    const char *v = value ? value : "";
+    if (!ini_quotable(v))
+        return EMIT_UNQUOTABLE;
+    char *quoted = ini_quote(v);
     if (quoted == NULL)
-        return -1;
+        return EMIT_NOMEM;
     char *next = NULL;
     int n = asprintf(&next, "%s%s = %s\n", *buf, key, quoted);
     free(quoted);
     if (n < 0)
-        return -1;
+        return EMIT_NOMEM;
     free(*buf);
     *buf = next;
     return 0;
@@ -473,8 +503,8 @@ static int emit(char **buf, const char *key, const char *value)
 static int emit_line(char **buf, const char *text)
 {
     char *next = NULL;
-    if (asprintf(&next, "%s%s\n", *buf, text) < 0)
-        return -1;
+    if (*buf == NULL || asprintf(&next, "%s%s\n", *buf, text) < 0)
+        return EMIT_NOMEM;
     free(*buf);
     *buf = next;
     return 0;
@@ -508,7 +538,7 @@ int config_save(const config *c, const char *path, char **err)
 {
     char *buf = strdup("; selfcheck configuration (docs/configuration.md)\n");
     char number[64];
-    int rc = buf ? 0 : -1;
+    int rc = buf ? 0 : EMIT_NOMEM;
     rc |= emit_line(&buf, "\n[unit]");
     rc |= emit(&buf, "code", c->unit_code);
     rc |= emit(&buf, "name", c->unit_name);
@@ -535,7 +565,7 @@ int config_save(const config *c, const char *path, char **err)
         char min[32];
         number_format(min, sizeof min, 6, c->grades[i].min);
         if (asprintf(&value, "%s, %s, %s", min, c->grades[i].label_zh, c->grades[i].label_en) < 0)
-            rc = -1;
+            rc |= EMIT_NOMEM;
         else
             rc |= emit(&buf, c->grades[i].name, value);
         free(value);
@@ -551,10 +581,16 @@ int config_save(const config *c, const char *path, char **err)
     rc |= emit(&buf, "remediation_days", number);
     if (rc != 0) {
         free(buf);
+        if (rc & EMIT_NOMEM)
+            return error_set(err, "%s: out of memory", path);
         return error_set(err, "%s: a value cannot be written (it holds a line break or both kinds of quote)", path);
     }
     char *copy = strdup(path);
-    char *slash = copy ? strrchr(copy, '/') : NULL;
+    if (copy == NULL) {
+        free(buf);
+        return error_set(err, "%s: out of memory", path);
+    }
+    char *slash = strrchr(copy, '/');
     if (slash != NULL && slash != copy) {
         *slash = '\0';
         if (fsutil_mkdir_p(copy, err) != 0) {

@@ -98,8 +98,10 @@ static const ini_key *raw_find_key(const ini_section *s, const char *name)
 static char *raw_value(read_context *cx, int line, const char *start, const char *end)
 {
     char *value = text_strip(start, end);
-    if (value == NULL)
+    if (value == NULL) {
+        diag_file_report(&cx->file, line, "out of memory");
         return NULL;
+    }
     size_t n = strlen(value);
     if (n > 0 && (value[0] == '"' || value[0] == '\'')) {
         char quote = value[0];
@@ -179,9 +181,13 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             }
             char *name = text_strip(s + 1, close);
             bool upper = false;
-            if (name == NULL || !valid_name(name, &upper) || upper) {
+            if (name == NULL) {
+                diag_file_report(&cx->file, line_no, "out of memory");
+                return;
+            }
+            if (!valid_name(name, &upper) || upper) {
                 diag_file_report(&cx->file, line_no, upper ? "section name [%s] has upper-case letters: use lower case"
-                                          : "invalid section name [%s]", name ? name : "");
+                                          : "invalid section name [%s]", name);
                 free(name);
                 current = NULL;
                 p = next;
@@ -217,9 +223,13 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
         }
         char *name = text_strip(s, eq);
         bool upper = false;
-        if (name == NULL || !valid_name(name, &upper) || upper) {
+        if (name == NULL) {
+            diag_file_report(&cx->file, line_no, "out of memory");
+            return;
+        }
+        if (!valid_name(name, &upper) || upper) {
             diag_file_report(&cx->file, line_no, upper ? "key '%s' has upper-case letters: use lower case"
-                                      : "invalid key name '%s'", name ? name : "");
+                                      : "invalid key name '%s'", name);
             free(name);
             p = next;
             continue;
@@ -240,10 +250,14 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             continue;
         }
         char *value = raw_value(cx, line_no, eq + 1, line_end);
-        if (value == NULL || raw_add_key(current, name, value, line_no) != 0) {
+        if (value != NULL && raw_add_key(current, name, value, line_no) != 0) {
+            diag_file_report(&cx->file, line_no, "out of memory");
             free(name);
             free(value);
+            return;
         }
+        if (value == NULL)
+            free(name);
         p = next;
     }
 }
@@ -311,8 +325,10 @@ static void cross_check(read_context *cx, const ini_file *raw)
         const ini_section *s = &raw->sections[i];
         for (size_t k = 0; k < s->key_count; k++) {
             char *full = NULL;
-            if (asprintf(&full, "%s:%s", s->name, s->keys[k].name) < 0)
-                continue;
+            if (asprintf(&full, "%s:%s", s->name, s->keys[k].name) < 0) {
+                diag_file_report(&cx->file, s->keys[k].line, "out of memory");
+                return;
+            }
             const char *v = iniparser_getstring(cx->dict, full, NULL);
             if (v == NULL || strcmp(v, s->keys[k].value) != 0)
                 diag_file_report(&cx->file, s->keys[k].line, "the INI reader reads '%s' as \"%s\", not as written",
@@ -404,12 +420,18 @@ int ini_line(const ini_section *s, const char *name)
     return k ? k->line : s->line;
 }
 
+bool ini_quotable(const char *value)
+{
+    return strchr(value, '\n') == NULL && strchr(value, '\r') == NULL &&
+           (strchr(value, '"') == NULL || strchr(value, '\'') == NULL);
+}
+
 char *ini_quote(const char *value)
 {
     char *out = NULL;
     bool plain = strpbrk(value, ";#\"'") == NULL && value[0] != ' ' && value[0] != '\0' &&
                  value[strlen(value) - 1] != ' ' && value[strlen(value) - 1] != '\\';
-    if (strchr(value, '\n') != NULL || strchr(value, '\r') != NULL)
+    if (!ini_quotable(value))
         return NULL;
     if (plain)
         return strdup(value);
@@ -530,6 +552,10 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
     struct stat st;
     mode_t mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
     char *target = realpath(path, NULL);
+    if (target == NULL && errno == ENOMEM) {
+        free(out);
+        return error_set(err, "out of memory");
+    }
     rc = fsutil_write_atomic(target ? target : path, out ? out : "", out_len, mode, true, err);
     free(target);
     free(out);

@@ -23,6 +23,18 @@
  * problems go, and how many were found. */
 typedef diag_file load_context;
 
+/* A copy of v (NULL for NULL); running out of memory is reported at line,
+ * so that the file fails to load rather than load without the text. */
+static char *dup_text(load_context *cx, int line, const char *v)
+{
+    if (v == NULL)
+        return NULL;
+    char *copy = strdup(v);
+    if (copy == NULL)
+        diag_file_report(cx, line, "out of memory");
+    return copy;
+}
+
 static char *required_text(load_context *cx, const ini_section *s, const char *key)
 {
     const char *v = ini_get(s, key);
@@ -32,7 +44,7 @@ static char *required_text(load_context *cx, const ini_section *s, const char *k
                key);
         return NULL;
     }
-    return strdup(v);
+    return dup_text(cx, ini_line(s, key), v);
 }
 
 /* Splits a comma-separated list into trimmed, non-empty words. Returns the
@@ -108,7 +120,7 @@ static void parse_checklist_section(load_context *cx, const ini_section *s, chec
     else if (!ident_name_valid(id))
         diag_file_report(cx, ini_line(s, "id"), "checklist id '%s' must be lower-case letters, digits and '-'", id);
     else {
-        list->id = strdup(id);
+        list->id = dup_text(cx, ini_line(s, "id"), id);
         list->id_line = ini_line(s, "id");
     }
     long version;
@@ -159,6 +171,7 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
     }
     it->choices = calloc((size_t)count, sizeof *it->choices);
     if (it->choices == NULL) {
+        diag_file_report(cx, ini_line(s, "choices"), "out of memory");
         free_words(words, count);
         return;
     }
@@ -264,8 +277,8 @@ static void parse_number_item(load_context *cx, const ini_section *s, item *it)
     const char *uz = ini_get(s, "unit_zh"), *ue = ini_get(s, "unit_en");
     if ((uz == NULL) != (ue == NULL))
         diag_file_report(cx, ini_line(s, uz ? "unit_zh" : "unit_en"), "give both 'unit_zh' and 'unit_en', or neither");
-    it->unit_zh = strdup(uz ? uz : "");
-    it->unit_en = strdup(ue ? ue : "");
+    it->unit_zh = dup_text(cx, s->line, uz ? uz : "");
+    it->unit_en = dup_text(cx, s->line, ue ? ue : "");
 }
 
 static void parse_date_item(load_context *cx, const ini_section *s, const checklist *list,
@@ -289,7 +302,7 @@ static void parse_date_item(load_context *cx, const ini_section *s, const checkl
         else if (other->scope == SCOPE_SYSTEM && it->scope == SCOPE_UNIT)
             diag_file_report(cx, ini_line(s, "not_before"), "a unit item cannot be compared with the per-system item '%s'", before);
         else
-            it->not_before = strdup(before);
+            it->not_before = dup_text(cx, ini_line(s, "not_before"), before);
     }
     if (age == NULL && before == NULL)
         diag_file_report(cx, s->line, "[%s] is a date item and needs 'max_age_days' or 'not_before'", s->name);
@@ -308,9 +321,13 @@ static void parse_show_if(load_context *cx, const ini_section *s, const checklis
         return;
     }
     char *target = text_strip(v, colon);
-    const item *other = target ? earlier_item(list, index, target) : NULL;
+    if (target == NULL) {
+        diag_file_report(cx, line, "out of memory");
+        return;
+    }
+    const item *other = earlier_item(list, index, target);
     if (other == NULL) {
-        diag_file_report(cx, line, "'show_if' names '%s', which is not an earlier item of this file", target ? target : "");
+        diag_file_report(cx, line, "'show_if' names '%s', which is not an earlier item of this file", target);
         free(target);
         return;
     }
@@ -348,6 +365,7 @@ static void parse_show_if(load_context *cx, const ini_section *s, const checklis
     }
     condition *c = calloc(1, sizeof *c);
     if (c == NULL) {
+        diag_file_report(cx, line, "out of memory");
         free(target);
         free_words(words, count);
         return;
@@ -365,7 +383,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     const char *id = s->name + strlen("item.");
     if (!ident_name_valid(id))
         diag_file_report(cx, s->line, "item id '%s' must be lower-case letters, digits and '-'", id);
-    it->id = strdup(id);
+    it->id = dup_text(cx, s->line, id);
     it->question_zh = required_text(cx, s, "question_zh");
     it->question_en = required_text(cx, s, "question_en");
     const char *gz = ini_get(s, "guidance_zh"), *ge = ini_get(s, "guidance_en");
@@ -373,8 +391,8 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
         diag_file_report(cx, ini_line(s, gz && *gz ? "guidance_zh" : "guidance_en"),
                "[%s] has guidance in %s only: give both 'guidance_zh' and 'guidance_en'", s->name,
                gz && *gz ? "Chinese" : "English");
-    it->guidance_zh = strdup(gz ? gz : "");
-    it->guidance_en = strdup(ge ? ge : "");
+    it->guidance_zh = dup_text(cx, s->line, gz ? gz : "");
+    it->guidance_en = dup_text(cx, s->line, ge ? ge : "");
     it->source = required_text(cx, s, "source");
 
     const char *type = ini_get(s, "type");
@@ -573,6 +591,13 @@ static bool ends_with_ini(const char *name)
     return n > 4 && strcmp(name + n - 4, ".ini") == 0;
 }
 
+/* Says that memory ran out (as far as that can still be said). Returns -1. */
+static int out_of_memory(diag_list *diags, const char *path)
+{
+    diag_add(diags, path, 0, "out of memory");
+    return -1;
+}
+
 /* Appends the files named by one PATH (a file, or a folder's *.ini in name order). */
 static int collect_files(const char *path, char ***files, size_t *count, diag_list *diags)
 {
@@ -584,9 +609,11 @@ static int collect_files(const char *path, char ***files, size_t *count, diag_li
     if (!S_ISDIR(st.st_mode)) {
         char **grown = realloc(*files, (*count + 1) * sizeof *grown);
         if (grown == NULL)
-            return -1;
+            return out_of_memory(diags, path);
         *files = grown;
-        (*files)[(*count)++] = strdup(path);
+        if (((*files)[*count] = strdup(path)) == NULL)
+            return out_of_memory(diags, path);
+        (*count)++;
         return 0;
     }
     DIR *dir = opendir(path);
@@ -600,12 +627,14 @@ static int collect_files(const char *path, char ***files, size_t *count, diag_li
         if (entry->d_name[0] == '.' || !ends_with_ini(entry->d_name))
             continue;
         char **grown = realloc(*files, (*count + 1) * sizeof *grown);
-        if (grown == NULL) {
+        if (grown == NULL || (grown[*count] = fsutil_join(path, entry->d_name)) == NULL) {
+            if (grown != NULL)
+                *files = grown;
             closedir(dir);
-            return -1;
+            return out_of_memory(diags, path);
         }
         *files = grown;
-        (*files)[(*count)++] = fsutil_join(path, entry->d_name);
+        (*count)++;
     }
     closedir(dir);
     if (*count == first) {
@@ -626,6 +655,11 @@ int checklist_set_load(const char *const *paths, size_t path_count,
     for (size_t i = 0; i < path_count; i++) {
         /* a configured path may list several folders separated by ':' */
         char *copy = strdup(paths[i]);
+        if (copy == NULL) {
+            failed = true;
+            out_of_memory(diags, paths[i]);
+            break;
+        }
         char *saveptr = NULL;
         for (char *part = strtok_r(copy, ":", &saveptr); part; part = strtok_r(NULL, ":", &saveptr))
             if (collect_files(part, &files, &file_count, diags) != 0)
@@ -633,7 +667,16 @@ int checklist_set_load(const char *const *paths, size_t path_count,
         free(copy);
     }
     checklist_set *set = calloc(1, sizeof *set);
-    set->lists = calloc(file_count ? file_count : 1, sizeof *set->lists);
+    if (set != NULL && (set->lists = calloc(file_count ? file_count : 1, sizeof *set->lists)) == NULL) {
+        free(set);
+        set = NULL;
+    }
+    if (set == NULL) {
+        for (size_t i = 0; i < file_count; i++)
+            free(files[i]);
+        free(files);
+        return out_of_memory(diags, NULL);
+    }
     for (size_t i = 0; i < file_count; i++) {
         checklist *list;
         if (checklist_load_file(files[i], &list, diags) != 0) {

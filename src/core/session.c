@@ -54,10 +54,15 @@ static int update_completion(session *s, char **err)
         return 0;
     char now[20];
     clock_now(now);
-    if (store_assessment_set_completed(s->store, s->assessment->id, s->score->complete ? now : NULL, err) != 0)
+    char *when = NULL;
+    if (s->score->complete && (when = strdup(now)) == NULL)
+        return error_set(err, msg("out of memory"));
+    if (store_assessment_set_completed(s->store, s->assessment->id, when, err) != 0) {
+        free(when);
         return -1;
+    }
     free(s->assessment->completed_at);
-    s->assessment->completed_at = s->score->complete ? strdup(now) : NULL;
+    s->assessment->completed_at = when;
     return 0;
 }
 

@@ -2,7 +2,12 @@
  *
  * Durability comes from SQLite itself: WAL with synchronous=FULL, and each
  * write one statement committed on its own (or inside an explicit
- * transaction for an all-or-nothing import). */
+ * transaction for an all-or-nothing import).
+ *
+ * Text is bound with SQLITE_STATIC: every statement is stepped and finalized
+ * while the caller's strings are alive, and a bind that makes no copy cannot
+ * run out of memory (a failed SQLITE_TRANSIENT bind leaves NULL bound, which
+ * a query would silently match nothing with). */
 #include "store.h"
 #include "error.h"
 #include "fsutil.h"
@@ -108,7 +113,9 @@ int store_open(const char *path, store **out, char **err)
 {
     *out = NULL;
     char *dir = strdup(path);
-    char *slash = dir ? strrchr(dir, '/') : NULL;
+    if (dir == NULL)
+        return error_set(err, msg("out of memory"));
+    char *slash = strrchr(dir, '/');
     if (slash != NULL && slash != dir) {
         *slash = '\0';
         if (fsutil_mkdir_p(dir, err) != 0) {
@@ -186,10 +193,20 @@ void store_rollback(store *s)
         exec(s, "ROLLBACK;", NULL);
 }
 
-static char *column_text(sqlite3_stmt *st, int column)
+/* A copy of a text column, NULL for SQL NULL; sets *failed when memory ran
+ * out (in SQLite or in the copy), which a NULL alone could not say. */
+static char *column_text(sqlite3_stmt *st, int column, bool *failed)
 {
     const unsigned char *t = sqlite3_column_text(st, column);
-    return t ? strdup((const char *)t) : NULL;
+    if (t == NULL) {
+        if (sqlite3_column_type(st, column) != SQLITE_NULL)
+            *failed = true;
+        return NULL;
+    }
+    char *copy = strdup((const char *)t);
+    if (copy == NULL)
+        *failed = true;
+    return copy;
 }
 
 /* ---- systems ---- */
@@ -210,9 +227,9 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
     if (sqlite3_prepare_v2(s->db, "INSERT INTO systems (id, name, added_at) VALUES (?, ?, ?)", -1, &st,
                            NULL) != SQLITE_OK)
         return db_error(s, err, "cannot add the system");
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc == SQLITE_CONSTRAINT) {
@@ -227,7 +244,7 @@ int store_system_remove(store *s, const char *id, char **err)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "DELETE FROM systems WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "cannot remove the system");
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
@@ -250,22 +267,32 @@ static int load_systems(store *s, const char *sql, long long bind_id, system_inf
     if (bind_id >= 0)
         sqlite3_bind_int64(st, 1, bind_id);
     int rc;
+    bool failed = false;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         system_info *grown = realloc(*out, (*count + 1) * sizeof *grown);
-        if (grown == NULL)
+        if (grown == NULL) {
+            failed = true;
             break;
+        }
         *out = grown;
-        grown[*count].id = column_text(st, 0);
-        grown[*count].name = column_text(st, 1);
+        grown[*count].id = column_text(st, 0, &failed);
+        grown[*count].name = column_text(st, 1, &failed);
         (*count)++;
+        if (failed)
+            break;
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_DONE || failed) {
+        if (!failed)
+            db_error(s, err, "cannot list systems");
+        else
+            error_set(err, msg("out of memory"));
+        sqlite3_finalize(st);
         system_info_free_array(*out, *count);
         *out = NULL;
         *count = 0;
-        return db_error(s, err, "cannot list systems");
+        return -1;
     }
+    sqlite3_finalize(st);
     return 0;
 }
 
@@ -310,17 +337,25 @@ void assessment_free_array(assessment **list, size_t count)
 static assessment *assessment_from_row(store *s, sqlite3_stmt *st, char **err)
 {
     assessment *a = calloc(1, sizeof *a);
-    if (a == NULL)
+    if (a == NULL) {
+        error_set(err, msg("out of memory"));
         return NULL;
+    }
+    bool failed = false;
     a->id = sqlite3_column_int64(st, 0);
-    a->unit_code = column_text(st, 1);
+    a->unit_code = column_text(st, 1, &failed);
     const char *profile_text = (const char *)sqlite3_column_text(st, 2);
     if (profile_text == NULL || profile_parse(profile_text, &a->profile) != 0)
         a->profile = PROFILE_MONTHLY;
-    a->period = column_text(st, 3);
-    a->assessor = column_text(st, 4);
-    a->created_at = column_text(st, 5);
-    a->completed_at = column_text(st, 6);
+    a->period = column_text(st, 3, &failed);
+    a->assessor = column_text(st, 4, &failed);
+    a->created_at = column_text(st, 5, &failed);
+    a->completed_at = column_text(st, 6, &failed);
+    if (failed || a->unit_code == NULL || a->period == NULL) {
+        error_set(err, msg("out of memory"));
+        assessment_free(a);
+        return NULL;
+    }
     if (load_systems(s, "SELECT system_id, system_name FROM assessment_systems WHERE assessment_id = ? "
                         "ORDER BY system_id", a->id, &a->systems, &a->system_count, err) != 0) {
         assessment_free(a);
@@ -337,9 +372,9 @@ int store_assessment_find(store *s, const char *unit_code, profile p, const char
     if (sqlite3_prepare_v2(s->db, "SELECT " ASSESSMENT_COLUMNS " FROM assessments "
                            "WHERE unit_code = ? AND profile = ? AND period = ?", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "cannot read assessments");
-    sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, profile_name(p), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, period, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         /* the statement stays open while systems are read: fine in SQLite */
@@ -360,7 +395,7 @@ static int sync_systems(store *s, long long id, profile p, const char *period, c
         sqlite3_stmt *check;
         int found = 0;
         if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM systems WHERE id = ?", -1, &check, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(check, 1, only ? only : "", -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(check, 1, only ? only : "", -1, SQLITE_STATIC);
             found = sqlite3_step(check) == SQLITE_ROW;
             sqlite3_finalize(check);
         }
@@ -392,7 +427,7 @@ static int sync_systems(store *s, long long id, profile p, const char *period, c
     }
     sqlite3_bind_int64(ins, 1, id);
     if (only)
-        sqlite3_bind_text(ins, 2, only, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins, 2, only, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(ins, 2);
     rc = sqlite3_step(ins);
@@ -423,11 +458,11 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
             db_error(s, err, "cannot create the assessment");
             goto fail;
         }
-        sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, profile_name(p), -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, period, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 4, assessor ? assessor : "", -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, assessor ? assessor : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
         int step = sqlite3_step(st);
         sqlite3_finalize(st);
         if (step != SQLITE_DONE) {
@@ -443,7 +478,9 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
         if (completed) {
             if (store_commit(s, err) != 0)
                 goto fail;
-            return store_assessment_find(s, unit_code, p, period, out, err);
+            if (store_assessment_find(s, unit_code, p, period, out, err) != 0)
+                return STORE_ERR;
+            return *out != NULL ? 0 : db_error(s, err, "cannot read the assessment back");
         }
     }
     rc = sync_systems(s, id, p, period, err);
@@ -451,7 +488,9 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
         goto fail;
     if (store_commit(s, err) != 0)
         goto fail;
-    return store_assessment_find(s, unit_code, p, period, out, err);
+    if (store_assessment_find(s, unit_code, p, period, out, err) != 0)
+        return STORE_ERR;
+    return *out != NULL ? 0 : db_error(s, err, "cannot read the assessment back");
 fail:
     assessment_free(a);
     store_rollback(s);
@@ -468,7 +507,7 @@ int store_assessment_list(store *s, const char *unit_code, profile p,
                            "WHERE unit_code = ? AND profile = ? ORDER BY period DESC", -1, &st,
                            NULL) != SQLITE_OK)
         return db_error(s, err, "cannot list assessments");
-    sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, profile_name(p), -1, SQLITE_STATIC);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -499,7 +538,7 @@ int store_assessment_set_completed(store *s, long long assessment_id, const char
                            NULL) != SQLITE_OK)
         return db_error(s, err, "cannot mark the assessment");
     if (when)
-        sqlite3_bind_text(st, 1, when, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 1, when, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(st, 1);
     sqlite3_bind_int64(st, 2, assessment_id);
@@ -545,15 +584,15 @@ int store_answer_put(store *s, long long assessment_id, const char *checklist_id
     if (sqlite3_prepare_v2(s->db, sql[field], -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "cannot record the answer");
     sqlite3_bind_int64(st, 1, assessment_id);
-    sqlite3_bind_text(st, 2, checklist_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, item_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, system_id ? system_id : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, checklist_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, item_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, system_id ? system_id : "", -1, SQLITE_STATIC);
     bool clear = text == NULL || (field != ANSWER_FIELD_VALUE && *text == '\0');
     if (clear)
         sqlite3_bind_null(st, 5);
     else
-        sqlite3_bind_text(st, 5, text, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 6, when, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 5, text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, when, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot record the answer");
@@ -590,33 +629,44 @@ int store_answers_load(store *s, long long assessment_id, answer_set **out, char
     sqlite3_bind_int64(st, 1, assessment_id);
     int rc;
     size_t capacity = 0;
+    bool failed = false;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (set->count == capacity) {
             capacity = capacity ? capacity * 2 : 64;
             answer *grown = realloc(set->items, capacity * sizeof *grown);
             if (grown == NULL) {
-                rc = SQLITE_NOMEM;
+                failed = true;
                 break;
             }
             set->items = grown;
         }
         answer *a = &set->items[set->count++];
-        a->checklist_id = column_text(st, 0);
-        a->item_id = column_text(st, 1);
-        a->system_id = column_text(st, 2);
-        a->value = column_text(st, 3);
-        a->note = column_text(st, 4);
-        a->owner = column_text(st, 5);
-        a->due = column_text(st, 6);
-        a->answered_at = column_text(st, 7);
-        if (a->system_id == NULL)
-            a->system_id = strdup("");
+        *a = (answer){0};
+        a->checklist_id = column_text(st, 0, &failed);
+        a->item_id = column_text(st, 1, &failed);
+        a->system_id = column_text(st, 2, &failed);
+        a->value = column_text(st, 3, &failed);
+        a->note = column_text(st, 4, &failed);
+        a->owner = column_text(st, 5, &failed);
+        a->due = column_text(st, 6, &failed);
+        a->answered_at = column_text(st, 7, &failed);
+        if (a->system_id == NULL && !failed && (a->system_id = strdup("")) == NULL)
+            failed = true;
+        if (failed || a->checklist_id == NULL || a->item_id == NULL) {
+            failed = true;
+            break;
+        }
+    }
+    if (rc != SQLITE_DONE || failed) {
+        if (failed)
+            error_set(err, msg("out of memory"));
+        else
+            db_error(s, err, "cannot read answers");
+        sqlite3_finalize(st);
+        answer_set_free(set);
+        return -1;
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        answer_set_free(set);
-        return db_error(s, err, "cannot read answers");
-    }
     *out = set;
     return 0;
 }
