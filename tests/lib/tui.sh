@@ -5,7 +5,17 @@
 . "$repo/tests/lib/common.sh"
 sock=selfcheck-tui-$$
 tmx() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { tmx kill-server >/dev/null 2>&1; rm -rf "$work"; }
+# cleanup: what still runs in a pane is killed before the server goes, so that
+# a script that gave up leaves nothing behind. (A sanitizer build hung up by
+# the server's end spins in LeakSanitizer's exit over the vanished terminal.)
+cleanup() {
+    local pane child
+    for pane in $(tmx list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+        for child in $(ps -o pid= --ppid "$pane" 2>/dev/null); do kill -9 "$child" 2>/dev/null; done
+    done
+    tmx kill-server >/dev/null 2>&1
+    rm -rf "$work"
+}
 trap cleanup EXIT
 export SELFCHECK_NOW=2026-11-21T10:00:00 LC_ALL=C.UTF-8 TERM=xterm-256color
 unset NO_COLOR TMUX
