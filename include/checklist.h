@@ -50,6 +50,8 @@ typedef struct condition {
     char *item_id;     /* an earlier yesno or choice item of the same checklist */
     char **values;     /* the item is shown when that answer is one of these */
     size_t value_count;
+    char *attribute;   /* show_if = system.NAME: a system attribute (sysattr.h)
+                          instead of an item; item_id is then NULL */
 } condition;
 
 typedef struct item {
@@ -92,6 +94,9 @@ typedef struct item {
     char *not_before;       /* id of a date item this date must not precede, or NULL */
 
     condition *show_if;     /* NULL = always shown */
+    char *states;           /* states = system.NAME: the answer states that system
+                               attribute (sysattr.h), so that the inventory can
+                               contradict it; NULL otherwise */
 } item;
 
 typedef struct checklist {

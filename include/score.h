@@ -22,9 +22,14 @@ typedef struct instance {
     char *system_name;        /* "" for unit items */
 } instance;
 
+struct sysattr_set;
+
 typedef struct plan {
     instance *items;
     size_t count;
+    /* the systems' attributes from the annex forms, for show_if on a system
+     * attribute; not owned; NULL asks every such item (session.c sets it) */
+    const struct sysattr_set *attrs;
 } plan;
 
 /* Builds the plan of `p` over the set for the given systems. For a change

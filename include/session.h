@@ -24,6 +24,8 @@ typedef struct session {
     score_result *score;     /* owned; recomputed after every change */
     assessment *previous;    /* the previous assessment of the same profile, or NULL */
     answer_set *previous_answers;  /* its answers, or NULL */
+    struct sysattr_set *attrs;     /* owned: the systems' attributes from the annex
+                                      forms, which plan->attrs points to */
 } session;
 
 /* Opens the assessment (creating it) of profile p and period (NULL: the

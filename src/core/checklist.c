@@ -69,6 +69,7 @@ static void condition_free(condition *c)
     if (c == NULL)
         return;
     free(c->item_id);
+    free(c->attribute);
     for (size_t i = 0; i < c->value_count; i++)
         free(c->values[i]);
     free(c->values);
@@ -93,6 +94,7 @@ static void item_release(item *it)
     free(it->unit_en);
     free(it->not_before);
     condition_free(it->show_if);
+    free(it->states);
 }
 
 static void checklist_release(checklist *list)

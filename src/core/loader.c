@@ -6,6 +6,7 @@
 #include "number.h"
 #include "fsutil.h"
 #include "ident.h"
+#include "sysattr.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -94,7 +95,7 @@ static void free_words(char **words, long count)
 static const char *const checklist_keys[] = {"id", "version", "title_zh", "title_en", NULL};
 static const char *const common_item_keys[] = {
     "question_zh", "question_en", "guidance_zh", "guidance_en", "source", "type",
-    "profiles", "severity", "weight", "scope", "allow", "show_if", NULL};
+    "profiles", "severity", "weight", "scope", "allow", "show_if", "states", NULL};
 static const char *const yesno_keys[] = {"partial_score", NULL};
 static const char *const number_keys[] = {"min", "max", "better", "full", "partial",
                                           "partial_score", "unit_zh", "unit_en", NULL};
@@ -308,6 +309,65 @@ static void parse_date_item(load_context *cx, const ini_section *s, const checkl
         diag_file_report(cx, s->line, "[%s] is a date item and needs 'max_age_days' or 'not_before'", s->name);
 }
 
+/* show_if = system.ATTRIBUTE: VALUE[, VALUE...], a condition on what the
+ * annex forms record about the system (sysattr.h). */
+static void parse_show_if_attribute(load_context *cx, int line, const char *v, item *it)
+{
+    const char *colon = strchr(v, ':');
+    char *name = colon ? text_strip(v + 7, colon) : NULL;
+    int a = sysattr_find(name);
+    if (colon == NULL || a < 0) {
+        diag_file_report(cx, line, "'show_if' names the system attribute '%s', which is not one of release_area, "
+                         "personal_info, website, mlps_level, storage", name ? name : v + 7);
+        free(name);
+        return;
+    }
+    if (it->scope != SCOPE_SYSTEM) {
+        diag_file_report(cx, line, "'show_if' on the system attribute '%s' needs 'scope = system'", name);
+        free(name);
+        return;
+    }
+    char **words;
+    long count = split_list(colon + 1, &words);
+    if (count < 1) {
+        diag_file_report(cx, line, "'show_if' needs at least one value after ':'");
+        free(name);
+        return;
+    }
+    for (long i = 0; i < count; i++)
+        if (!sysattr_value_valid((sysattr_name)a, words[i]))
+            diag_file_report(cx, line, "'show_if': '%s' is not a value of system.%s (%s)", words[i], name,
+                             sysattr_values((sysattr_name)a));
+    condition *c = calloc(1, sizeof *c);
+    if (c == NULL) {
+        diag_file_report(cx, line, "out of memory");
+        free(name);
+        free_words(words, count);
+        return;
+    }
+    c->attribute = name;
+    c->values = words;
+    c->value_count = (size_t)count;
+    it->show_if = c;
+}
+
+/* states = system.ATTRIBUTE: the answer of this per-system yesno or choice
+ * item says what the inventory records, so a difference is a contradiction. */
+static void parse_states(load_context *cx, const ini_section *s, item *it)
+{
+    const char *v = ini_get(s, "states");
+    if (v == NULL)
+        return;
+    int line = ini_line(s, "states");
+    if (strncmp(v, "system.", 7) != 0 || sysattr_find(v + 7) < 0)
+        diag_file_report(cx, line, "'states' must name a system attribute: system.release_area, "
+                         "system.personal_info, system.website, system.mlps_level or system.storage");
+    else if (it->scope != SCOPE_SYSTEM || (it->type != ANSWER_YESNO && it->type != ANSWER_CHOICE))
+        diag_file_report(cx, line, "'states' is for a yesno or choice item with 'scope = system'");
+    else if ((it->states = strdup(v + 7)) == NULL)
+        diag_file_report(cx, line, "out of memory");
+}
+
 static void parse_show_if(load_context *cx, const ini_section *s, const checklist *list,
                           size_t index, item *it)
 {
@@ -315,6 +375,10 @@ static void parse_show_if(load_context *cx, const ini_section *s, const checklis
     if (v == NULL)
         return;
     int line = ini_line(s, "show_if");
+    if (strncmp(v, "system.", 7) == 0) {
+        parse_show_if_attribute(cx, line, v, it);
+        return;
+    }
     const char *colon = strchr(v, ':');
     if (colon == NULL) {
         diag_file_report(cx, line, "'show_if' must read 'ITEM: VALUE[, VALUE...]'");
@@ -533,6 +597,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
         }
     }
     parse_show_if(cx, s, list, index, it);
+    parse_states(cx, s, it);
 }
 
 int checklist_load_file(const char *path, checklist **out, diag_list *diags)

@@ -5,6 +5,7 @@
 #include "error.h"
 #include "number.h"
 #include "period.h"
+#include "sysattr.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -107,11 +108,28 @@ static const answer *instance_answer(const plan *pl, size_t index, const answer_
     return answer_set_find(answers, in->list->id, in->item->id, in->system_id);
 }
 
+/* A condition on a system attribute holds when the forms record one of its
+ * values for the instance's system, or record nothing: an item is asked
+ * until the inventory says it does not apply. */
+static bool attribute_holds(const plan *pl, size_t index, const condition *c)
+{
+    int a = sysattr_find(c->attribute);
+    const char *v = a < 0 ? NULL : sysattr_get(pl->attrs, pl->items[index].system_id, (sysattr_name)a);
+    if (v == NULL)
+        return true;
+    for (size_t i = 0; i < c->value_count; i++)
+        if (strcmp(v, c->values[i]) == 0)
+            return true;
+    return false;
+}
+
 bool score_instance_visible(const plan *pl, size_t index, const answer_set *answers)
 {
     const condition *c = pl->items[index].item->show_if;
     if (c == NULL)
         return true;
+    if (c->attribute != NULL)
+        return attribute_holds(pl, index, c);
     long parent = related_instance(pl, index, c->item_id);
     /* the parent is earlier in the file, so this recursion ends */
     if (parent < 0 || !score_instance_visible(pl, (size_t)parent, answers))

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "msg.h"
 #include "period.h"
+#include "sysattr.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,20 @@ static int update_completion(session *s, char **err)
     return 0;
 }
 
+/* Reads the systems' attributes from the annex forms in the same store, so
+ * that items gated on them (show_if = system.NAME) are asked where the
+ * inventory says they apply. */
+static int load_attrs(session *s, const char *db_path, char **err)
+{
+    char *path = db_path ? strdup(db_path) : config_store_path(s->cfg);
+    int rc = path ? sysattr_load(path, s->assessment->systems, s->assessment->system_count, &s->attrs, err)
+                  : error_set(err, msg("out of memory"));
+    free(path);
+    if (rc == 0)
+        s->plan->attrs = s->attrs;
+    return rc;
+}
+
 /* Opens the assessment; with `create` false, a missing one is no error:
  * *out stays NULL (and cfg and set are freed). */
 static int open_assessment(config *cfg, checklist_set *set, const char *db_path, profile p,
@@ -119,7 +134,7 @@ static int open_assessment(config *cfg, checklist_set *set, const char *db_path,
         goto fail;
     }
     if (plan_build(set, p, s->assessment->systems, s->assessment->system_count, &s->plan, err) != 0 ||
-        rescore(s, err) != 0 || load_previous(s, err) != 0 || update_completion(s, err) != 0)
+        load_attrs(s, db_path, err) != 0 || rescore(s, err) != 0 || load_previous(s, err) != 0 || update_completion(s, err) != 0)
         goto fail;
     *out = s;
     return 0;
@@ -149,6 +164,7 @@ void session_free(session *s)
     answer_set_free(s->previous_answers);
     assessment_free(s->previous);
     plan_free(s->plan);
+    sysattr_set_free(s->attrs);
     assessment_free(s->assessment);
     store_close(s->store);
     checklist_set_free(s->set);
