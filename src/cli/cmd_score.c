@@ -7,7 +7,33 @@
 #include <string.h>
 
 #include "answer.h"
+#include "sysattr.h"
 #include "text.h"
+
+/* The answers the inventory contradicts (docs/forms.md), which the score
+ * alone would not show. */
+static void print_conflicts(const session *s)
+{
+    sysattr_conflict *c;
+    size_t n;
+    if (sysattr_conflicts(s->plan, s->answers, &c, &n) != 0) {
+        cli_error("%s", _("out of memory"));
+        return;
+    }
+    if (n > 0)
+        printf(_("Contradicts the inventory (%zu):\n"), n);
+    for (size_t i = 0; i < n; i++) {
+        const instance *in = &s->plan->items[c[i].index];
+        printf("  %s/%s (%s): ", in->list->id, in->item->id, in->system_name);
+        if (c[i].kind == SYSATTR_CONFLICT_NOT_APPLICABLE)
+            printf(_("answered not applicable, but the inventory records %1$s = %2$s, which it applies to\n"),
+                   sysattr_name_text(c[i].attribute), c[i].recorded);
+        else
+            printf(_("answered %1$s, but the inventory records %2$s = %3$s\n"), c[i].answered,
+                   sysattr_name_text(c[i].attribute), c[i].recorded);
+    }
+    free(c);
+}
 
 static void print_padded(const char *text, size_t columns)
 {
@@ -108,6 +134,7 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
             if (r->instances[i].finding && !r->instances[i].critical_failure)
                 print_finding(s, i, lang);
     }
+    print_conflicts(s);
     session_free(s);
     return EXIT_OK;
 }
