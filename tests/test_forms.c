@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "forms.h"
 #include "forms_check.h"
 #include "forms_store.h"
@@ -410,6 +412,27 @@ static void test_survey_export(void **state)
     forms_data_free(d);
 }
 
+static void test_forms_schema(void **state)
+{
+    fixture *f = *state;
+    /* a second open finds its tables current and changes nothing */
+    forms_store *again = NULL;
+    char *err = NULL;
+    assert_int_equal(forms_store_open(f->db, &again, &err), 0);
+    forms_store_close(again);
+    /* forms written by a newer selfcheck are refused, not changed */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "UPDATE forms_meta SET value = '99' WHERE key = 'forms_schema'", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(forms_store_open(f->db, &again, &err), FORMS_ERR);
+    assert_null(again);
+    assert_non_null(strstr(err, "99"));
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +446,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_set_refuses, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sheet_round_trip_and_refusal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_survey_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_forms_schema, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

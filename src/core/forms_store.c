@@ -61,8 +61,25 @@ static int schema_version(forms_store *fs, int *version, char **err)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? FORMS_OK : fs_error(fs, err, "cannot read the forms' schema version");
 }
 
+/* The version when the forms' tables are there already, else -1: opening a
+ * store whose forms are current takes no write lock. */
+static int current_version(forms_store *fs)
+{
+    sqlite3_stmt *st;
+    int version = -1;
+    if (sqlite3_prepare_v2(fs->db, "SELECT value FROM forms_meta WHERE key = 'forms_schema'", -1, &st, NULL) !=
+        SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return version;
+}
+
 static int migrate(forms_store *fs, char **err)
 {
+    if (current_version(fs) == FORMS_SCHEMA_VERSION)
+        return FORMS_OK;
     if (fs_exec(fs, "BEGIN IMMEDIATE;", err) != 0)
         return FORMS_ERR;
     int version;
