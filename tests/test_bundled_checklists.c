@@ -260,6 +260,14 @@ static void test_mlps_change_traps(void **state)
     assert_non_null(l4->show_if);
     assert_int_equal(l4->show_if->value_count, 1);
     assert_string_equal(l4->show_if->values[0], "l4");
+    /* a level-4 system assessed 200 days ago is a finding (and a critical
+     * failure); 150 days is in time */
+    assert_true(score_item(l4, "2026-05-05", NULL, "2026-11-21") == 0);
+    assert_true(score_item(l4, "2026-06-24", NULL, "2026-11-21") == 1);
+    /* a booked re-assessment is accepted and scores half while it is ahead */
+    assert_true(l4->allow_scheduled);
+    assert_true(find("mlps-assessment-l3")->allow_scheduled);
+    assert_true(find("mlps-assessment-l2")->allow_scheduled);
 
     const item *l3 = find("mlps-assessment-l3");
     assert_non_null(l3);
