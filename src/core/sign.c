@@ -9,6 +9,7 @@
  * queue empty so that they cannot surface later as someone else's error. */
 #include "sign.h"
 #include "error.h"
+#include "fileset.h"
 #include "fsutil.h"
 
 #include <errno.h>
@@ -405,6 +406,28 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
     sign_status status = SIGN_OK;
     bool encrypt = passphrase != NULL && passphrase[0] != '\0';
 
+    /* A pair that an interrupted keygen left half-made (its marker is
+     * there and nobody holds it) is removed first: the pair appears whole
+     * or not at all. */
+    char *marker_path = NULL;
+    fileset_marker marker = {.fd = -1};
+    if (asprintf(&marker_path, "%s.keygen-incomplete", prefix) < 0) {
+        marker_path = NULL;
+        error_set(err, "out of memory");
+        status = SIGN_ERR_INTERNAL;
+        goto done;
+    }
+    char *left = NULL;
+    if (fileset_claim(marker_path, &left, &marker, NULL) == 1) {
+        unlink(pub_path);
+        unlink(key_path);
+        fileset_remove_temps(pub_path);
+        fileset_remove_temps(key_path);
+        fileset_end(&marker, NULL);
+    }
+    free(left);
+    fileset_remove_temps(marker_path);
+
     /* Both checked before either is written, so a refusal leaves nothing
      * behind and never half a pair. */
     if (fsutil_exists(key_path) || fsutil_exists(pub_path)) {
@@ -460,14 +483,24 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
         status = SIGN_ERR_INTERNAL;
         goto done;
     }
-    status = sign_bio_write_file(key_bio, key_path, 0600, err);
-    if (status != SIGN_OK)
+    int mrc = fileset_begin(marker_path, "selfcheck keygen\n", &marker, err);
+    if (mrc != 0) {
+        status = mrc == FSUTIL_EXISTS ? SIGN_ERR_EXISTS : SIGN_ERR_IO;
         goto done;
-    status = sign_bio_write_file(pub_bio, pub_path, 0644, err);
+    }
+    status = sign_bio_write_file(key_bio, key_path, 0600, err);
+    if (status == SIGN_OK)
+        status = sign_bio_write_file(pub_bio, pub_path, 0644, err);
     if (status != SIGN_OK) {
         /* A private key without its public half is useless and would block
-         * the next attempt; it is ours, written a moment ago. */
+         * the next attempt; both are ours, written a moment ago. */
+        unlink(pub_path);
         unlink(key_path);
+        fileset_end(&marker, NULL);
+        goto done;
+    }
+    if (fileset_end(&marker, err) != 0) {
+        status = SIGN_ERR_IO;
         goto done;
     }
     if (key_id != NULL) {
@@ -475,6 +508,7 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
         id = NULL;
     }
 done:
+    free(marker_path);
     free(id);
     BIO_free(key_bio);
     BIO_free(pub_bio);

@@ -1,0 +1,31 @@
+/* report_rows.h: what a report says, row by row, for its two writers
+ * (report_csv.c and report_sqlite.c; report.c runs them). */
+#ifndef SELFCHECK_REPORT_ROWS_H
+#define SELFCHECK_REPORT_ROWS_H
+
+#include <stddef.h>
+#include "report_format.h"
+#include "session.h"
+
+/* Everything a row needs besides its instance. */
+typedef struct report_ctx {
+    const session *s;
+    char report_id[37];
+    char generated_at[20];
+    const char *key_id, *algo;
+    const char *assessor;
+    char format_version[16];
+    char percent[32];
+    const char *grade, *grade_zh, *verdict, *complete;
+} report_ctx;
+
+/* "answered", "na", "recorded", "unanswered" or "hidden". */
+const char *report_state_name(instance_state st);
+
+/* The cells of the row of plan instance i (unescaped), each a new string.
+ * Returns 0, or -1 when out of memory (the cells made are still set: free
+ * them with report_cells_free in both cases). */
+int report_row_cells(const report_ctx *cx, size_t i, char *cells[REPORT_COL_COUNT]);
+void report_cells_free(char *cells[REPORT_COL_COUNT]);
+
+#endif
