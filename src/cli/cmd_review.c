@@ -110,9 +110,12 @@ static void on_progress(void *ctx, size_t done, size_t total)
 static void import_usage(FILE *out)
 {
     fputs(_("usage: selfcheck review import PATH... [--db FILE] [--allow-incomplete] [--workers N]\n"
+            "                                     [--batch N]\n"
             "\n"
             "Verifies every report under the folders and files given (folders are walked)\n"
             "against the registry and imports what verifies. Other files are skipped.\n"
+            "--workers: verifying threads (default: one per processor); --batch: reports\n"
+            "committed together (default 100).\n"
             "\n"
             "exit: 0 every report imported (or imported before), 14 some were rejected,\n"
             "      2 bad command line, 4 database error, 5 a path cannot be read\n"), out);
@@ -124,6 +127,7 @@ static int cmd_review_import(int argc, char **argv)
         {"db", required_argument, NULL, 'd'},
         {"allow-incomplete", no_argument, NULL, 'i'},
         {"workers", required_argument, NULL, 'w'},
+        {"batch", required_argument, NULL, 'b'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -143,6 +147,16 @@ static int cmd_review_import(int argc, char **argv)
                 return EXIT_USAGE;
             }
             opts.workers = (size_t)n;
+            break;
+        }
+        case 'b': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end != '\0' || n < 1 || n > 10000) {
+                cli_error(_("--batch takes 1 to 10000, not '%s'"), optarg);
+                return EXIT_USAGE;
+            }
+            opts.batch = (size_t)n;
             break;
         }
         case 'h': import_usage(stdout); return EXIT_OK;
