@@ -26,7 +26,8 @@ typedef struct config {
     char *output_dir;      /* where reports are written */
     char *signing_key;     /* the unit's private key file */
     char *signing_algo;    /* "sm2" or "ed25519" */
-    char *lang;            /* "zh" or "en" */
+    char *lang;            /* "zh" or "en" as [ui] lang gives it; NULL when the
+                              settings do not give it (see config_lang) */
     grade_level *grades;   /* sorted by min, highest first; the last has min 0 */
     size_t grade_count;
     double pass_mark;      /* percentage at or above which the verdict can be pass */
@@ -58,5 +59,10 @@ char *config_store_path(const config *c);
  * the config has grades. */
 const grade_level *config_grade_for(const config *c, double percent);
 const char *grade_label(const grade_level *g, const char *lang);
+
+/* The language to speak: [ui] lang when the settings give it, else the
+ * environment's (i18n_env_lang: LANGUAGE, LC_ALL, LC_MESSAGES, LANG; zh_* is
+ * Chinese, anything else English). "zh" or "en"; never NULL, not to be freed. */
+const char *config_lang(const config *c);
 
 #endif

@@ -122,7 +122,7 @@ static void assert_defaults(const config *c, const char *data_base)
     assert_string_equal(c->unit_code, "");
     assert_string_equal(c->unit_name, "");
     assert_string_equal(c->assessor, "");
-    assert_string_equal(c->lang, "zh");
+    assert_null(c->lang);   /* not given: the environment decides */
     assert_string_equal(c->signing_algo, "sm2");
     assert_string_equal(c->data_dir, data);
     assert_string_equal(c->output_dir, reports);
@@ -416,6 +416,57 @@ static void assert_bad_config(const fixture *f, const char *text, const char *at
     assert_true(ok);
 }
 
+/* [ui] lang decides only when the settings give it; otherwise the
+ * environment does, as gettext reads it. "unset" takes a value back. */
+static void test_lang_given_or_not(void **state)
+{
+    fixture *f = *state;
+    char *err = NULL;
+    config *c = NULL;
+    setenv("LANGUAGE", "zh_CN", 1);
+    char *path = testutil_write(f->dir, "nolang.ini", "[unit]\ncode = U1\n");
+    assert_int_equal(config_load(path, &c, &err), 0);
+    assert_null(c->lang);
+    assert_string_equal(config_lang(c), "zh");
+    setenv("LANGUAGE", "en", 1);
+    assert_string_equal(config_lang(c), "en");
+    unsetenv("LANGUAGE");
+    setenv("LC_ALL", "zh_CN.UTF-8", 1);
+    assert_string_equal(config_lang(c), "zh");
+    setenv("LC_ALL", "C.UTF-8", 1);
+    assert_string_equal(config_lang(c), "en");
+    /* not given stays not given when written back */
+    char *copy = fsutil_join(f->dir, "copy.ini");
+    assert_int_equal(config_save(c, copy, &err), 0);
+    char *text = testutil_read(copy);
+    assert_null(strstr(text, "lang"));
+    free(text);
+    config_free(c);
+    assert_int_equal(config_load(copy, &c, &err), 0);
+    assert_null(c->lang);
+    config_free(c);
+    free(copy);
+    free(path);
+
+    /* given, it beats the environment */
+    path = testutil_write(f->dir, "en.ini", "[unit]\ncode = U1\n[ui]\nlang = en\n");
+    setenv("LANGUAGE", "zh_CN", 1);
+    assert_int_equal(config_load(path, &c, &err), 0);
+    assert_string_equal(c->lang, "en");
+    assert_string_equal(config_lang(c), "en");
+    config_free(c);
+    free(path);
+    path = testutil_write(f->dir, "unset.ini", "[unit]\ncode = U1\n[ui]\nlang = unset\n");
+    assert_int_equal(config_load(path, &c, &err), 0);
+    assert_null(c->lang);
+    assert_string_equal(config_lang(c), "zh");
+    config_free(c);
+    free(path);
+    unsetenv("LANGUAGE");
+    unsetenv("LC_ALL");
+    assert_null(err);
+}
+
 static void test_bad_values_name_their_line(void **state)
 {
     fixture *f = *state;
@@ -492,7 +543,10 @@ static void assert_same_config(const config *a, const config *b)
     assert_string_equal(a->output_dir, b->output_dir);
     assert_string_equal(a->signing_key, b->signing_key);
     assert_string_equal(a->signing_algo, b->signing_algo);
-    assert_string_equal(a->lang, b->lang);
+    if (a->lang == NULL || b->lang == NULL)
+        assert_true(a->lang == b->lang);
+    else
+        assert_string_equal(a->lang, b->lang);
     assert_true(a->pass_mark == b->pass_mark);
     assert_int_equal(a->grade_count, b->grade_count);
     for (size_t i = 0; i < a->grade_count; i++) {
@@ -747,6 +801,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_defaults_without_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lang_given_or_not, setup, teardown),
         cmocka_unit_test_setup_teardown(test_defaults_under_home, setup, teardown),
         cmocka_unit_test_setup_teardown(test_explicit_file_all_sections, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partial_file_keeps_defaults, setup, teardown),

@@ -58,7 +58,8 @@ static int fixture_setup(void **state)
     char *list = testutil_write(f->dir, "t.ini", checklist_ini);
     char *ini = NULL;
     assert_true(asprintf(&ini, "[unit]\ncode = T1\nname = 测试局\nassessor = 张三\n[paths]\n"
-                         "checklists = %s\ndata = %s/data\noutput = %s/out\n[signing]\nkey = %s/data/unit.key\n",
+                         "checklists = %s\ndata = %s/data\noutput = %s/out\n[signing]\nkey = %s/data/unit.key\n"
+                         "[ui]\nlang = zh\n",
                          list, f->dir, f->dir, f->dir) > 0);
     f->config_path = testutil_write(f->dir, "selfcheck.ini", ini);
     free(ini);

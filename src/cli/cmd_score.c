@@ -92,7 +92,7 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
     int code = cli_open_session(g, profile_text, period, false, &s);
     if (code != EXIT_OK)
         return code;
-    const char *lang = lang_option ? lang_option : s->cfg->lang;
+    const char *lang = lang_option ? lang_option : config_lang(s->cfg);
     if (lang_option)
         i18n_set_lang(lang_option);
     const score_result *r = s->score;

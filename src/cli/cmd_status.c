@@ -35,7 +35,7 @@ static int assessment_percent(store *st, const checklist_set *set, const config 
     if (score_compute(pl, answers, cfg, &r, err) != 0)
         goto done;
     *percent = r->percent;
-    *grade = grade_label(r->grade, cfg->lang);
+    *grade = grade_label(r->grade, config_lang(cfg));
     code = EXIT_OK;
 done:
     score_result_free(r);

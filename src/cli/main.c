@@ -118,7 +118,7 @@ static void cli_set_language(const cli_globals *g)
 {
     config *cfg = NULL;
     if (config_load(g->config_path, &cfg, NULL) == 0)
-        msg_set_lang(cfg->lang);
+        msg_set_lang(config_lang(cfg));
     config_free(cfg);
 }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "error.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "ident.h"
 #include "ini.h"
 #include "number.h"
@@ -100,7 +101,7 @@ config *config_defaults(void)
     c->output_dir = c->data_dir ? fsutil_join(c->data_dir, "reports") : NULL;
     c->signing_key = c->data_dir ? fsutil_join(c->data_dir, "unit.key") : NULL;
     c->signing_algo = strdup("sm2");
-    c->lang = strdup("zh");
+    c->lang = NULL;   /* not given: the environment decides (config_lang) */
     c->pass_mark = 60;
     c->schedule = (schedule){
         .monthly_due_day = 25,
@@ -108,7 +109,7 @@ config *config_defaults(void)
         .remediation_days = 30,
     };
     if (!c->unit_code || !c->unit_name || !c->assessor || !c->checklists || !c->data_dir ||
-        !c->output_dir || !c->signing_key || !c->signing_algo || !c->lang ||
+        !c->output_dir || !c->signing_key || !c->signing_algo ||
         add_grade(c, "excellent", 90, "优秀", "Excellent") != 0 ||
         add_grade(c, "good", 80, "良好", "Good") != 0 ||
         add_grade(c, "pass", 60, "合格", "Pass") != 0 ||
@@ -412,8 +413,12 @@ static int read_file(config *c, const char *path, char **err)
         }
     }
     if ((s = ini_find_section(f, "ui")) != NULL && (v = ini_get(s, "lang")) != NULL) {
-        if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-            fail_at(&r, ini_line(s, "lang"), "lang must be 'zh' or 'en', not '%s'", v);
+        if (*v == '\0' || strcmp(v, "unset") == 0) {
+            /* a later file may take back what an earlier one gave */
+            free(c->lang);
+            c->lang = NULL;
+        } else if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
+            fail_at(&r, ini_line(s, "lang"), "lang must be 'zh' or 'en' (or 'unset'), not '%s'", v);
         else
             set_string(&r, ini_line(s, "lang"), &c->lang, v);
     }
@@ -466,6 +471,13 @@ const grade_level *config_grade_for(const config *c, double percent)
         if (rounded >= c->grades[i].min)
             return &c->grades[i];
     return c->grade_count ? &c->grades[c->grade_count - 1] : NULL;
+}
+
+const char *config_lang(const config *c)
+{
+    if (c != NULL && c->lang != NULL)
+        return strcmp(c->lang, "en") == 0 ? "en" : "zh";
+    return i18n_env_lang();
 }
 
 const char *grade_label(const grade_level *g, const char *lang)
@@ -551,7 +563,8 @@ int config_save(const config *c, const char *path, char **err)
     rc |= emit(&buf, "key", c->signing_key);
     rc |= emit(&buf, "algo", c->signing_algo);
     rc |= emit_line(&buf, "\n[ui]");
-    rc |= emit(&buf, "lang", c->lang);
+    if (c->lang != NULL)   /* not given stays not given */
+        rc |= emit(&buf, "lang", c->lang);
     rc |= emit_line(&buf, "\n[grades]");
     number_format(number, sizeof number, 6, c->pass_mark);
     rc |= emit(&buf, "pass_mark", number);

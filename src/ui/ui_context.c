@@ -32,8 +32,7 @@ int ui_context_init(ui_context *ctx, const char *config_path, const char *db_pat
         ui_context_free(ctx);
         return error_set(err, "out of memory");
     }
-    snprintf(ctx->lang, sizeof ctx->lang, "%s",
-             ctx->cfg->lang && strcmp(ctx->cfg->lang, "en") == 0 ? "en" : "zh");
+    snprintf(ctx->lang, sizeof ctx->lang, "%s", config_lang(ctx->cfg));
     msg_set_lang(ctx->lang);   /* what the core says shows on screen too */
     i18n_init(ctx->lang);
     clock_today(ctx->today);

@@ -6,6 +6,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/share
 export LANG=C.UTF-8
+# a Chinese user on a machine with only C.UTF-8 installed: settings that do
+# not give [ui] lang follow the environment (docs/configuration.md)
+export LANGUAGE=zh_CN
 mkdir -p "$HOME"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
