@@ -12,6 +12,7 @@
 #include "ui_canvas.h"
 #include "ui_context.h"
 #include "ui_export.h"
+#include "ui_forms.h"
 #include "ui_help.h"
 #include "ui_key.h"
 #include "ui_setup.h"
@@ -30,6 +31,7 @@ typedef struct tui_app {
     ui_summary *summary;    /* likewise */
     ui_export *export;
     ui_systems *systems;
+    ui_forms *forms;
     ui_help help;
     const struct tui_screen *screen;       /* the screen shown */
     const struct tui_screen *under_help;   /* the screen the help was opened over */
@@ -55,5 +57,6 @@ extern const tui_screen screen_summary;
 extern const tui_screen screen_export;
 extern const tui_screen screen_help;
 extern const tui_screen screen_systems;
+extern const tui_screen screen_forms;
 
 #endif

@@ -281,6 +281,8 @@ ui_action ui_start_key(ui_start *st, ui_key k)
         return UI_ACT_HELP;
     if (ch == 's')
         return UI_ACT_SYSTEMS;
+    if (ch == 'i')
+        return UI_ACT_FORMS;
     if (ch == 'L') {
         ui_context_switch_lang(st->ctx);
         return UI_ACT_REDRAW;
