@@ -12,8 +12,10 @@
 #include <stddef.h>
 
 /* The report layout this code writes (the format_version column and the
- * SQLite user_version). */
-#define REPORT_FORMAT_VERSION 1
+ * SQLite user_version). Version 2 added the checklist digests
+ * (checklist_digest.h); the reader still reads version 1. */
+#define REPORT_FORMAT_VERSION 2
+#define REPORT_FORMAT_VERSION_MIN 1
 /* PRAGMA application_id of a report database: "SCKR". */
 #define REPORT_SQLITE_APPLICATION_ID 0x53434B52
 
@@ -52,6 +54,7 @@ typedef enum report_column {
     /* one item instance per row */
     REPORT_COL_CHECKLIST_ID,
     REPORT_COL_CHECKLIST_VERSION,
+    REPORT_COL_CHECKLIST_DIGEST,   /* from version 2 */
     REPORT_COL_ITEM_ID,
     REPORT_COL_SYSTEM_ID,
     REPORT_COL_SYSTEM_NAME,

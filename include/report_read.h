@@ -33,6 +33,7 @@ report_format report_detect_format(const void *data, size_t len);
 typedef struct report_item {
     char *checklist_id;
     int checklist_version;
+    char *checklist_digest;  /* "sha256:..." (checklist_digest.h); "" in a version 1 report */
     char *item_id, *system_id, *system_name;
     char *question_zh, *severity;
     double weight;
@@ -43,6 +44,14 @@ typedef struct report_item {
     bool finding;
     char *note, *owner, *due;
 } report_item;
+
+/* A checklist a report was answered against. The strings point into the
+ * report's items (not to be freed). */
+typedef struct report_checklist {
+    const char *id;
+    int version;
+    const char *digest;   /* "" in a version 1 report */
+} report_checklist;
 
 /* A report's content. Strings are never NULL ("" when empty). */
 typedef struct report_doc {
@@ -56,6 +65,10 @@ typedef struct report_doc {
     char *grade, *grade_zh, *verdict;
     report_item *items;
     size_t item_count;
+    /* Every checklist the report used, in the order of its items: what the
+     * review compares with the official checklists. */
+    report_checklist *checklists;
+    size_t checklist_count;
 } report_doc;
 
 /* Parses a report held in memory (CSV cells have the formula guard undone).

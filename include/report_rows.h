@@ -17,7 +17,14 @@ typedef struct report_ctx {
     char format_version[16];
     char percent[32];
     const char *grade, *grade_zh, *verdict, *complete;
+    /* the digest of each checklist the plan uses (checklist_digest.h) */
+    const checklist *const *digest_lists;
+    char *const *digests;
+    size_t digest_count;
 } report_ctx;
+
+/* The digest report_write computed for list ("" when it has none). */
+const char *report_ctx_digest(const report_ctx *cx, const checklist *list);
 
 /* "answered", "na", "recorded", "unanswered" or "hidden". */
 const char *report_state_name(instance_state st);

@@ -28,6 +28,7 @@
 #include <openssl/pem.h>
 #include <sqlite3.h>
 
+#include "checklist_digest.h"
 #include "config.h"
 #include "fsutil.h"
 #include "report.h"
@@ -515,7 +516,7 @@ static void test_csv_report(void **state)
     snprintf(percent, sizeof percent, "%.1f", f->s->score->percent);
     for (size_t i = 1; i < r->rows; i++) {
         char **row = r->cells[i];
-        assert_string_equal(row[REPORT_COL_FORMAT_VERSION], "1");
+        assert_string_equal(row[REPORT_COL_FORMAT_VERSION], "2");
         assert_string_equal(row[REPORT_COL_REPORT_ID], res.report_id);
         assert_string_equal(row[REPORT_COL_UNIT_CODE], "UNIT-A");
         assert_string_equal(row[REPORT_COL_UNIT_NAME], "某某市\"信息\"中心, 第一科");
@@ -616,7 +617,7 @@ static void check_database(const char *path, const fx *f, const report_result *r
         {"PRAGMA integrity_check", "ok"},
         {"PRAGMA journal_mode", "delete"},
         {"PRAGMA application_id", "1396919122"},
-        {"PRAGMA user_version", "1"},
+        {"PRAGMA user_version", "2"},
         {"SELECT count(*) FROM report", "1"},
         {"SELECT unit_code || '|' || profile || '|' || period || '|' || complete FROM report",
          "UNIT-A|monthly|2026-11|1"},
@@ -721,7 +722,19 @@ static void both_formats(void **state, sign_algo algo)
         assert_true(x->score == y->score && x->max_score == y->max_score && x->weight == y->weight);
         assert_int_equal(x->finding, y->finding);
         assert_int_equal(x->checklist_version, y->checklist_version);
+        assert_string_equal(x->checklist_digest, y->checklist_digest);
     }
+    /* both formats record the digest of the checklist's canonical content */
+    char *digest = checklist_digest(&f->s->set->lists[0]);
+    assert_non_null(digest);
+    assert_int_equal(a->checklist_count, 1);
+    assert_int_equal(b->checklist_count, 1);
+    assert_string_equal(a->checklists[0].id, CHECKLIST);
+    assert_string_equal(a->checklists[0].digest, digest);
+    assert_string_equal(b->checklists[0].digest, digest);
+    assert_int_equal(strncmp(digest, "sha256:", 7), 0);
+    assert_int_equal(strlen(digest), 7 + 64);
+    free(digest);
     report_doc_free(a);
     report_doc_free(b);
     report_result_clear(&res);
@@ -1092,6 +1105,70 @@ static void test_verify_bytes(void **state)
     free(key_b);
 }
 
+/* The digest is over the parsed checklist: comments, blank lines, spacing
+ * and key order do not change it; a changed question, weight or allowed
+ * answer does. */
+static void test_checklist_digest(void **state)
+{
+    (void)state;
+    char *dir = testutil_tempdir();
+    size_t len;
+    char *text = read_all(FIXTURE, &len);
+    checklist *base = NULL;
+    diag_list d;
+    diag_list_init(&d);
+    assert_int_equal(checklist_load_file(FIXTURE, &base, &d), 0);
+    char *want = checklist_digest(base);
+    assert_non_null(want);
+    /* a comment, blank lines and spaces around '=' */
+    char *commented = fmt("; edited by hand\n\n%s\n\n; end\n", text);
+    struct {
+        const char *what;
+        char *text;
+        bool same;
+    } cases[] = {
+        {"comments and blank lines", commented, true},
+        {"a changed question", NULL, false},
+        {"a changed severity (and so weight)", NULL, false},
+        {"a changed allow", NULL, false},
+        {"the same, spaced and reordered", NULL, true},
+    };
+    char *q = strstr(text, "边界防火墙");
+    char *w = strstr(text, "severity = critical");
+    char *a = strstr(text, "allow = partial, na");
+    char *t = strstr(text, "type = yesno\nallow");
+    assert_non_null(q);
+    assert_non_null(w);
+    assert_non_null(a);
+    assert_non_null(t);
+    cases[1].text = fmt("%.*s边界路由器%s", (int)(q - text), text, q + strlen("边界防火墙"));
+    cases[2].text = fmt("%.*sseverity = high%s", (int)(w - text), text, w + strlen("severity = critical"));
+    cases[3].text = fmt("%.*sallow = na%s", (int)(a - text), text, a + strlen("allow = partial, na"));
+    cases[4].text = fmt("%.*sallow   =   partial, na\ntype=yesno%s", (int)(t - text), text,
+                        t + strlen("type = yesno\nallow = partial, na"));
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *path = fmt("%s/c%zu.ini", dir, i);
+        write_all(path, cases[i].text, strlen(cases[i].text));
+        checklist *c = NULL;
+        diag_list_clear(&d);
+        if (checklist_load_file(path, &c, &d) != 0)
+            fail_msg("%s: does not load", cases[i].what);
+        char *got = checklist_digest(c);
+        assert_non_null(got);
+        if ((strcmp(got, want) == 0) != cases[i].same)
+            fail_msg("%s: the digest %s", cases[i].what, cases[i].same ? "changed" : "did not change");
+        free(got);
+        checklist_free(c);
+        free(path);
+        free(cases[i].text);
+    }
+    diag_list_clear(&d);
+    free(want);
+    checklist_free(base);
+    free(text);
+    free(dir);
+}
+
 /* Unanswered items: refused, or with allow_incomplete marked on every row. */
 static void test_incomplete(void **state)
 {
@@ -1386,12 +1463,34 @@ static void test_parse_rejects(void **state)
     assert_int_equal(report_parse(good, len, &doc, NULL), 0);
     report_doc_free(doc);
 
+    /* a version 1 report (no checklist_digest column) is still read */
+    {
+        char *v1 = strdup(good);
+        assert_non_null(v1);
+        char *h = strstr(v1, "\"checklist_digest\",");
+        assert_non_null(h);
+        memmove(h, h + strlen("\"checklist_digest\","), strlen(h + strlen("\"checklist_digest\",")) + 1);
+        for (char *d; (d = strstr(v1, "\"sha256:")) != NULL;)
+            memmove(d, d + 74, strlen(d + 74) + 1);
+        for (char *v; (v = strstr(v1, "\r\n\"2\",")) != NULL;)
+            v[3] = '1';
+        char *err = NULL;
+        if (report_parse(v1, strlen(v1), &doc, &err) != 0)
+            fail_msg("version 1: %s", err);
+        assert_int_equal(doc->format_version, 1);
+        assert_string_equal(doc->items[0].checklist_digest, "");
+        assert_string_equal(doc->checklists[0].digest, "");
+        report_doc_free(doc);
+        doc = NULL;
+        free(v1);
+    }
+
     struct {
         const char *what, *find, *replace;
     } edits[] = {
         {"an extra field", "\"\"\r\n", "\"\",\"x\"\r\n"},
         {"another header", "\"remediation_due\"", "\"due\""},
-        {"a newer version", "\r\n\"1\",", "\r\n\"2\","},
+        {"a newer version", "\r\n\"2\",", "\r\n\"3\","},
         {"an unclosed quote", "\"remediation_due\"\r\n", "\"remediation_due\r\n"},
         {"rows that disagree", "\"UNIT-A\"", "\"UNIT-B\""},
         {"an unknown state", "\"recorded\"", "\"maybe\""},
@@ -1459,6 +1558,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tamper_ed25519, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_verify_trust, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_verify_bytes, fx_setup_complete, fx_teardown),
+        cmocka_unit_test(test_checklist_digest),
         cmocka_unit_test_setup_teardown(test_incomplete, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_exists, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_key_errors, fx_setup_complete, fx_teardown),

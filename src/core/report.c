@@ -12,6 +12,7 @@
 #include "answer.h"
 #include "error.h"
 #include "fsutil.h"
+#include "checklist_digest.h"
 #include "fileset.h"
 #include "i18n.h"
 #include "msg.h"
@@ -275,6 +276,9 @@ report_status report_write(const session *s, const report_options *opts,
     fileset_marker marker = {.fd = -1};
     char marker_text[256] = MARK_HEAD;
     bool began = false;
+    const checklist **digest_lists = NULL;
+    char **digests = NULL;
+    size_t digest_count = 0;
     char *stem = report_file_stem(s->assessment->unit_code, profile_name(s->assessment->profile),
                                   s->assessment->period);
     if (result->key_id == NULL || stem == NULL || make_report_id(cx.report_id) != 0) {
@@ -294,6 +298,21 @@ report_status report_write(const session *s, const report_options *opts,
     cx.grade_zh = r->grade ? r->grade->label_zh : "";
     cx.verdict = r->pass ? "pass" : "fail";
     cx.complete = r->complete ? "yes" : "no";
+    /* one digest per checklist the plan uses */
+    digest_lists = calloc(r->list_count ? r->list_count : 1, sizeof *digest_lists);
+    digests = calloc(r->list_count ? r->list_count : 1, sizeof *digests);
+    if (digest_lists == NULL || digests == NULL)
+        goto oom;
+    for (size_t l = 0; l < r->list_count; l++) {
+        if (r->lists[l].list == NULL)
+            continue;
+        digest_lists[digest_count] = r->lists[l].list;
+        if ((digests[digest_count++] = checklist_digest(r->lists[l].list)) == NULL)
+            goto oom;
+    }
+    cx.digest_lists = digest_lists;
+    cx.digests = digests;
+    cx.digest_count = digest_count;
 
 
     bool want[SET_COUNT] = {opts->write_csv, opts->write_csv, opts->write_sqlite, opts->write_sqlite};
@@ -383,6 +402,10 @@ done:
         free(files[f].sig);
     }
     set_free(&rs);
+    for (size_t l = 0; l < digest_count; l++)
+        free(digests[l]);
+    free(digests);
+    free(digest_lists);
     free(stem);
     sign_key_free(key);
     if (status != REPORT_OK) {

@@ -14,7 +14,7 @@ const char *const report_csv_columns[REPORT_COL_COUNT] = {
     "format_version", "report_id", "unit_code", "unit_name", "profile", "period",
     "assessor", "completed_at", "generated_at", "tool_version", "signer_key_id",
     "signature_algo", "complete", "total_percent", "grade", "grade_zh", "verdict",
-    "checklist_id", "checklist_version", "item_id", "system_id", "system_name",
+    "checklist_id", "checklist_version", "checklist_digest", "item_id", "system_id", "system_name",
     "question_zh", "severity", "weight", "state", "answer", "answer_text", "score",
     "max_score", "finding", "note", "remediation_owner", "remediation_due",
 };

@@ -47,6 +47,7 @@ report_format report_detect_format(const void *data, size_t len)
 static void item_clear(report_item *it)
 {
     free(it->checklist_id);
+    free(it->checklist_digest);
     free(it->item_id);
     free(it->system_id);
     free(it->system_name);
@@ -73,6 +74,7 @@ void report_doc_free(report_doc *doc)
     for (size_t i = 0; i < doc->item_count; i++)
         item_clear(&doc->items[i]);
     free(doc->items);
+    free(doc->checklists);
     free(doc);
 }
 
@@ -85,6 +87,30 @@ static bool known_state(const char *text)
         if (strcmp(text, states[i]) == 0)
             return true;
     return false;
+}
+
+/* Lists the checklists of the items; one checklist has one version and one
+ * digest throughout. */
+static int doc_checklists(report_doc *doc, char **err)
+{
+    doc->checklists = calloc(doc->item_count ? doc->item_count : 1, sizeof *doc->checklists);
+    if (doc->checklists == NULL)
+        return error_set(err, _("out of memory"));
+    for (size_t i = 0; i < doc->item_count; i++) {
+        const report_item *it = &doc->items[i];
+        size_t c = 0;
+        while (c < doc->checklist_count && strcmp(doc->checklists[c].id, it->checklist_id) != 0)
+            c++;
+        if (c == doc->checklist_count) {
+            doc->checklists[c] = (report_checklist){it->checklist_id, it->checklist_version, it->checklist_digest};
+            doc->checklist_count++;
+        } else if (doc->checklists[c].version != it->checklist_version ||
+                   strcmp(doc->checklists[c].digest, it->checklist_digest) != 0) {
+            return error_set(err, "item %zu: checklist %.80s has another version or digest than before", i + 1,
+                             it->checklist_id);
+        }
+    }
+    return 0;
 }
 
 /* Checks what both formats must hold. */
@@ -117,6 +143,8 @@ int report_parse(const void *data, size_t len, report_doc **out, char **err)
     int rc = f == REPORT_FORMAT_CSV ? report_csv_read(data, len, doc, err) : report_sqlite_read(data, len, doc, err);
     if (rc == 0)
         rc = doc_check(doc, err);
+    if (rc == 0)
+        rc = doc_checklists(doc, err);
     if (rc != 0) {
         error_prefix(err, "not a valid selfcheck %s report", report_format_name(f));
         report_doc_free(doc);

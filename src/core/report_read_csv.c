@@ -152,6 +152,7 @@ static int csv_fill_item(char **row, report_item *it, char **err)
     char *max = cell(row, REPORT_COL_MAX_SCORE);
     char *finding = cell(row, REPORT_COL_FINDING);
     it->checklist_id = cell(row, REPORT_COL_CHECKLIST_ID);
+    it->checklist_digest = cell(row, REPORT_COL_CHECKLIST_DIGEST);
     it->item_id = cell(row, REPORT_COL_ITEM_ID);
     it->system_id = cell(row, REPORT_COL_SYSTEM_ID);
     it->system_name = cell(row, REPORT_COL_SYSTEM_NAME);
@@ -165,7 +166,8 @@ static int csv_fill_item(char **row, report_item *it, char **err)
     it->due = cell(row, REPORT_COL_REMEDIATION_DUE);
     int rc = 0;
     long v;
-    if (!version || !weight || !score || !max || !finding || !it->checklist_id || !it->item_id ||
+    if (!version || !weight || !score || !max || !finding || !it->checklist_id || !it->checklist_digest ||
+        !it->item_id ||
         !it->system_id || !it->system_name || !it->question_zh || !it->severity || !it->state ||
         !it->answer || !it->answer_text || !it->note || !it->owner || !it->due) {
         rc = error_set(err, "out of memory");
@@ -218,6 +220,29 @@ static int csv_fill_doc(char **row, report_doc *doc, char **err)
     return rc;
 }
 
+/* Puts the checklist_digest column (its name in the header, empty below)
+ * into the rows of a version 1 report. Rows of another width are left
+ * alone, for the width check to refuse. 0, or -1 when out of memory. */
+static int insert_digest_column(csv_rows *rows)
+{
+    for (size_t r = 0; r < rows->count; r++) {
+        if (rows->sizes[r] != REPORT_COL_COUNT - 1)
+            continue;
+        char *text = strdup(r == 0 ? report_csv_columns[REPORT_COL_CHECKLIST_DIGEST] : "");
+        char **grown = text ? realloc(rows->rows[r], REPORT_COL_COUNT * sizeof *grown) : NULL;
+        if (grown == NULL) {
+            free(text);
+            return -1;
+        }
+        memmove(grown + REPORT_COL_CHECKLIST_DIGEST + 1, grown + REPORT_COL_CHECKLIST_DIGEST,
+                (REPORT_COL_COUNT - 1 - REPORT_COL_CHECKLIST_DIGEST) * sizeof *grown);
+        grown[REPORT_COL_CHECKLIST_DIGEST] = text;
+        rows->rows[r] = grown;
+        rows->sizes[r] = REPORT_COL_COUNT;
+    }
+    return 0;
+}
+
 int report_csv_read(const char *data, size_t len, report_doc *doc, char **err)
 {
     const char *body = data + 3;   /* the byte-order mark, checked by detection */
@@ -234,17 +259,24 @@ int report_csv_read(const char *data, size_t len, report_doc *doc, char **err)
         goto done;
     }
     char *version = cell(rows.rows[1], REPORT_COL_FORMAT_VERSION);
-    bool supported = version && strcmp(version, "1") == 0;
+    long v = 0;
+    bool supported = version && number_parse_whole(version, REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION, &v);
     if (!supported)
-        error_set(err, "format version '%.20s': this selfcheck reads version %d", version ? version : "",
-                  REPORT_FORMAT_VERSION);
+        error_set(err, "format version '%.20s': this selfcheck reads versions %d to %d", version ? version : "",
+                  REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION);
     free(version);
     if (!supported)
         goto done;
-    doc->format_version = REPORT_FORMAT_VERSION;
+    doc->format_version = (int)v;
+    /* version 1 has no checklist_digest column: an empty one is put in, so
+     * that the rest reads both alike */
+    if (v == 1 && insert_digest_column(&rows) != 0) {
+        error_set(err, "out of memory");
+        goto done;
+    }
     if (rows.sizes[0] != REPORT_COL_COUNT) {
-        error_set(err, "line 1: %zu columns, a version %d report has %d", rows.sizes[0],
-                  REPORT_FORMAT_VERSION, REPORT_COL_COUNT);
+        error_set(err, "line 1: %zu columns, a version %d report has %d", rows.sizes[0] - (v == 1),
+                  (int)v, REPORT_COL_COUNT - (v == 1));
         goto done;
     }
     for (int c = 0; c < REPORT_COL_COUNT; c++)

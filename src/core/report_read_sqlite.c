@@ -87,9 +87,9 @@ static int sqlite_check(sqlite3 *db, char **err)
         return -1;
     if (app != REPORT_SQLITE_APPLICATION_ID)
         return error_set(err, "a SQLite database, but not a selfcheck report (application_id %lld)", app);
-    if (version != REPORT_FORMAT_VERSION)
-        return error_set(err, "format version %lld: this selfcheck reads version %d", version,
-                         REPORT_FORMAT_VERSION);
+    if (version < REPORT_FORMAT_VERSION_MIN || version > REPORT_FORMAT_VERSION)
+        return error_set(err, "format version %lld: this selfcheck reads versions %d to %d", version,
+                         REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION);
     return 0;
 }
 
@@ -140,10 +140,16 @@ static int sqlite_fill_items(sqlite3 *db, report_doc *doc, char **err)
         return error_set(err, "out of memory");
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db,
+                           doc->format_version >= 2 ?
                            "SELECT i.checklist_id, c.version, i.item_id, i.system_id, i.system_name,"
                            " i.question_zh, i.severity, i.weight, i.state, i.answer, i.answer_text,"
                            " i.score, i.max_score, i.finding, i.note, i.remediation_owner,"
-                           " i.remediation_due FROM items i LEFT JOIN checklists c"
+                           " i.remediation_due, c.digest FROM items i LEFT JOIN checklists c"
+                           " ON c.checklist_id = i.checklist_id ORDER BY i.seq" :
+                           "SELECT i.checklist_id, c.version, i.item_id, i.system_id, i.system_name,"
+                           " i.question_zh, i.severity, i.weight, i.state, i.answer, i.answer_text,"
+                           " i.score, i.max_score, i.finding, i.note, i.remediation_owner,"
+                           " i.remediation_due, '' FROM items i LEFT JOIN checklists c"
                            " ON c.checklist_id = i.checklist_id ORDER BY i.seq",
                            -1, &st, NULL) != SQLITE_OK)
         return error_set(err, "not a selfcheck report: %s", sqlite3_errmsg(db));
@@ -172,11 +178,12 @@ static int sqlite_fill_items(sqlite3 *db, report_doc *doc, char **err)
         it->note = column_text(st, 14);
         it->owner = column_text(st, 15);
         it->due = column_text(st, 16);
+        it->checklist_digest = column_text(st, 17);
         if (sqlite3_column_type(st, 1) == SQLITE_NULL)
             rc = error_set(err, "item %zu: its checklist is not in the checklists table", doc->item_count);
         else if (!it->checklist_id || !it->item_id || !it->system_id || !it->system_name ||
                  !it->question_zh || !it->severity || !it->state || !it->answer || !it->answer_text ||
-                 !it->note || !it->owner || !it->due)
+                 !it->note || !it->owner || !it->due || !it->checklist_digest)
             rc = error_set(err, "out of memory");
     }
     if (rc == 0 && step != SQLITE_DONE)

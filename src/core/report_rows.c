@@ -66,6 +66,7 @@ int report_row_cells(const report_ctx *cx, size_t i, char *cells[REPORT_COL_COUN
         [REPORT_COL_VERDICT] = cx->verdict,
         [REPORT_COL_CHECKLIST_ID] = in->list->id,
         [REPORT_COL_CHECKLIST_VERSION] = version,
+        [REPORT_COL_CHECKLIST_DIGEST] = report_ctx_digest(cx, in->list),
         [REPORT_COL_ITEM_ID] = in->item->id,
         [REPORT_COL_SYSTEM_ID] = in->system_id,
         [REPORT_COL_SYSTEM_NAME] = in->system_name,
@@ -102,3 +103,11 @@ void report_cells_free(char *cells[REPORT_COL_COUNT])
     }
 }
 
+
+const char *report_ctx_digest(const report_ctx *cx, const checklist *list)
+{
+    for (size_t i = 0; i < cx->digest_count; i++)
+        if (cx->digest_lists[i] == list)
+            return cx->digests[i];
+    return "";
+}

@@ -24,7 +24,7 @@ static const char report_schema[] =
     " asked INTEGER NOT NULL, answered INTEGER NOT NULL, findings INTEGER NOT NULL,"
     " critical_failures INTEGER NOT NULL);"
     "CREATE TABLE checklists ("
-    " checklist_id TEXT PRIMARY KEY, version INTEGER NOT NULL, title_zh TEXT NOT NULL,"
+    " checklist_id TEXT PRIMARY KEY, version INTEGER NOT NULL, digest TEXT NOT NULL, title_zh TEXT NOT NULL,"
     " title_en TEXT NOT NULL, points REAL NOT NULL, max_points REAL NOT NULL, percent REAL NOT NULL,"
     " asked INTEGER NOT NULL, answered INTEGER NOT NULL, findings INTEGER NOT NULL);"
     "CREATE TABLE items ("
@@ -113,7 +113,7 @@ static int insert_checklists(sqlite3 *db, const report_ctx *cx)
 {
     const score_result *r = cx->s->score;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "INSERT INTO checklists VALUES (?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "INSERT INTO checklists VALUES (?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK)
         return -1;
     int rc = 0;
     for (size_t l = 0; l < r->list_count && rc == 0; l++) {
@@ -123,6 +123,7 @@ static int insert_checklists(sqlite3 *db, const report_ctx *cx)
         int k = 1;
         bind_text(st, k++, cs->list->id);
         sqlite3_bind_int(st, k++, cs->list->version);
+        bind_text(st, k++, report_ctx_digest(cx, cs->list));
         bind_text(st, k++, cs->list->title_zh);
         bind_text(st, k++, cs->list->title_en);
         sqlite3_bind_double(st, k++, cs->points);
