@@ -28,6 +28,7 @@ typedef struct config {
     char *signing_algo;    /* "sm2" or "ed25519" */
     char *lang;            /* "zh" or "en" as [ui] lang gives it; NULL when the
                               settings do not give it (see config_lang) */
+    bool ambiguous_wide;   /* [ui] ambiguous = wide: East Asian ambiguous-width characters take two columns */
     grade_level *grades;   /* sorted by min, highest first; the last has min 0 */
     size_t grade_count;
     double pass_mark;      /* percentage at or above which the verdict can be pass */

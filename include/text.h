@@ -20,8 +20,18 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 size_t text_decode(const char *s, size_t len, unsigned *codepoint);
 
 /* Display width of one code point: 0 for combining marks and controls, 2 for
- * wide (CJK) characters, else 1. */
+ * wide (CJK) characters, else 1; 2 also for East Asian ambiguous-width
+ * characters (· — … “ ” ✓ ✗ and the like) after text_set_ambiguous_wide(true). */
 int text_char_width(unsigned codepoint);
+
+/* How East Asian ambiguous-width characters are counted from now on: two
+ * columns (as PuTTY or Xshell set to "ambiguous = wide" draw them) or one
+ * (the default, as wcwidth says). For the whole process. */
+void text_set_ambiguous_wide(bool wide);
+
+/* True for a character of East Asian ambiguous width (Unicode's class A, as
+ * far as it occurs in Chinese text, plus ✓ and ✗). */
+bool text_ambiguous(unsigned codepoint);
 
 /* Display width of a NUL-terminated UTF-8 string. */
 size_t text_width(const char *s);

@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "config.h"
 
 #include "testutil.h"
 #include "i18n.h"
@@ -294,11 +298,59 @@ static void test_input_method_folding(void **state)
     free(s);
 }
 
+/* [ui] ambiguous = wide: · — … ✓ count two columns, in widths, in what
+ * fits, and in the mark that ends a cut text; the default counts one. */
+static void test_ambiguous_wide(void **state)
+{
+    (void)state;
+    assert_int_equal(text_width("·—…✓"), 4);
+    text_set_ambiguous_wide(true);
+    assert_int_equal(text_width("·—…✓"), 8);
+    assert_int_equal(text_width("安全 · 自查"), 12);
+    assert_int_equal(text_width("abc"), 3);
+    size_t w = 0;
+    assert_int_equal(text_fit("a·b", 2, &w), 1);
+    ui_canvas c = {0};
+    assert_int_equal(ui_canvas_reset(&c, 1, 10), 0);
+    assert_int_equal(ui_canvas_put_cut(&c, 0, 0, 6, UI_ROLE_NORMAL, "abcdefgh"), 6);
+    char *row = ui_canvas_row_text(&c, 0);
+    assert_string_equal(row, "abcd…");
+    free(row);
+    text_set_ambiguous_wide(false);
+    ui_canvas_reset(&c, 1, 10);
+    ui_canvas_put_cut(&c, 0, 0, 6, UI_ROLE_NORMAL, "abcdefgh");
+    row = ui_canvas_row_text(&c, 0);
+    assert_string_equal(row, "abcde…");
+    free(row);
+    ui_canvas_free(&c);
+    /* the setting is read from [ui] ambiguous */
+    char path[] = "/tmp/test_ui_text_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char ini[] = "[ui]\nlang = zh\nambiguous = wide\n";
+    assert_int_equal(write(fd, ini, sizeof ini - 1), (ssize_t)(sizeof ini - 1));
+    close(fd);
+    config *cfg = NULL;
+    char *err = NULL;
+    assert_int_equal(config_load(path, &cfg, &err), 0);
+    assert_true(cfg->ambiguous_wide);
+    config_free(cfg);
+    fd = open(path, O_WRONLY | O_TRUNC);
+    const char bad[] = "[ui]\nambiguous = double\n";
+    assert_int_equal(write(fd, bad, sizeof bad - 1), (ssize_t)(sizeof bad - 1));
+    close(fd);
+    assert_int_equal(config_load(path, &cfg, &err), -1);
+    assert_non_null(strstr(err, "ambiguous must be 'wide' or 'narrow'"));
+    free(err);
+    unlink(path);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
     i18n_init("zh");
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ambiguous_wide),
         cmocka_unit_test(test_width_chinese_mixed_english),
         cmocka_unit_test(test_fit_never_splits_a_wide_character),
         cmocka_unit_test(test_wrap_chinese_between_any_characters),

@@ -3,7 +3,8 @@
 # drops a column or cuts a text without a mark: the start screen keeps every
 # row's period, due date and state and shortens the names with "…"; the
 # walk's left pane marks checklists hidden below it, ends cut checklist
-# titles and per-system item labels in "…", and the title bar keeps the date.
+# titles and per-system item labels in "…", and the title bar keeps the date;
+# with [ui] ambiguous = wide, characters such as "·" are laid out two wide.
 set -u
 bin=$1
 repo=$2
@@ -46,4 +47,15 @@ s=$(screen s)
 expect "hidden checklists above are marked" "^│" "$(sed -n 2p <<<"$s")"
 keys s q
 wait_for s "EXIT=0"
+
+# [ui] ambiguous = wide: "·" is laid out two columns wide (tmux draws it in
+# one, so the second shows as a space), and lines still end inside the window
+config "$work/w" "[ui]
+ambiguous = wide"
+start w 80 24 "$work/w/selfcheck.ini"
+wait_for w "到期的检查"
+expect "the title counts · as two columns" "安全自查 ·  示例局" "$(screen w | head -1)"
+expect "the date stays in the title bar" "2026-11-21" "$(screen w | head -1)"
+keys w q
+wait_for w "EXIT=0"
 finish tui_layout

@@ -208,7 +208,7 @@ static const char *const known_keys[][8] = {
     {"unit", "code", "name", "assessor", NULL},
     {"paths", "checklists", "data", "output", NULL},
     {"signing", "key", "algo", NULL},
-    {"ui", "lang", NULL},
+    {"ui", "lang", "ambiguous", NULL},
     {"schedule", "monthly_due_day", "halfyear_due", "remediation_days", NULL},
 };
 
@@ -422,6 +422,12 @@ static int read_file(config *c, const char *path, char **err)
         else
             set_string(&r, ini_line(s, "lang"), &c->lang, v);
     }
+    if (s != NULL && (v = ini_get(s, "ambiguous")) != NULL) {
+        if (strcmp(v, "wide") != 0 && strcmp(v, "narrow") != 0)
+            fail_at(&r, ini_line(s, "ambiguous"), "ambiguous must be 'wide' or 'narrow', not '%s'", v);
+        else
+            c->ambiguous_wide = strcmp(v, "wide") == 0;
+    }
     if ((s = ini_find_section(f, "grades")) != NULL)
         read_grades(&r, c, s);
     if ((s = ini_find_section(f, "schedule")) != NULL)
@@ -565,6 +571,8 @@ int config_save(const config *c, const char *path, char **err)
     rc |= emit_line(&buf, "\n[ui]");
     if (c->lang != NULL)   /* not given stays not given */
         rc |= emit(&buf, "lang", c->lang);
+    if (c->ambiguous_wide)
+        rc |= emit(&buf, "ambiguous", "wide");
     rc |= emit_line(&buf, "\n[grades]");
     number_format(number, sizeof number, 6, c->pass_mark);
     rc |= emit(&buf, "pass_mark", number);

@@ -17,6 +17,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "text.h"
+
 static volatile sig_atomic_t stop_signal;
 static SCREEN *screen;
 static bool use_colour;
@@ -271,9 +273,18 @@ void term_present(const ui_canvas *c)
             int start = x, n = 0;
             while (x < cols && line[x].role == role && line[x].cp != UI_GLYPH_VLINE
                    && line[x].cp != UI_GLYPH_HLINE) {
-                if (line[x].cp != 0)
-                    run[n++] = (wchar_t)line[x].cp;
+                unsigned cp = line[x].cp;
+                if (cp != 0)
+                    run[n++] = (wchar_t)cp;
                 x++;
+                /* counted two columns ([ui] ambiguous = wide) where curses
+                 * counts one: end the run, so that what follows is placed
+                 * where the layout put it, not where curses thinks it is */
+                if (cp != 0 && text_char_width(cp) == 2 && wcwidth((wchar_t)cp) == 1) {
+                    if (x < cols && line[x].cp == 0)
+                        x++;
+                    break;
+                }
             }
             /* a wide character cut by the right edge would wrap: drop it */
             if (n > 0 && x == cols && line[cols - 1].cp != 0 && cols < c->cols && c->cells[(size_t)y * (size_t)c->cols + (size_t)cols].cp == 0)

@@ -35,6 +35,7 @@ int ui_context_init(ui_context *ctx, const char *config_path, const char *db_pat
     snprintf(ctx->lang, sizeof ctx->lang, "%s", config_lang(ctx->cfg));
     msg_set_lang(ctx->lang);   /* what the core says shows on screen too */
     i18n_init(ctx->lang);
+    text_set_ambiguous_wide(ctx->cfg->ambiguous_wide);
     clock_today(ctx->today);
     return 0;
 }
