@@ -66,6 +66,14 @@ typedef struct checklist_score {
     size_t asked, answered, findings;
 } checklist_score;
 
+/* An incomplete assessment has no grade and never passes: its percentage so
+ * far is provisional. A complete one with nothing scored fails. */
+typedef enum score_verdict {
+    VERDICT_INCOMPLETE = 0,
+    VERDICT_FAIL,              /* a critical item scored 0, or percent below the pass mark */
+    VERDICT_PASS
+} score_verdict;
+
 typedef struct score_result {
     instance_score *instances;   /* parallel to the plan */
     size_t count;
@@ -78,9 +86,14 @@ typedef struct score_result {
     size_t findings;
     size_t critical_failures;
     bool complete;               /* every visible instance answered */
-    const grade_level *grade;    /* from the config; NULL when nothing is scored yet */
-    bool pass;                   /* no critical failure and percent >= pass mark */
+    const grade_level *grade;    /* from the config; NULL when incomplete or nothing is scored */
+    score_verdict verdict;       /* incomplete until every visible instance is answered */
+    bool pass;                   /* verdict == VERDICT_PASS */
 } score_result;
+
+/* The verdict's machine token as the reports write it: "pass", "fail" or
+ * "incomplete" (a static string). */
+const char *score_verdict_token(score_verdict v);
 
 /* Scores the answers against the plan. Returns 0 with *out (free with
  * score_result_free). The result points into pl, answers and cfg: keep them. */

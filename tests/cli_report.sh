@@ -87,6 +87,13 @@ grep -q '"complete"' "$f" || fail "no complete column"
 rows=$(grep -c '^"2","' "$f")
 marked=$(grep -c '^"2","[^"]*","4401-hb","示例局","halfyear","2026-H2","张三","","[^"]*","[^"]*","[^"]*","sm2","no",' "$f")
 [ "$rows" -gt 0 ] && [ "$rows" = "$marked" ] || fail "not every row of the incomplete report says complete=no ($marked of $rows)"
+verdicts=$(grep -c '^"1",.*,"no","[^"]*","","","incomplete",' "$f")
+[ "$verdicts" = "$rows" ] || fail "not every row of the incomplete report has verdict incomplete ($verdicts of $rows)"
+grep -q '"pass"' "$f" && fail "an incomplete report says pass"
+mkdir "$work/incomplete-db"
+code "report --allow-incomplete as SQLite" 0 sc report --profile halfyear --format sqlite --out "$work/incomplete-db" --allow-incomplete
+v=$(sqlite3 "$work/incomplete-db/4401-hb_halfyear_2026-H2.sqlite" "select verdict || '|' || ifnull(grade, 'null') from report")
+[ "$v" = "incomplete|null" ] || fail "SQLite report of an incomplete check: verdict|grade is '$v'"
 code "verify --show of the incomplete report" 0 sc verify "$f" --show
 expect "incomplete shown" "是否完成：    否" "$out"
 

@@ -56,6 +56,14 @@ sed -i '/^\[ui\]$/,$d' "$work/selfcheck.ini"
 out=$(sc score --profile halfyear)
 expect "nothing recorded from the bad sheet" "0/10" "$out"
 
+# two items answered of eleven, one of them a finding: no grade, and the
+# verdict is "incomplete", never pass
+head -n 1 "$work/sheet.csv" >"$work/partial.csv"
+grep -e '"backup-frequency"' -e '"hosting-contract"' "$work/sheet.csv" >>"$work/partial.csv"
+sc answer --profile halfyear --from "$work/partial.csv" >/dev/null 2>&1 || fail "answer a partial sheet"
+golden score-incomplete-zh.txt "$(sc score --profile halfyear)"
+golden score-incomplete-en.txt "$(sc score --profile halfyear --lang en)"
+
 out=$(sc answer --profile halfyear --from "$work/sheet.csv" 2>&1) || fail "answer: $out"
 expect "answer summary" "已导入 11 个回答" "$out"
 out=$(sc score --profile halfyear)
@@ -96,6 +104,11 @@ n=$(sqlite3 "$work/data/selfcheck.db" "select count(*) from assessments where pe
 # status shows the completed half-year check
 out=$(sc status)
 expect "status after completion" "每半年全面检查  最近完成 2026-H2" "$out"
+# the grade is not the verdict: the critical failure is named beside it
+golden status-critical-failure-zh.txt "$(grep '^每半年' <<<"$out")"
+printf '[ui]\nlang = en\n' >>"$work/selfcheck.ini"
+golden status-critical-failure-en.txt "$(sc status | grep '^halfyear')"
+sed -i '/^\[ui\]$/,$d' "$work/selfcheck.ini"
 expect "status monthly due" "；下次 2026-11 截止 2026-11-25" "$out"
 
 # lint: clean on the bundled checklists, FILE:LINE on a broken copy

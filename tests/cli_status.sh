@@ -31,7 +31,7 @@ answer_month 2026-10 some
 
 # the unfinished previous month is listed, overdue, with its answers
 out=$(sc status) || fail "status: exit $?"
-expect "last completed" "每月例行检查    最近完成 2026-09（于 2026-11-03，100.0% 优秀）" "$out"
+expect "last completed" "每月例行检查    最近完成 2026-09（于 2026-11-03，100.0% 优秀 · 通过）" "$out"
 expect "previous month overdue in progress" \
     "；2026-10 截止 2026-10-25 —— 已逾期（进行中，已答 1 项）；下次 2026-11 截止 2026-11-25" "$out"
 refuse "current month not yet late" "2026-11-25 —— 已逾期" "$out"
@@ -45,7 +45,7 @@ expect "current month late" "；下次 2026-11 截止 2026-11-25 —— 已逾�
 sed -i 's/^\[unit\]/[ui]\nlang = en\n[unit]/' "$work/selfcheck.ini"
 out=$(sc status)
 expect "English" \
-    "monthly   last completed 2026-09 (on 2026-11-03, 100.0% Excellent); 2026-10 due 2026-10-25 — OVERDUE (in progress, 1 answered); next 2026-11 due 2026-11-25" \
+    "monthly   last completed 2026-09 (on 2026-11-03, 100.0% Excellent · pass); 2026-10 due 2026-10-25 — OVERDUE (in progress, 1 answered); next 2026-11 due 2026-11-25" \
     "$out"
 sed -i '/^\[ui\]/,/^lang = en/d' "$work/selfcheck.ini"
 
@@ -54,7 +54,7 @@ answer_month 2026-10 all
 export SELFCHECK_NOW=2026-11-20T10:00:00
 answer_month 2026-11 all
 out=$(sc status)
-expect "current done" "最近完成 2026-11（于 2026-11-20，100.0% 优秀）；下次 2026-12 截止 2026-12-25" "$out"
+expect "current done" "最近完成 2026-11（于 2026-11-20，100.0% 优秀 · 通过）；下次 2026-12 截止 2026-12-25" "$out"
 refuse "finished month not listed" "2026-10 截止" "$out"
 
 # December skipped by a unit that kept the check: overdue in January

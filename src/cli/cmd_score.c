@@ -116,10 +116,16 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
         else
             printf(" %9s %13s %7s\n", answered, points, "-");
     }
-    const char *verdict = r->max == 0 ? "-" : r->pass ? _("PASS") : _("FAIL");
-    /* TRANSLATORS: answered/asked, answered, points/max, percent, grade, verdict */
-    printf(_("Total: %zu/%zu answered · %.2f/%.2f · %.1f%% · grade %s · verdict %s\n"), r->answered, r->asked,
-           r->points, r->max, r->percent, grade_label(r->grade, lang), verdict);
+    if (r->verdict == VERDICT_INCOMPLETE) {
+        /* TRANSLATORS: answered/asked, points/max, the percentage so far; "INCOMPLETE" is the verdict */
+        printf(_("Total: %zu/%zu answered · %.2f/%.2f · %.1f%% so far (provisional) · no grade · verdict INCOMPLETE\n"),
+               r->answered, r->asked, r->points, r->max, r->percent);
+    } else {
+        const char *verdict = r->pass ? _("PASS") : _("FAIL");
+        /* TRANSLATORS: answered/asked, answered, points/max, percent, grade, verdict */
+        printf(_("Total: %zu/%zu answered · %.2f/%.2f · %.1f%% · grade %s · verdict %s\n"), r->answered, r->asked,
+               r->points, r->max, r->percent, grade_label(r->grade, lang), verdict);
+    }
     if (!r->complete)
         printf("%s\n", _("Incomplete: some items are not answered yet."));
     if (r->critical_failures > 0) {

@@ -17,10 +17,18 @@
  * as a range. */
 #define STATUS_EARLIER_SHOWN 3
 
+/* What the status line says of the last completed check. */
+typedef struct last_score {
+    double percent;
+    const char *grade;
+    score_verdict verdict;
+    size_t critical_failures;
+} last_score;
+
 /* The score of a stored assessment, for the status line. Returns EXIT_OK,
  * or an exit code with *err: EXIT_STORE when its answers cannot be read. */
 static int assessment_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
-                              double *percent, const char **grade, char **err)
+                              last_score *out, char **err)
 {
     plan *pl = NULL;
     answer_set *answers = NULL;
@@ -34,8 +42,10 @@ static int assessment_percent(store *st, const checklist_set *set, const config 
     }
     if (score_compute(pl, answers, cfg, &r, err) != 0)
         goto done;
-    *percent = r->percent;
-    *grade = grade_label(r->grade, config_lang(cfg));
+    out->percent = r->percent;
+    out->grade = grade_label(r->grade, config_lang(cfg));
+    out->verdict = r->verdict;
+    out->critical_failures = r->critical_failures;
     code = EXIT_OK;
 done:
     score_result_free(r);
@@ -59,14 +69,31 @@ static void print_profile(profile p)
     free(padded);
 }
 
-/* Prints "最近完成 PERIOD (于 DATE, 85.0% 良好)" or "尚无已完成的检查". */
-static void print_last(const assessment *last, double percent, const char *grade)
+/* Prints "最近完成 PERIOD (于 DATE, 75.8% 合格 · 不通过（1 个关键项）)" or
+ * "尚无已完成的检查": the verdict beside the grade, since a critical failure
+ * fails a check whatever its grade. */
+static void print_last(const assessment *last, const last_score *ls)
 {
-    if (last)
-        /* TRANSLATORS: period, date (YYYY-MM-DD), percent, grade */
-        printf(_("last completed %s (on %.10s, %.1f%% %s)"), last->period, last->completed_at, percent, grade);
-    else
+    if (!last) {
         printf("%s", _("never completed"));
+        return;
+    }
+    char verdict[128];
+    if (ls->verdict == VERDICT_PASS)
+        snprintf(verdict, sizeof verdict, "%s", _("pass"));
+    else if (ls->verdict == VERDICT_INCOMPLETE)
+        /* a check completed before its checklists gained items */
+        snprintf(verdict, sizeof verdict, "%s", _("incomplete"));
+    else if (ls->critical_failures > 0)
+        /* TRANSLATORS: the verdict of a check with N critical items failed */
+        snprintf(verdict, sizeof verdict, ngettext("fail (%zu critical item)", "fail (%zu critical items)",
+                                                   ls->critical_failures),
+                 ls->critical_failures);
+    else
+        snprintf(verdict, sizeof verdict, "%s", _("fail"));
+    /* TRANSLATORS: period, date (YYYY-MM-DD), percent, grade, verdict */
+    printf(_("last completed %s (on %.10s, %.1f%% %s · %s)"), last->period, last->completed_at, ls->percent,
+           ls->grade, verdict);
 }
 
 /* Prints " —— 已逾期（进行中，已答 5 项）" for a due period: the overdue
@@ -95,8 +122,7 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
     char *err = NULL;
     due_list *due = NULL;
     size_t *answered = NULL;
-    double percent = 0;
-    const char *grade = "-";
+    last_score ls = {0, "-", VERDICT_INCOMPLETE, 0};
     int code = EXIT_STORE;
     if (due_compute(st, cfg->unit_code, p, today, &cfg->schedule, &due, &err) != 0)
         goto fail;
@@ -112,11 +138,11 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
             store_answered_count(st, due->entries[i].assessment->id, &answered[i], &err) != 0)
             goto fail;
     if (due->last_completed &&
-        (code = assessment_percent(st, set, cfg, due->last_completed, &percent, &grade, &err)) != EXIT_OK)
+        (code = assessment_percent(st, set, cfg, due->last_completed, &ls, &err)) != EXIT_OK)
         goto fail;
 
     print_profile(p);
-    print_last(due->last_completed, percent, grade);
+    print_last(due->last_completed, &ls);
     /* the current period is always the last entry; those before it are
      * earlier periods still due, shown with their state, or as one range
      * when there are many (the start screen lists each) */
@@ -181,9 +207,8 @@ static int change_status(store *st, const checklist_set *set, const config *cfg)
     for (size_t i = 0; i < count && last == NULL; i++)
         if (list[i]->completed_at)
             last = list[i];
-    double percent = 0;
-    const char *grade = "-";
-    int code = last ? assessment_percent(st, set, cfg, last, &percent, &grade, &err) : EXIT_OK;
+    last_score ls = {0, "-", VERDICT_INCOMPLETE, 0};
+    int code = last ? assessment_percent(st, set, cfg, last, &ls, &err) : EXIT_OK;
     if (code != EXIT_OK) {
         cli_error("%s: %s", cli_profile_label(PROFILE_CHANGE), err ? err : _("out of memory"));
         free(err);
@@ -191,7 +216,7 @@ static int change_status(store *st, const checklist_set *set, const config *cfg)
         return code;
     }
     print_profile(PROFILE_CHANGE);
-    print_last(last, percent, grade);
+    print_last(last, &ls);
     size_t open = 0;
     for (size_t i = 0; i < count; i++)
         if (!list[i]->completed_at) {

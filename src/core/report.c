@@ -296,7 +296,7 @@ report_status report_write(const session *s, const report_options *opts,
     sqlite3_snprintf(sizeof cx.percent, cx.percent, "%.1f", r->percent);
     cx.grade = r->grade ? r->grade->name : "";
     cx.grade_zh = r->grade ? r->grade->label_zh : "";
-    cx.verdict = r->pass ? "pass" : "fail";
+    cx.verdict = score_verdict_token(r->verdict);
     cx.complete = r->complete ? "yes" : "no";
     /* one digest per checklist the plan uses */
     digest_lists = calloc(r->list_count ? r->list_count : 1, sizeof *digest_lists);

@@ -300,10 +300,26 @@ int score_compute(const plan *pl, const answer_set *answers, const config *cfg,
         r->lists[l].percent = percent_of(r->lists[l].points, r->lists[l].max);
     r->percent = percent_of(r->points, r->max);
     r->complete = r->answered == r->asked;
-    r->grade = cfg && r->max > 0 ? config_grade_for(cfg, r->percent) : NULL;
-    r->pass = r->max > 0 && r->critical_failures == 0 && cfg && r->percent >= cfg->pass_mark;
+    r->grade = r->complete && cfg && r->max > 0 ? config_grade_for(cfg, r->percent) : NULL;
+    if (!r->complete)
+        r->verdict = VERDICT_INCOMPLETE;
+    else if (r->max > 0 && r->critical_failures == 0 && cfg && r->percent >= cfg->pass_mark)
+        r->verdict = VERDICT_PASS;
+    else
+        r->verdict = VERDICT_FAIL;
+    r->pass = r->verdict == VERDICT_PASS;
     *out = r;
     return 0;
+}
+
+const char *score_verdict_token(score_verdict v)
+{
+    switch (v) {
+    case VERDICT_PASS: return "pass";
+    case VERDICT_FAIL: return "fail";
+    case VERDICT_INCOMPLETE: break;
+    }
+    return "incomplete";
 }
 
 void score_result_free(score_result *r)

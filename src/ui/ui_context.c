@@ -199,6 +199,9 @@ char *ui_progress_text(const ui_context *ctx)
     if (r->grade != NULL && r->max > 0)
         rc = asprintf(&out, "%zu/%zu \xC2\xB7 %.1f%% \xC2\xB7 %s", r->answered, r->asked,
                       r->percent, grade_label(r->grade, ctx->lang));
+    else if (r->max > 0)
+        /* the percentage of an unfinished check is provisional and has no grade */
+        rc = asprintf(&out, _("%zu/%zu \xC2\xB7 %.1f%% so far"), r->answered, r->asked, r->percent);
     else
         rc = asprintf(&out, "%zu/%zu \xC2\xB7 -", r->answered, r->asked);
     return rc < 0 ? NULL : out;

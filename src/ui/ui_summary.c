@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "ui_chart.h"
 #include "ui_walk.h"
@@ -163,16 +164,21 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
         return;
 
     /* the total, grade and verdict, in words as well as colour */
-    char total[64], points[64];
-    if (r->max > 0)
+    char total[96], points[64];
+    bool incomplete = r->verdict == VERDICT_INCOMPLETE;
+    if (incomplete && r->max > 0)
+        /* TRANSLATORS: the percentage of an unfinished check */
+        snprintf(total, sizeof total, _("%.1f%% so far (provisional)"), r->percent);
+    else if (r->max > 0)
         snprintf(total, sizeof total, "%.1f%%", r->percent);
     else
         snprintf(total, sizeof total, "-");
     snprintf(points, sizeof points, "%.2f/%.2f", r->points, r->max);
-    const char *verdict = r->max <= 0 ? "-" : ui_tr(ctx, r->pass ? T_PASS : T_FAIL);
+    /* TRANSLATORS: the verdict of a check with unanswered items */
+    const char *verdict = incomplete ? _("Incomplete") : ui_tr(ctx, r->pass ? T_PASS : T_FAIL);
     const char *args[] = {total, points, r->grade ? grade_label(r->grade, ctx->lang) : "-", verdict};
     char *line = ui_subst(ui_tr(ctx, T_SUM_TOTAL), args, 4);
-    ui_pane_text(&sum->head, 0, r->max <= 0 ? UI_ROLE_NORMAL : r->pass ? UI_ROLE_ANSWERED : UI_ROLE_CRITICAL, line);
+    ui_pane_text(&sum->head, 0, incomplete ? UI_ROLE_NORMAL : r->pass ? UI_ROLE_ANSWERED : UI_ROLE_CRITICAL, line);
     free(line);
     char answered[32], asked[32], findings[32], critical[32];
     snprintf(answered, sizeof answered, "%zu", r->answered);
