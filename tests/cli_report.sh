@@ -87,7 +87,7 @@ grep -q '"complete"' "$f" || fail "no complete column"
 rows=$(grep -c '^"2","' "$f")
 marked=$(grep -c '^"2","[^"]*","4401-hb","示例局","halfyear","2026-H2","张三","","[^"]*","[^"]*","[^"]*","sm2","no",' "$f")
 [ "$rows" -gt 0 ] && [ "$rows" = "$marked" ] || fail "not every row of the incomplete report says complete=no ($marked of $rows)"
-verdicts=$(grep -c '^"1",.*,"no","[^"]*","","","incomplete",' "$f")
+verdicts=$(grep -c '^"2",.*,"no","[^"]*","","","incomplete",' "$f")
 [ "$verdicts" = "$rows" ] || fail "not every row of the incomplete report has verdict incomplete ($verdicts of $rows)"
 grep -q '"pass"' "$f" && fail "an incomplete report says pass"
 mkdir "$work/incomplete-db"
