@@ -89,6 +89,9 @@ out=$(sc survey import "$work/survey-sheet.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "bad survey sheet: exit $rc, expected 3: $out"
 expect "bad survey sheet names its line" "survey-sheet.csv:$l: filled_on" "$out"
 
+out=$(sc inventory import "$work/missing.csv" 2>&1); rc=$?
+[ $rc -eq 5 ] || fail "import of a missing file: exit $rc, expected 5: $out"
+
 # in English for a unit that set [ui] lang = en
 example_config $'[ui]\nlang = en'
 out=$(sc inventory set --system oa volume=65 2>&1)

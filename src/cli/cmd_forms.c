@@ -159,7 +159,7 @@ static int do_import(forms_session *fs, const char *path)
         code = EXIT_INPUT;
     } else if (rc != FORMS_OK) {
         cli_error("%s", err);
-        code = fsutil_exists(path) ? EXIT_IO : EXIT_NOT_FOUND;
+        code = EXIT_IO;   /* the file cannot be read (missing, unreadable, too big) */
     } else if (forms_store_apply(fs->forms, fs->data->def, &changes, &err) != 0) {
         cli_error("%s", err);
         code = EXIT_STORE;
