@@ -51,6 +51,12 @@ sign_status sign_key_load_public(const char *path, sign_key **out, char **err);
 /* Parses a public key (SubjectPublicKeyInfo PEM) held in memory, so that a
  * caller verifying many files decodes each key once. */
 sign_status sign_key_parse_public(const char *pem, size_t len, sign_key **out, char **err);
+/* The public key's own bytes (32 for Ed25519, the 65-byte point for SM2),
+ * from which sign_key_from_raw_public rebuilds it without decoding PEM:
+ * a verifier holding many keys loads them that way. *out: caller frees. */
+sign_status sign_key_raw_public(const sign_key *key, unsigned char **out, size_t *len, char **err);
+sign_status sign_key_from_raw_public(sign_algo algo, const unsigned char *raw, size_t len, sign_key **out,
+                                     char **err);
 void sign_key_free(sign_key *key);
 
 sign_algo sign_key_algo(const sign_key *key);

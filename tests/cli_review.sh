@@ -155,6 +155,18 @@ score=$(sc score --profile halfyear 2>/dev/null | grep -o '[0-9.]\+%' | head -1 
 stored=$(sqlite3 "$db" "select printf('%.1f', percent) from reports where unit_code='4401-hb'")
 [ -n "$score" ] && [ "$stored" = "$score" ] || fail "stored total $stored is not selfcheck score's $score"
 
+# ---- schema migration: a version 1 database (keys without their raw bytes) ----
+cp "$db" "$work/v1.db"
+sqlite3 "$work/v1.db" 'ALTER TABLE keys DROP COLUMN raw; PRAGMA user_version = 1;' || fail "making a v1 database"
+report "$work/v1/u-a.csv" u-a a2 ed25519 monthly 2027-03 2027-03-26T10:00:00 rv1a
+db=$work/v1.db code "import into a version 1 database" 0 rv import "$work/v1"
+[ "$(sqlite3 "$work/v1.db" 'PRAGMA user_version')" = 2 ] || fail "the v1 database was not migrated to 2"
+sqlite3 "$work/v1.db" 'PRAGMA integrity_check' | grep -qx ok || fail "integrity_check after the migration"
+sqlite3 "$db" 'PRAGMA user_version = 99'
+code "a database newer than this selfcheck is refused" 4 rv units list
+expect "newer schema" "newer" "$out"
+sqlite3 "$db" 'PRAGMA user_version = 2'
+
 # the same in Chinese, the default language
 out=$("$bin" review import "$work/bad/tampered.csv" --db "$db" 2>&1)
 expect "rejection in Chinese" "签名不符：文件在签名后被改动过 [bad-signature]" "$out"

@@ -24,9 +24,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/params.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
@@ -725,5 +727,51 @@ sign_status sign_key_parse_public(const char *pem, size_t len, sign_key **out, c
         error_set(err, "not a PEM public key");
         return SIGN_ERR_MALFORMED;
     }
+    return sign_key_wrap(pkey, false, "public key", out, err);
+}
+
+sign_status sign_key_raw_public(const sign_key *key, unsigned char **out, size_t *len, char **err)
+{
+    *out = NULL;
+    *len = 0;
+    unsigned char buf[256];
+    size_t n = 0;
+    int ok = key->algo == SIGN_ALGO_ED25519
+        ? (n = sizeof buf, EVP_PKEY_get_raw_public_key(key->pkey, buf, &n))
+        : EVP_PKEY_get_octet_string_param(key->pkey, OSSL_PKEY_PARAM_PUB_KEY, buf, sizeof buf, &n);
+    if (ok != 1 || n == 0)
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot read the public key's bytes");
+    *out = malloc(n);
+    if (*out == NULL) {
+        error_set(err, "out of memory");
+        return SIGN_ERR_INTERNAL;
+    }
+    memcpy(*out, buf, n);
+    *len = n;
+    return SIGN_OK;
+}
+
+sign_status sign_key_from_raw_public(sign_algo algo, const unsigned char *raw, size_t len, sign_key **out,
+                                     char **err)
+{
+    *out = NULL;
+    EVP_PKEY *pkey = NULL;
+    if (algo == SIGN_ALGO_ED25519) {
+        pkey = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, raw, len);
+    } else {
+        EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "SM2", NULL);
+        char group[] = "SM2";
+        OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, group, 0),
+            OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, (void *)(uintptr_t)raw, len),
+            OSSL_PARAM_construct_end(),
+        };
+        if (ctx == NULL || EVP_PKEY_fromdata_init(ctx) <= 0 ||
+            EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params) <= 0)
+            pkey = NULL;
+        EVP_PKEY_CTX_free(ctx);
+    }
+    if (pkey == NULL)
+        return sign_fail_ossl(err, SIGN_ERR_MALFORMED, "not a %s public key", sign_algo_name(algo));
     return sign_key_wrap(pkey, false, "public key", out, err);
 }

@@ -45,8 +45,12 @@ static const char schema_v1[] =
     " finding INTEGER NOT NULL, note TEXT NOT NULL, owner TEXT NOT NULL, due TEXT NOT NULL,"
     " PRIMARY KEY(report, seq)) WITHOUT ROWID;";
 
+/* Version 2: each key's own bytes, from which the registry builds it
+ * without decoding PEM (which costs more than verifying a report). */
+static const char schema_v2[] = "ALTER TABLE keys ADD COLUMN raw BLOB;";
+
 /* Migrations: entry v brings the schema from version v to v + 1. */
-static const char *const migrations[REVIEW_DB_VERSION] = {schema_v1};
+static const char *const migrations[REVIEW_DB_VERSION] = {schema_v1, schema_v2};
 
 sqlite3 *review_db_handle(review_db *db)
 {
@@ -310,9 +314,15 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
         return REVIEW_DB_KEY_BAD;
     char *id = sign_key_id(key);
     const char *algo = sign_algo_name(sign_key_algo(key));
+    unsigned char *raw = NULL;
+    size_t raw_len = 0;
+    sign_status raw_status = sign_key_raw_public(key, &raw, &raw_len, err);
     sign_key_free(key);
-    if (id == NULL)
+    if (id == NULL || raw_status != SIGN_OK) {
+        free(id);
+        free(raw);
         return error_set(err, "out of memory"), REVIEW_DB_ERROR;
+    }
     if (expected_id != NULL) {
         char *want = normal_id(expected_id);
         bool same = want != NULL && strcmp(want, id) == 0;
@@ -321,6 +331,7 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
             error_set(err, "the key's id is %s, not %s as given: this is not the key on the unit's form", id,
                       expected_id);
             free(id);
+            free(raw);
             return REVIEW_DB_KEY_MISMATCH;
         }
     }
@@ -330,11 +341,13 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
     if (count_of(db, "SELECT count(*) FROM units WHERE code = ?", unit_code) <= 0) {
         error_set(err, "unit %s is not registered", unit_code);
         free(id);
+        free(raw);
         return REVIEW_DB_NOT_FOUND;
     }
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->conn, "SELECT max(valid_from) FROM keys WHERE unit_code = ?", -1, &st, NULL) != SQLITE_OK) {
         free(id);
+        free(raw);
         return review_db_fail(db, REVIEW_DB_ERROR, err, "register the key");
     }
     review_db_bind_text(st, 1, unit_code);
@@ -344,13 +357,15 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
                   (const char *)latest, from);
         sqlite3_finalize(st);
         free(id);
+        free(raw);
         return REVIEW_DB_INVALID;
     }
     sqlite3_finalize(st);
     if (sqlite3_prepare_v2(db->conn,
-                           "INSERT INTO keys(key_id, unit_code, algo, pem, valid_from, registered_at)"
-                           " VALUES(?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK) {
+                           "INSERT INTO keys(key_id, unit_code, algo, pem, valid_from, registered_at, raw)"
+                           " VALUES(?,?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK) {
         free(id);
+        free(raw);
         return review_db_fail(db, REVIEW_DB_ERROR, err, "register the key");
     }
     review_db_bind_text(st, 1, id);
@@ -359,7 +374,10 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
     sqlite3_bind_text(st, 4, pem, (int)pem_len, SQLITE_STATIC);
     review_db_bind_text(st, 5, from);
     review_db_bind_text(st, 6, now);
+    sqlite3_bind_blob(st, 7, raw, (int)raw_len, SQLITE_STATIC);
     int rc = sqlite3_step(st);
+    free(raw);
+    raw = NULL;
     if (rc == SQLITE_CONSTRAINT) {
         error_set(err, "key %.16s… is registered already", id);
         status = REVIEW_DB_EXISTS;
@@ -534,8 +552,8 @@ review_db_status review_db_registry(review_db *db, review_registry **out, char *
             goto oom;
     sqlite3_finalize(st);
     if (sqlite3_prepare_v2(db->conn,
-                           "SELECT key_id, unit_code, pem, valid_from, revoked_at IS NOT NULL AND revoked_at <= ?"
-                           " FROM keys", -1, &st, NULL) != SQLITE_OK) {
+                           "SELECT key_id, unit_code, pem, valid_from, revoked_at IS NOT NULL AND revoked_at <= ?,"
+                           " algo, raw FROM keys", -1, &st, NULL) != SQLITE_OK) {
         st = NULL;
         status = review_db_fail(db, REVIEW_DB_ERROR, err, "read the registry");
         goto done;
@@ -558,7 +576,15 @@ review_db_status review_db_registry(review_db *db, review_registry **out, char *
         if ((k->unit_code = review_db_column(st, 1)) == NULL)
             goto oom;
         r->key_count++;
-        if (sign_key_parse_public(pem, (size_t)pem_len, &k->key, err) != SIGN_OK) {
+        /* from its own bytes where they were kept (schema 2), else from the PEM */
+        sign_algo algo;
+        const void *raw = sqlite3_column_blob(st, 6);
+        int raw_len = sqlite3_column_bytes(st, 6);
+        const char *algo_name = (const char *)sqlite3_column_text(st, 5);
+        sign_status ks = raw != NULL && algo_name != NULL && sign_algo_parse(algo_name, &algo) == 0
+                       ? sign_key_from_raw_public(algo, raw, (size_t)raw_len, &k->key, err)
+                       : sign_key_parse_public(pem, (size_t)pem_len, &k->key, err);
+        if (ks != SIGN_OK) {
             error_prefix(err, "review database: key %.16s…", id);
             status = REVIEW_DB_ERROR;
             goto done;
