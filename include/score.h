@@ -101,6 +101,19 @@ int score_compute(const plan *pl, const answer_set *answers, const config *cfg,
                   score_result **out, char **err);
 void score_result_free(score_result *r);
 
+/* What score_stored_percent returns besides 0. */
+enum {
+    SCORE_ERR = -1,         /* out of memory, or the checklists cannot make the plan */
+    SCORE_ERR_STORE = -2    /* the assessment's answers cannot be read */
+};
+
+/* The percentage and grade of an assessment kept in the store (the status
+ * line, the start screen, the review's overview), scored against the
+ * checklists now loaded. *grade points into cfg (NULL when nothing is scored
+ * yet). Returns 0, or a SCORE_ERR kind with *err. */
+int score_stored_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
+                         double *percent, const grade_level **grade, char **err);
+
 /* The score of one answer value for an item, in [0,1]; `other_date` is the
  * answer of the item's not_before item (or NULL) and `answered_on` the date
  * (YYYY-MM-DD) the answer was given, against which max_age_days counts.

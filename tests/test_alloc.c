@@ -1,7 +1,7 @@
 /* test_alloc.c: the core under allocation failure, in the manner of SQLite's
  * malloc tests. Each scenario (loading the checklists, reading and writing
- * the settings, the answer store, a session that answers and scores, reading
- * an answer sheet and CSV) is run once to count its allocations, then again
+ * the settings, the answer store, a session that answers and scores and the
+ * percentage of the stored assessment, reading an answer sheet and CSV) is run once to count its allocations, then again
  * for N = 1, 2, ... with the Nth allocation failing, until a run completes
  * without reaching N. Every run that met the failure must return an error
  * (and not crash), and every run must free all it allocated.
@@ -515,6 +515,13 @@ static int run_session(void)
     if (rc == 0)
         rc = session_refresh(s, &err);
     if (rc == 0 && (s->score == NULL || s->score->count == 0))
+        rc = -1;
+    /* the stored assessment scored afresh gives the session's percentage */
+    double percent = -1;
+    const grade_level *grade = NULL;
+    if (rc == 0)
+        rc = score_stored_percent(s->store, s->set, s->cfg, s->assessment, &percent, &grade, &err);
+    if (rc == 0 && (percent != s->score->percent || grade != s->score->grade))
         rc = -1;
     if (rc != 0 && fail_at == 0 && err != NULL)
         fprintf(stderr, "session: %s\n", err);

@@ -330,3 +330,28 @@ void score_result_free(score_result *r)
     free(r->lists);
     free(r);
 }
+
+int score_stored_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
+                         double *percent, const grade_level **grade, char **err)
+{
+    plan *pl = NULL;
+    answer_set *answers = NULL;
+    score_result *r = NULL;
+    int rc = SCORE_ERR;
+    if (plan_build(set, a->profile, a->systems, a->system_count, &pl, err) != 0)
+        goto done;
+    if (store_answers_load(st, a->id, &answers, err) != 0) {
+        rc = SCORE_ERR_STORE;
+        goto done;
+    }
+    if (score_compute(pl, answers, cfg, &r, err) != 0)
+        goto done;
+    *percent = r->percent;
+    *grade = r->grade;
+    rc = 0;
+done:
+    score_result_free(r);
+    answer_set_free(answers);
+    plan_free(pl);
+    return rc;
+}
