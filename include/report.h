@@ -39,10 +39,18 @@ typedef struct report_result {
     char *report_id;                /* the random id both files carry */
     sign_algo algo;
     sign_status key_status;         /* why the key failed, with REPORT_ERR_KEY */
+    /* The unit's public key beside the reports, OUT_DIR/UNITCODE.pub (the
+     * name verify --trust and the supervisor's registry expect), written
+     * unless that file holds this key already; NULL when it could not be
+     * written or holds another key (pubkey_conflict), which is never
+     * overwritten. */
+    char *pubkey_path;
+    bool pubkey_conflict;
 } report_result;
 
-/* Writes and signs the report. On failure nothing half-written is left behind:
- * every file this call created is removed again. Fills *result (free its
+/* Writes and signs the report, then the unit's public key beside it (see
+ * pubkey_path). On failure nothing half-written is left behind: every file
+ * this call created is removed again. Fills *result (free its
  * strings with report_result_clear, also after a failure). */
 report_status report_write(const session *s, const report_options *opts,
                            report_result *result, char **err);

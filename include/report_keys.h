@@ -21,6 +21,13 @@ char *report_verify_command(sign_algo algo, const char *pubkey, const char *file
  * the screen and pasted into a shell as it is. Caller frees. */
 char *report_verify_command_lines(sign_algo algo, const char *pubkey, const char *file, const char *sigfile);
 
+/* The openssl command that verifies the report at report_path with the
+ * public key file pub_name, to be run in the report's folder: both files by
+ * their base names, quoted for a POSIX shell where needed; over several
+ * lines (as report_verify_command_lines) when `lines`. The export screen
+ * and `report` show it. Caller frees; NULL when out of memory. */
+char *report_folder_command(sign_algo algo, const char *pub_name, const char *report_path, int lines);
+
 /* Reads a passphrase from the first line of a file (the line end, LF or
  * CRLF, is not part of it). Refuses an empty passphrase and files over 4 KiB.
  * Returns 0 with *out (free with report_passphrase_free), or -1 with *err. */

@@ -65,6 +65,10 @@ sign_algo sign_key_algo(const sign_key *key);
  * Returns a new string (caller frees), or NULL on failure. */
 char *sign_key_id(const sign_key *key);
 
+/* The public half of a key as SubjectPublicKeyInfo PEM (what PREFIX.pub
+ * holds): *pem (caller frees, NUL-terminated) and *len. */
+sign_status sign_key_public_pem(const sign_key *key, char **pem, size_t *len, char **err);
+
 /* Signs data. *sig (caller frees) receives the raw signature (DER for SM2,
  * 64 bytes for Ed25519). */
 sign_status sign_data(const sign_key *key, const unsigned char *data, size_t len,

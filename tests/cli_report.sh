@@ -117,14 +117,19 @@ expect "report prints the key id" "$key_id" "$out"
 expect "report prints the openssl command" "openssl pkeyutl -verify -pubin -inkey" "$out"
 expect "report prints the SM2 options" "-digest sm3 -pkeyopt distid:1234567812345678" "$out"
 for f in "$csv" "$csv.sig" "$sq" "$sq.sig"; do [ -f "$f" ] || fail "missing $f"; done
-[ "$(ls "$work/reports" | wc -l)" = 4 ] || fail "report folder holds more than the four files: $(ls "$work/reports")"
+[ "$(ls "$work/reports" | wc -l)" = 5 ] || fail "report folder holds other than the four files and the key: $(ls "$work/reports")"
+cmp -s "$work/reports/4401-hb.pub" "$work/keys/unit.pub" || fail "the report folder does not hold the unit's key as 4401-hb.pub"
+expect "report names the key it put beside the reports" "$work/reports/4401-hb.pub" "$out"
 openssl_ok "openssl verifies the SM2 CSV" "$work/keys/unit.pub" "$csv" $SM2
 openssl_ok "openssl verifies the SM2 database" "$work/keys/unit.pub" "$sq" $SM2
 # the printed command itself works
 if [ $have_openssl -eq 1 ]; then
-    printed=$(grep -m1 'openssl pkeyutl' <<<"$out")
-    res=$(eval "$printed" 2>&1)
-    expect "the printed openssl command verifies" "Signature Verified Successfully" "$res"
+    # run where the command says, the report folder, for both files
+    while read -r printed; do
+        res=$(cd "$work/reports" && eval "$printed" 2>&1)
+        expect "the printed openssl command verifies in the report folder" "Signature Verified Successfully" "$res"
+    done < <(grep 'openssl pkeyutl' <<<"$out")
+    [ "$(grep -c 'openssl pkeyutl' <<<"$out")" = 2 ] || fail "report does not print a command per file"
 fi
 if command -v sqlite3 >/dev/null 2>&1; then
     [ "$(sqlite3 "$sq" 'PRAGMA integrity_check')" = ok ] || fail "sqlite3 integrity_check is not ok"
@@ -149,6 +154,12 @@ before=$(cat "$csv" "$csv.sig" "$sq" "$sq.sig" | sha256sum)
 code "report --replace" 0 sc report --profile halfyear --replace
 [ "$(cat "$csv" "$csv.sig" "$sq" "$sq.sig" | sha256sum)" != "$before" ] || fail "--replace did not re-issue the report"
 ls "$(dirname "$csv")" | grep -q replaced && fail "--replace left the old files behind"
+# another key named 4401-hb.pub in the folder is never overwritten
+mkdir "$work/other-pub"
+cp "$work/keys/ed.pub" "$work/other-pub/4401-hb.pub"
+code "report beside another unit key" 0 sc report --profile halfyear --out "$work/other-pub"
+cmp -s "$work/other-pub/4401-hb.pub" "$work/keys/ed.pub" || fail "a different 4401-hb.pub was overwritten"
+expect "report warns about the other key" "4401-hb.pub" "$out"
 openssl_ok "openssl verifies the replaced CSV" "$work/keys/unit.pub" "$csv" $SM2
 code "report --format bogus" 2 sc report --profile halfyear --format pdf
 code "report into a missing folder" 5 sc report --profile halfyear --out "$work/nowhere"

@@ -485,7 +485,7 @@ static void test_csv_report(void **state)
     char *expected_path = join(f->out, "UNIT-A_monthly_2026-11.csv");
     assert_string_equal(res.csv_path, expected_path);
     free(expected_path);
-    assert_int_equal(count_entries(f->out), 2);   /* the CSV and its .sig, no temporaries */
+    assert_int_equal(count_entries(f->out), 3);   /* the CSV, its .sig and UNIT-A.pub, no temporaries */
 
     /* line ends: outside quotes every LF follows a CR, and no CR stands alone */
     size_t len;
@@ -674,7 +674,7 @@ static void both_formats(void **state, sign_algo algo)
     report_result res;
     write_ok(f, f->out, key, true, true, &res);
     assert_int_equal(res.algo, algo);
-    assert_int_equal(count_entries(f->out), 4);
+    assert_int_equal(count_entries(f->out), 5);   /* and UNIT-A.pub */
     const char *files[2] = {res.csv_path, res.sqlite_path};
     for (int i = 0; i < 2; i++) {
         struct stat st;
@@ -1219,7 +1219,7 @@ static void test_exists(void **state)
     assert_non_null(strstr(err, "already exists"));
     free(err);
     report_result_clear(&again);
-    assert_int_equal(count_entries(f->out), 2);   /* no .sqlite written either */
+    assert_int_equal(count_entries(f->out), 3);   /* no .sqlite written either */
     char *after = read_all(res.csv_path, &len2);
     assert_int_equal(len, len2);
     assert_memory_equal(before, after, len);
@@ -1405,7 +1405,7 @@ static void test_replace(void **state)
     now = read_all(csv_sig, &n);
     assert_true(n == sig_len && memcmp(now, old_sig, n) == 0);
     free(now);
-    assert_int_equal(count_entries(f->out), 4);
+    assert_int_equal(count_entries(f->out), 5);
 
     /* without the limit the replacement goes through: a new report id */
     err = NULL;
@@ -1414,7 +1414,7 @@ static void test_replace(void **state)
     now = read_all(csv_path, &n);
     assert_false(n == csv_len && memcmp(now, old_csv, n) == 0);
     free(now);
-    assert_int_equal(count_entries(f->out), 4);
+    assert_int_equal(count_entries(f->out), 5);
     report_result_clear(&res);
     free(old_csv);
     free(old_db);

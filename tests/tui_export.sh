@@ -49,7 +49,8 @@ wait_for s "报告写入的文件夹"
 keys s Enter
 wait_for s "报告已签名并导出"
 s=$(screen s)
-grep -qF "openssl pkeyutl -verify -pubin -inkey unit.pub -rawin \\" <<<"$s" || fail "no openssl command shown"
+grep -qF "openssl pkeyutl -verify -pubin -inkey 4401-hb.pub -rawin \\" <<<"$s" || fail "no openssl command shown"
+cmp -s "$work/u/out/4401-hb.pub" "$work/u/data/unit.pub" || fail "the export folder does not hold the unit's key as 4401-hb.pub"
 grep -qF -- "-digest sm3 -pkeyopt distid:1234567812345678" <<<"$s" || fail "SM2 command lacks -digest sm3/distid"
 grep -qF "$(cd "$work/u/data" && openssl pkey -pubin -in unit.pub -outform DER | sha256sum | cut -c1-40)" <<<"$s" ||
     fail "the key id shown is not the public key's SHA-256"
@@ -63,13 +64,11 @@ for f in "$work"/u/out/*.csv "$work"/u/out/*.sqlite; do
     grep -q "Signature Verified Successfully" <<<"$out" || fail "openssl does not verify $f: $out"
 done
 [ "$n" -ge 1 ] || fail "no report file written"
-# the command as the screen shows it, copied and pasted into a shell where
-# the supervisor keeps the report and the unit's public key
-mkdir -p "$work/supervisor"
-cp "$work"/u/out/* "$work/u/data/unit.pub" "$work/supervisor/"
+# the command as the screen shows it, copied and pasted into a shell in the
+# export folder, where the report wrote the unit's public key
 shown=$(sed -n '/^ *openssl pkeyutl/,/^ *-digest/p' <<<"$s" | sed -n '1,/-digest/p')
 [ "$(wc -l <<<"$shown")" -ge 3 ] || fail "the command is not split into short lines: $shown"
-out=$(cd "$work/supervisor" && bash -c "$shown" 2>&1)
+out=$(cd "$work/u/out" && bash -c "$shown" 2>&1)
 grep -q "Signature Verified Successfully" <<<"$out" || fail "the command copied from the screen does not verify: $shown -> $out"
 cp "$(ls "$work"/u/out/*.csv | head -1)" "$work/tampered.csv"
 sed -i 's/张三/李四/' "$work/tampered.csv"
@@ -122,7 +121,7 @@ keys e g
 wait_for e "报告已签名并导出"
 s=$(screen e)
 grep -qF -- "-digest" <<<"$s" && fail "Ed25519 command shows -digest"
-grep -qF "openssl pkeyutl -verify -pubin -inkey unit.pub -rawin \\" <<<"$s" || fail "no openssl command (ed25519)"
+grep -qF "openssl pkeyutl -verify -pubin -inkey 4401-hb.pub -rawin \\" <<<"$s" || fail "no openssl command (ed25519)"
 f=$(ls "$work"/e/out/*.csv | head -1)
 out=$(openssl pkeyutl -verify -pubin -inkey "$work/e/data/unit.pub" -rawin -in "$f" -sigfile "$f.sig" 2>&1)
 grep -q "Signature Verified Successfully" <<<"$out" || fail "openssl does not verify the Ed25519 report: $out"

@@ -84,7 +84,7 @@ static const char *key_hint(sign_status st, bool have_passphrase)
 }
 
 /* Prints the files written and the command that checks each by hand. */
-static void print_written(const report_result *res, const char *key_path)
+static void print_written(const report_result *res, const char *unit_code)
 {
     printf(_("report id: %s\n"), res->report_id);
     const char *files[2] = {res->csv_path, res->sqlite_path};
@@ -93,24 +93,29 @@ static void print_written(const report_result *res, const char *key_path)
             /* TRANSLATORS: the file and its signature, one under the other */
             printf(_("wrote:     %s\n           %s.sig\n"), files[i], files[i]);
     printf(_("signed by: key id %s (%s)\n"), res->key_id, sign_algo_name(res->algo));
-    char *pub = report_key_public_path(key_path);
-    char *qpub = pub && fsutil_exists(pub) ? report_shell_quote(pub) : strdup("unit.pub");
-    printf("%s\n", _("check by hand (prints \"Signature Verified Successfully\"):"));
-    for (int i = 0; i < 2; i++) {
+    if (res->pubkey_path)
+        printf(_("public key: %s\n"), res->pubkey_path);
+    else if (res->pubkey_conflict)
+        cli_error(_("warning: the report folder holds a %s.pub with another key; it was not overwritten, and the "
+                    "command below needs the unit's own public key there"),
+                  unit_code);
+    char *pub = NULL;
+    if (res->pubkey_path == NULL && asprintf(&pub, "%s.pub", unit_code) < 0)
+        pub = NULL;
+    const char *pub_name = res->pubkey_path ? res->pubkey_path : pub;
+    const char *first = files[0] ? files[0] : files[1];
+    char *dir = first ? strndup(first, strrchr(first, '/') ? (size_t)(strrchr(first, '/') - first) : 0) : NULL;
+    /* TRANSLATORS: %s is the report folder */
+    printf(_("check by hand in %s (prints \"Signature Verified Successfully\"):\n"), dir && *dir ? dir : ".");
+    for (int i = 0; i < 2 && pub_name; i++) {
         if (files[i] == NULL)
             continue;
-        char *qf = report_shell_quote(files[i]);
-        char *sig = NULL;
-        char *qsig = asprintf(&sig, "%s.sig", files[i]) >= 0 ? report_shell_quote(sig) : NULL;
-        char *cmd = qf && qsig && qpub ? report_verify_command(res->algo, qpub, qf, qsig) : NULL;
+        char *cmd = report_folder_command(res->algo, pub_name, files[i], 0);
         if (cmd)
             printf("  %s\n", cmd);
         free(cmd);
-        free(qf);
-        free(qsig);
-        free(sig);
     }
-    free(qpub);
+    free(dir);
     free(pub);
 }
 
@@ -182,7 +187,7 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
         if (!s->score->complete)
             printf(_("note:      incomplete: %zu of %zu asked items unanswered (complete=no)\n"),
                    s->score->asked - s->score->answered, s->score->asked);
-        print_written(&res, opts.key_path);
+        print_written(&res, s->assessment->unit_code);
     }
     free(err);
     report_result_clear(&res);

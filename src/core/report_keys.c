@@ -52,6 +52,30 @@ char *report_verify_command_lines(sign_algo algo, const char *pubkey, const char
     return verify_command(algo, pubkey, file, sigfile, " \\\n    ");
 }
 
+static const char *base_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+char *report_folder_command(sign_algo algo, const char *pub_name, const char *report_path, int lines)
+{
+    char *sig = NULL, *qpub = NULL, *qfile = NULL, *qsig = NULL, *out = NULL;
+    if (asprintf(&sig, "%s.sig", base_of(report_path)) < 0)
+        return NULL;
+    qpub = report_shell_quote(base_of(pub_name));
+    qfile = report_shell_quote(base_of(report_path));
+    qsig = report_shell_quote(sig);
+    if (qpub && qfile && qsig)
+        out = lines ? report_verify_command_lines(algo, qpub, qfile, qsig)
+                    : report_verify_command(algo, qpub, qfile, qsig);
+    free(sig);
+    free(qpub);
+    free(qfile);
+    free(qsig);
+    return out;
+}
+
 int report_passphrase_read(const char *path, char **out, char **err)
 {
     *out = NULL;

@@ -632,6 +632,31 @@ sign_status sign_verify_data(const sign_key *key, const unsigned char *data, siz
     return status;
 }
 
+sign_status sign_key_public_pem(const sign_key *key, char **pem, size_t *len, char **err)
+{
+    *pem = NULL;
+    *len = 0;
+    BIO *bio = BIO_new(BIO_s_mem());
+    if (bio == NULL || !PEM_write_bio_PUBKEY(bio, key->pkey)) {
+        BIO_free(bio);
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot encode the public key");
+    }
+    char *data = NULL;
+    long n = BIO_get_mem_data(bio, &data);
+    char *copy = n > 0 ? malloc((size_t)n + 1) : NULL;
+    if (copy == NULL) {
+        BIO_free(bio);
+        error_set(err, "out of memory");
+        return SIGN_ERR_INTERNAL;
+    }
+    memcpy(copy, data, (size_t)n);
+    copy[n] = '\0';
+    BIO_free(bio);
+    *pem = copy;
+    *len = (size_t)n;
+    return SIGN_OK;
+}
+
 bool sign_signature_plausible(const void *sig, size_t len)
 {
     const unsigned char *b = sig;

@@ -303,7 +303,10 @@ static void export_render_done(ui_export *ex)
     exp_text(ex, 0, UI_ROLE_NORMAL, line);
     free(line);
     exp_text(ex, 2, UI_ROLE_NORMAL, ex->result.key_id ? ex->result.key_id : "-");
-    char *pub = report_key_public_path(cfg->signing_key ? cfg->signing_key : "unit.key");
+    /* the unit's public key the report wrote beside the reports, which the
+     * command below names; else the one beside the private key */
+    char *pub = ex->result.pubkey_path ? strdup(ex->result.pubkey_path)
+                                       : report_key_public_path(cfg->signing_key ? cfg->signing_key : "unit.key");
     const char *args[] = {pub ? pub : ""};
     line = ui_subst(ui_tr(ctx, T_EXP_PUBKEY), args, 1);
     exp_text(ex, 0, UI_ROLE_NORMAL, line);
