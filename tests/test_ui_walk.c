@@ -244,10 +244,13 @@ static void test_number_validated_in_place(void **state)
     ui_canvas_reset(&c, 24, 80);
     ui_walk_render(w, &c);
     char *all = canvas_text(&c);
-    assert_non_null(strstr(all, "! 数字须在 0 到 365 天 之间"));
+    assert_non_null(strstr(all, "! 数字须在 0 到 365 天之间。"));
     assert_true(c.cursor_row >= 0);
     free(all);
     ui_canvas_free(&c);
+    /* the message goes as soon as the text is changed */
+    press(w, UI_KEY_BACKSPACE);
+    assert_null(w->error);
     ui_walk_key(w, ui_key_char(0x15));
     type(w, "３");   /* full-width digit from an input method */
     press(w, UI_KEY_ENTER);

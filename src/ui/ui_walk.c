@@ -373,6 +373,8 @@ static ui_action walk_edit_key(ui_walk *w, ui_key k)
         ui_context_say(w->ctx, UI_ROLE_NORMAL, NULL);
         return UI_ACT_REDRAW;
     }
+    if (r == UI_FIELD_CHANGED && w->error != NULL)
+        walk_set_error(w, NULL);   /* the message was about the text now changed */
     if (r != UI_FIELD_SUBMIT)
         return r == UI_FIELD_CHANGED ? UI_ACT_REDRAW : UI_ACT_NONE;
     char *text = ui_field_text(&w->field);
