@@ -19,6 +19,7 @@ typedef struct session {
     checklist_set *set;      /* owned */
     store *store;            /* owned */
     assessment *assessment;  /* owned */
+    bool created;            /* this session created the assessment */
     plan *plan;              /* owned */
     answer_set *answers;     /* owned; reloaded after every change */
     score_result *score;     /* owned; recomputed after every change */
@@ -45,6 +46,10 @@ enum {
 int session_open_existing(config *cfg, checklist_set *set, const char *db_path, profile p,
                           const char *period, session **out, char **err);
 void session_free(session *s);
+/* Removes the assessment again when this session created it and nothing was
+ * recorded in it, so that a refused sheet or a blank template creates no
+ * check. Returns 0, or -1 with *err. */
+int session_discard_if_unused(session *s, char **err);
 
 /* Sets one field of instance `index` of the plan (ANSWER_FIELD_VALUE input is
  * validated and made canonical with answer_parse; "" or NULL clears). Commits

@@ -76,6 +76,10 @@ int store_assessment_find(store *s, const char *unit_code, profile p, const char
  * of count pointers (free with assessment_free_array). */
 int store_assessment_list(store *s, const char *unit_code, profile p,
                           assessment ***out, size_t *count, char **err);
+/* Removes the assessment if nothing was recorded in it (no answer row, not
+ * completed), with its systems: for a caller that opened it only to read a
+ * sheet it then refused. Returns 0 (also when it was kept), or a store_error. */
+int store_assessment_discard_unused(store *s, long long assessment_id, char **err);
 /* Marks completed at `when` (ISO time), or clears the mark with when = NULL. */
 int store_assessment_set_completed(store *s, long long assessment_id, const char *when, char **err);
 void assessment_free(assessment *a);

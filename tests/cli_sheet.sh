@@ -56,6 +56,20 @@ sed -i '/^\[ui\]$/,$d' "$work/selfcheck.ini"
 out=$(sc score --profile halfyear)
 expect "nothing recorded from the bad sheet" "0/10" "$out"
 
+# a refused sheet creates nothing: no October check appears in status, and a
+# change check's template opens no change check
+before=$(sc status)
+out=$(sc answer --profile monthly --period 2026-10 --from "$work/bad.csv" 2>&1); rc=$?
+[ $rc -eq 3 ] || fail "bad sheet for 2026-10: exit $rc, expected 3: $out"
+out=$(sc template --profile change --period 2026-11-15@web --out "$work/change.csv" 2>&1) || fail "change template: $out"
+[ -s "$work/change.csv" ] || fail "change template not written"
+after=$(sc status)
+[ "$before" = "$after" ] || fail "a refused sheet or a template changed status: before '$before', after '$after'"
+refuse "no October check" "2026-10" "$after"
+refuse "no change check" "2026-11-15@web" "$after"
+n=$(sqlite3 "$work/data/selfcheck.db" "select count(*) from assessments where period in ('2026-10', '2026-11-15@web')")
+[ "$n" = 0 ] || fail "$n assessments created by a refused sheet or a template"
+
 # two items answered of eleven, one of them a finding: no grade, and the
 # verdict is "incomplete", never pass
 head -n 1 "$work/sheet.csv" >"$work/partial.csv"

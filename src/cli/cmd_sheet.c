@@ -59,6 +59,13 @@ int cmd_template(const cli_globals *g, int argc, char **argv)
     }
     free(data);
     free(err);
+    /* a blank sheet answers nothing: it opens no check */
+    char *discard_err = NULL;
+    if (session_discard_if_unused(s, &discard_err) != 0 && code == EXIT_OK) {
+        cli_error("%s", discard_err);
+        code = EXIT_STORE;
+    }
+    free(discard_err);
     session_free(s);
     return code;
 }
@@ -214,6 +221,11 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
         printf(_("recorded %zu answers from %s; %zu of %zu items of the %s check %s answered\n"), recorded, from,
                s->score->answered, s->score->asked, cli_profile_label(s->assessment->profile), s->assessment->period);
     }
+    /* a refused sheet creates no check */
+    char *discard_err = NULL;
+    if (code != EXIT_OK && session_discard_if_unused(s, &discard_err) != 0)
+        cli_error("%s", discard_err);
+    free(discard_err);
     for (size_t r = 0; checked && r < sh->count; r++) {
         free(checked[r].value);
         free(checked[r].due);

@@ -117,16 +117,15 @@ static int open_assessment(config *cfg, checklist_set *set, const char *db_path,
         }
         period = current;
     }
-    if (!create) {
-        assessment *found = NULL;
-        rc = store_assessment_find(s->store, cfg->unit_code, p, period, &found, err);
-        assessment_free(found);
-        if (rc != 0 || found == NULL) {
-            free(current);
-            session_free(s);
-            return rc;
-        }
+    assessment *found = NULL;
+    rc = store_assessment_find(s->store, cfg->unit_code, p, period, &found, err);
+    assessment_free(found);
+    if (rc != 0 || (!create && found == NULL)) {
+        free(current);
+        session_free(s);
+        return rc;
     }
+    s->created = found == NULL;
     rc = store_assessment_open(s->store, cfg->unit_code, p, period, cfg->assessor, &s->assessment, err);
     free(current);
     if (rc != 0) {
@@ -153,6 +152,13 @@ int session_open_existing(config *cfg, checklist_set *set, const char *db_path, 
                           const char *period, session **out, char **err)
 {
     return open_assessment(cfg, set, db_path, p, period, false, out, err);
+}
+
+int session_discard_if_unused(session *s, char **err)
+{
+    if (!s->created)
+        return 0;
+    return store_assessment_discard_unused(s->store, s->assessment->id, err) == 0 ? 0 : -1;
 }
 
 void session_free(session *s)

@@ -531,6 +531,20 @@ int store_assessment_list(store *s, const char *unit_code, profile p,
     return 0;
 }
 
+int store_assessment_discard_unused(store *s, long long assessment_id, char **err)
+{
+    sqlite3_stmt *st;
+    /* assessment_systems and answers go with it (ON DELETE CASCADE) */
+    if (sqlite3_prepare_v2(s->db, "DELETE FROM assessments WHERE id = ?1 AND completed_at IS NULL"
+                           " AND NOT EXISTS (SELECT 1 FROM answers WHERE assessment_id = ?1)", -1, &st,
+                           NULL) != SQLITE_OK)
+        return db_error(s, err, "cannot remove the assessment");
+    sqlite3_bind_int64(st, 1, assessment_id);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot remove the assessment");
+}
+
 int store_assessment_set_completed(store *s, long long assessment_id, const char *when, char **err)
 {
     sqlite3_stmt *st;
