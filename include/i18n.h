@@ -37,6 +37,12 @@ void i18n_set_lang(const char *lang);
 /* The language in force: "zh" or "en". Never NULL, not to be freed. */
 const char *i18n_lang(void);
 
+/* strerror(code) in the current language: the common causes of a failed
+ * write or read (a full disk or USB stick, no permission, a read-only medium)
+ * are translated; the rare ones are said as the C library says them. Never
+ * NULL, not to be freed. */
+const char *i18n_strerror(int code);
+
 /* The language the environment asks for, ignoring any setting: "zh" or "en". */
 const char *i18n_env_lang(void);
 

@@ -11,7 +11,6 @@
 
 #include "error.h"
 #include "i18n.h"
-#include "msg.h"
 
 static const struct {
     const char *name;
@@ -118,7 +117,7 @@ static void cli_set_language(const cli_globals *g)
 {
     config *cfg = NULL;
     if (config_load(g->config_path, &cfg, NULL) == 0)
-        msg_set_lang(config_lang(cfg));
+        i18n_set_lang(config_lang(cfg));
     config_free(cfg);
 }
 
@@ -230,7 +229,7 @@ const char *cli_severity_label(severity s)
 static int finish_stdout(int code)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error(_("cannot write standard output: %s"), msg_strerror(errno));
+        cli_error(_("cannot write standard output: %s"), i18n_strerror(errno));
         return code == EXIT_OK ? EXIT_IO : code;
     }
     return code;

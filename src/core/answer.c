@@ -1,7 +1,7 @@
 /* answer.c: validating answers and spelling them canonically (see answer.h). */
 #include "answer.h"
 #include "error.h"
-#include "msg.h"
+#include "i18n.h"
 #include "number.h"
 #include "period.h"
 
@@ -102,7 +102,7 @@ static int parse_yesno(const item *it, const char *v, char **canonical, char **e
                 return 0;
             }
     char *allowed = answer_allowed(it);
-    error_set(err, msg("'%s' is not an answer here: use %s"), v, allowed ? allowed : "yes|no");
+    error_set(err, _("'%s' is not an answer here: use %s"), v, allowed ? allowed : "yes|no");
     free(allowed);
     return -1;
 }
@@ -121,7 +121,7 @@ static int parse_choice(const item *it, const char *v, char **canonical, char **
         return 0;
     }
     char *allowed = answer_allowed(it);
-    error_set(err, msg("'%s' is not one of the choices: use %s"), v, allowed ? allowed : "");
+    error_set(err, _("'%s' is not one of the choices: use %s"), v, allowed ? allowed : "");
     free(allowed);
     return -1;
 }
@@ -134,11 +134,11 @@ static int parse_number(const item *it, const char *v, char **canonical, char **
     }
     double d;
     if (!number_parse_real(v, &d))
-        return error_set(err, msg("'%s' is not a number"), v);
+        return error_set(err, _("'%s' is not a number"), v);
     if (d < it->number_min || d > it->number_max)
-        return error_set(err, msg("%g is outside %g..%g"), d, it->number_min, it->number_max);
+        return error_set(err, _("%g is outside %g..%g"), d, it->number_min, it->number_max);
     if ((*canonical = number_text(15, d)) == NULL)
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     return 0;
 }
 
@@ -150,9 +150,9 @@ static int parse_date(const item *it, const char *v, const char *today, char **c
     }
     civil_date d, now;
     if (date_parse(v, &d) != 0)
-        return error_set(err, msg("'%s' is not a date: write YYYY-MM-DD, for example 2026-03-31"), v);
+        return error_set(err, _("'%s' is not a date: write YYYY-MM-DD, for example 2026-03-31"), v);
     if (today != NULL && date_parse(today, &now) == 0 && date_to_days(d) > date_to_days(now))
-        return error_set(err, msg("%s is in the future (today is %s)"), v, today);
+        return error_set(err, _("%s is in the future (today is %s)"), v, today);
     char buf[11];
     date_format(d, buf);
     *canonical = strdup(buf);
@@ -164,17 +164,17 @@ int answer_parse(const item *it, const char *input, const char *today,
 {
     *canonical = NULL;
     if (input == NULL)
-        return error_set(err, msg("no answer given"));
+        return error_set(err, _("no answer given"));
     if (it->type == ANSWER_TEXT) {
         *canonical = strdup(input);
-        return *canonical ? 0 : error_set(err, msg("out of memory"));
+        return *canonical ? 0 : error_set(err, _("out of memory"));
     }
     char *v = trimmed(input);
     if (v == NULL)
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     int rc;
     if (*v == '\0') {
-        rc = error_set(err, msg("no answer given"));
+        rc = error_set(err, _("no answer given"));
     } else if (answer_means_never(it, v)) {   /* only number and date items allow it */
         *canonical = strdup("never");         /* a failed copy is caught below */
         rc = 0;
@@ -182,7 +182,7 @@ int answer_parse(const item *it, const char *input, const char *today,
         /* a booked day may lie ahead: it is not bounded by today */
         char day[11];
         answer_scheduled_date(it, v, day);
-        rc = asprintf(canonical, "scheduled %s", day) < 0 ? error_set(err, msg("out of memory")) : 0;
+        rc = asprintf(canonical, "scheduled %s", day) < 0 ? error_set(err, _("out of memory")) : 0;
         if (rc != 0)
             *canonical = NULL;
     } else if (it->type == ANSWER_YESNO) {
@@ -196,7 +196,7 @@ int answer_parse(const item *it, const char *input, const char *today,
     }
     free(v);
     if (rc == 0 && *canonical == NULL)
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     return rc;
 }
 
@@ -247,26 +247,28 @@ char *answer_allowed(const item *it)
 
 char *answer_display(const item *it, const char *value, const char *lang)
 {
+    /* the program's words through gettext; the checklist's own labels (choices,
+     * units) in the checklist's language of `lang` */
     bool en = lang && strcmp(lang, "en") == 0;
     if (value == NULL)
-        return strdup(en ? "(unanswered)" : "（未答）");
+        return strdup(_("(unanswered)"));
     if (strcmp(value, "na") == 0 && it->type != ANSWER_TEXT)
-        return strdup(en ? "Not applicable" : "不适用");
+        return strdup(_("Not applicable"));
     if (strcmp(value, "never") == 0 && (it->type == ANSWER_NUMBER || it->type == ANSWER_DATE))
-        return strdup(en ? "Never" : "从未");
+        return strdup(_("Never"));
     char day[11];
     if (answer_scheduled_date(it, value, day)) {
         char *out = NULL;
-        if (asprintf(&out, en ? "Re-assessment scheduled on %s" : "已安排重新测评：%s", day) < 0)
+        if (asprintf(&out, _("Re-assessment scheduled on %s"), day) < 0)
             return NULL;
         return out;
     }
     char *out = NULL;
     switch (it->type) {
     case ANSWER_YESNO:
-        if (strcmp(value, "yes") == 0) return strdup(en ? "Yes" : "是");
-        if (strcmp(value, "no") == 0) return strdup(en ? "No" : "否");
-        if (strcmp(value, "partial") == 0) return strdup(en ? "Partly" : "部分");
+        if (strcmp(value, "yes") == 0) return strdup(_("Yes"));
+        if (strcmp(value, "no") == 0) return strdup(_("No"));
+        if (strcmp(value, "partial") == 0) return strdup(_("Partly"));
         break;
     case ANSWER_CHOICE:
         for (size_t i = 0; i < it->choice_count; i++)

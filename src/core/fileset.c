@@ -10,7 +10,6 @@
 #include "error.h"
 #include "fsutil.h"
 #include "i18n.h"
-#include "msg.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -66,18 +65,18 @@ int fileset_begin(const char *path, const char *content, fileset_marker *m, char
         return error_set(err, _("out of memory"));
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        error_set(err, _("%s: cannot create a temporary file: %s"), path, msg_strerror(errno));
+        error_set(err, _("%s: cannot create a temporary file: %s"), path, i18n_strerror(errno));
         free(tmp);
         return -1;
     }
     int rc = -1;
     if (write_all(fd, content, strlen(content)) != 0 || fsync(fd) != 0) {
-        error_set(err, _("%s: write failed: %s"), path, msg_strerror(errno));
+        error_set(err, _("%s: write failed: %s"), path, i18n_strerror(errno));
     } else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        error_set(err, _("%s: cannot lock: %s"), path, msg_strerror(errno));
+        error_set(err, _("%s: cannot lock: %s"), path, i18n_strerror(errno));
     } else if (link(tmp, path) != 0) {
         int e = errno;
-        error_set(err, "%s: %s", path, e == EEXIST ? _("already exists, not overwritten") : msg_strerror(e));
+        error_set(err, "%s: %s", path, e == EEXIST ? _("already exists, not overwritten") : i18n_strerror(e));
         rc = e == EEXIST ? FSUTIL_EXISTS : -1;
     } else {
         rc = 0;
@@ -85,7 +84,7 @@ int fileset_begin(const char *path, const char *content, fileset_marker *m, char
     unlink(tmp);
     free(tmp);
     if (rc == 0 && fileset_sync_dir_of(path) != 0) {
-        error_set(err, _("%s: cannot sync folder: %s"), path, msg_strerror(errno));
+        error_set(err, _("%s: cannot sync folder: %s"), path, i18n_strerror(errno));
         unlink(path);
         rc = -1;
     }
@@ -107,7 +106,7 @@ int fileset_rename(fileset_marker *m, const char *new_path, char **err)
     if (copy == NULL)
         return error_set(err, _("out of memory"));
     if (rename(m->path, new_path) != 0 || fileset_sync_dir_of(new_path) != 0) {
-        error_set(err, _("%s: cannot rename: %s"), m->path, msg_strerror(errno));
+        error_set(err, _("%s: cannot rename: %s"), m->path, i18n_strerror(errno));
         free(copy);
         return -1;
     }
@@ -121,9 +120,9 @@ int fileset_end(fileset_marker *m, char **err)
     int rc = 0;
     if (m->path != NULL) {
         if (unlink(m->path) != 0 && errno != ENOENT)
-            rc = error_set(err, _("%s: cannot remove: %s"), m->path, msg_strerror(errno));
+            rc = error_set(err, _("%s: cannot remove: %s"), m->path, i18n_strerror(errno));
         else if (fileset_sync_dir_of(m->path) != 0)
-            rc = error_set(err, _("%s: cannot sync folder: %s"), m->path, msg_strerror(errno));
+            rc = error_set(err, _("%s: cannot sync folder: %s"), m->path, i18n_strerror(errno));
     }
     if (m->fd >= 0)
         close(m->fd);
@@ -142,7 +141,7 @@ int fileset_claim(const char *path, char **content, fileset_marker *m, char **er
     if (fd < 0) {
         if (errno == ENOENT)
             return 0;
-        return error_set(err, "%s: %s", path, msg_strerror(errno));
+        return error_set(err, "%s: %s", path, i18n_strerror(errno));
     }
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
         close(fd);
@@ -160,7 +159,7 @@ int fileset_claim(const char *path, char **content, fileset_marker *m, char **er
     if (n < 0) {
         free(text);
         close(fd);
-        return error_set(err, _("%s: cannot read: %s"), path, msg_strerror(errno));
+        return error_set(err, _("%s: cannot read: %s"), path, i18n_strerror(errno));
     }
     text[n] = '\0';
     m->path = strdup(path);

@@ -2,7 +2,6 @@
 #include "fsutil.h"
 #include "error.h"
 #include "i18n.h"
-#include "msg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,13 +27,13 @@ static int fsync_dir(const char *dir, char **err)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY);
     if (fd < 0)
-        return error_set(err, msg("%s: cannot open folder: %s"), dir, msg_strerror(errno));
+        return error_set(err, _("%s: cannot open folder: %s"), dir, i18n_strerror(errno));
     int rc = fsync(fd);
     int saved = errno;
     close(fd);
     /* Some file systems (e.g. FAT on a USB stick) refuse fsync on folders. */
     if (rc != 0 && saved != EINVAL && saved != EROFS)
-        return error_set(err, msg("%s: cannot sync folder: %s"), dir, msg_strerror(saved));
+        return error_set(err, _("%s: cannot sync folder: %s"), dir, i18n_strerror(saved));
     return 0;
 }
 
@@ -42,7 +41,7 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
                         mode_t mode, bool overwrite, char **err)
 {
     if (!overwrite && fsutil_exists(path)) {
-        error_set(err, msg("%s: already exists, not overwritten"), path);
+        error_set(err, _("%s: already exists, not overwritten"), path);
         return FSUTIL_EXISTS;
     }
     bool exists = false;
@@ -50,15 +49,15 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
     char *tmp = NULL;
     if (dir == NULL || asprintf(&tmp, "%s.tmp.XXXXXX", path) < 0) {
         free(dir);
-        return error_set(err, msg("%s: out of memory"), path);
+        return error_set(err, _("%s: out of memory"), path);
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        error_set(err, msg("%s: cannot create a temporary file: %s"), path, msg_strerror(errno));
+        error_set(err, _("%s: cannot create a temporary file: %s"), path, i18n_strerror(errno));
         goto fail_nofile;
     }
     if (fchmod(fd, mode) != 0) {
-        error_set(err, msg("%s: cannot set mode: %s"), tmp, msg_strerror(errno));
+        error_set(err, _("%s: cannot set mode: %s"), tmp, i18n_strerror(errno));
         close(fd);
         goto fail;
     }
@@ -69,7 +68,7 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            error_set(err, msg("%s: write failed: %s"), path, n < 0 ? msg_strerror(errno) : "no space");
+            error_set(err, _("%s: write failed: %s"), path, n < 0 ? i18n_strerror(errno) : "no space");
             close(fd);
             goto fail;
         }
@@ -77,24 +76,24 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
         left -= (size_t)n;
     }
     if (fsync(fd) != 0) {
-        error_set(err, msg("%s: cannot sync: %s"), path, msg_strerror(errno));
+        error_set(err, _("%s: cannot sync: %s"), path, i18n_strerror(errno));
         close(fd);
         goto fail;
     }
     if (close(fd) != 0) {
-        error_set(err, msg("%s: close failed: %s"), path, msg_strerror(errno));
+        error_set(err, _("%s: close failed: %s"), path, i18n_strerror(errno));
         goto fail;
     }
     if (!overwrite) {
         /* link() fails if the target appeared meanwhile: never clobber. */
         if (link(tmp, path) != 0) {
             exists = errno == EEXIST;
-            error_set(err, "%s: %s", path, exists ? "already exists, not overwritten" : msg_strerror(errno));
+            error_set(err, "%s: %s", path, exists ? "already exists, not overwritten" : i18n_strerror(errno));
             goto fail;
         }
         unlink(tmp);
     } else if (rename(tmp, path) != 0) {
-        error_set(err, msg("%s: cannot rename into place: %s"), path, msg_strerror(errno));
+        error_set(err, _("%s: cannot rename into place: %s"), path, i18n_strerror(errno));
         goto fail;
     }
     int rc = fsync_dir(dir, err);
@@ -114,12 +113,12 @@ int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (f == NULL)
-        return error_set(err, "%s: %s", path, msg_strerror(errno));
+        return error_set(err, "%s: %s", path, i18n_strerror(errno));
     size_t capacity = 4096, used = 0;
     char *buf = malloc(capacity);
     if (buf == NULL) {
         fclose(f);
-        return error_set(err, msg("%s: out of memory"), path);
+        return error_set(err, _("%s: out of memory"), path);
     }
     for (;;) {
         if (used + 1 >= capacity) {
@@ -128,7 +127,7 @@ int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len
             if (grown == NULL) {
                 free(buf);
                 fclose(f);
-                return error_set(err, msg("%s: out of memory"), path);
+                return error_set(err, _("%s: out of memory"), path);
             }
             buf = grown;
         }
@@ -137,7 +136,7 @@ int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len
         if (used > max_bytes) {
             free(buf);
             fclose(f);
-            return error_set(err, msg("%s: larger than %zu bytes"), path, max_bytes);
+            return error_set(err, _("%s: larger than %zu bytes"), path, max_bytes);
         }
         if (n == 0)
             break;
@@ -146,7 +145,7 @@ int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len
     fclose(f);
     if (failed) {
         free(buf);
-        return error_set(err, msg("%s: read error"), path);
+        return error_set(err, _("%s: read error"), path);
     }
     buf[used] = '\0';
     *out = buf;
@@ -163,12 +162,12 @@ int fsutil_read_regular(const char *path, size_t max_bytes, char **out, size_t *
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         int e = errno;
-        error_set(err, "%s: %s", path, msg_strerror(e));
+        error_set(err, "%s: %s", path, i18n_strerror(e));
         return e == ENOENT ? FSUTIL_NOT_FOUND : -1;
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
-        error_set(err, "%s: %s", path, msg_strerror(errno));
+        error_set(err, "%s: %s", path, i18n_strerror(errno));
         close(fd);
         return -1;
     }
@@ -194,7 +193,7 @@ int fsutil_read_regular(const char *path, size_t max_bytes, char **out, size_t *
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (n < 0) {
-            error_set(err, "%s: %s", path, msg_strerror(errno));
+            error_set(err, "%s: %s", path, i18n_strerror(errno));
             free(buf);
             close(fd);
             return -1;
@@ -236,13 +235,13 @@ int fsutil_mkdir_p(const char *path, char **err)
 {
     char *copy = strdup(path);
     if (copy == NULL)
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     for (char *p = copy + 1; ; p++) {
         if (*p == '/' || *p == '\0') {
             char saved = *p;
             *p = '\0';
             if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
-                error_set(err, msg("%s: cannot create folder: %s"), copy, msg_strerror(errno));
+                error_set(err, _("%s: cannot create folder: %s"), copy, i18n_strerror(errno));
                 free(copy);
                 return -1;
             }
@@ -254,7 +253,7 @@ int fsutil_mkdir_p(const char *path, char **err)
     free(copy);
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-        return error_set(err, msg("%s: not a folder"), path);
+        return error_set(err, _("%s: not a folder"), path);
     return 0;
 }
 

@@ -7,6 +7,7 @@
  * so that a zh_CN setting works even where no zh_CN locale is installed. */
 #include "i18n.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdbool.h>
@@ -69,4 +70,20 @@ void i18n_init(const char *lang)
         bound = true;
     }
     i18n_set_lang(wanted);
+}
+
+const char *i18n_strerror(int code)
+{
+    switch (code) {
+    case ENOSPC: return _("the disk or USB stick is full");
+    case EDQUOT: return _("disk quota exceeded");
+    case EACCES:
+    case EPERM: return _("permission denied");
+    case EROFS: return _("read-only (is the USB stick write-protected?)");
+    case ENOENT: return _("no such file or folder");
+    case ENOTDIR: return _("a part of the path is not a folder");
+    case EIO: return _("input/output error (the medium may be damaged)");
+    case ENAMETOOLONG: return _("name too long");
+    default: return strerror(code);
+    }
 }

@@ -2,7 +2,7 @@
 #include "period.h"
 #include "error.h"
 #include "ident.h"
-#include "msg.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,8 +159,8 @@ int period_current(profile p, const char *today, char **out, char **err)
     else if (p == PROFILE_HALFYEAR)
         n = asprintf(out, "%04d-H%d", d.year, d.month <= 6 ? 1 : 2);
     else
-        return error_set(err, msg("a change assessment needs --period DATE@SYSTEM (for example %s@oa)"), today);
-    return n < 0 ? error_set(err, msg("out of memory")) : 0;
+        return error_set(err, _("a change assessment needs --period DATE@SYSTEM (for example %s@oa)"), today);
+    return n < 0 ? error_set(err, _("out of memory")) : 0;
 }
 
 char *period_change_system(const char *period)

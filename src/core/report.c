@@ -15,7 +15,6 @@
 #include "checklist_digest.h"
 #include "fileset.h"
 #include "i18n.h"
-#include "msg.h"
 #include "report_csv.h"
 #include "report_sqlite.h"
 
@@ -283,18 +282,18 @@ report_status report_write(const session *s, const report_options *opts,
     }
     const score_result *r = s->score;
     if (r->asked == 0) {
-        error_set(err, msg("the assessment asks no items: nothing to report (for per-system "
+        error_set(err, _("the assessment asks no items: nothing to report (for per-system "
                   "checklists add the unit's systems first)"));
         return REPORT_ERR_INCOMPLETE;
     }
     if (!r->complete && !opts->allow_incomplete) {
-        error_set(err, msg("%zu of %zu asked items are unanswered: answer them, or report anyway "
+        error_set(err, _("%zu of %zu asked items are unanswered: answer them, or report anyway "
                   "with --allow-incomplete"), r->asked - r->answered, r->asked);
         return REPORT_ERR_INCOMPLETE;
     }
     struct stat st;
     if (stat(opts->out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        error_set(err, msg("%s: no such folder"), opts->out_dir);
+        error_set(err, _("%s: no such folder"), opts->out_dir);
         return REPORT_ERR_IO;
     }
 
@@ -393,7 +392,7 @@ report_status report_write(const session *s, const report_options *opts,
     for (int i = 0; i < SET_COUNT; i++) {
         int k = reports_first[i];
         if (want[k] && fsutil_exists(rs.path[k]) && rename(rs.path[k], rs.aside[k]) != 0) {
-            error_set(err, _("%s: cannot set the old report aside: %s"), rs.path[k], msg_strerror(errno));
+            error_set(err, _("%s: cannot set the old report aside: %s"), rs.path[k], i18n_strerror(errno));
             status = REPORT_ERR_IO;
             goto done;
         }

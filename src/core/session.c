@@ -2,7 +2,7 @@
 #include "session.h"
 #include "answer.h"
 #include "error.h"
-#include "msg.h"
+#include "i18n.h"
 #include "period.h"
 #include "sysattr.h"
 
@@ -57,7 +57,7 @@ static int update_completion(session *s, char **err)
     clock_now(now);
     char *when = NULL;
     if (s->score->complete && (when = strdup(now)) == NULL)
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     if (store_assessment_set_completed(s->store, s->assessment->id, when, err) != 0) {
         free(when);
         return -1;
@@ -74,7 +74,7 @@ static int load_attrs(session *s, const char *db_path, char **err)
 {
     char *path = db_path ? strdup(db_path) : config_store_path(s->cfg);
     int rc = path ? sysattr_load(path, s->assessment->systems, s->assessment->system_count, &s->attrs, err)
-                  : error_set(err, msg("out of memory"));
+                  : error_set(err, _("out of memory"));
     free(path);
     if (rc == 0)
         s->plan->attrs = s->attrs;
@@ -91,18 +91,18 @@ static int open_assessment(config *cfg, checklist_set *set, const char *db_path,
     if (s == NULL) {
         config_free(cfg);
         checklist_set_free(set);
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     }
     s->cfg = cfg;
     s->set = set;
     int failure = -1;
     if (cfg->unit_code[0] == '\0') {
-        error_set(err, msg("no unit configured: set [unit] code in selfcheck.ini (or run selfcheck to be asked)"));
+        error_set(err, _("no unit configured: set [unit] code in selfcheck.ini (or run selfcheck to be asked)"));
         failure = SESSION_ERR_NO_UNIT;
         goto fail;
     }
     char *path = db_path ? strdup(db_path) : config_store_path(cfg);
-    int rc = path ? store_open(path, &s->store, err) : error_set(err, msg("out of memory"));
+    int rc = path ? store_open(path, &s->store, err) : error_set(err, _("out of memory"));
     free(path);
     if (rc != 0)
         goto fail;
@@ -224,7 +224,7 @@ int session_set(session *s, size_t index, answer_field field, const char *input,
     } else if (!clearing && field == ANSWER_FIELD_DUE) {
         civil_date d;
         if (date_parse(input, &d) != 0)
-            return error_set(err, msg("'%s' is not a date: write YYYY-MM-DD"), input);
+            return error_set(err, _("'%s' is not a date: write YYYY-MM-DD"), input);
         char buf[11];
         date_format(d, buf);
         canonical = strdup(buf);
@@ -232,7 +232,7 @@ int session_set(session *s, size_t index, answer_field field, const char *input,
         canonical = strdup(input);
     }
     if (!clearing && canonical == NULL)
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     int rc = store_answer_put(s->store, s->assessment->id, in->list->id, in->item->id, in->system_id,
                               field, canonical, NULL, err);
     free(canonical);

@@ -5,7 +5,7 @@
 #include "csvfile.h"
 #include "error.h"
 #include "fsutil.h"
-#include "msg.h"
+#include "i18n.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -34,7 +34,7 @@ int sheet_render_template(const plan *pl, char **out, size_t *len, char **err)
     }
     if (b.failed) {
         free(b.data);
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     }
     *out = b.data;
     *len = b.len;
@@ -71,7 +71,7 @@ int sheet_read(const char *path, sheet **out, char **err)
         for (size_t i = 0; i < bad; i++)
             line += body[i] == '\n';
         free(text);
-        return error_set(err, msg("%s:%d: not UTF-8 (save the sheet as \"CSV UTF-8\")"), path, line);
+        return error_set(err, _("%s:%d: not UTF-8 (save the sheet as \"CSV UTF-8\")"), path, line);
     }
     csvfile_table *t = NULL;
     int line = 0;
@@ -87,7 +87,7 @@ int sheet_read(const char *path, sheet **out, char **err)
     }
     if (t->count == 0) {
         csvfile_table_free(t);
-        return error_set(err, msg("%s: empty sheet: the first row must name the columns"), path);
+        return error_set(err, _("%s: empty sheet: the first row must name the columns"), path);
     }
     const csvfile_row *head = &t->rows[0];
     const char *names[] = {"checklist_id", "item_id", "system", "answer", "note", "remediation_owner",
@@ -99,7 +99,7 @@ int sheet_read(const char *path, sheet **out, char **err)
             if (strcmp(head->fields[c], names[n]) == 0)
                 column[n] = (long)c;
         if (n < 4 && column[n] < 0) {   /* the first four are required */
-            error_set(err, msg("%s:%d: no column '%s' in the header row"), path, head->line, names[n]);
+            error_set(err, _("%s:%d: no column '%s' in the header row"), path, head->line, names[n]);
             csvfile_table_free(t);
             return -1;
         }
@@ -110,12 +110,12 @@ int sheet_read(const char *path, sheet **out, char **err)
     if (sh == NULL || sh->rows == NULL) {
         free(sh);
         csvfile_table_free(t);
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     }
     for (size_t r = 1; r < t->count; r++) {
         const csvfile_row *in = &t->rows[r];
         if (in->count != head->count) {
-            error_set(err, msg("%s:%d: this row has %zu fields, the header %zu"), path, in->line, in->count,
+            error_set(err, _("%s:%d: this row has %zu fields, the header %zu"), path, in->line, in->count,
                       head->count);
             sheet_free(sh);
             csvfile_table_free(t);
@@ -133,7 +133,7 @@ int sheet_read(const char *path, sheet **out, char **err)
         if (!row_filled(row)) {
             sheet_free(sh);
             csvfile_table_free(t);
-            return error_set(err, msg("out of memory"));
+            return error_set(err, _("out of memory"));
         }
     }
     csvfile_table_free(t);

@@ -12,7 +12,7 @@
 #include "error.h"
 #include "fsutil.h"
 #include "ident.h"
-#include "msg.h"
+#include "i18n.h"
 #include "period.h"
 
 #include <errno.h>
@@ -63,16 +63,51 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "  PRIMARY KEY (assessment_id, checklist_id, item_id, system_id));",
 };
 
+/* What went wrong, in the user's language, from SQLite's error code (never
+ * from its English message): a locked store, a full disk (also when SQLite
+ * says only "disk I/O error" but the system said ENOSPC), a read-only or
+ * damaged file. The rare causes are said as SQLite says them. */
+static const char *sqlite_reason(sqlite3 *db)
+{
+    if (db == NULL)
+        return _("out of memory");
+    int code = sqlite3_extended_errcode(db);
+    int sys = sqlite3_system_errno(db);
+    if (sys == ENOSPC || sys == EDQUOT || (code & 0xff) == SQLITE_FULL)
+        return _("the disk is full: free some space and try again; nothing was lost");
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return _("the answer store is in use by another selfcheck (database is locked): close it and try again");
+    case SQLITE_READONLY:
+        return _("the answer store cannot be written (read-only)");
+    case SQLITE_IOERR:
+        return _("disk I/O error: the disk may be full or damaged");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return _("the file is damaged or is not a selfcheck answer store");
+    case SQLITE_CANTOPEN:
+        return _("the file cannot be opened");
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return _("permission denied");
+    case SQLITE_NOMEM:
+        return _("out of memory");
+    default:
+        return sqlite3_errmsg(db);
+    }
+}
+
 static int db_error(store *s, char **err, const char *what)
 {
-    return error_set(err, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+    return error_set(err, "%s: %s: %s", s->path, what, sqlite_reason(s->db));
 }
 
 static int exec(store *s, const char *sql, char **err)
 {
     char *message = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &message) != SQLITE_OK) {
-        error_set(err, "%s: %s", s->path, message ? message : sqlite3_errmsg(s->db));
+        error_set(err, "%s: %s", s->path, sqlite_reason(s->db));
         sqlite3_free(message);
         return -1;
     }
@@ -114,7 +149,7 @@ int store_open(const char *path, store **out, char **err)
     *out = NULL;
     char *dir = strdup(path);
     if (dir == NULL)
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     char *slash = strrchr(dir, '/');
     if (slash != NULL && slash != dir) {
         *slash = '\0';
@@ -127,7 +162,7 @@ int store_open(const char *path, store **out, char **err)
     store *s = calloc(1, sizeof *s);
     if (s == NULL || (s->path = strdup(path)) == NULL) {
         free(s);
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     }
     /* The answers list a unit's weaknesses: a new store is made readable by
      * its owner only. SQLite gives its -wal and -shm files the same mode. */
@@ -135,13 +170,13 @@ int store_open(const char *path, store **out, char **err)
     if (fd >= 0)
         close(fd);
     else if (errno != EEXIST) {
-        error_set(err, msg("%s: cannot create the answer store: %s"), path, msg_strerror(errno));
+        error_set(err, _("%s: cannot create the answer store: %s"), path, i18n_strerror(errno));
         store_close(s);
         return -1;
     }
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        error_set(err, msg("%s: cannot open the answer store: %s"), path,
-                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        error_set(err, _("%s: cannot open the answer store: %s"), path,
+                  sqlite_reason(s->db));
         store_close(s);
         return -1;
     }
@@ -150,7 +185,7 @@ int store_open(const char *path, store **out, char **err)
     int version = 0;
     if (user_version(s, &version, err) != 0 || version > STORE_SCHEMA_VERSION) {
         if (version > STORE_SCHEMA_VERSION)
-            error_set(err, msg("%s: made by a newer selfcheck (schema %d, this one knows %d): use that version"),
+            error_set(err, _("%s: made by a newer selfcheck (schema %d, this one knows %d): use that version"),
                       path, version, STORE_SCHEMA_VERSION);
         store_close(s);
         return -1;
@@ -214,11 +249,11 @@ static char *column_text(sqlite3_stmt *st, int column, bool *failed)
 int store_system_add(store *s, const char *id, const char *name, char **err)
 {
     if (!ident_name_valid(id)) {
-        error_set(err, msg("system id '%s' must be lower-case letters, digits and '-' (for example oa)"), id);
+        error_set(err, _("system id '%s' must be lower-case letters, digits and '-' (for example oa)"), id);
         return STORE_ERR_INVALID;
     }
     if (name == NULL || *name == '\0') {
-        error_set(err, msg("system '%s' needs a name"), id);
+        error_set(err, _("system '%s' needs a name"), id);
         return STORE_ERR_INVALID;
     }
     sqlite3_stmt *st;
@@ -233,7 +268,7 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc == SQLITE_CONSTRAINT) {
-        error_set(err, msg("system '%s' exists already"), id);
+        error_set(err, _("system '%s' exists already"), id);
         return STORE_ERR_EXISTS;
     }
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot add the system");
@@ -250,7 +285,7 @@ int store_system_remove(store *s, const char *id, char **err)
     if (rc != SQLITE_DONE)
         return db_error(s, err, "cannot remove the system");
     if (sqlite3_changes(s->db) == 0) {
-        error_set(err, msg("no system '%s'"), id);
+        error_set(err, _("no system '%s'"), id);
         return STORE_ERR_NOT_FOUND;
     }
     return 0;
@@ -285,7 +320,7 @@ static int load_systems(store *s, const char *sql, long long bind_id, system_inf
         if (!failed)
             db_error(s, err, "cannot list systems");
         else
-            error_set(err, msg("out of memory"));
+            error_set(err, _("out of memory"));
         sqlite3_finalize(st);
         system_info_free_array(*out, *count);
         *out = NULL;
@@ -338,7 +373,7 @@ static assessment *assessment_from_row(store *s, sqlite3_stmt *st, char **err)
 {
     assessment *a = calloc(1, sizeof *a);
     if (a == NULL) {
-        error_set(err, msg("out of memory"));
+        error_set(err, _("out of memory"));
         return NULL;
     }
     bool failed = false;
@@ -352,7 +387,7 @@ static assessment *assessment_from_row(store *s, sqlite3_stmt *st, char **err)
     a->created_at = column_text(st, 5, &failed);
     a->completed_at = column_text(st, 6, &failed);
     if (failed || a->unit_code == NULL || a->period == NULL) {
-        error_set(err, msg("out of memory"));
+        error_set(err, _("out of memory"));
         assessment_free(a);
         return NULL;
     }
@@ -400,7 +435,7 @@ static int sync_systems(store *s, long long id, profile p, const char *period, c
             sqlite3_finalize(check);
         }
         if (!found) {
-            error_set(err, msg("no system '%s': add it first with 'selfcheck systems add %s NAME'"),
+            error_set(err, _("no system '%s': add it first with 'selfcheck systems add %s NAME'"),
                       only ? only : "", only ? only : "ID");
             free(only);
             return STORE_ERR_NOT_FOUND;
@@ -632,7 +667,7 @@ int store_answers_load(store *s, long long assessment_id, answer_set **out, char
     *out = NULL;
     answer_set *set = calloc(1, sizeof *set);
     if (set == NULL)
-        return error_set(err, msg("out of memory"));
+        return error_set(err, _("out of memory"));
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT checklist_id, item_id, system_id, value, note, remediation_owner, "
                            "remediation_due, answered_at FROM answers WHERE assessment_id = ? "
@@ -673,7 +708,7 @@ int store_answers_load(store *s, long long assessment_id, answer_set **out, char
     }
     if (rc != SQLITE_DONE || failed) {
         if (failed)
-            error_set(err, msg("out of memory"));
+            error_set(err, _("out of memory"));
         else
             db_error(s, err, "cannot read answers");
         sqlite3_finalize(st);

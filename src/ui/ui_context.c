@@ -8,7 +8,6 @@
 
 #include "error.h"
 #include "i18n.h"
-#include "msg.h"
 #include "period.h"
 #include "text.h"
 
@@ -33,7 +32,7 @@ int ui_context_init(ui_context *ctx, const char *config_path, const char *db_pat
         return error_set(err, "out of memory");
     }
     snprintf(ctx->lang, sizeof ctx->lang, "%s", config_lang(ctx->cfg));
-    msg_set_lang(ctx->lang);   /* what the core says shows on screen too */
+    i18n_set_lang(ctx->lang);   /* what the core says shows on screen too */
     i18n_init(ctx->lang);
     text_set_ambiguous_wide(ctx->cfg->ambiguous_wide);
     clock_today(ctx->today);
@@ -64,7 +63,7 @@ bool ui_context_en(const ui_context *ctx)
 void ui_context_toggle_lang(ui_context *ctx)
 {
     snprintf(ctx->lang, sizeof ctx->lang, "%s", ui_context_en(ctx) ? "zh" : "en");
-    msg_set_lang(ctx->lang);
+    i18n_set_lang(ctx->lang);
     i18n_set_lang(ctx->lang);
 }
 
