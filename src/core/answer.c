@@ -247,28 +247,30 @@ char *answer_allowed(const item *it)
 
 char *answer_display(const item *it, const char *value, const char *lang)
 {
-    /* the program's words through gettext; the checklist's own labels (choices,
-     * units) in the checklist's language of `lang` */
+    /* Not gettext: these words are written into signed reports in the
+     * report's language, which must not depend on whether a catalogue is
+     * installed or on the screen's language; they are the report format's
+     * own bilingual labels, as the checklists' labels are. */
     bool en = lang && strcmp(lang, "en") == 0;
     if (value == NULL)
-        return strdup(_("(unanswered)"));
+        return strdup(en ? "(unanswered)" : "（未答）");
     if (strcmp(value, "na") == 0 && it->type != ANSWER_TEXT)
-        return strdup(_("Not applicable"));
+        return strdup(en ? "Not applicable" : "不适用");
     if (strcmp(value, "never") == 0 && (it->type == ANSWER_NUMBER || it->type == ANSWER_DATE))
-        return strdup(_("Never"));
+        return strdup(en ? "Never" : "从未");
     char day[11];
     if (answer_scheduled_date(it, value, day)) {
         char *out = NULL;
-        if (asprintf(&out, _("Re-assessment scheduled on %s"), day) < 0)
+        if (asprintf(&out, en ? "Re-assessment scheduled on %s" : "已安排重新测评：%s", day) < 0)
             return NULL;
         return out;
     }
     char *out = NULL;
     switch (it->type) {
     case ANSWER_YESNO:
-        if (strcmp(value, "yes") == 0) return strdup(_("Yes"));
-        if (strcmp(value, "no") == 0) return strdup(_("No"));
-        if (strcmp(value, "partial") == 0) return strdup(_("Partly"));
+        if (strcmp(value, "yes") == 0) return strdup(en ? "Yes" : "是");
+        if (strcmp(value, "no") == 0) return strdup(en ? "No" : "否");
+        if (strcmp(value, "partial") == 0) return strdup(en ? "Partly" : "部分");
         break;
     case ANSWER_CHOICE:
         for (size_t i = 0; i < it->choice_count; i++)
