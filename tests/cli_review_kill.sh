@@ -42,8 +42,12 @@ check() {
 }
 
 kills=0
-# at moments of a running import (40 that hit it): small batches so that some commit first
-for i in $(seq 1 100); do
+# at moments of a running import (40 that hit it): small batches so that some
+# commit first. The moment adapts to the machine: a run that finished before
+# its kill makes the next wait shorter, so a fast machine is hit as often as a
+# slow one.
+delay=120
+for i in $(seq 1 300); do
     [ "$kills" -ge 40 ] && break
     # once everything is in, start again, so that every run has work to be killed in
     if [ "$(sqlite3 "$db" 'select count(*) from reports')" = $total ]; then
@@ -52,10 +56,15 @@ for i in $(seq 1 100); do
     fi
     "$bin" --config "$work/en.ini" review import "$work/stick" --db "$db" --batch 3 --workers 2 >/dev/null 2>&1 &
     pid=$!
-    sleep "0.$((i % 2))$((i % 10))$((i % 7))"
+    sleep "$(printf '0.%03d' $((delay % 1000)))"
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
-    [ $? -eq 137 ] && kills=$((kills + 1))
+    if [ $? -eq 137 ]; then
+        kills=$((kills + 1))
+        delay=$((delay + (i * 7) % 23))
+    else
+        delay=$((delay * 2 / 3 + 1))
+    fi
     check "after kill $i"
 done
 echo "timed kills: $kills"
