@@ -296,6 +296,14 @@ report_status report_write(const session *s, const report_options *opts,
         error_set(err, _("%s: no such folder"), opts->out_dir);
         return REPORT_ERR_IO;
     }
+    /* A run killed while it put the public key beside a finished set left
+     * its temporary file; every run removes it, even one that then finds
+     * the set already there. */
+    char *pub_path = NULL;
+    if (asprintf(&pub_path, "%s/%s.pub", opts->out_dir, s->assessment->unit_code) >= 0) {
+        fileset_remove_temps(pub_path);
+        free(pub_path);
+    }
 
     sign_key *key = NULL;
     sign_status ks = sign_key_load_private(opts->key_path, opts->passphrase, &key, err);
