@@ -10,7 +10,8 @@
 
 /* The path of `relative` (for example "locale" or "selfcheck/checklists")
  * inside the first share folder where it exists. Returns a string the caller
- * frees, or NULL when it is found nowhere (or memory ran out). */
+ * frees, or NULL when it is found nowhere (or memory ran out: then errno is
+ * ENOMEM). */
 char *paths_share(const char *relative);
 
 /* The folder of the running binary. Returns a string the caller frees, or NULL. */

@@ -4,7 +4,8 @@
 # Usage: sh scripts/deps.sh [test]   (test: also what only the tests need)
 set -e
 packages="build-essential cmake pkg-config libncurses-dev libsqlite3-dev libcsv-dev
-libiniparser-dev libssl-dev libcmocka-dev sqlite3 openssl tmux locales gettext"
+libiniparser-dev libssl-dev libcmocka-dev sqlite3 openssl tmux locales gettext
+man-db mandoc groff-base lintian strace dpkg-dev file bash-completion"
 # the tests also fuzz the parsers with clang's libFuzzer
 [ "${1:-}" = test ] && packages="$packages clang libclang-rt-14-dev"
 missing=""

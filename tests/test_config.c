@@ -20,6 +20,8 @@
 
 #include "config.h"
 #include "fsutil.h"
+#include "i18n.h"
+#include "paths.h"
 #include "testutil.h"
 
 typedef struct fixture {
@@ -127,8 +129,14 @@ static void assert_defaults(const config *c, const char *data_base)
     assert_string_equal(c->data_dir, data);
     assert_string_equal(c->output_dir, reports);
     assert_string_equal(c->signing_key, key);
-    /* run from the source tree, the checklists are the source tree's */
-    assert_string_equal(c->checklists, SOURCE_DIR "/checklists");
+    /* the bundled checklists beside the binary: the build tree's share/,
+     * never a path of the source tree compiled in */
+    char *bundled = paths_share("selfcheck/checklists");
+    assert_non_null(bundled);
+    assert_string_equal(c->checklists, bundled);
+    assert_non_null(strstr(c->checklists, "/share/selfcheck/checklists"));
+    assert_string_not_equal(c->checklists, SOURCE_DIR "/checklists");
+    free(bundled);
     assert_default_grades(c);
     assert_true(c->pass_mark == 60);
     assert_int_equal(c->schedule.monthly_due_day, 25);

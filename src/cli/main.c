@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "i18n.h"
+#include "paths.h"
 
 static const struct {
     const char *name;
@@ -235,6 +236,28 @@ static int finish_stdout(int code)
     return code;
 }
 
+/* --version: the program's version, then the bundled checklists' (those
+ * beside the binary, whatever the settings add), one per line. */
+static void print_version(void)
+{
+    printf("selfcheck %s\n", SELFCHECK_VERSION);
+    char *dir = paths_share("selfcheck/checklists");
+    checklist_set *set = NULL;
+    diag_list diags;
+    diag_list_init(&diags);
+    const char *paths[] = {dir};
+    if (dir == NULL || checklist_set_load(paths, 1, &set, &diags) != 0) {
+        printf(_("bundled checklists: none found (%s)\n"), dir ? dir : "share/selfcheck/checklists");
+    } else {
+        printf(_("bundled checklists in %s:\n"), dir);
+        for (size_t i = 0; i < set->count; i++)
+            printf("  %-24s %d\n", set->lists[i].id, set->lists[i].version);
+    }
+    diag_list_clear(&diags);
+    checklist_set_free(set);
+    free(dir);
+}
+
 /* Parses the global options, which come before the command. Returns
  * CLI_CONTINUE with *next the index of the command, else an exit code. */
 static int parse_globals(int argc, char **argv, cli_globals *g, bool *help, bool *version, int *next)
@@ -281,7 +304,7 @@ static int run(int argc, char **argv)
         return EXIT_OK;
     }
     if (version) {
-        printf("selfcheck %s\n", SELFCHECK_VERSION);
+        print_version();
         return EXIT_OK;
     }
     if (i >= argc) {

@@ -7,6 +7,7 @@
 #include "ident.h"
 #include "ini.h"
 #include "number.h"
+#include "paths.h"
 
 #include <errno.h>
 #include <math.h>
@@ -14,12 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef SELFCHECK_SOURCE_CHECKLISTS
-#define SELFCHECK_SOURCE_CHECKLISTS "checklists"
-#endif
-#ifndef SELFCHECK_INSTALLED_CHECKLISTS
-#define SELFCHECK_INSTALLED_CHECKLISTS "/usr/share/selfcheck/checklists"
-#endif
+/* Where the bundled checklists are said to be when paths_share finds them
+ * nowhere (a binary copied out of its tree): the message then names the
+ * place a package puts them. */
+#define INSTALLED_CHECKLISTS "/usr/share/selfcheck/checklists"
 
 #define SYSTEM_CONFIG "/etc/selfcheck/selfcheck.ini"
 
@@ -95,8 +94,12 @@ config *config_defaults(void)
     c->unit_code = strdup("");
     c->unit_name = strdup("");
     c->assessor = strdup("");
-    c->checklists = strdup(fsutil_exists(SELFCHECK_SOURCE_CHECKLISTS) ? SELFCHECK_SOURCE_CHECKLISTS
-                                                                     : SELFCHECK_INSTALLED_CHECKLISTS);
+    /* beside the binary: PREFIX/share when installed, build/share in the build tree */
+    errno = 0;
+    c->checklists = paths_share("selfcheck/checklists");
+    /* not found: name where a package puts them; out of memory: fail below */
+    if (c->checklists == NULL && errno != ENOMEM)
+        c->checklists = strdup(INSTALLED_CHECKLISTS);
     c->data_dir = xdg_dir("XDG_DATA_HOME", ".local/share");
     c->output_dir = c->data_dir ? fsutil_join(c->data_dir, "reports") : NULL;
     c->signing_key = c->data_dir ? fsutil_join(c->data_dir, "unit.key") : NULL;

@@ -1,11 +1,11 @@
 /* paths.c: finds the program's data beside the running binary (see paths.h). */
 #include "paths.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 char *paths_exe_dir(void)
@@ -27,11 +27,10 @@ static char *path_if_exists(const char *share, const char *relative)
     char *path = NULL;
     if (asprintf(&path, "%s/%s", share, relative) < 0)
         return NULL;
-    struct stat st;
-    if (stat(path, &st) == 0)
-        return path;
+    /* PREFIX/bin/../share is said as PREFIX/share: the path is shown to people */
+    char *real = realpath(path, NULL);
     free(path);
-    return NULL;
+    return real;
 }
 
 char *paths_share(const char *relative)
@@ -45,13 +44,22 @@ char *paths_share(const char *relative)
     char *found = NULL;
     /* the build tree (EXE_DIR/share), then an install (PREFIX/bin/../share) */
     static const char *const candidates[] = {"share", "../share"};
+    int error = 0;
     for (size_t i = 0; i < sizeof candidates / sizeof candidates[0] && found == NULL; i++) {
         char *share = NULL;
-        if (asprintf(&share, "%s/%s", exe_dir, candidates[i]) < 0)
+        if (asprintf(&share, "%s/%s", exe_dir, candidates[i]) < 0) {
+            error = ENOMEM;
             break;
+        }
+        errno = 0;
         found = path_if_exists(share, relative);
+        error = errno;
         free(share);
+        /* out of memory is not "not here": the next candidate must not hide it */
+        if (found == NULL && error == ENOMEM)
+            break;
     }
     free(exe_dir);
+    errno = found == NULL ? error : 0;
     return found;
 }
