@@ -52,7 +52,14 @@ typedef struct condition {
     size_t value_count;
     char *attribute;   /* show_if = system.NAME: a system attribute (sysattr.h)
                           instead of an item; item_id is then NULL */
+    size_t item_index; /* index of item_id in its checklist (the loader sets it) */
+    size_t depth;      /* conditions on the way up the chain, this one included */
 } condition;
+
+/* The longest chain of show_if conditions on items a checklist may hold
+ * (an item shown when one is, that is shown when another is...): deeper
+ * chains are refused when the checklist is loaded. */
+#define CHECKLIST_MAX_SHOW_IF_DEPTH 10000
 
 typedef struct item {
     char *id;

@@ -20,6 +20,8 @@ typedef struct instance {
     const item *item;
     char *system_id;          /* "" for unit items */
     char *system_name;        /* "" for unit items */
+    long show_if_parent;      /* the instance its show_if on an item refers
+                                 to (always an earlier one), or -1 */
 } instance;
 
 struct sysattr_set;

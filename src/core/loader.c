@@ -6,6 +6,7 @@
 #include "number.h"
 #include "fsutil.h"
 #include "ident.h"
+#include "show_if.h"
 #include "sysattr.h"
 #include "text.h"
 
@@ -437,6 +438,11 @@ static void parse_show_if(load_context *cx, const ini_section *s, const checklis
     c->item_id = target;
     c->values = words;
     c->value_count = (size_t)count;
+    c->item_index = (size_t)(other - list->items);
+    c->depth = other->show_if && other->show_if->item_id ? other->show_if->depth + 1 : 1;
+    if (c->depth > CHECKLIST_MAX_SHOW_IF_DEPTH)
+        diag_file_report(cx, line, "'show_if' makes a chain of more than %d conditions (each item shown only when "
+                         "the one before is): split the checklist or shorten the chain", CHECKLIST_MAX_SHOW_IF_DEPTH);
     it->show_if = c;
 }
 
@@ -636,6 +642,8 @@ int checklist_load_file(const char *path, checklist **out, diag_list *diags)
         diag_file_report(&cx, 0, "no [checklist] section");
     if (list->item_count == 0)
         diag_file_report(&cx, 0, "no [item.ID] sections: a checklist needs at least one item");
+    if (cx.errors > 0 && show_if_report_loops(&cx, ini) != 0)
+        diag_file_report(&cx, 0, "out of memory");
     ini_file_free(ini);
     if (cx.errors > 0) {
         checklist_free(list);

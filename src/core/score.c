@@ -28,12 +28,65 @@ static int plan_push(plan *pl, size_t *capacity, const checklist *list, size_t l
     in->item = it;
     in->system_id = strdup(system_id);
     in->system_name = strdup(system_name);
+    in->show_if_parent = -1;
     if (in->system_id == NULL || in->system_name == NULL) {
         free(in->system_id);
         free(in->system_name);
         return -1;
     }
     pl->count++;
+    return 0;
+}
+
+/* Sets each instance's show_if_parent. The referenced item is earlier in
+ * its checklist, so its instances were pushed first: first[] (the first
+ * instance of each item of the list, by item index) finds it in constant
+ * time, and the plan is linked in linear time even for a long chain. */
+static int plan_link(plan *pl, const system_info *systems, size_t system_count)
+{
+    size_t start = 0;
+    while (start < pl->count) {
+        const checklist *list = pl->items[start].list;
+        size_t end = start;
+        while (end < pl->count && pl->items[end].list == list)
+            end++;
+        long *first = malloc((list->item_count ? list->item_count : 1) * sizeof *first);
+        if (first == NULL)
+            return -1;
+        for (size_t i = 0; i < list->item_count; i++)
+            first[i] = -1;
+        for (size_t i = start; i < end; i++) {
+            instance *in = &pl->items[i];
+            size_t item_index = (size_t)(in->item - list->items);
+            if (first[item_index] < 0)
+                first[item_index] = (long)i;
+            const condition *c = in->item->show_if;
+            if (c == NULL || c->item_id == NULL)
+                continue;
+            size_t target = c->item_index;
+            if (target >= list->item_count || strcmp(list->items[target].id, c->item_id) != 0) {
+                /* a condition made without the loader: look the item up */
+                const item *other = checklist_find_item(list, c->item_id);
+                if (other == NULL)
+                    continue;
+                target = (size_t)(other - list->items);
+            }
+            if (target >= item_index || first[target] < 0)
+                continue;   /* not an earlier item, or not in this profile */
+            if (list->items[target].scope != SCOPE_SYSTEM) {
+                in->show_if_parent = first[target];
+                continue;
+            }
+            /* the same system's instance: pushed in the order of systems[] */
+            for (size_t s = 0; s < system_count; s++)
+                if (strcmp(systems[s].id, in->system_id) == 0) {
+                    in->show_if_parent = first[target] + (long)s;
+                    break;
+                }
+        }
+        free(first);
+        start = end;
+    }
     return 0;
 }
 
@@ -61,6 +114,8 @@ int plan_build(const checklist_set *set, profile p, const system_info *systems,
                     goto oom;
         }
     }
+    if (plan_link(pl, systems, system_count) != 0)
+        goto oom;
     *out = pl;
     return 0;
 oom:
@@ -123,16 +178,17 @@ static bool attribute_holds(const plan *pl, size_t index, const condition *c)
     return false;
 }
 
-bool score_instance_visible(const plan *pl, size_t index, const answer_set *answers)
+/* Whether instance index's own condition holds, given that its parent (for
+ * a condition on an item) is visible. */
+static bool condition_holds(const plan *pl, size_t index, const answer_set *answers)
 {
     const condition *c = pl->items[index].item->show_if;
     if (c == NULL)
         return true;
     if (c->attribute != NULL)
         return attribute_holds(pl, index, c);
-    long parent = related_instance(pl, index, c->item_id);
-    /* the parent is earlier in the file, so this recursion ends */
-    if (parent < 0 || !score_instance_visible(pl, (size_t)parent, answers))
+    long parent = pl->items[index].show_if_parent;
+    if (parent < 0)
         return false;
     const answer *a = instance_answer(pl, (size_t)parent, answers);
     if (a == NULL || a->value == NULL)
@@ -141,6 +197,16 @@ bool score_instance_visible(const plan *pl, size_t index, const answer_set *answ
         if (strcmp(a->value, c->values[v]) == 0)
             return true;
     return false;
+}
+
+bool score_instance_visible(const plan *pl, size_t index, const answer_set *answers)
+{
+    /* up the chain without recursion: a chain may be thousands deep */
+    for (long at = (long)index; at >= 0; at = pl->items[at].show_if_parent) {
+        if (!condition_holds(pl, (size_t)at, answers))
+            return false;
+    }
+    return true;
 }
 
 double score_item(const item *it, const char *value, const char *other_date, const char *answered_on)
@@ -245,7 +311,11 @@ int score_compute(const plan *pl, const answer_set *answers, const config *cfg,
         checklist_score *cs = &r->lists[in->list_index];
         cs->list = in->list;
         sc->answer = instance_answer(pl, i, answers);
-        if (!score_instance_visible(pl, i, answers)) {
+        /* a parent is an earlier instance, already decided: linear in the plan */
+        long parent = in->show_if_parent;
+        bool visible = (parent < 0 || r->instances[parent].state != STATE_HIDDEN) &&
+                       condition_holds(pl, i, answers);
+        if (!visible) {
             sc->state = STATE_HIDDEN;
             continue;
         }
