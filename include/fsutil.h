@@ -23,8 +23,9 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
                         mode_t mode, bool overwrite, char **err);
 
 /* Reads a whole file into a new NUL-terminated buffer (*out, caller frees) and
- * its length without the NUL into *len. Refuses files over max_bytes.
- * Returns 0, or -1 with *err set. */
+ * its length without the NUL into *len, as fsutil_read_regular does (so a
+ * FIFO, device or folder is refused without blocking, and files over
+ * max_bytes). Returns 0, or -1 with *err set. */
 int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len, char **err);
 
 /* Kinds of a failed fsutil_read_regular, besides -1 (cannot open or read). */

@@ -110,48 +110,9 @@ fail_nofile:
 
 int fsutil_read_file(const char *path, size_t max_bytes, char **out, size_t *len, char **err)
 {
-    *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return error_set(err, "%s: %s", path, i18n_strerror(errno));
-    size_t capacity = 4096, used = 0;
-    char *buf = malloc(capacity);
-    if (buf == NULL) {
-        fclose(f);
-        return error_set(err, _("%s: out of memory"), path);
-    }
-    for (;;) {
-        if (used + 1 >= capacity) {
-            capacity *= 2;
-            char *grown = realloc(buf, capacity);
-            if (grown == NULL) {
-                free(buf);
-                fclose(f);
-                return error_set(err, _("%s: out of memory"), path);
-            }
-            buf = grown;
-        }
-        size_t n = fread(buf + used, 1, capacity - used - 1, f);
-        used += n;
-        if (used > max_bytes) {
-            free(buf);
-            fclose(f);
-            return error_set(err, _("%s: larger than %zu bytes"), path, max_bytes);
-        }
-        if (n == 0)
-            break;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return error_set(err, _("%s: read error"), path);
-    }
-    buf[used] = '\0';
-    *out = buf;
-    if (len)
-        *len = used;
-    return 0;
+    /* the same checks as every reader's: a FIFO, a device or a folder given
+     * where a file belongs is refused at once rather than read or waited on */
+    return fsutil_read_regular(path, max_bytes, out, len, err) == 0 ? 0 : -1;
 }
 
 int fsutil_read_regular(const char *path, size_t max_bytes, char **out, size_t *len, char **err)
