@@ -164,7 +164,13 @@ static int record_rows(session *s, const checked_row *checked, size_t count, siz
         if (checked[r].value)
             (*recorded)++;
     }
-    return store_commit(s->store, err);
+    /* the default due dates of the findings (and the completion mark) in the
+     * same transaction: one sheet, one outcome, even on a full disk */
+    if (session_refresh(s, err) != 0 || store_commit(s->store, err) != 0) {
+        store_rollback(s->store);
+        return -1;
+    }
+    return 0;
 }
 
 int cmd_answer(const cli_globals *g, int argc, char **argv)
@@ -214,7 +220,7 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
     } else if ((problems = check_rows(from, s, sh, checked)) != 0) {
         cli_error(_("%s: problems found: %zu; nothing of the sheet was recorded"), from, problems);
         code = EXIT_INPUT;
-    } else if (record_rows(s, checked, sh->count, &recorded, &err) != 0 || session_refresh(s, &err) != 0) {
+    } else if (record_rows(s, checked, sh->count, &recorded, &err) != 0) {
         cli_error("%s", err ? err : _("cannot record the answers"));
         code = EXIT_STORE;
     } else {

@@ -11,8 +11,8 @@
 #include "store.h"
 #include "error.h"
 #include "fsutil.h"
-#include "ident.h"
 #include "i18n.h"
+#include "ident.h"
 #include "period.h"
 
 #include <errno.h>
