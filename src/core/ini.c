@@ -150,6 +150,14 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             line_end--;
         size_t line_len = (size_t)(line_end - p);
         size_t bad;
+        const char *nul = memchr(p, '\0', line_len);
+        if (nul != NULL) {
+            /* iniparser would stop the line there and call it too long */
+            diag_file_report(&cx->file, line_no, "a NUL byte at byte %zu of the line: this is not a text file",
+                             (size_t)(nul - p) + 1);
+            p = next;
+            continue;
+        }
         if (!text_utf8_valid(p, line_len, &bad)) {
             diag_file_report(&cx->file, line_no, "invalid UTF-8 at byte %zu of the line (save the file as UTF-8)", bad + 1);
             p = next;
