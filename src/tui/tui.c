@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "period.h"
 #include "screen.h"
 #include "terminal.h"
@@ -94,7 +95,7 @@ static void tui_act(tui_app *app, ui_action act)
             if (tui_open(app, app->pending_profile, app->pending_period, false, &err) != 0) {
                 tui_to_start(app);
                 const char *args[] = {err ? err : "?"};
-                ui_context_sayf(&app->ctx, UI_ROLE_WARNING, T_OPEN_FAILED, args, 1);
+                ui_context_sayf(&app->ctx, UI_ROLE_WARNING, _("This check cannot be opened: {1}"), args, 1);
             }
             free(err);
             break;
@@ -112,7 +113,7 @@ static void tui_act(tui_app *app, ui_action act)
         if (period && tui_open(app, p, period, review, &err) != 0) {
             tui_switch(app, &screen_start);
             const char *args[] = {err ? err : "?"};
-            ui_context_sayf(&app->ctx, UI_ROLE_WARNING, T_OPEN_FAILED, args, 1);
+            ui_context_sayf(&app->ctx, UI_ROLE_WARNING, _("This check cannot be opened: {1}"), args, 1);
         }
         free(period);
         free(err);
@@ -274,7 +275,7 @@ int tui_run(const char *config_path, const char *db_path, const char *profile_na
     bool had_session = app.ctx.session != NULL;
     term_close();
     if (had_session && code == 0)
-        printf("%s\n", ui_tr(&app.ctx, T_QUIT_SAVED));
+        printf("%s\n", _("Quit. Every answer is saved."));
     tui_free(&app);
     return code;
 }

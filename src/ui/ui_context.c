@@ -49,12 +49,6 @@ void ui_context_free(ui_context *ctx)
     memset(ctx, 0, sizeof *ctx);
 }
 
-const char *ui_tr(const ui_context *ctx, ui_str key)
-{
-    (void)ctx;
-    return ui_text(key);
-}
-
 bool ui_context_en(const ui_context *ctx)
 {
     return ui_lang_en(ctx->lang);
@@ -73,7 +67,7 @@ void ui_context_switch_lang(ui_context *ctx)
     char *path = ui_context_config_save_path(ctx), *err = NULL;
     if (config_save_lang(ctx->cfg, ctx->lang, path, &err) != 0) {
         const char *args[] = {err ? err : "?"};
-        ui_context_sayf(ctx, UI_ROLE_WARNING, T_LANG_NOT_SAVED, args, 1);
+        ui_context_sayf(ctx, UI_ROLE_WARNING, _("Language switched for this session only: {1}"), args, 1);
     }
     free(err);
     free(path);
@@ -86,9 +80,9 @@ void ui_context_say(ui_context *ctx, ui_role role, const char *text)
     ctx->message_role = role;
 }
 
-void ui_context_sayf(ui_context *ctx, ui_role role, ui_str tmpl, const char *const *args, size_t n)
+void ui_context_sayf(ui_context *ctx, ui_role role, const char *tmpl, const char *const *args, size_t n)
 {
-    char *text = ui_subst(ui_tr(ctx, tmpl), args, n);
+    char *text = ui_subst(tmpl, args, n);
     ui_context_say(ctx, role, text);
     free(text);
 }
@@ -169,21 +163,23 @@ void ui_context_close(ui_context *ctx)
 
 const char *ui_profile_label(const ui_context *ctx, profile p)
 {
+    (void)ctx; /* the language is gettext's */
     switch (p) {
-    case PROFILE_MONTHLY: return ui_tr(ctx, T_PROFILE_MONTHLY);
-    case PROFILE_HALFYEAR: return ui_tr(ctx, T_PROFILE_HALFYEAR);
-    case PROFILE_CHANGE: return ui_tr(ctx, T_PROFILE_CHANGE);
+    case PROFILE_MONTHLY: return _("Monthly routine check");
+    case PROFILE_HALFYEAR: return _("Half-yearly comprehensive check");
+    case PROFILE_CHANGE: return _("Re-assessment after a system change");
     }
     return "?";
 }
 
 const char *ui_severity_label(const ui_context *ctx, severity s)
 {
+    (void)ctx; /* the language is gettext's */
     switch (s) {
-    case SEVERITY_LOW: return ui_tr(ctx, T_SEV_LOW);
-    case SEVERITY_MEDIUM: return ui_tr(ctx, T_SEV_MEDIUM);
-    case SEVERITY_HIGH: return ui_tr(ctx, T_SEV_HIGH);
-    case SEVERITY_CRITICAL: return ui_tr(ctx, T_SEV_CRITICAL);
+    case SEVERITY_LOW: return _("low");
+    case SEVERITY_MEDIUM: return _("medium");
+    case SEVERITY_HIGH: return _("high");
+    case SEVERITY_CRITICAL: return _("critical");
     }
     return "?";
 }
@@ -215,11 +211,11 @@ void ui_render_title(const ui_context *ctx, ui_canvas *c, const char *title)
         ui_canvas_put(c, 0, c->cols - right, right, UI_ROLE_TITLE, ctx->today);
 }
 
-void ui_render_assessment_title(const ui_context *ctx, ui_canvas *c, ui_str heading)
+void ui_render_assessment_title(const ui_context *ctx, ui_canvas *c, const char *heading)
 {
     const session *s = ctx->session;
     char *title = NULL;
-    if (asprintf(&title, "%s \xC2\xB7 %s %s \xC2\xB7 %s", ui_tr(ctx, heading),
+    if (asprintf(&title, "%s \xC2\xB7 %s %s \xC2\xB7 %s", heading,
                  ui_profile_label(ctx, s->assessment->profile), s->assessment->period,
                  s->cfg->unit_name) < 0)
         title = NULL;
@@ -278,7 +274,7 @@ void ui_render_status(const ui_context *ctx, ui_canvas *c)
         char count[32];
         snprintf(count, sizeof count, "%zu", r->critical_failures);
         const char *args[] = {count};
-        char *crit = ui_subst(ui_tr(ctx, T_STATUS_CRITICAL), args, 1);
+        char *crit = ui_subst(_("{1} critical failed"), args, 1);
         if (crit) {
             int cw = (int)text_width(crit) + 4;   /* "✗ " before, two spaces after */
             if (right - cw - 2 >= mw + 1) {
@@ -304,11 +300,12 @@ bool ui_too_small(int rows, int cols)
 
 void ui_render_too_small(const ui_context *ctx, ui_canvas *c)
 {
+    (void)ctx; /* the language is gettext's */
     char size_now[32], size_min[32];
     snprintf(size_now, sizeof size_now, "%dx%d", c->cols, c->rows);
     snprintf(size_min, sizeof size_min, "%dx%d", UI_MIN_COLS, UI_MIN_ROWS);
     const char *args[] = {size_min, size_now};
-    char *text = ui_subst(ui_tr(ctx, T_TOO_SMALL), args, 2);
+    char *text = ui_subst(_("The window is too small: it needs at least {1} (columns x rows) and is {2}. Please make it larger, or press q to quit."), args, 2);
     if (text == NULL || c->cols < 2 || c->rows < 1) {
         free(text);
         return;

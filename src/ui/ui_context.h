@@ -36,8 +36,6 @@ typedef struct ui_context {
 int ui_context_init(ui_context *ctx, const char *config_path, const char *db_path, char **err);
 void ui_context_free(ui_context *ctx);
 
-/* A string of the table in the current language. */
-const char *ui_tr(const ui_context *ctx, ui_str key);
 bool ui_context_en(const ui_context *ctx);
 void ui_context_toggle_lang(ui_context *ctx);
 /* The L key: toggles the language and keeps it in the config file, so the
@@ -46,8 +44,8 @@ void ui_context_switch_lang(ui_context *ctx);
 
 /* Sets the status-bar message (copied); NULL clears it. */
 void ui_context_say(ui_context *ctx, ui_role role, const char *text);
-/* Sets the message from a table template with {1}.. filled by args. */
-void ui_context_sayf(ui_context *ctx, ui_role role, ui_str tmpl, const char *const *args, size_t n);
+/* Sets the message from a translated template with {1}.. filled by args. */
+void ui_context_sayf(ui_context *ctx, ui_role role, const char *tmpl, const char *const *args, size_t n);
 
 /* Opens (creating) the assessment of profile p and period (NULL: the current
  * one): reloads the configuration and the checklists for the session, which
@@ -79,7 +77,7 @@ const char *ui_severity_label(const ui_context *ctx, severity s);
 void ui_render_title(const ui_context *ctx, ui_canvas *c, const char *title);
 /* The title line of a screen about the open assessment:
  * "HEADING · profile period · unit name". */
-void ui_render_assessment_title(const ui_context *ctx, ui_canvas *c, ui_str heading);
+void ui_render_assessment_title(const ui_context *ctx, ui_canvas *c, const char *heading);
 void ui_render_hints(const ui_context *ctx, ui_canvas *c, const char *hints);
 void ui_render_status(const ui_context *ctx, ui_canvas *c);
 /* True when the window is below UI_MIN_ROWS x UI_MIN_COLS. */

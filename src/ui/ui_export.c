@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "text.h"
 
 
@@ -80,11 +81,11 @@ void ui_export_free(ui_export *ex)
     free(ex);
 }
 
-static void export_error(ui_export *ex, ui_str tmpl, const char *arg1, const char *arg2)
+static void export_error(ui_export *ex, const char *tmpl, const char *arg1, const char *arg2)
 {
     const char *args[] = {arg1 ? arg1 : "", arg2 ? arg2 : ""};
     free(ex->error);
-    ex->error = ui_subst(ui_tr(ex->ctx, tmpl), args, 2);
+    ex->error = ui_subst(tmpl, args, 2);
 }
 
 static void export_run(ui_export *ex, bool allow_incomplete, bool replace)
@@ -97,7 +98,7 @@ static void export_run(ui_export *ex, bool allow_incomplete, bool replace)
     free(ex->error);
     ex->error = NULL;
     if (folder == NULL || *folder == '\0') {
-        export_error(ex, T_EXP_ERR_IO, "", "");
+        export_error(ex, _("Cannot write to {1}: {2}. Check that the folder exists and the USB stick is in and has room."), "", "");
         goto done;
     }
     /* The configured folder is ours to create; any other (a USB stick) must
@@ -105,7 +106,7 @@ static void export_run(ui_export *ex, bool allow_incomplete, bool replace)
      * by a folder on the local disk. */
     if (cfg->output_dir && strcmp(folder, cfg->output_dir) == 0 && !fsutil_exists(folder)
         && fsutil_mkdir_p(folder, &err) != 0) {
-        export_error(ex, T_EXP_ERR_IO, folder, err);
+        export_error(ex, _("Cannot write to {1}: {2}. Check that the folder exists and the USB stick is in and has room."), folder, err);
         goto done;
     }
     report_options opts = {
@@ -126,37 +127,37 @@ static void export_run(ui_export *ex, bool allow_incomplete, bool replace)
         ex->pane.top = 0;
         break;
     case REPORT_ERR_EXISTS:
-        export_error(ex, T_EXP_ERR_EXISTS, folder, err);
+        export_error(ex, _("A report of that name is already in {1}: {2}."), folder, err);
         ex->state = UI_EXPORT_REPLACE;
         break;
     case REPORT_ERR_INCOMPLETE: {
         char missing[32];
         snprintf(missing, sizeof missing, "%zu", s->score->asked - s->score->answered);
-        export_error(ex, T_EXP_ERR_INCOMPLETE, missing, NULL);
+        export_error(ex, _("{1} items are not answered yet."), missing, NULL);
         ex->state = UI_EXPORT_CONFIRM;
         break;
     }
     case REPORT_ERR_KEY:
         if (ex->result.key_status == SIGN_ERR_PASSPHRASE) {
             if (ex->state == UI_EXPORT_PASSPHRASE)
-                export_error(ex, T_EXP_ERR_KEY_PASS, cfg->signing_key, NULL);
+                export_error(ex, _("Wrong passphrase, please try again."), cfg->signing_key, NULL);
             ex->state = UI_EXPORT_PASSPHRASE;
             ui_field_set(&ex->passphrase, NULL);
         } else if (ex->result.key_status == SIGN_ERR_IO && !fsutil_exists(cfg->signing_key)) {
-            export_error(ex, T_EXP_ERR_KEY_MISSING, cfg->signing_key, NULL);
+            export_error(ex, _("No signing key at {1}. Press g to generate one (then give the public key to your supervisor), Esc to go back."), cfg->signing_key, NULL);
             ex->state = UI_EXPORT_KEY_MISSING;
         } else if (ex->result.key_status == SIGN_ERR_KEY_PERMISSIONS) {
-            export_error(ex, T_EXP_ERR_KEY_PERM, cfg->signing_key, NULL);
+            export_error(ex, _("The signing key {1} can be read by other users. Run chmod 600 {1} and try again."), cfg->signing_key, NULL);
             ex->state = UI_EXPORT_FORM;
         } else {
-            export_error(ex, T_EXP_ERR_KEY_OTHER, cfg->signing_key, err);
+            export_error(ex, _("The signing key {1} cannot be used: {2}"), cfg->signing_key, err);
             ex->state = UI_EXPORT_FORM;
         }
         break;
     case REPORT_ERR_IO:
     case REPORT_ERR_INTERNAL:
     default:
-        export_error(ex, T_EXP_ERR_IO, folder, err);
+        export_error(ex, _("Cannot write to {1}: {2}. Check that the folder exists and the USB stick is in and has room."), folder, err);
         ex->state = UI_EXPORT_FORM;
         break;
     }
@@ -175,7 +176,7 @@ static void export_start(ui_export *ex)
     if (!r->complete && ex->state != UI_EXPORT_CONFIRM) {
         char missing[32];
         snprintf(missing, sizeof missing, "%zu", r->asked - r->answered);
-        export_error(ex, T_EXP_ERR_INCOMPLETE, missing, NULL);
+        export_error(ex, _("{1} items are not answered yet."), missing, NULL);
         ex->state = UI_EXPORT_CONFIRM;
         return;
     }
@@ -235,11 +236,11 @@ ui_action ui_export_key(ui_export *ex, ui_key k)
         if (k.code == UI_KEY_CHAR && k.ch == 'g') {
             char *key_id = NULL, *err = NULL;
             if (ui_export_keygen(ex->ctx->session->cfg, &key_id, &err) != 0) {
-                export_error(ex, T_EXP_ERR_KEY_OTHER, ex->ctx->session->cfg->signing_key, err);
+                export_error(ex, _("The signing key {1} cannot be used: {2}"), ex->ctx->session->cfg->signing_key, err);
                 ex->state = UI_EXPORT_FORM;
             } else {
                 const char *args[] = {key_id};
-                ui_context_sayf(ex->ctx, UI_ROLE_ANSWERED, T_EXP_KEYGEN_DONE, args, 1);
+                ui_context_sayf(ex->ctx, UI_ROLE_ANSWERED, _("Signing key generated, id {1}."), args, 1);
                 ex->state = UI_EXPORT_FORM;
                 export_run(ex, !ex->ctx->session->score->complete, false);
             }
@@ -284,9 +285,9 @@ static void export_render_done(ui_export *ex)
 {
     const ui_context *ctx = ex->ctx;
     const config *cfg = ctx->session->cfg;
-    exp_text(ex, 0, UI_ROLE_ANSWERED, ui_tr(ctx, T_EXP_DONE));
+    exp_text(ex, 0, UI_ROLE_ANSWERED, _("The report is signed and exported."));
     ui_pane_skip(&ex->pane, 1);
-    exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FILES));
+    exp_text(ex, 0, UI_ROLE_NORMAL, _("Files:"));
     const char *files[2] = {ex->result.csv_path, ex->result.sqlite_path};
     for (int i = 0; i < 2; i++) {
         if (files[i] == NULL)
@@ -299,7 +300,7 @@ static void export_render_done(ui_export *ex)
         }
     }
     const char *kargs[] = {sign_algo_name(ex->result.algo)};
-    char *line = ui_subst(ui_tr(ctx, T_EXP_KEY_ID), kargs, 1);
+    char *line = ui_subst(_("Key id ({1}):"), kargs, 1);
     exp_text(ex, 0, UI_ROLE_NORMAL, line);
     free(line);
     exp_text(ex, 2, UI_ROLE_NORMAL, ex->result.key_id ? ex->result.key_id : "-");
@@ -308,11 +309,11 @@ static void export_render_done(ui_export *ex)
     char *pub = ex->result.pubkey_path ? strdup(ex->result.pubkey_path)
                                        : report_key_public_path(cfg->signing_key ? cfg->signing_key : "unit.key");
     const char *args[] = {pub ? pub : ""};
-    line = ui_subst(ui_tr(ctx, T_EXP_PUBKEY), args, 1);
+    line = ui_subst(_("Public key: {1} (give it to your supervisor to verify reports)"), args, 1);
     exp_text(ex, 0, UI_ROLE_NORMAL, line);
     free(line);
     ui_pane_skip(&ex->pane, 1);
-    exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_VERIFY));
+    exp_text(ex, 0, UI_ROLE_NORMAL, _("Your supervisor verifies each file in the report's folder with (it prints Signature Verified Successfully):"));
     /* over several lines with "\" continuations, quoted for the shell, so
      * that it can be copied from the screen and pasted as it is */
     char *qpub = report_shell_quote(pub ? base_name(pub) : "unit.pub");
@@ -339,22 +340,22 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
 {
     const ui_context *ctx = ex->ctx;
     const session *s = ctx->session;
-    ui_render_assessment_title(ctx, c, T_EXP_TITLE);
+    ui_render_assessment_title(ctx, c, _("Sign and export the report"));
     int body_top = 2, body_rows = c->rows - 4, width = c->cols - 4;
     if (ui_pane_begin(&ex->pane, width) != 0)
         return;
-    ui_str hints = T_EXP_HINTS;
+    const char *hints = _("Enter export  Esc back to the summary  F1 help");
     if (ex->state == UI_EXPORT_DONE) {
         export_render_done(ex);
-        hints = T_EXP_HINTS_DONE;
+        hints = _("Enter/Esc back to the summary  j/k scroll  ? help  q quit");
     } else {
         if (ex->state == UI_EXPORT_KEY_MISSING)
-            hints = T_EXP_HINTS_KEY;
+            hints = _("g generate the signing key  Esc back");
         else if (ex->state == UI_EXPORT_CONFIRM)
-            hints = T_EXP_HINTS_CONFIRM;
+            hints = _("Enter export anyway  Esc cancel");
         else if (ex->state == UI_EXPORT_REPLACE)
-            hints = T_EXP_HINTS_REPLACE;
-        exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_FOLDER));
+            hints = _("Enter replace the old report  Esc back");
+        exp_text(ex, 0, UI_ROLE_NORMAL, _("Folder to write the report into (e.g. a USB stick):"));
         ui_canvas *pc = ui_pane_lines(&ex->pane, 1);
         if (pc) {
             ui_field_render(&ex->folder, pc, ex->pane.y, 2, width - 2,
@@ -364,23 +365,23 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
         }
         ui_pane_skip(&ex->pane, 2);
         char *line = NULL;
-        if (asprintf(&line, "%s%s (%s)", ui_tr(ctx, T_EXP_KEY),
+        if (asprintf(&line, "%s%s (%s)", _("Signing key: "),
                      s->cfg->signing_key ? s->cfg->signing_key : "-",
                      s->cfg->signing_algo ? s->cfg->signing_algo : "sm2") >= 0) {
             exp_text(ex, 0, UI_ROLE_DIM, line);
             free(line);
         }
-        exp_text(ex, 0, UI_ROLE_DIM, ui_tr(ctx, T_EXP_WRITING));
+        exp_text(ex, 0, UI_ROLE_DIM, _("Writes the report as CSV (opens in a spreadsheet) and SQLite, each with a .sig signature."));
         ui_pane_skip(&ex->pane, 1);
         if (ex->error)
             exp_text(ex, 0, UI_ROLE_WARNING, ex->error);
         if (ex->state == UI_EXPORT_CONFIRM) {
-            exp_text(ex, 0, UI_ROLE_WARNING, ui_tr(ctx, T_EXP_ALLOW_INCOMPLETE));
+            exp_text(ex, 0, UI_ROLE_WARNING, _("Press Enter again to export anyway (the report says it is incomplete), Esc to cancel."));
         } else if (ex->state == UI_EXPORT_REPLACE) {
-            exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_REPLACE));
+            exp_text(ex, 0, UI_ROLE_NORMAL, _("To re-issue the report after correcting answers, press Enter to replace the old one (it is removed only once the new one is written and signed; if writing fails it stays as it was). Esc to choose another folder instead."));
         } else if (ex->state == UI_EXPORT_PASSPHRASE) {
             ui_pane_skip(&ex->pane, 1);
-            exp_text(ex, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_EXP_PASSPHRASE));
+            exp_text(ex, 0, UI_ROLE_NORMAL, _("The signing key is encrypted: type its passphrase and press Enter:"));
             ui_canvas *fc = ui_pane_lines(&ex->pane, 1);
             if (fc)
                 ui_field_render(&ex->passphrase, fc, ex->pane.y, 2, width - 2 < 40 ? width - 2 : 40,
@@ -389,6 +390,6 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
         }
     }
     ui_pane_show(&ex->pane, c, body_top, 2, body_rows, -1, -1, c->cols - 1);
-    ui_render_hints(ctx, c, ui_tr(ctx, hints));
+    ui_render_hints(ctx, c, hints);
     ui_render_status(ctx, c);
 }

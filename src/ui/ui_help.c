@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 
 #define HELP_KEY_COLS 20
@@ -113,28 +114,39 @@ static int help_lines(ui_canvas *c, int y, int bottom, int skip, const char *tex
     return line;
 }
 
+/* The key pages, indexed by ui_screen_id; msgids, translated when shown. */
+static const char *const help_pages[] = {
+    N_("First run\nTab, Down\tnext field\nShift-Tab, Up\tprevious field\ntext\ttyped into the current field (input methods work)\nLeft, Right, Home, End\tmove the cursor in the field\nBackspace, Delete\terase a character\nCtrl-U\tempty the field\nEnter\tnext field; on Save: save the settings\nSpace, y, n\ttick or untick \"generate the signing key\"\nEsc\tquit without saving"),
+    N_("Start\nUp, Down, j, k\tchoose a check\nHome, End, PgUp, PgDn\tfirst or last entry\nEnter\topen it: start or resume; a finished check opens its summary\ns\tthe unit's information systems: register, remove\nEsc\tquit"),
+    N_("Walk-through\nUp, Down, j, k\tprevious or next item\nPgUp, PgDn\tback or forward a page\nHome, End\tfirst or last item\nu\tnext unanswered item\n/\tsearch the questions (Chinese or English), Enter to go; an empty search repeats the last one\ny, n, p, x\tyes, no, partly, not applicable (x also on other items that allow it)\n1-9\tchoice items: pick that answer\nLeft, Right, h, l\tchoice items: move the highlight, Enter to pick\n0-9\tnumber and date items: start typing, Enter saves\nn\tnumber and date items: answer \"never\" (where allowed, e.g. a restore never tested)\nEnter\tedit the focused field; on an answered yes/no or choice item: next item\nTab, Shift-Tab\tmove between answer, note, remediation owner and due date\nd, Delete\tclear the focused field (press twice: any other key keeps it)\nEsc, b, Backspace\tback to the start screen (every answer is saved)\nc\ttake over last time's answer\ns\tsummary\nWhile typing\nEnter\tsave (numbers and dates are checked first, with a message)\nEsc\tcancel\nLeft, Right, Home, End\tmove the cursor\nCtrl-U\tempty the field\nAfter a No or Partly\tyou are asked for the remediation owner and due date; Esc skips"),
+    N_("Summary\nUp, Down, j, k\tchoose a finding\nPgUp, PgDn, Home, End\tpage through\nEnter\tgo to the chosen item to change it\nEsc, b, Backspace\tback to the walk-through\ne\tsign and export the report"),
+    N_("Sign and export\ntext\tchange the folder to write into\nEnter\texport; when items are unanswered, Enter again to confirm\nEsc\tback to the summary\nF1\thelp\ng\twhen there is no signing key: generate one\nAfter the export\nEnter, Esc, b\tback to the summary\nUp, Down, j, k, PgUp, PgDn\tscroll"),
+    N_("Information systems\nUp, Down, j, k\tchoose a system\na, Enter\tregister a new system: its code, Enter, its name, Enter to save\nd, Delete\tremove the chosen system (d or y again to confirm; finished checks stay as they are)\nEsc, b, Backspace\tback to the start\nWhile typing\nTab, Up, Down\tswitch between code and name\nEsc\tdo not register, back to the list"),
+};
+
+static const char help_common[] =
+    N_("Every screen\n?\tshow this help (F1 while typing in a field)\nL\tswitch between Chinese and English\nq\tquit (every answer is already saved)\nCtrl-C\tquit at once; a note being typed is saved too");
+
 void ui_help_render(ui_help *h, ui_canvas *c)
 {
     const ui_context *ctx = h->ctx;
-    /* indexed by ui_screen_id */
-    static const ui_str pages[] = {T_HELP_SETUP, T_HELP_START, T_HELP_WALK, T_HELP_SUMMARY,
-                                   T_HELP_EXPORT, T_HELP_SYSTEMS};
-    ui_render_title(ctx, c, ui_tr(ctx, T_HELP_TITLE));
+    const char *page = _(help_pages[h->about < UI_SCREEN_HELP ? h->about : 1]);
+    ui_render_title(ctx, c, _("Help: keys"));
     int y = 2, bottom = c->rows - 2;
     /* measure first, so the scroll stops at the end */
     ui_canvas scratch = {0};
     int total = 0;
     if (ui_canvas_reset(&scratch, 1, c->cols) == 0) {
-        total = help_lines(&scratch, 0, 0, 0, ui_tr(ctx, pages[h->about < UI_SCREEN_HELP ? h->about : 1]));
-        total += 1 + help_lines(&scratch, 0, 0, 0, ui_tr(ctx, T_HELP_COMMON));
+        total = help_lines(&scratch, 0, 0, 0, page);
+        total += 1 + help_lines(&scratch, 0, 0, 0, _(help_common));
         ui_canvas_free(&scratch);
     }
     if (h->top > total - (bottom - y))
         h->top = total - (bottom - y);
     if (h->top < 0)
         h->top = 0;
-    int used = help_lines(c, y, bottom, h->top, ui_tr(ctx, pages[h->about < UI_SCREEN_HELP ? h->about : 1]));
-    help_lines(c, y, bottom, h->top - used - 1, ui_tr(ctx, T_HELP_COMMON));
-    ui_render_hints(ctx, c, ui_tr(ctx, T_HELP_CLOSE));
+    int used = help_lines(c, y, bottom, h->top, page);
+    help_lines(c, y, bottom, h->top - used - 1, _(help_common));
+    ui_render_hints(ctx, c, _("Any key closes the help  Up/Down/j/k scroll"));
     ui_render_status(ctx, c);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "i18n.h"
 #include "ident.h"
 #include "text.h"
 #include "ui_export.h"
@@ -56,17 +57,17 @@ static int setup_save(ui_setup *st)
     if (!values[0] || !values[1] || !values[2])
         goto done;
     if (!ident_unit_code_valid(values[0])) {
-        setup_fail(st, ui_tr(ctx, T_SETUP_ERR_CODE));
+        setup_fail(st, _("The unit code may contain letters, digits, - and _ only, at most 32 characters."));
         st->focus = UI_SETUP_CODE;
         goto done;
     }
     if (*values[1] == '\0') {
-        setup_fail(st, ui_tr(ctx, T_SETUP_ERR_NAME));
+        setup_fail(st, _("Please enter the unit's name."));
         st->focus = UI_SETUP_NAME;
         goto done;
     }
     if (*values[2] == '\0') {
-        setup_fail(st, ui_tr(ctx, T_SETUP_ERR_ASSESSOR));
+        setup_fail(st, _("Please enter the assessor's name."));
         st->focus = UI_SETUP_ASSESSOR;
         goto done;
     }
@@ -87,7 +88,7 @@ static int setup_save(ui_setup *st)
         goto done;
     }
     const char *args[] = {path, key_id ? key_id : ""};
-    ui_context_sayf(ctx, UI_ROLE_ANSWERED, key_id ? T_SETUP_KEY_MADE : T_SETUP_SAVED, args, 2);
+    ui_context_sayf(ctx, UI_ROLE_ANSWERED, key_id ? _("Settings saved to {1}; signing key generated, id {2}") : _("Settings saved to {1}"), args, 2);
     rc = 0;
 done:
     for (int i = 0; i < 3; i++)
@@ -149,19 +150,19 @@ ui_action ui_setup_key(ui_setup *st, ui_key k)
 void ui_setup_render(ui_setup *st, ui_canvas *c)
 {
     const ui_context *ctx = st->ctx;
-    ui_render_title(ctx, c, ui_tr(ctx, T_SETUP_TITLE));
+    ui_render_title(ctx, c, _("First run: about your unit"));
     int y = 2, width = c->cols - 4;
     char *path = ui_context_config_save_path(ctx);
     const char *args[] = {path ? path : ""};
-    char *intro = ui_subst(ui_tr(ctx, T_SETUP_INTRO), args, 1);
+    char *intro = ui_subst(_("These settings are saved in {1} and go into every report. Edit that file to change them later."), args, 1);
     y += ui_render_wrapped(c, y, 2, width, 4, 0, UI_ROLE_NORMAL, intro);
     free(intro);
     free(path);
     y++;
-    static const ui_str labels[3] = {T_SETUP_UNIT_CODE, T_SETUP_UNIT_NAME, T_SETUP_ASSESSOR};
+    static const char *const labels[3] = {N_("Unit code"), N_("Unit name"), N_("Assessor")};
     int label_cols = 0;
     for (int i = 0; i < 3; i++) {
-        int w = (int)text_width(ui_tr(ctx, labels[i]));
+        int w = (int)text_width(_(labels[i]));
         if (w > label_cols)
             label_cols = w;
     }
@@ -170,7 +171,7 @@ void ui_setup_render(ui_setup *st, ui_canvas *c)
         bool focused = st->focus == i;
         if (focused)
             ui_canvas_put(c, y, 2, 1, UI_ROLE_SELECTED, ">");
-        ui_canvas_put(c, y, 4, label_cols, focused ? UI_ROLE_SELECTED : UI_ROLE_NORMAL, ui_tr(ctx, labels[i]));
+        ui_canvas_put(c, y, 4, label_cols, focused ? UI_ROLE_SELECTED : UI_ROLE_NORMAL, _(labels[i]));
         int fw = width - label_cols - 4;
         if (fw > 50)
             fw = 50;
@@ -182,7 +183,9 @@ void ui_setup_render(ui_setup *st, ui_canvas *c)
     }
     const char *key = ctx->cfg->signing_key ? ctx->cfg->signing_key : "";
     const char *kargs[] = {key};
-    char *keyline = ui_subst(ui_tr(ctx, st->key_exists ? T_SETUP_KEY_EXISTS : T_SETUP_KEYGEN), kargs, 1);
+    char *keyline = ui_subst(st->key_exists ? _("Signing key already present: {1}")
+                                                  : _("Generate the unit's signing key ({1}) to sign reports"),
+                             kargs, 1);
     ui_role key_role = st->focus == UI_SETUP_KEYGEN ? UI_ROLE_SELECTED : UI_ROLE_NORMAL;
     if (st->focus == UI_SETUP_KEYGEN)
         ui_canvas_put(c, y, 2, 1, UI_ROLE_SELECTED, ">");
@@ -194,7 +197,7 @@ void ui_setup_render(ui_setup *st, ui_canvas *c)
     if (st->focus == UI_SETUP_SAVE)
         ui_canvas_put(c, y, 2, 1, UI_ROLE_SELECTED, ">");
     char *save = NULL;
-    if (asprintf(&save, "[ %s ]", ui_tr(ctx, T_SETUP_SAVE)) >= 0) {
+    if (asprintf(&save, "[ %s ]", _("Save")) >= 0) {
         ui_canvas_put(c, y, 4, width, st->focus == UI_SETUP_SAVE ? UI_ROLE_SELECTED : UI_ROLE_NORMAL, save);
         free(save);
     }
@@ -202,6 +205,6 @@ void ui_setup_render(ui_setup *st, ui_canvas *c)
     if (st->error)
         ui_render_wrapped(c, y, 2, width, c->rows - 3 - y, 0, UI_ROLE_WARNING, st->error);
     ui_canvas_cursor(c, cursor_row, cursor_col);
-    ui_render_hints(ctx, c, ui_tr(ctx, T_SETUP_HINTS));
+    ui_render_hints(ctx, c, _("Tab/Up/Down move  Enter next  Space toggle  Esc quit unsaved  F1 help"));
     ui_render_status(ctx, c);
 }

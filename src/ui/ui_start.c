@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "due.h"
+#include "i18n.h"
 #include "period.h"
 #include "store.h"
 #include "text.h"
@@ -82,7 +83,7 @@ static void start_store_error(ui_start *st, char *err)
 {
     if (st->error == NULL && err != NULL) {
         st->error = err;
-        st->error_lead = T_START_ERR_STORE;
+        st->error_lead = N_("The answer store cannot be read. Tell the system administrator what follows; do not delete the file.");
     } else {
         free(err);
     }
@@ -183,7 +184,7 @@ static void start_gather(ui_start *st)
         checklist_set_free(set);
     } else {
         st->error = err;
-        st->error_lead = T_START_ERR_CHECKLISTS;
+        st->error_lead = N_("The checklist files have errors, so no check can start now. Tell whoever maintains the checklists what follows (selfcheck lint lists every problem); answers already saved are not affected.");
         err = NULL;
     }
     char *path = ui_context_store_path(ctx);
@@ -308,34 +309,33 @@ static char *start_entry_label(const ui_start *st, const ui_start_entry *e)
     const ui_context *ctx = st->ctx;
     if (e->profile == PROFILE_CHANGE) {
         const char *args[] = {e->system_name ? e->system_name : e->period};
-        return ui_subst(ui_tr(ctx, T_START_CHANGE_OF), args, 1);
+        return ui_subst(_("Change: {1}"), args, 1);
     }
     return strdup(ui_profile_label(ctx, e->profile));
 }
 
-static char *start_entry_status(const ui_start *st, const ui_start_entry *e, ui_role *role)
+static char *start_entry_status(const ui_start_entry *e, ui_role *role)
 {
-    const ui_context *ctx = st->ctx;
     char count[32];
     snprintf(count, sizeof count, "%zu", e->answered);
     char done[11] = "";
     if (e->completed_at)
         snprintf(done, sizeof done, "%.10s", e->completed_at);
     const char *args[] = {e->status == UI_STATUS_DONE ? done : count};
-    ui_str key = e->status == UI_STATUS_NONE ? T_START_NOT_STARTED
-               : e->status == UI_STATUS_OPEN ? T_START_IN_PROGRESS : T_START_COMPLETED;
+    const char *key = e->status == UI_STATUS_NONE ? _("not started")
+                      : e->status == UI_STATUS_OPEN ? _("in progress, {1} answered") : _("completed {1}");
     *role = e->status == UI_STATUS_DONE ? UI_ROLE_ANSWERED : UI_ROLE_NORMAL;
-    return ui_subst(ui_tr(ctx, key), args, 1);
+    return ui_subst(key, args, 1);
 }
 
 /* "2026-11-25 到期", or "已逾期" in the critical role; "" when done or none. */
-static char *start_entry_due(const ui_start *st, const ui_start_entry *e, ui_role *role)
+static char *start_entry_due(const ui_start_entry *e, ui_role *role)
 {
     *role = e->overdue ? UI_ROLE_CRITICAL : UI_ROLE_NORMAL;
     if (e->due[0] == '\0' || e->status == UI_STATUS_DONE)
         return strdup("");
     const char *args[] = {e->due};
-    return ui_subst(ui_tr(st->ctx, e->overdue ? T_START_OVERDUE : T_START_DUE_ON), args, 1);
+    return ui_subst(e->overdue ? _("OVERDUE {1}") : _("due {1}"), args, 1);
 }
 
 /* Lays the entries out as a table, in the current language: a heading
@@ -347,8 +347,8 @@ static void start_build(ui_start *st)
     static const ui_table_column columns[] = {
         {.min = 8, .flex = true}, {.min = 10, .flex = true}, {.min = 6}, {.min = 6},
     };
-    static const ui_str headers[] = {T_START_DUE_SECTION, T_START_CHANGE_SECTION,
-                                     T_START_UNFINISHED_SECTION, T_START_FINISHED_SECTION};
+    static const char *const headers[] = {N_("Checks due"), N_("After a system change (today)"),
+                                          N_("Unfinished (resume)"), N_("Finished (review)")};
     if (st->table == NULL && (st->table = ui_table_new(columns, 4)) == NULL)
         return;
     if (st->entry_row == NULL && st->count > 0 && (st->entry_row = calloc(st->count, sizeof *st->entry_row)) == NULL) {
@@ -362,12 +362,12 @@ static void start_build(ui_start *st)
         if (i == 0 || e->section != st->entries[i - 1].section) {
             if (i > 0)
                 ui_table_add_heading(st->table, "", UI_ROLE_NORMAL);
-            ui_table_add_heading(st->table, ui_tr(st->ctx, headers[e->section]), UI_ROLE_TITLE);
+            ui_table_add_heading(st->table, _(headers[e->section]), UI_ROLE_TITLE);
         }
         ui_role status_role, due_role;
         char *label = start_entry_label(st, e);
-        char *status = start_entry_status(st, e, &status_role);
-        char *due = start_entry_due(st, e, &due_role);
+        char *status = start_entry_status(e, &status_role);
+        char *due = start_entry_due(e, &due_role);
         const char *cells[] = {label, e->period, due, status};
         long row = ui_table_add_row(st->table, cells, UI_ROLE_NORMAL);
         st->entry_row[i] = row;
@@ -388,8 +388,8 @@ void ui_start_render(ui_start *st, ui_canvas *c)
     const ui_context *ctx = st->ctx;
     const config *cfg = ctx->cfg;
     char *title = NULL;
-    if (asprintf(&title, "%s \xC2\xB7 %s (%s) \xC2\xB7 %s%s", ui_tr(ctx, T_START_TITLE),
-                 cfg->unit_name, cfg->unit_code, ui_tr(ctx, T_START_ASSESSOR), cfg->assessor) < 0)
+    if (asprintf(&title, "%s \xC2\xB7 %s (%s) \xC2\xB7 %s%s", _("Security self-check"),
+                 cfg->unit_name, cfg->unit_code, _("assessor "), cfg->assessor) < 0)
         title = NULL;
     ui_render_title(ctx, c, title ? title : "");
     free(title);
@@ -398,28 +398,28 @@ void ui_start_render(ui_start *st, ui_canvas *c)
     if (st->error) {
         /* the detail comes from the core, in English: say first, in the
          * user's language, what it means and whom to tell */
-        y += ui_render_wrapped(c, y, 2, width, 3, 0, UI_ROLE_WARNING, ui_tr(ctx, st->error_lead));
+        y += ui_render_wrapped(c, y, 2, width, 3, 0, UI_ROLE_WARNING, _(st->error_lead));
         y += ui_render_wrapped(c, y, 4, width - 2, 4, 0, UI_ROLE_DIM, st->error);
     } else {
         char lists[32], items[32];
         snprintf(lists, sizeof lists, "%zu", st->checklist_count);
         snprintf(items, sizeof items, "%zu", st->item_count);
         const char *args[] = {lists, items};
-        char *line = ui_subst(ui_tr(ctx, T_START_CHECKLISTS), args, 2);
+        char *line = ui_subst(_("{1} checklists loaded, {2} items."), args, 2);
         y += ui_render_wrapped(c, y, 2, width, 2, 0, UI_ROLE_DIM, line);
         free(line);
         if (!st->have_systems)
-            y += ui_render_wrapped(c, y, 2, width, 3, 0, UI_ROLE_WARNING, ui_tr(ctx, T_START_NO_SYSTEMS));
+            y += ui_render_wrapped(c, y, 2, width, 3, 0, UI_ROLE_WARNING, _("No information systems registered: the per-system items will not be asked. Press s to register them (for example code oa, name Office automation)."));
     }
     y++;
     int body_bottom = c->rows - 2;
     if (st->count == 0) {
-        ui_render_wrapped(c, y, 2, width, body_bottom - y, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_START_NOTHING));
+        ui_render_wrapped(c, y, 2, width, body_bottom - y, 0, UI_ROLE_NORMAL, _("Nothing to open."));
     }
 
     start_build(st);
     if (st->table)
         ui_table_render(st->table, c, y, 2, c->cols - 3, body_bottom - y);
-    ui_render_hints(ctx, c, ui_tr(ctx, T_START_HINTS));
+    ui_render_hints(ctx, c, _("Up/Down choose  Enter open  s systems  i forms  L language  ? help  q quit"));
     ui_render_status(ctx, c);
 }

@@ -46,7 +46,7 @@ typedef struct ui_start {
     size_t checklist_count, item_count;
     bool have_systems;      /* false: per-system items will not be asked */
     char *error;            /* why the store or the checklists could not be read, or NULL */
-    ui_str error_lead;      /* what ->error means, in the user's language */
+    const char *error_lead; /* what ->error means: a msgid, translated when drawn */
 } ui_start;
 
 /* Reads the store and the checklists to list what can be opened. Returns

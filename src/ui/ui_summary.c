@@ -147,8 +147,8 @@ static void sum_finding(ui_summary *sum, size_t index, bool selected)
     ui_canvas_put(p, first, 2, 1, role, glyph);
     const answer *a = session_answer(s, index);
     bool owner = a && a->owner && *a->owner;
-    const char *args[] = {owner ? a->owner : ui_tr(ctx, T_SUM_NO_OWNER), a && a->due ? a->due : "-"};
-    char *who = ui_subst(ui_tr(ctx, T_SUM_OWNER_DUE), args, 2);
+    const char *args[] = {owner ? a->owner : _("no owner yet"), a && a->due ? a->due : "-"};
+    char *who = ui_subst(_("Fix: {1} · due {2}"), args, 2);
     sum_text(sum, 6, owner ? UI_ROLE_DIM : UI_ROLE_WARNING, who);
     free(who);
 }
@@ -158,7 +158,7 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
     const ui_context *ctx = sum->ctx;
     const session *s = ctx->session;
     const score_result *r = s->score;
-    ui_render_assessment_title(ctx, c, T_SUM_TITLE);
+    ui_render_assessment_title(ctx, c, _("Summary"));
     int body_top = 1, body_rows = c->rows - 3, width = c->cols - 2;
     if (ui_pane_begin(&sum->head, width) != 0 || ui_pane_begin(&sum->pane, width) != 0)
         return;
@@ -175,9 +175,9 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
         snprintf(total, sizeof total, "-");
     snprintf(points, sizeof points, "%.2f/%.2f", r->points, r->max);
     /* TRANSLATORS: the verdict of a check with unanswered items */
-    const char *verdict = incomplete ? _("Incomplete") : ui_tr(ctx, r->pass ? T_PASS : T_FAIL);
+    const char *verdict = incomplete ? _("Incomplete") : (r->pass ? _("Pass") : _("Fail"));
     const char *args[] = {total, points, r->grade ? grade_label(r->grade, ctx->lang) : "-", verdict};
-    char *line = ui_subst(ui_tr(ctx, T_SUM_TOTAL), args, 4);
+    char *line = ui_subst(_("Total {1} ({2} points)  Grade: {3}  Verdict: {4}"), args, 4);
     ui_pane_text(&sum->head, 0, incomplete ? UI_ROLE_NORMAL : r->pass ? UI_ROLE_ANSWERED : UI_ROLE_CRITICAL, line);
     free(line);
     char answered[32], asked[32], findings[32], critical[32];
@@ -186,14 +186,14 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
     snprintf(findings, sizeof findings, "%zu", r->findings);
     snprintf(critical, sizeof critical, "%zu", r->critical_failures);
     const char *pargs[] = {answered, asked, findings, critical};
-    line = ui_subst(ui_tr(ctx, T_SUM_PROGRESS), pargs, 4);
+    line = ui_subst(_("{1}/{2} answered · {3} to fix · {4} critical failures"), pargs, 4);
     ui_pane_text(&sum->head, 0, UI_ROLE_NORMAL, line);
     free(line);
     if (!r->complete) {
         char missing[32];
         snprintf(missing, sizeof missing, "%zu", r->asked - r->answered);
         const char *margs[] = {missing};
-        line = ui_subst(ui_tr(ctx, T_SUM_INCOMPLETE), margs, 1);
+        line = ui_subst(_("{1} items are not answered yet; the total counts answered items only."), margs, 1);
         ui_pane_text(&sum->head, 0, UI_ROLE_WARNING, line);
         free(line);
     }
@@ -225,7 +225,7 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
     int selected_top = -1, selected_bottom = -1;
     if (r->critical_failures > 0) {
         const char *cargs[] = {critical};
-        line = ui_subst(ui_tr(ctx, T_SUM_CRITICAL), cargs, 1);
+        line = ui_subst(_("Critical failures ({1}; with one, the verdict is Fail whatever the total):"), cargs, 1);
         sum_text(sum, 0, UI_ROLE_CRITICAL, line);
         free(line);
     }
@@ -235,7 +235,7 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
             char others[32];
             snprintf(others, sizeof others, "%zu", r->findings - r->critical_failures);
             const char *fargs[] = {others};
-            line = ui_subst(ui_tr(ctx, T_SUM_FINDINGS), fargs, 1);
+            line = ui_subst(_("Findings ({1}, to be fixed):"), fargs, 1);
             sum_text(sum, 0, UI_ROLE_FAILED, line);
             free(line);
             others_header = true;
@@ -247,7 +247,7 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
             selected_bottom = sum->pane.y;
     }
     if (n == 0)
-        sum_text(sum, 0, UI_ROLE_ANSWERED, ui_tr(ctx, T_SUM_NO_FINDINGS));
+        sum_text(sum, 0, UI_ROLE_ANSWERED, _("No findings."));
     free(list);
 
     /* scroll: keep the selected finding in view, never past the end */
@@ -255,6 +255,6 @@ void ui_summary_render(ui_summary *sum, ui_canvas *c)
     sum->findings.page = view > 2 ? view / 2 : 1;   /* findings take about two lines each */
     ui_canvas_blit(c, body_top, 1, &sum->head.canvas, 0, pinned);
     ui_pane_show(&sum->pane, c, body_top + pinned, 1, view, selected_top, selected_bottom, c->cols - 1);
-    ui_render_hints(ctx, c, ui_tr(ctx, T_SUM_HINTS));
+    ui_render_hints(ctx, c, _("e sign & export  Enter go to item  Esc back  j/k move  ? help  q quit"));
     ui_render_status(ctx, c);
 }

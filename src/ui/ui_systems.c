@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ident.h"
 #include "text.h"
 
@@ -84,10 +85,10 @@ static void systems_add(ui_systems *sy)
     if (code == NULL || name == NULL) {
         systems_fail(sy, "out of memory");
     } else if (!ident_name_valid(code)) {
-        systems_fail(sy, ui_tr(ctx, T_SYSTEMS_ERR_CODE));
+        systems_fail(sy, _("The code may contain lower-case letters, digits and - only (not first), at most 64 characters, e.g. oa, web-portal."));
         sy->focus = 0;
     } else if (*name == '\0') {
-        systems_fail(sy, ui_tr(ctx, T_SYSTEMS_ERR_NAME));
+        systems_fail(sy, _("Please type the system's name, e.g. Office automation."));
         sy->focus = 1;
     } else {
         /* the store is the judge of a code in use: another process may
@@ -97,7 +98,7 @@ static void systems_add(ui_systems *sy)
         store_close(db);
         if (rc == STORE_ERR_EXISTS) {
             const char *args[] = {code};
-            char *text = ui_subst(ui_tr(ctx, T_SYSTEMS_ERR_TAKEN), args, 1);
+            char *text = ui_subst(_("There is a system with code {1} already: choose another code."), args, 1);
             systems_fail(sy, text);
             free(text);
             sy->focus = 0;
@@ -105,7 +106,7 @@ static void systems_add(ui_systems *sy)
             systems_fail(sy, NULL);
             sy->mode = UI_SYSTEMS_LIST;
             const char *args[] = {code, name};
-            ui_context_sayf(ctx, UI_ROLE_ANSWERED, T_SYSTEMS_ADDED, args, 2);
+            ui_context_sayf(ctx, UI_ROLE_ANSWERED, _("Registered system {1} ({2})"), args, 2);
             systems_reload(sy, code);
         } else if (db != NULL) {
             systems_fail(sy, err);
@@ -130,7 +131,7 @@ static void systems_remove(ui_systems *sy)
         systems_fail(sy, err);
     } else {
         const char *args[] = {s->id, s->name};
-        ui_context_sayf(sy->ctx, UI_ROLE_ANSWERED, T_SYSTEMS_REMOVED, args, 2);
+        ui_context_sayf(sy->ctx, UI_ROLE_ANSWERED, _("Removed system {1} ({2})"), args, 2);
         systems_fail(sy, NULL);
     }
     free(err);
@@ -211,11 +212,10 @@ ui_action ui_systems_key(ui_systems *sy, ui_key k)
 /* The add form: two labelled fields. Returns the rows used. */
 static int systems_render_form(ui_systems *sy, ui_canvas *c, int y, int width)
 {
-    const ui_context *ctx = sy->ctx;
-    static const ui_str labels[2] = {T_SYSTEMS_CODE, T_SYSTEMS_NAME};
+    static const char *const labels[2] = {N_("Code"), N_("Name")};
     int label_cols = 0;
     for (int i = 0; i < 2; i++) {
-        int w = (int)text_width(ui_tr(ctx, labels[i]));
+        int w = (int)text_width(_(labels[i]));
         if (w > label_cols)
             label_cols = w;
     }
@@ -225,7 +225,7 @@ static int systems_render_form(ui_systems *sy, ui_canvas *c, int y, int width)
         if (focused)
             ui_canvas_put(c, y + i, 2, 1, UI_ROLE_SELECTED, ">");
         ui_canvas_put(c, y + i, 4, label_cols, focused ? UI_ROLE_SELECTED : UI_ROLE_NORMAL,
-                      ui_tr(ctx, labels[i]));
+                      _(labels[i]));
         int fw = width - label_cols - 4;
         ui_field_render(&sy->fields[i], c, y + i, 6 + label_cols, fw > 62 ? 62 : fw, UI_ROLE_INPUT);
         if (focused) {
@@ -256,16 +256,16 @@ static void systems_draw_row(void *data, ui_canvas *c, int row, int col, int wid
 void ui_systems_render(ui_systems *sy, ui_canvas *c)
 {
     const ui_context *ctx = sy->ctx;
-    ui_render_title(ctx, c, ui_tr(ctx, T_SYSTEMS_TITLE));
+    ui_render_title(ctx, c, _("The unit's information systems"));
     int width = c->cols - 4, y = 2;
-    y += ui_render_wrapped(c, y, 2, width, 3, 0, UI_ROLE_NORMAL, ui_tr(ctx, T_SYSTEMS_INTRO)) + 1;
+    y += ui_render_wrapped(c, y, 2, width, 3, 0, UI_ROLE_NORMAL, _("Per-system items (flaws, passwords, backups, MLPS assessment) are asked once for each system here; after a significant change of a system, the start screen offers its re-assessment.")) + 1;
 
     /* the list, scrolled to keep the selection in view, above the form and
      * the message lines that the bottom of the screen keeps for them */
     int bottom = c->rows - 3 - (sy->mode == UI_SYSTEMS_ADD ? 3 : 0) - (sy->error ? 2 : 0);
     int rows = bottom - y;
     if (sy->count == 0) {
-        ui_render_wrapped(c, y, 2, width, 2, 0, UI_ROLE_DIM, ui_tr(ctx, T_SYSTEMS_NONE));
+        ui_render_wrapped(c, y, 2, width, 2, 0, UI_ROLE_DIM, _("No systems registered yet. Press a to register the first, for example code oa, name Office automation."));
     } else if (rows > 0) {
         systems_draw d = {sy, 0};
         for (size_t i = 0; i < sy->count; i++) {
@@ -283,13 +283,13 @@ void ui_systems_render(ui_systems *sy, ui_canvas *c)
         line += ui_render_wrapped(c, bottom, 2, width, 2, 0, UI_ROLE_WARNING, sy->error);
     if (sy->mode == UI_SYSTEMS_ADD)
         systems_render_form(sy, c, line, width);
-    ui_str hints = sy->mode == UI_SYSTEMS_ADD ? T_SYSTEMS_HINTS_ADD : T_SYSTEMS_HINTS;
+    const char *hints = sy->mode == UI_SYSTEMS_ADD ? _("Enter next/save  Tab switch  Esc cancel  F1 help") : _("a add  d remove  Up/Down choose  Esc back  L language  ? help  q quit");
     if (sy->mode == UI_SYSTEMS_CONFIRM && sy->list.selected < sy->count) {
         const char *args[] = {sy->systems[sy->list.selected].id, sy->systems[sy->list.selected].name};
-        char *ask = ui_subst(ui_tr(ctx, T_SYSTEMS_CONFIRM), args, 2);
+        char *ask = ui_subst(_("Remove system {1} ({2})? Press d or y again to confirm, any other key to keep it. Finished checks and answers given stay as they are."), args, 2);
         ui_render_wrapped(c, bottom, 2, width, 2, 0, UI_ROLE_WARNING, ask);
         free(ask);
     }
-    ui_render_hints(ctx, c, ui_tr(ctx, hints));
+    ui_render_hints(ctx, c, hints);
     ui_render_status(ctx, c);
 }

@@ -126,12 +126,12 @@ static char *walk_check_number(const ui_walk *w, const item *it, const char *inp
     char *end = NULL;
     double v = strtod(input, &end);
     if (end == input || *end != '\0' || !isfinite(v))
-        return strdup(ui_tr(w->ctx, T_ERR_NUMBER));
+        return strdup(_("Please type a number, e.g. 7."));
     if (v < it->number_min || v > it->number_max) {
         char *lo = ui_walk_format_number(it->number_min), *hi = ui_walk_format_number(it->number_max);
         const char *args[] = {lo ? lo : "", hi ? hi : "",
                               ui_context_en(w->ctx) ? it->unit_en : it->unit_zh};
-        char *msg = ui_subst(ui_tr(w->ctx, T_ERR_NUMBER_RANGE), args, 3);
+        char *msg = ui_subst(_("The number must be between {1} and {2} {3}."), args, 3);
         free(lo);
         free(hi);
         return msg;
@@ -143,11 +143,11 @@ static char *walk_check_date(const ui_walk *w, const char *input, bool may_be_fu
 {
     civil_date d, today;
     if (date_parse(input, &d) != 0 || !date_valid(d))
-        return strdup(ui_tr(w->ctx, T_ERR_DATE));
+        return strdup(_("Type the date as YYYY-MM-DD, e.g. 2026-11-21, and a day that exists."));
     if (!may_be_future && date_parse(w->ctx->today, &today) == 0
         && date_to_days(d) > date_to_days(today)) {
         const char *args[] = {w->ctx->today};
-        return ui_subst(ui_tr(w->ctx, T_ERR_DATE_FUTURE), args, 1);
+        return ui_subst(_("The date cannot be after today ({1})."), args, 1);
     }
     return NULL;
 }
@@ -249,7 +249,7 @@ static ui_action walk_advance(ui_walk *w)
     if (open < 0)
         return UI_ACT_SUMMARY;
     ui_walk_goto(w, (size_t)open);
-    ui_context_say(w->ctx, UI_ROLE_WARNING, ui_tr(w->ctx, T_WALK_JUMPED));
+    ui_context_say(w->ctx, UI_ROLE_WARNING, _("That was the last item; here is the first unanswered one."));
     return UI_ACT_REDRAW;
 }
 
@@ -283,7 +283,7 @@ static ui_action walk_after_answer(ui_walk *w)
     if (is->finding && (a == NULL || a->owner == NULL || a->owner[0] == '\0')) {
         w->chain = true;
         walk_edit(w, UI_FOCUS_OWNER, NULL);
-        ui_context_say(w->ctx, UI_ROLE_WARNING, ui_tr(w->ctx, T_WALK_ASK_OWNER));
+        ui_context_say(w->ctx, UI_ROLE_WARNING, _("Who will fix this? (Enter saves, Esc skips)"));
         return UI_ACT_REDRAW;
     }
     return walk_advance(w);
@@ -337,7 +337,7 @@ static ui_action walk_search(ui_walk *w, const char *needle)
         }
     }
     const char *args[] = {needle};
-    ui_context_sayf(w->ctx, UI_ROLE_WARNING, T_WALK_NOT_FOUND, args, 1);
+    ui_context_sayf(w->ctx, UI_ROLE_WARNING, _("Not found: {1}"), args, 1);
     return UI_ACT_REDRAW;
 }
 
@@ -390,14 +390,14 @@ static ui_action walk_edit_key(ui_walk *w, ui_key k)
         return walk_after_answer(w);
     if (w->chain && focus == UI_FOCUS_OWNER) {
         walk_edit(w, UI_FOCUS_DUE, NULL);
-        ui_context_say(w->ctx, UI_ROLE_WARNING, ui_tr(w->ctx, T_WALK_ASK_DUE));
+        ui_context_say(w->ctx, UI_ROLE_WARNING, _("Confirm the due date (Enter saves, Esc skips)"));
         return UI_ACT_REDRAW;
     }
     if (w->chain && focus == UI_FOCUS_DUE) {
         ui_context_say(w->ctx, UI_ROLE_NORMAL, NULL);
         return walk_advance(w);
     }
-    ui_context_say(w->ctx, UI_ROLE_ANSWERED, ui_tr(w->ctx, T_WALK_SAVED));
+    ui_context_say(w->ctx, UI_ROLE_ANSWERED, _("Saved."));
     return UI_ACT_REDRAW;
 }
 
@@ -406,7 +406,7 @@ static ui_action walk_take_over(ui_walk *w)
     const session *s = walk_session(w);
     const answer *prev = session_previous_answer(s, w->current);
     if (s->previous == NULL || prev == NULL || prev->value == NULL) {
-        ui_context_say(w->ctx, UI_ROLE_WARNING, ui_tr(w->ctx, T_WALK_NO_PREVIOUS));
+        ui_context_say(w->ctx, UI_ROLE_WARNING, _("There is no previous answer to take over."));
         return UI_ACT_REDRAW;
     }
     char *value = strdup(prev->value);   /* prev may move when the answers reload */
@@ -414,7 +414,7 @@ static ui_action walk_take_over(ui_walk *w)
         return UI_ACT_REDRAW;
     ui_action act = walk_answer(w, value);
     if (w->error == NULL)
-        ui_context_say(w->ctx, UI_ROLE_ANSWERED, ui_tr(w->ctx, T_WALK_TOOK_OVER));
+        ui_context_say(w->ctx, UI_ROLE_ANSWERED, _("Took over last time's answer."));
     free(value);
     return act;
 }
@@ -447,7 +447,7 @@ static ui_action walk_not_allowed(ui_walk *w)
 {
     char *allowed = answer_allowed(walk_item(w));
     const char *args[] = {allowed ? allowed : ""};
-    ui_context_sayf(w->ctx, UI_ROLE_WARNING, T_WALK_NOT_ALLOWED, args, 1);
+    ui_context_sayf(w->ctx, UI_ROLE_WARNING, _("This item does not take that answer; it takes: {1}"), args, 1);
     free(allowed);
     return UI_ACT_REDRAW;
 }
@@ -455,12 +455,11 @@ static ui_action walk_not_allowed(ui_walk *w)
 /* Enter on an unanswered yes/no or choice item: says which keys answer it. */
 static ui_action walk_which_keys(ui_walk *w, const item *it)
 {
-    const ui_context *ctx = w->ctx;
     char *keys = NULL, *line = NULL;
     int rc = it->type == ANSWER_YESNO
-        ? asprintf(&keys, "y %s   n %s%s%s%s%s", ui_tr(ctx, T_YES), ui_tr(ctx, T_NO),
-                   it->allow_partial ? "   p " : "", it->allow_partial ? ui_tr(ctx, T_PARTIAL) : "",
-                   it->allow_na ? "   x " : "", it->allow_na ? ui_tr(ctx, T_NA) : "")
+        ? asprintf(&keys, "y %s   n %s%s%s%s%s", _("Yes"), _("No"),
+                   it->allow_partial ? "   p " : "", it->allow_partial ? _("Partly") : "",
+                   it->allow_na ? "   x " : "", it->allow_na ? _("Not applicable") : "")
         : asprintf(&keys, "1-%zu", it->choice_count);
     if (rc >= 0 && asprintf(&line, _("Not answered yet. The keys that answer it: %s"), keys) >= 0) {
         ui_context_say(w->ctx, UI_ROLE_WARNING, line);
@@ -607,7 +606,7 @@ ui_action ui_walk_key(ui_walk *w, ui_key k)
     case 'u': {
         long next = session_next_unanswered(walk_session(w), w->current + 1);
         if (next < 0) {
-            ui_context_say(w->ctx, UI_ROLE_ANSWERED, ui_tr(w->ctx, T_WALK_ALL_ANSWERED));
+            ui_context_say(w->ctx, UI_ROLE_ANSWERED, _("Every item is answered (s: summary)."));
             return UI_ACT_REDRAW;
         }
         ui_walk_goto(w, (size_t)next);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "i18n.h"
 #include "text.h"
 #include "ui_list.h"
 
@@ -247,12 +248,12 @@ static void pane_error(ui_walk *w, ui_walk_focus focus)
 
 /* The hint of a typed answer, then the keys for "never" and "not applicable"
  * when the item takes them. Caller frees. */
-static char *walk_keys_line(const ui_context *ctx, const item *it, const char *typed)
+static char *walk_keys_line(const item *it, const char *typed)
 {
     char *line = NULL;
     if (asprintf(&line, "%s%s%s%s%s", typed ? typed : "",
-                 it->allow_never ? "   n " : "", it->allow_never ? ui_tr(ctx, T_NEVER) : "",
-                 it->allow_na ? "   x " : "", it->allow_na ? ui_tr(ctx, T_NA) : "") < 0)
+                 it->allow_never ? "   n " : "", it->allow_never ? _("Never") : "",
+                 it->allow_na ? "   x " : "", it->allow_na ? _("Not applicable") : "") < 0)
         return NULL;
     return line;
 }
@@ -261,11 +262,11 @@ static void pane_answer_keys(ui_walk *w, const item *it)
 {
     const ui_context *ctx = w->ctx;
     char *line = NULL;
-    const char *na = it->allow_na ? ui_tr(ctx, T_NA) : NULL;
+    const char *na = it->allow_na ? _("Not applicable") : NULL;
     switch (it->type) {
     case ANSWER_YESNO: {
-        if (asprintf(&line, "y %s   n %s%s%s%s%s", ui_tr(ctx, T_YES), ui_tr(ctx, T_NO),
-                     it->allow_partial ? "   p " : "", it->allow_partial ? ui_tr(ctx, T_PARTIAL) : "",
+        if (asprintf(&line, "y %s   n %s%s%s%s%s", _("Yes"), _("No"),
+                     it->allow_partial ? "   p " : "", it->allow_partial ? _("Partly") : "",
                      na ? "   x " : "", na ? na : "") < 0)
             line = NULL;
         pane_text(w, PANE_INDENT, UI_ROLE_DIM, line);
@@ -291,15 +292,15 @@ static void pane_answer_keys(ui_walk *w, const item *it)
             free(option);
         }
         ui_pane_skip(&w->pane, 1);
-        line = join3(ui_tr(ctx, T_WALK_KEYS_CHOICE), na ? "   x " : "", na);
+        line = join3(_("Press a digit, or move with Left/Right and press Enter"), na ? "   x " : "", na);
         pane_text(w, PANE_INDENT, UI_ROLE_DIM, line);
         break;
     }
     case ANSWER_NUMBER: {
         char *lo = ui_walk_format_number(it->number_min), *hi = ui_walk_format_number(it->number_max);
         const char *args[] = {lo ? lo : "", hi ? hi : "", ui_context_en(ctx) ? it->unit_en : it->unit_zh};
-        char *keys = ui_subst(ui_tr(ctx, T_WALK_KEYS_NUMBER), args, 3);
-        line = walk_keys_line(ctx, it, keys);
+        char *keys = ui_subst(_("Type a number ({1} to {2} {3}) and press Enter"), args, 3);
+        line = walk_keys_line(it, keys);
         pane_text(w, PANE_INDENT, UI_ROLE_DIM, line);
         free(keys);
         free(lo);
@@ -308,14 +309,14 @@ static void pane_answer_keys(ui_walk *w, const item *it)
     }
     case ANSWER_DATE: {
         const char *args[] = {ctx->today};
-        char *keys = ui_subst(ui_tr(ctx, T_WALK_KEYS_DATE), args, 1);
-        line = walk_keys_line(ctx, it, keys);
+        char *keys = ui_subst(_("Type a date YYYY-MM-DD (today is {1}) and press Enter"), args, 1);
+        line = walk_keys_line(it, keys);
         pane_text(w, PANE_INDENT, UI_ROLE_DIM, line);
         free(keys);
         break;
     }
     case ANSWER_TEXT:
-        pane_text(w, PANE_INDENT, UI_ROLE_DIM, ui_tr(ctx, T_WALK_KEYS_TEXT));
+        pane_text(w, PANE_INDENT, UI_ROLE_DIM, _("Press Enter to type the text"));
         break;
     }
     free(line);
@@ -329,21 +330,21 @@ static void pane_previous(ui_walk *w, const item *it, const answer *a)
         return;
     const answer *prev = session_previous_answer(s, w->current);
     const char *args[] = {s->previous->period};
-    char *label = ui_subst(ui_tr(ctx, T_WALK_PREVIOUS), args, 1);
+    char *label = ui_subst(_("Last time ({1}): "), args, 1);
     char *shown = prev && prev->value ? answer_display(it, prev->value, ctx->lang) : NULL;
-    char *line = join3(label, shown ? shown : ui_tr(ctx, T_UNANSWERED), NULL);
+    char *line = join3(label, shown ? shown : _("not answered"), NULL);
     bool can_take = prev && prev->value && (a == NULL || a->value == NULL || strcmp(a->value, prev->value) != 0);
     if (can_take) {
-        char *with = join3(line, "   ", ui_tr(ctx, T_WALK_TAKE_OVER));
+        char *with = join3(line, "   ", _("c: take it over"));
         free(line);
         line = with;
     }
     pane_text(w, PANE_INDENT, UI_ROLE_DIM, line);
     if (prev && prev->value && a && a->value)
         pane_text(w, PANE_INDENT, strcmp(prev->value, a->value) == 0 ? UI_ROLE_DIM : UI_ROLE_WARNING,
-                  ui_tr(ctx, strcmp(prev->value, a->value) == 0 ? T_WALK_SAME : T_WALK_CHANGED));
+                  strcmp(prev->value, a->value) == 0 ? _("Same as last time") : _("Changed since last time"));
     if (prev && prev->note && *prev->note) {
-        char *note = join3(ui_tr(ctx, T_WALK_NOTE), prev->note, NULL);
+        char *note = join3(_("Note: "), prev->note, NULL);
         pane_text(w, PANE_INDENT + 2, UI_ROLE_DIM, note);
         free(note);
     }
@@ -376,12 +377,12 @@ static int walk_render_pane(ui_walk *w, int *focus_top, int *focus_bottom)
     snprintf(n1, sizeof n1, "%zu", pos);
     snprintf(n2, sizeof n2, "%zu", total);
     const char *where_args[] = {n1, n2, checklist_title(in->list, ctx->lang)};
-    char *where = ui_subst(ui_tr(ctx, T_WALK_ITEM_N), where_args, 3);
+    char *where = ui_subst(_("{3} · item {1} of {2}"), where_args, 3);
     pane_text(w, 0, UI_ROLE_DIM, where);
     free(where);
     if (in->system_name && *in->system_name) {
         const char *args[] = {in->system_name};
-        char *sys = ui_subst(ui_tr(ctx, T_WALK_SYSTEM), args, 1);
+        char *sys = ui_subst(_("System: {1}"), args, 1);
         pane_text(w, 0, UI_ROLE_TITLE, sys);
         free(sys);
     }
@@ -391,10 +392,10 @@ static int walk_render_pane(ui_walk *w, int *focus_top, int *focus_bottom)
         snprintf(points, sizeof points, "%.3g", is->points);
         snprintf(max, sizeof max, "%g", it->weight);
         const char *args[] = {ui_severity_label(ctx, it->severity), weight};
-        char *line = ui_subst(ui_tr(ctx, T_WALK_WEIGHT), args, 2);
+        char *line = ui_subst(_("Severity {1} · weight {2}"), args, 2);
         if (is->state == STATE_ANSWERED) {
             const char *pargs[] = {points, max};
-            char *pts = ui_subst(ui_tr(ctx, T_WALK_POINTS), pargs, 2);
+            char *pts = ui_subst(_("points {1}/{2}"), pargs, 2);
             char *both = join3(line, " \xC2\xB7 ", pts);
             free(line);
             free(pts);
@@ -407,25 +408,25 @@ static int walk_render_pane(ui_walk *w, int *focus_top, int *focus_bottom)
     pane_text(w, 0, UI_ROLE_NORMAL, item_question(it, ctx->lang));
     const char *guidance = item_guidance(it, ctx->lang);
     if (guidance && *guidance) {
-        char *line = join3(ui_tr(ctx, T_WALK_GUIDANCE), guidance, NULL);
+        char *line = join3(_("How to check: "), guidance, NULL);
         pane_text(w, 0, UI_ROLE_DIM, line);
         free(line);
     }
     if (it->source && *it->source) {
-        char *line = join3(ui_tr(ctx, T_WALK_SOURCE), it->source, NULL);
+        char *line = join3(_("Source: "), it->source, NULL);
         pane_text(w, 0, UI_ROLE_DIM, line);
         free(line);
     }
     if (is->state == STATE_HIDDEN)
-        pane_text(w, 0, UI_ROLE_WARNING, ui_tr(ctx, T_HIDDEN));
+        pane_text(w, 0, UI_ROLE_WARNING, _("Given an earlier answer, this item is not asked now."));
     ui_pane_skip(&w->pane, 1);
 
     /* the answer */
     ui_role role = UI_ROLE_DIM;
     const char *glyph = ui_state_glyph(is, &role);
     char *shown = a && a->value ? answer_display(it, a->value, ctx->lang) : NULL;
-    char *value = join3(glyph, " ", shown ? shown : ui_tr(ctx, T_UNANSWERED));
-    pane_field(w, UI_FOCUS_ANSWER, ui_tr(ctx, T_WALK_ANSWER), value, role, focus_top);
+    char *value = join3(glyph, " ", shown ? shown : _("not answered"));
+    pane_field(w, UI_FOCUS_ANSWER, _("Answer: "), value, role, focus_top);
     free(value);
     free(shown);
     pane_error(w, UI_FOCUS_ANSWER);
@@ -437,7 +438,7 @@ static int walk_render_pane(ui_walk *w, int *focus_top, int *focus_bottom)
 
     /* note and remediation */
     bool has_note = a && a->note && *a->note;
-    pane_field(w, UI_FOCUS_NOTE, ui_tr(ctx, T_WALK_NOTE), has_note ? a->note : ui_tr(ctx, T_WALK_EMPTY),
+    pane_field(w, UI_FOCUS_NOTE, _("Note: "), has_note ? a->note : _("(empty)"),
                has_note ? UI_ROLE_NORMAL : UI_ROLE_DIM, focus_top);
     pane_error(w, UI_FOCUS_NOTE);
     if (w->focus == UI_FOCUS_NOTE)
@@ -449,19 +450,19 @@ static int walk_render_pane(ui_walk *w, int *focus_top, int *focus_bottom)
             snprintf(points, sizeof points, "%.3g", is->points);
             snprintf(max, sizeof max, "%g", it->weight);
             const char *args[] = {points, max};
-            char *line = ui_subst(ui_tr(ctx, T_WALK_FINDING), args, 2);
+            char *line = ui_subst(_("Needs remediation: {1} of {2} points"), args, 2);
             pane_text(w, 0, is->critical_failure ? UI_ROLE_CRITICAL : UI_ROLE_FAILED, line);
             free(line);
         }
         bool has_owner = a && a->owner && *a->owner, has_due = a && a->due && *a->due;
-        pane_field(w, UI_FOCUS_OWNER, ui_tr(ctx, T_WALK_OWNER),
-                   has_owner ? a->owner : ui_tr(ctx, T_WALK_EMPTY),
+        pane_field(w, UI_FOCUS_OWNER, _("Remediation owner: "),
+                   has_owner ? a->owner : _("(empty)"),
                    has_owner ? UI_ROLE_NORMAL : UI_ROLE_WARNING, focus_top);
         pane_error(w, UI_FOCUS_OWNER);
         if (w->focus == UI_FOCUS_OWNER)
             *focus_bottom = w->pane.y;
-        pane_field(w, UI_FOCUS_DUE, ui_tr(ctx, T_WALK_DUE),
-                   has_due ? a->due : ui_tr(ctx, T_WALK_EMPTY),
+        pane_field(w, UI_FOCUS_DUE, _("Remediation due: "),
+                   has_due ? a->due : _("(empty)"),
                    has_due ? UI_ROLE_NORMAL : UI_ROLE_WARNING, focus_top);
         pane_error(w, UI_FOCUS_DUE);
         if (w->focus == UI_FOCUS_DUE)
@@ -487,7 +488,7 @@ void ui_walk_render(ui_walk *w, ui_canvas *c)
 
     if (ui_walk_count(w) == 0) {
         ui_render_wrapped(c, 2, 2, c->cols - 4, g.body_rows - 2, 0, UI_ROLE_WARNING,
-                          ui_tr(ctx, T_WALK_NOTHING_TO_ASK));
+                          _("This check has no items to answer (no checklist item belongs to this profile, or no information system is registered)."));
     } else {
         int list_rows = 0;
         walk_render_lists(w, c, &g, &list_rows);
@@ -509,10 +510,11 @@ void ui_walk_render(ui_walk *w, ui_canvas *c)
 
     if (w->searching) {
         int row = c->rows - 2;
-        int lw = ui_canvas_put(c, row, 1, c->cols - 2, UI_ROLE_SELECTED, ui_tr(ctx, T_WALK_SEARCH));
+        int lw = ui_canvas_put(c, row, 1, c->cols - 2, UI_ROLE_SELECTED, _("/ Search questions: "));
         ui_field_render(&w->search, c, row, 1 + lw, c->cols - 2 - lw, UI_ROLE_INPUT);
     } else {
-        ui_render_hints(ctx, c, ui_tr(ctx, w->editing ? T_WALK_EDIT_HINTS : T_WALK_HINTS));
+        ui_render_hints(ctx, c, w->editing ? _("Enter save  Esc cancel  Left/Right move cursor  Ctrl-U clear")
+                                           : _("j/k move  Tab field  c last  u unanswered  / find  s summary  ? help  q quit"));
     }
     ui_render_status(ctx, c);
 }
