@@ -87,4 +87,43 @@ sc score --help >/dev/full 2>/dev/null; rc=$?
 sc score --period 2001-01 >/dev/full 2>/dev/null; rc=$?
 [ $rc -eq 6 ] || fail "score of an unknown period >/dev/full: exit $rc, expected 6"
 
+# commands with subcommands (review, review units) dispatch from one table
+# and parse each subcommand's options with cli_parse: its own --help, its
+# own options only, required options and the number of operands checked
+# before the database is opened
+rdb=$work/review-args.db
+code "review --help" 0 sc review --help
+expect "review --help lists its commands" "  units " "$out"
+expect "review --help has exit codes" "exit codes:" "$out"
+code "review units --help" 0 sc review units --help
+expect "review units --help lists import-keys" "  import-keys " "$out"
+code "review units add --help" 0 sc review units add --help
+expect "review units add --help: its usage line" "usage: selfcheck review units add CODE NAME --key FILE.pub" "$out"
+expect "review units add --help: its exit codes" "12 unit/key mismatch" "$out"
+code "review import --help after an operand" 0 sc review import somewhere --help
+expect "review import --help" "usage: selfcheck review import PATH..." "$out"
+code "review without a command" 2 sc review
+expect "review without a command says so" "review: which command?" "$out"
+code "review: unknown command" 2 sc review bogus
+expect "review: unknown command named" "review: unknown command 'bogus'" "$out"
+code "review units: unknown command" 2 sc review units bogus
+expect "review units: unknown command named" "review units: unknown command 'bogus'" "$out"
+code "review units add without --key" 2 sc review units add u1 Name --db "$rdb"
+expect "the required option is named" "review units add: --key FILE.pub is required" "$out"
+code "review units add with one operand" 2 sc review units add u1 --key k.pub --db "$rdb"
+expect "the missing operands are named" "review units add: expected CODE NAME" "$out"
+code "review units remove with two operands" 2 sc review units remove u1 u2 --db "$rdb"
+expect "the extra operand is named" "review units remove: unknown argument 'u2'" "$out"
+code "review missing: an option of another command" 2 sc review missing --unit u1 --db "$rdb"
+expect "the option is refused by name" "review missing: unknown option '--unit'" "$out"
+code "review import --workers 0" 2 sc review import "$work" --workers 0 --db "$rdb"
+code "review import --batch 0x10" 2 sc review import "$work" --batch 0x10 --db "$rdb"
+code "review import without a path" 2 sc review import --db "$rdb"
+[ ! -e "$rdb" ] || fail "a usage error made the review database"
+# the help in Chinese under a Chinese setting
+printf '[ui]\nlang = zh\n' >"$work/zh.ini"
+out=$("$bin" --config "$work/zh.ini" review units revoke --help 2>&1) || fail "review units revoke --help in Chinese"
+expect "review units revoke --help in Chinese" "密钥遗失的时间" "$out"
+refuse "no English in the Chinese help" "the moment the key was lost" "$out"
+
 finish cli_args

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # cli_man.sh: the man pages say what --help says. Every command of
 # `selfcheck --help` and every option of each `selfcheck COMMAND --help`
-# (and of `selfcheck review SUB --help` for the review's subcommands) is in
+# (and of `selfcheck review SUB [SUBSUB] --help` for the review's
+# subcommands) is in
 # docs/selfcheck.1 and in the Chinese docs/zh_CN/selfcheck.1, and so is every
 # exit code of the one table; the pages render without a warning; the bash
 # completion offers the commands and options --help lists.
@@ -33,7 +34,16 @@ for cmd in $commands; do
             for page in "${pages[@]}"; do
                 in_page "$page" "review $sub" || fail "'review $sub' is not in ${page#"$repo"/}"
             done
-            sub_help=$(sc review "$sub" --help 2>&1) && options+=$'\n'$(grep -o -- '--[a-z][a-z-]*' <<<"$sub_help")
+            sub_help=$(sc review "$sub" --help 2>&1) || fail "review $sub --help"
+            options+=$'\n'$(grep -o -- '--[a-z][a-z-]*' <<<"$sub_help")
+            # and their own subcommands (review units add), each with its options
+            for subsub in $(sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p' <<<"$sub_help"); do
+                for page in "${pages[@]}"; do
+                    in_page "$page" "review $sub $subsub" || fail "'review $sub $subsub' is not in ${page#"$repo"/}"
+                done
+                subsub_help=$(sc review "$sub" "$subsub" --help 2>&1) || fail "review $sub $subsub --help"
+                options+=$'\n'$(grep -o -- '--[a-z][a-z-]*' <<<"$subsub_help")
+            done
         done
     fi
 done
@@ -73,5 +83,9 @@ for cmd in $commands; do expect "completion of commands has $cmd" "$cmd" "$out";
 expect "completion of score's options" "--period" "$(complete_words selfcheck score --)"
 expect "completion of profiles" "halfyear" "$(complete_words selfcheck template --profile "")"
 expect "completion of systems' actions" "remove" "$(complete_words selfcheck systems "")"
+expect "completion of review's commands" "findings" "$(complete_words selfcheck review "")"
+expect "completion of review units' commands" "import-keys" "$(complete_words selfcheck review units "")"
+expect "completion of review units add's options" "--key-id" "$(complete_words selfcheck review units add --)"
+refuse "review import's options are its own" "--key-id" "$(complete_words selfcheck review import --)"
 
 finish cli_man

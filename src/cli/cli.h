@@ -74,7 +74,7 @@ typedef struct cli_option {
     const char *help;     /* N_() text for --help */
     const char **value;   /* receives the value (options with arg) */
     bool *flag;           /* set true when given (flags) */
-    bool required;        /* shown without [] in the usage line */
+    bool required;        /* shown without [] in the usage line; cli_parse refuses its absence */
 } cli_option;
 
 /* What a command's --help says besides its options. */
@@ -106,6 +106,28 @@ int cli_parse(int argc, char **argv, const cli_option *opts, const cli_help *hel
 /* cli_parse for a command that takes options only: an operand is a usage
  * error. */
 int cli_parse_options(int argc, char **argv, const cli_option *opts, const cli_help *help);
+
+/* cli_parse for a command that takes min to max operands (max -1: any
+ * number): another count is a usage error that names the operands. */
+int cli_parse_count(int argc, char **argv, const cli_option *opts, const cli_help *help, int min, int max,
+                    int *first_operand);
+
+/* One subcommand of a command that has them (review, review units): a table
+ * ending in an entry with a NULL name. Adding a subcommand is adding a row
+ * (and its lines in docs/selfcheck.1 and docs/zh_CN/selfcheck.1). */
+typedef struct cli_subcommand {
+    const char *name;
+    cli_command_fn run;    /* gets argv from the subcommand's name on */
+    const char *summary;   /* N_() one line for the command's --help */
+} cli_subcommand;
+
+/* Runs the subcommand that argv[1] names (argv[0] is the command), or prints
+ * the command's --help (its subcommands listed under "commands:"): --help
+ * there is EXIT_OK, no subcommand, an unknown one or an option before it
+ * EXIT_USAGE. help->operands is the usage line's "COMMAND [ARGS]". The
+ * subcommand's own cli_help names it in full ("review units add") so that
+ * its errors and --help do too. */
+int cli_dispatch(const cli_globals *g, int argc, char **argv, const cli_subcommand *subs, const cli_help *help);
 
 /* The --help text of a command. */
 void cli_print_help(const cli_help *help, const cli_option *opts);

@@ -19,18 +19,18 @@
 /* The column where an option's help starts in --help. */
 #define HELP_COLUMN 24
 
-/* Prints text wrapped to the columns right of the option column, each
- * line after the first indented to it. */
-static void print_wrapped(const char *text)
+/* Prints text wrapped to the columns right of `column`, each line after
+ * the first indented to it. */
+static void print_wrapped(const char *text, int column)
 {
     text_span *spans = NULL;
-    size_t n = text_wrap(text, 79 - HELP_COLUMN, &spans);
+    size_t n = text_wrap(text, (size_t)(79 - column), &spans);
     if (n == (size_t)-1) {
         fputs(text, stdout);
         return;
     }
     for (size_t i = 0; i < n; i++)
-        printf("%s%*s%.*s", i ? "\n" : "", i ? HELP_COLUMN : 0, "", (int)spans[i].length, text + spans[i].offset);
+        printf("%s%*s%.*s", i ? "\n" : "", i ? column : 0, "", (int)spans[i].length, text + spans[i].offset);
     free(spans);
 }
 
@@ -88,7 +88,7 @@ void cli_print_help(const cli_help *help, const cli_option *opts)
         printf("  %-*s", HELP_COLUMN - 2, label);
         if (strlen(label) > HELP_COLUMN - 3)
             printf("\n%*s", HELP_COLUMN, "");
-        print_wrapped(_(o->help));
+        print_wrapped(_(o->help), HELP_COLUMN);
         putchar('\n');
     }
     printf("  %-*s%s\n", HELP_COLUMN - 2, "--help", _("this text"));
@@ -112,7 +112,8 @@ int cli_parse(int argc, char **argv, const cli_option *opts, const cli_help *hel
     }
     longs[count].name = "help";
     longs[count].val = 'h';
-    const char *command = argv[0];
+    /* errors name the command as its help does ("review units add") */
+    const char *command = help && help->command ? help->command : argv[0];
     int code = CLI_CONTINUE;
     /* options may follow operands (permuted); "--" ends them; ':' first makes
      * a missing value ':' so that it is told apart from an unknown option.
@@ -142,17 +143,85 @@ int cli_parse(int argc, char **argv, const cli_option *opts, const cli_help *hel
         }
     }
     free(longs);
+    for (size_t i = 0; code == CLI_CONTINUE && i < count; i++)
+        if (opts[i].required && !(opts[i].value ? *opts[i].value != NULL : opts[i].flag && *opts[i].flag)) {
+            if (opts[i].arg)
+                cli_error(_("%1$s: --%2$s %3$s is required"), command, opts[i].name, opts[i].arg);
+            else
+                cli_error(_("%1$s: --%2$s is required"), command, opts[i].name);
+            code = EXIT_USAGE;
+        }
     *first_operand = optind;
     return code;
+}
+
+int cli_parse_count(int argc, char **argv, const cli_option *opts, const cli_help *help, int min, int max,
+                    int *first_operand)
+{
+    int code = cli_parse(argc, argv, opts, help, first_operand);
+    if (code != CLI_CONTINUE)
+        return code;
+    const char *command = help && help->command ? help->command : argv[0];
+    int n = argc - *first_operand;
+    if (max >= 0 && n > max) {
+        cli_error(_("%s: unknown argument '%s' (see selfcheck %s --help)"), command,
+                  argv[*first_operand + max], command);
+        return EXIT_USAGE;
+    }
+    if (n < min) {
+        cli_error(_("%1$s: expected %2$s (see selfcheck %3$s --help)"), command,
+                  help && help->operands ? help->operands : "", command);
+        return EXIT_USAGE;
+    }
+    return CLI_CONTINUE;
 }
 
 int cli_parse_options(int argc, char **argv, const cli_option *opts, const cli_help *help)
 {
     int first;
-    int code = cli_parse(argc, argv, opts, help, &first);
-    if (code == CLI_CONTINUE && first < argc) {
-        cli_error(_("%s: unknown argument '%s' (see selfcheck %s --help)"), argv[0], argv[first], argv[0]);
-        code = EXIT_USAGE;
+    return cli_parse_count(argc, argv, opts, help, 0, 0, &first);
+}
+
+/* The --help of a command with subcommands: usage, what it does, the
+ * subcommands with their summaries, --help and the exit codes. */
+static void print_dispatch_help(const cli_help *help, const cli_subcommand *subs)
+{
+    cli_print_usage_line(help->command, help->operands, NULL);
+    fputs(_(help->text), stdout);
+    printf("\n%s\n", _("commands:"));
+    int column = 0;
+    for (const cli_subcommand *s = subs; s->name; s++)
+        if ((int)strlen(s->name) > column)
+            column = (int)strlen(s->name);
+    column += 4;
+    for (const cli_subcommand *s = subs; s->name; s++) {
+        printf("  %-*s", column - 2, s->name);
+        print_wrapped(_(s->summary), column);
+        putchar('\n');
     }
-    return code;
+    printf("\n%s\n", _("options:"));
+    printf("  %-*s%s\n", HELP_COLUMN - 2, "--help", _("this text"));
+    cli_print_exit_codes(help->exits);
+}
+
+int cli_dispatch(const cli_globals *g, int argc, char **argv, const cli_subcommand *subs, const cli_help *help)
+{
+    const char *name = argc > 1 ? argv[1] : NULL;
+    if (name && (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)) {
+        print_dispatch_help(help, subs);
+        return EXIT_OK;
+    }
+    if (name == NULL) {
+        cli_error(_("%1$s: which command? (see selfcheck %1$s --help)"), help->command);
+        return EXIT_USAGE;
+    }
+    for (const cli_subcommand *s = subs; s->name; s++)
+        if (strcmp(name, s->name) == 0)
+            return s->run(g, argc - 1, argv + 1);
+    if (name[0] == '-')
+        cli_error(_("%1$s: unknown option '%2$s' before the command (see selfcheck %1$s --help)"), help->command,
+                  name);
+    else
+        cli_error(_("%1$s: unknown command '%2$s' (see selfcheck %1$s --help)"), help->command, name);
+    return EXIT_USAGE;
 }

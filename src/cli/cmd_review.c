@@ -4,7 +4,6 @@
  * exit code. */
 #include "cmd_review.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "number.h"
 #include "review_import.h"
 
 int review_cli_exit(review_db_status status)
@@ -107,68 +107,47 @@ static void on_progress(void *ctx, size_t done, size_t total)
     fflush(stderr);
 }
 
-static void import_usage(FILE *out)
+static int cmd_review_import(const cli_globals *g, int argc, char **argv)
 {
-    fputs(_("usage: selfcheck review import PATH... [--db FILE] [--allow-incomplete] [--workers N]\n"
-            "                                     [--batch N]\n"
-            "\n"
-            "Verifies every report under the folders and files given (folders are walked)\n"
-            "against the registry and imports what verifies. Other files are skipped.\n"
-            "--workers: verifying threads (default: one per processor); --batch: reports\n"
-            "committed together (default 100).\n"
-            "\n"
-            "exit: 0 every report imported (or imported before), 14 some were rejected,\n"
-            "      2 bad command line, 4 database error, 5 a path cannot be read\n"), out);
-}
-
-static int cmd_review_import(int argc, char **argv)
-{
-    static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"allow-incomplete", no_argument, NULL, 'i'},
-        {"workers", required_argument, NULL, 'w'},
-        {"batch", required_argument, NULL, 'b'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *db_path = NULL;
+    (void)g;
+    const char *db_path = NULL, *workers = NULL, *batch = NULL;
     review_import_options opts = {0};
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-        switch (c) {
-        case 'd': db_path = optarg; break;
-        case 'i': opts.allow_incomplete = true; break;
-        case 'w': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end != '\0' || n < 1 || n > 16) {
-                cli_error(_("--workers takes 1 to 16, not '%s'"), optarg);
-                return EXIT_USAGE;
-            }
-            opts.workers = (size_t)n;
-            break;
+    const cli_option options[] = {
+        CLI_OPTION_REVIEW_DB(&db_path),
+        {"allow-incomplete", NULL, N_("import reports with unanswered items too"), NULL, &opts.allow_incomplete,
+         false},
+        {"workers", "N", N_("verifying threads, 1 to 16 (default: one per processor)"), &workers, NULL, false},
+        {"batch", "N", N_("reports committed together, 1 to 10000 (default 100)"), &batch, NULL, false},
+        CLI_OPTION_END,
+    };
+    static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_STORE, EXIT_IO, EXIT_REJECTED, -1};
+    static const cli_help help = {
+        "review import", "PATH...",
+        N_("Verifies every report under the folders and files given (folders are walked)\n"
+           "against the registry and imports what verifies. Other files are skipped.\n"
+           "Exit 0: every report imported (or imported before); 14: some were rejected.\n"),
+        exits};
+    int first;
+    int code = cli_parse_count(argc, argv, options, &help, 1, -1, &first);
+    if (code != CLI_CONTINUE)
+        return code;
+    long n;
+    if (workers) {
+        if (!number_parse_whole(workers, 1, 16, &n)) {
+            cli_error(_("--workers takes 1 to 16, not '%s'"), workers);
+            return EXIT_USAGE;
         }
-        case 'b': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end != '\0' || n < 1 || n > 10000) {
-                cli_error(_("--batch takes 1 to 10000, not '%s'"), optarg);
-                return EXIT_USAGE;
-            }
-            opts.batch = (size_t)n;
-            break;
-        }
-        case 'h': import_usage(stdout); return EXIT_OK;
-        default: import_usage(stderr); return EXIT_USAGE;
-        }
+        opts.workers = (size_t)n;
     }
-    if (optind >= argc) {
-        import_usage(stderr);
-        return EXIT_USAGE;
+    if (batch) {
+        if (!number_parse_whole(batch, 1, 10000, &n)) {
+            cli_error(_("--batch takes 1 to 10000, not '%s'"), batch);
+            return EXIT_USAGE;
+        }
+        opts.batch = (size_t)n;
     }
     review_db *db;
-    int code = review_cli_open(db_path, &db);
+    code = review_cli_open(db_path, &db);
     if (code != EXIT_OK)
         return code;
     char *err = NULL;
@@ -188,7 +167,7 @@ static int cmd_review_import(int argc, char **argv)
     review_importer imp;
     review_db_importer(db, &imp);
     review_import_summary sum;
-    int rc = review_import(reg, &imp, (const char *const *)argv + optind, (size_t)(argc - optind), &opts, &sum, &err);
+    int rc = review_import(reg, &imp, (const char *const *)argv + first, (size_t)(argc - first), &opts, &sum, &err);
     if (view.tty)
         fputs("\r\033[K", stderr);
     double elapsed = seconds_since(&view.start);
@@ -207,41 +186,27 @@ static int cmd_review_import(int argc, char **argv)
     return code;
 }
 
-static void review_usage(FILE *out)
-{
-    fputs(_("usage: selfcheck review COMMAND [ARGS] [--db FILE]\n"
-            "\n"
-            "The supervisor's review of the units' signed reports (docs/review.md):\n"
-            "  units     register units and their keys: add, key, revoke, import, import-keys,\n"
-            "            list, remove\n"
-            "  import    verify and import folders of reports\n"
-            "  export    one CSV row per unit and period, for the meeting\n"
-            "  missing   units that have not reported a period that is due\n"
-            "  findings  open findings and their remediation (--overdue: past their date)\n"
-            "  items     the items most often failed\n"
-            "\n"
-            "--db FILE   the review database (default: $XDG_DATA_HOME/selfcheck/review.db)\n"), out);
-}
+/* The review's commands: a new one is a row here. */
+static const cli_subcommand review_commands[] = {
+    {"units", cmd_review_units,
+     N_("register units and their keys: add, key, revoke, import, import-keys, list, remove")},
+    {"import", cmd_review_import, N_("verify and import folders of reports")},
+    {"export", cmd_review_export, N_("one CSV row per unit and period, for the meeting")},
+    {"missing", cmd_review_missing, N_("units that have not reported a period that is due")},
+    {"findings", cmd_review_findings, N_("open findings and their remediation (--overdue: past their date)")},
+    {"items", cmd_review_items, N_("the items most often failed")},
+    {NULL, NULL, NULL},
+};
 
 int cmd_review(const cli_globals *g, int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        review_usage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? EXIT_USAGE : EXIT_OK;
-    }
-    const char *sub = argv[1];
-    if (strcmp(sub, "import") == 0)
-        return cmd_review_import(argc - 1, argv + 1);
-    if (strcmp(sub, "units") == 0)
-        return cmd_review_units(g, argc - 1, argv + 1);
-    if (strcmp(sub, "export") == 0)
-        return cmd_review_export(g, argc - 1, argv + 1);
-    if (strcmp(sub, "missing") == 0)
-        return cmd_review_missing(g, argc - 1, argv + 1);
-    if (strcmp(sub, "findings") == 0)
-        return cmd_review_findings(g, argc - 1, argv + 1);
-    if (strcmp(sub, "items") == 0)
-        return cmd_review_items(g, argc - 1, argv + 1);
-    cli_error(_("unknown review command '%s' (see selfcheck review --help)"), sub);
-    return EXIT_USAGE;
+    static const int exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_IO, EXIT_NOT_FOUND,
+                                EXIT_EXISTS, EXIT_KEY, EXIT_KEY_MISMATCH, EXIT_REJECTED, -1};
+    static const cli_help help = {
+        "review", "COMMAND [ARGS]",
+        N_("The supervisor's review of the units' signed reports (docs/review.md). Every\n"
+           "command takes --db FILE, the review database (default:\n"
+           "$XDG_DATA_HOME/selfcheck/review.db); 'selfcheck review COMMAND --help' for one.\n"),
+        exits};
+    return cli_dispatch(g, argc, argv, review_commands, &help);
 }

@@ -10,12 +10,17 @@
 /* review import: some report was rejected (docs/review.md). */
 #define EXIT_REJECTED 14
 
+/* The option every review command takes: its database. */
+#define CLI_OPTION_REVIEW_DB(v) \
+    {"db", "FILE", N_("the review database (default: $XDG_DATA_HOME/selfcheck/review.db)"), (v), NULL, false}
+
 /* Opens the review database of --db (NULL: the default path), printing
  * the error. Returns EXIT_OK with *db, or an exit code. */
 int review_cli_open(const char *path, review_db **db);
 /* The exit code of a registry or database status. */
 int review_cli_exit(review_db_status status);
 
+/* Each gets argv from its own name on ("units", "add", …). */
 int cmd_review_units(const cli_globals *g, int argc, char **argv);
 int cmd_review_export(const cli_globals *g, int argc, char **argv);
 int cmd_review_missing(const cli_globals *g, int argc, char **argv);

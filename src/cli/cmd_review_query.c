@@ -5,7 +5,6 @@
  * as the reports are. Column names and tokens in CSV are never translated. */
 #include "cmd_review.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,46 +19,16 @@
 #define CELL_MAX 40
 
 typedef struct query_args {
-    const char *db, *out, *unit, *period, *profile, *sort;
-    bool csv, overdue, descending;
-    int first;
+    const char *db, *out, *unit, *period, *profile;
+    bool csv, overdue;
 } query_args;
 
-static int parse_query_args(int argc, char **argv, query_args *a, void (*usage)(FILE *))
-{
-    static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},      {"out", required_argument, NULL, 'o'},
-        {"unit", required_argument, NULL, 'u'},    {"period", required_argument, NULL, 'p'},
-        {"profile", required_argument, NULL, 'P'}, {"sort", required_argument, NULL, 's'},
-        {"csv", no_argument, NULL, 'c'},           {"overdue", no_argument, NULL, 'O'},
-        {"reverse", no_argument, NULL, 'r'},       {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    memset(a, 0, sizeof *a);
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-        switch (c) {
-        case 'd': a->db = optarg; break;
-        case 'o': a->out = optarg; break;
-        case 'u': a->unit = optarg; break;
-        case 'p': a->period = optarg; break;
-        case 'P': a->profile = optarg; break;
-        case 's': a->sort = optarg; break;
-        case 'c': a->csv = true; break;
-        case 'O': a->overdue = true; break;
-        case 'r': a->descending = true; break;
-        case 'h': usage(stdout); return -1;
-        default: usage(stderr); return -2;
-        }
-    }
-    a->first = optind;
-    if (optind < argc) {
-        usage(stderr);
-        return -2;
-    }
-    return 0;
-}
+/* The options the tables share: a new one is a row here and its field in
+ * query_args. */
+#define QUERY_OPTION_CSV(a) {"csv", NULL, N_("as CSV (UTF-8, machine column names)"), NULL, &(a)->csv, false}
+
+/* The exit codes of the tables. */
+static const int query_exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_IO, -1};
 
 /* ---- output: a table of cells, printed aligned or as CSV ---- */
 
@@ -201,13 +170,6 @@ static int query_failed(char *err)
 
 /* ---- export ---- */
 
-static void export_usage(FILE *out)
-{
-    fputs(_("usage: selfcheck review export --out FILE.csv [--profile P] [--period P] [--db FILE]\n"
-            "One row per unit and period (the current report): total, grade, verdict, open\n"
-            "findings, overdue remediations and change since the previous period.\n"), out);
-}
-
 static const char *const export_columns[] = {
     "unit_code", "unit_name", "profile", "period", "total_percent", "grade", "grade_zh", "verdict", "complete",
     "open_findings", "overdue_remediations", "change", "key_revoked", "report_id", "signer_key_id", "generated_at"};
@@ -232,14 +194,22 @@ static void row_cells(const review_row *r, char pct[24], char open[24], char ove
 
 int cmd_review_export(const cli_globals *g, int argc, char **argv)
 {
-    query_args a;
-    int p = parse_query_args(argc, argv, &a, export_usage);
-    if (p != 0)
-        return p == -1 ? EXIT_OK : EXIT_USAGE;
-    if (a.out == NULL) {
-        export_usage(stderr);
-        return EXIT_USAGE;
-    }
+    query_args a = {0};
+    const cli_option opts[] = {
+        {"out", "FILE.csv", N_("the CSV to write (not overwritten)"), &a.out, NULL, true},
+        {"profile", "P", N_("only this check: monthly, halfyear or change (default: all)"), &a.profile, NULL, false},
+        {"period", "X", N_("only this period (default: every period)"), &a.period, NULL, false},
+        CLI_OPTION_REVIEW_DB(&a.db),
+        CLI_OPTION_END,
+    };
+    static const cli_help help = {
+        "review export", NULL,
+        N_("One row per unit and period (the current report): total, grade, verdict, open\n"
+           "findings, overdue remediations and change since the previous period.\n"),
+        query_exits};
+    int p = cli_parse_options(argc, argv, opts, &help);
+    if (p != CLI_CONTINUE)
+        return p;
     review_db *db;
     int rc = open_for_query(g, &a, &db, NULL);
     if (rc != EXIT_OK)
@@ -283,19 +253,18 @@ int cmd_review_export(const cli_globals *g, int argc, char **argv)
 
 /* ---- missing ---- */
 
-static void missing_usage(FILE *out)
-{
-    fputs(_("usage: selfcheck review missing [--csv] [--db FILE]\n"
-            "Units that have not reported a monthly or half-year period whose due date\n"
-            "([schedule] of the settings) has passed.\n"), out);
-}
-
 int cmd_review_missing(const cli_globals *g, int argc, char **argv)
 {
-    query_args a;
-    int p = parse_query_args(argc, argv, &a, missing_usage);
-    if (p != 0)
-        return p == -1 ? EXIT_OK : EXIT_USAGE;
+    query_args a = {0};
+    const cli_option opts[] = {QUERY_OPTION_CSV(&a), CLI_OPTION_REVIEW_DB(&a.db), CLI_OPTION_END};
+    static const cli_help help = {
+        "review missing", NULL,
+        N_("Units that have not reported a monthly or half-year period whose due date\n"
+           "([schedule] of the settings) has passed.\n"),
+        query_exits};
+    int p = cli_parse_options(argc, argv, opts, &help);
+    if (p != CLI_CONTINUE)
+        return p;
     review_db *db;
     config *cfg;
     int rc = open_for_query(g, &a, &db, &cfg);
@@ -332,22 +301,27 @@ int cmd_review_missing(const cli_globals *g, int argc, char **argv)
 
 /* ---- findings ---- */
 
-static void findings_usage(FILE *out)
-{
-    fputs(_("usage: selfcheck review findings [--unit U] [--overdue] [--csv] [--db FILE]\n"
-            "Every finding followed through the unit's reports: open, overdue (its due date\n"
-            "passed and it is still a finding) or resolved (gone in the next report).\n"), out);
-}
-
 static const char *const status_token[] = {"open", "overdue", "resolved"};
 static const char *const status_text[] = {N_("open"), N_("overdue"), N_("resolved")};
 
 int cmd_review_findings(const cli_globals *g, int argc, char **argv)
 {
-    query_args a;
-    int p = parse_query_args(argc, argv, &a, findings_usage);
-    if (p != 0)
-        return p == -1 ? EXIT_OK : EXIT_USAGE;
+    query_args a = {0};
+    const cli_option opts[] = {
+        {"unit", "U", N_("only the findings of unit U"), &a.unit, NULL, false},
+        {"overdue", NULL, N_("only findings past their due date"), NULL, &a.overdue, false},
+        QUERY_OPTION_CSV(&a),
+        CLI_OPTION_REVIEW_DB(&a.db),
+        CLI_OPTION_END,
+    };
+    static const cli_help help = {
+        "review findings", NULL,
+        N_("Every finding followed through the unit's reports: open, overdue (its due date\n"
+           "passed and it is still a finding) or resolved (gone in the next report).\n"),
+        query_exits};
+    int p = cli_parse_options(argc, argv, opts, &help);
+    if (p != CLI_CONTINUE)
+        return p;
     review_db *db;
     int rc = open_for_query(g, &a, &db, NULL);
     if (rc != EXIT_OK)
@@ -384,19 +358,23 @@ int cmd_review_findings(const cli_globals *g, int argc, char **argv)
 
 /* ---- items ---- */
 
-static void items_usage(FILE *out)
-{
-    fputs(_("usage: selfcheck review items [--period P] [--csv] [--db FILE]\n"
-            "The items most often failed: in how many units each is a finding, over the\n"
-            "reports of the period (default: each unit's latest report).\n"), out);
-}
-
 int cmd_review_items(const cli_globals *g, int argc, char **argv)
 {
-    query_args a;
-    int p = parse_query_args(argc, argv, &a, items_usage);
-    if (p != 0)
-        return p == -1 ? EXIT_OK : EXIT_USAGE;
+    query_args a = {0};
+    const cli_option opts[] = {
+        {"period", "X", N_("only the reports of this period (default: each unit's latest)"), &a.period, NULL, false},
+        QUERY_OPTION_CSV(&a),
+        CLI_OPTION_REVIEW_DB(&a.db),
+        CLI_OPTION_END,
+    };
+    static const cli_help help = {
+        "review items", NULL,
+        N_("The items most often failed: in how many units each is a finding, over the\n"
+           "reports of the period (default: each unit's latest report).\n"),
+        query_exits};
+    int p = cli_parse_options(argc, argv, opts, &help);
+    if (p != CLI_CONTINUE)
+        return p;
     review_db *db;
     int rc = open_for_query(g, &a, &db, NULL);
     if (rc != EXIT_OK)

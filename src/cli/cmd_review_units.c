@@ -4,7 +4,6 @@
 #include "cmd_review.h"
 
 #include <dirent.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,57 +17,32 @@
 typedef struct units_args {
     const char *db, *key, *key_id, *region, *level, *from, *at;
     bool csv;
-    int first;          /* index of the first positional argument */
 } units_args;
 
-static void units_usage(FILE *out)
-{
-    fputs(_("usage: selfcheck review units COMMAND [ARGS] [--db FILE]\n"
-            "  add CODE NAME --key UNIT.pub [--key-id HEX] [--region R] [--level L]\n"
-            "                   register a unit and its key; prints the key id\n"
-            "  key CODE --key NEW.pub [--key-id HEX] [--from YYYY-MM-DD]\n"
-            "                   a new key (new machine): periods ending after the day\n"
-            "                   must be signed with it\n"
-            "  revoke KEYID [--at YYYY-MM-DDTHH:MM:SS]\n"
-            "                   a lost key: nothing signed with it is imported any more\n"
-            "  import ROSTER.csv  columns code,name[,region,level,key]\n"
-            "  import-keys DIR    a folder of UNITCODE.pub for units registered already\n"
-            "  list [--csv]       every unit and its keys\n"
-            "  remove CODE        a unit of which no report was imported\n"
-            "\n"
-            "exit: 0 ok, 2 bad command line, 4 database error, 5 file unreadable,\n"
-            "      6 no such unit or key, 8 registered already (or has reports),\n"
-            "      9 not an SM2 or Ed25519 public key, 12 the key id differs from --key-id\n"), out);
-}
+/* The rows the registry's commands share: a new option is a row and its
+ * field in units_args. */
+#define UNITS_OPTION_KEY(a) \
+    {"key", "FILE.pub", N_("the unit's public key (SM2 or Ed25519, PEM)"), &(a)->key, NULL, true}
+#define UNITS_OPTION_KEY_ID(a) \
+    {"key-id", "HEX", N_("the key id on the unit's paper form: the key must have it"), &(a)->key_id, NULL, false}
+#define UNITS_OPTION_FROM(a) \
+    {"from", "YYYY-MM-DD", N_("the key signs the periods that end on or after this day (default: all)"), \
+     &(a)->from, NULL, false}
 
-static int parse_args(int argc, char **argv, units_args *a)
+static const int units_exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, EXIT_IO, EXIT_NOT_FOUND,
+                                  EXIT_EXISTS, EXIT_KEY, EXIT_KEY_MISMATCH, -1};
+
+/* Parses a registry command that takes `operands` operands and opens the
+ * database of --db (*db_path once parsed). Returns CLI_CONTINUE with *db
+ * and *first (the first operand), else the exit code. */
+static int units_open(int argc, char **argv, const cli_option *opts, const cli_help *help, int operands,
+                      const char *const *db_path, review_db **db, int *first)
 {
-    static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},     {"key", required_argument, NULL, 'k'},
-        {"key-id", required_argument, NULL, 'i'}, {"region", required_argument, NULL, 'r'},
-        {"level", required_argument, NULL, 'l'},  {"from", required_argument, NULL, 'f'},
-        {"at", required_argument, NULL, 'a'},     {"csv", no_argument, NULL, 'c'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
-    };
-    memset(a, 0, sizeof *a);
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-        switch (c) {
-        case 'd': a->db = optarg; break;
-        case 'k': a->key = optarg; break;
-        case 'i': a->key_id = optarg; break;
-        case 'r': a->region = optarg; break;
-        case 'l': a->level = optarg; break;
-        case 'f': a->from = optarg; break;
-        case 'a': a->at = optarg; break;
-        case 'c': a->csv = true; break;
-        case 'h': units_usage(stdout); return -1;
-        default: units_usage(stderr); return -2;
-        }
-    }
-    a->first = optind;
-    return 0;
+    int rc = cli_parse_count(argc, argv, opts, help, operands, operands, first);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    rc = review_cli_open(*db_path, db);
+    return rc == EXIT_OK ? CLI_CONTINUE : rc;
 }
 
 /* Registers the key file for the unit and prints its id. */
@@ -94,68 +68,116 @@ static int add_key(review_db *db, const char *unit, const char *key_path, const 
     return EXIT_OK;
 }
 
-static int units_add(review_db *db, const units_args *a, int argc, char **argv)
+static int units_add(const cli_globals *g, int argc, char **argv)
 {
-    if (argc - a->first != 2 || a->key == NULL) {
-        units_usage(stderr);
-        return EXIT_USAGE;
-    }
-    const char *code = argv[a->first], *name = argv[a->first + 1];
+    (void)g;
+    units_args a = {0};
+    const cli_option opts[] = {
+        UNITS_OPTION_KEY(&a),
+        UNITS_OPTION_KEY_ID(&a),
+        {"region", "R", N_("the unit's region"), &a.region, NULL, false},
+        {"level", "L", N_("the unit's level"), &a.level, NULL, false},
+        UNITS_OPTION_FROM(&a),
+        CLI_OPTION_REVIEW_DB(&a.db),
+        CLI_OPTION_END,
+    };
+    static const cli_help help = {"review units add", "CODE NAME",
+                                  N_("Registers a unit and its key; prints the key id.\n"), units_exits};
+    review_db *db;
+    int first, rc = units_open(argc, argv, opts, &help, 2, &a.db, &db, &first);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    const char *code = argv[first], *name = argv[first + 1];
     char *err = NULL;
-    review_db_status st = review_unit_add(db, code, name, a->region, a->level, &err);
+    review_db_status st = review_unit_add(db, code, name, a.region, a.level, &err);
     if (st != REVIEW_DB_OK) {
         cli_error("%s", err ? err : _("cannot register the unit"));
         free(err);
-        return review_cli_exit(st);
+        rc = review_cli_exit(st);
+    } else {
+        rc = add_key(db, code, a.key, a.key_id, a.from);
+        /* a refused key leaves no unit without a key behind */
+        if (rc != EXIT_OK)
+            review_unit_remove(db, code, NULL);
     }
-    int rc = add_key(db, code, a->key, a->key_id, a->from);
-    /* a refused key leaves no unit without a key behind */
-    if (rc != EXIT_OK)
-        review_unit_remove(db, code, NULL);
+    review_db_close(db);
     return rc;
 }
 
-static int units_key(review_db *db, const units_args *a, int argc, char **argv)
+static int units_key(const cli_globals *g, int argc, char **argv)
 {
-    if (argc - a->first != 1 || a->key == NULL) {
-        units_usage(stderr);
-        return EXIT_USAGE;
-    }
-    return add_key(db, argv[a->first], a->key, a->key_id, a->from);
+    (void)g;
+    units_args a = {0};
+    const cli_option opts[] = {
+        UNITS_OPTION_KEY(&a), UNITS_OPTION_KEY_ID(&a), UNITS_OPTION_FROM(&a), CLI_OPTION_REVIEW_DB(&a.db),
+        CLI_OPTION_END,
+    };
+    static const cli_help help = {
+        "review units key", "CODE",
+        N_("A new key for a registered unit (a new machine): the periods that end on or\n"
+           "after --from must be signed with it.\n"),
+        units_exits};
+    review_db *db;
+    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    rc = add_key(db, argv[first], a.key, a.key_id, a.from);
+    review_db_close(db);
+    return rc;
 }
 
-static int units_revoke(review_db *db, const units_args *a, int argc, char **argv)
+static int units_revoke(const cli_globals *g, int argc, char **argv)
 {
-    if (argc - a->first != 1) {
-        units_usage(stderr);
-        return EXIT_USAGE;
-    }
+    (void)g;
+    units_args a = {0};
+    const cli_option opts[] = {
+        {"at", "YYYY-MM-DDTHH:MM:SS", N_("the moment the key was lost (default: now)"), &a.at, NULL, false},
+        CLI_OPTION_REVIEW_DB(&a.db),
+        CLI_OPTION_END,
+    };
+    static const cli_help help = {"review units revoke", "KEYID",
+                                  N_("A lost key: nothing signed with it is imported any more.\n"), units_exits};
+    review_db *db;
+    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    if (rc != CLI_CONTINUE)
+        return rc;
     char *err = NULL;
-    review_db_status st = review_key_revoke(db, argv[a->first], a->at, &err);
+    review_db_status st = review_key_revoke(db, argv[first], a.at, &err);
     if (st != REVIEW_DB_OK) {
         cli_error("%s", err ? err : _("cannot revoke the key"));
         free(err);
-        return review_cli_exit(st);
+        rc = review_cli_exit(st);
+    } else {
+        printf(_("key %s revoked: reports signed with it are no longer imported\n"), argv[first]);
+        rc = EXIT_OK;
     }
-    printf(_("key %s revoked: reports signed with it are no longer imported\n"), argv[a->first]);
-    return EXIT_OK;
+    review_db_close(db);
+    return rc;
 }
 
-static int units_remove(review_db *db, const units_args *a, int argc, char **argv)
+static int units_remove(const cli_globals *g, int argc, char **argv)
 {
-    if (argc - a->first != 1) {
-        units_usage(stderr);
-        return EXIT_USAGE;
-    }
+    (void)g;
+    units_args a = {0};
+    const cli_option opts[] = {CLI_OPTION_REVIEW_DB(&a.db), CLI_OPTION_END};
+    static const cli_help help = {"review units remove", "CODE",
+                                  N_("Removes a unit of which no report was imported.\n"), units_exits};
+    review_db *db;
+    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    if (rc != CLI_CONTINUE)
+        return rc;
     char *err = NULL;
-    review_db_status st = review_unit_remove(db, argv[a->first], &err);
+    review_db_status st = review_unit_remove(db, argv[first], &err);
     if (st != REVIEW_DB_OK) {
         cli_error("%s", err ? err : _("cannot remove the unit"));
         free(err);
-        return review_cli_exit(st);
+        rc = review_cli_exit(st);
+    } else {
+        printf(_("unit %s removed\n"), argv[first]);
+        rc = EXIT_OK;
     }
-    printf(_("unit %s removed\n"), argv[a->first]);
-    return EXIT_OK;
+    review_db_close(db);
+    return rc;
 }
 
 /* One guarded CSV cell into the buffer. */
@@ -168,7 +190,7 @@ static void csv_cell(csvfile_buffer *b, const char *text, bool last)
     free(safe);
 }
 
-static int units_list(review_db *db, const units_args *a)
+static int list_units(review_db *db, bool csv)
 {
     review_unit_info *units;
     size_t n;
@@ -179,7 +201,7 @@ static int units_list(review_db *db, const units_args *a)
         free(err);
         return review_cli_exit(st);
     }
-    if (a->csv) {
+    if (csv) {
         csvfile_buffer b = {0};
         const char *head[] = {"code", "name", "region", "level", "reports", "key_id", "algo", "valid_from",
                               "revoked_at"};
@@ -269,13 +291,8 @@ static bool roster_unit(review_db *db, const char *path, const char *dir, const 
     return true;
 }
 
-static int units_import(review_db *db, const units_args *a, int argc, char **argv)
+static int import_roster(review_db *db, const char *path)
 {
-    if (argc - a->first != 1) {
-        units_usage(stderr);
-        return EXIT_USAGE;
-    }
-    const char *path = argv[a->first];
     char *data = NULL, *err = NULL;
     size_t len = 0;
     if (fsutil_read_file(path, 16 * 1024 * 1024, &data, &len, &err) != 0) {
@@ -319,13 +336,8 @@ static int units_import(review_db *db, const units_args *a, int argc, char **arg
     return problems ? EXIT_INPUT : EXIT_OK;
 }
 
-static int units_import_keys(review_db *db, const units_args *a, int argc, char **argv)
+static int import_keys(review_db *db, const char *dir)
 {
-    if (argc - a->first != 1) {
-        units_usage(stderr);
-        return EXIT_USAGE;
-    }
-    const char *dir = argv[a->first];
     DIR *d = opendir(dir);
     if (d == NULL) {
         cli_error(_("%s: cannot read the folder"), dir);
@@ -352,45 +364,82 @@ static int units_import_keys(review_db *db, const units_args *a, int argc, char 
     return problems ? EXIT_INPUT : EXIT_OK;
 }
 
-int cmd_review_units(const cli_globals *g, int argc, char **argv)
+static int units_list(const cli_globals *g, int argc, char **argv)
 {
     (void)g;
-    units_args a;
-    int p = parse_args(argc, argv, &a);
-    if (p != 0)
-        return p == -1 ? EXIT_OK : EXIT_USAGE;
-    if (a.first >= argc) {
-        units_usage(stderr);
-        return EXIT_USAGE;
-    }
-    const char *sub = argv[a.first];
-    a.first++;
-    static const char *const known[] = {"add", "key", "revoke", "remove", "list", "import", "import-keys"};
-    bool ok = false;
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        ok |= strcmp(sub, known[i]) == 0;
-    if (!ok) {
-        cli_error(_("unknown units command '%s' (see selfcheck review units --help)"), sub);
-        return EXIT_USAGE;
-    }
+    units_args a = {0};
+    const cli_option opts[] = {
+        {"csv", NULL, N_("as CSV (machine column names)"), NULL, &a.csv, false},
+        CLI_OPTION_REVIEW_DB(&a.db),
+        CLI_OPTION_END,
+    };
+    static const cli_help help = {"review units list", NULL, N_("Every registered unit and its keys.\n"),
+                                  units_exits};
     review_db *db;
-    int rc = review_cli_open(a.db, &db);
-    if (rc != EXIT_OK)
+    int first, rc = units_open(argc, argv, opts, &help, 0, &a.db, &db, &first);
+    if (rc != CLI_CONTINUE)
         return rc;
-    if (strcmp(sub, "add") == 0)
-        rc = units_add(db, &a, argc, argv);
-    else if (strcmp(sub, "key") == 0)
-        rc = units_key(db, &a, argc, argv);
-    else if (strcmp(sub, "revoke") == 0)
-        rc = units_revoke(db, &a, argc, argv);
-    else if (strcmp(sub, "remove") == 0)
-        rc = units_remove(db, &a, argc, argv);
-    else if (strcmp(sub, "list") == 0)
-        rc = units_list(db, &a);
-    else if (strcmp(sub, "import") == 0)
-        rc = units_import(db, &a, argc, argv);
-    else
-        rc = units_import_keys(db, &a, argc, argv);
+    rc = list_units(db, a.csv);
     review_db_close(db);
     return rc;
+}
+
+static int units_import(const cli_globals *g, int argc, char **argv)
+{
+    (void)g;
+    units_args a = {0};
+    const cli_option opts[] = {CLI_OPTION_REVIEW_DB(&a.db), CLI_OPTION_END};
+    static const cli_help help = {
+        "review units import", "ROSTER.csv",
+        N_("Registers the units of a roster: a CSV with the columns code and name, and\n"
+           "optionally region, level and key (a public key file, relative to the roster).\n"),
+        units_exits};
+    review_db *db;
+    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    rc = import_roster(db, argv[first]);
+    review_db_close(db);
+    return rc;
+}
+
+static int units_import_keys(const cli_globals *g, int argc, char **argv)
+{
+    (void)g;
+    units_args a = {0};
+    const cli_option opts[] = {CLI_OPTION_REVIEW_DB(&a.db), CLI_OPTION_END};
+    static const cli_help help = {
+        "review units import-keys", "DIR",
+        N_("Registers the keys of a folder of UNITCODE.pub files for units registered\n"
+           "already (keys registered before are left as they are).\n"),
+        units_exits};
+    review_db *db;
+    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    rc = import_keys(db, argv[first]);
+    review_db_close(db);
+    return rc;
+}
+
+/* The registry's commands: a new one is a row here. */
+static const cli_subcommand units_commands[] = {
+    {"add", units_add, N_("register a unit and its key; prints the key id")},
+    {"key", units_key, N_("a new key for a unit (a new machine)")},
+    {"revoke", units_revoke, N_("a lost key: nothing signed with it is imported any more")},
+    {"import", units_import, N_("register the units of a roster CSV (code,name[,region,level,key])")},
+    {"import-keys", units_import_keys, N_("a folder of UNITCODE.pub for units registered already")},
+    {"list", units_list, N_("every unit and its keys")},
+    {"remove", units_remove, N_("a unit of which no report was imported")},
+    {NULL, NULL, NULL},
+};
+
+int cmd_review_units(const cli_globals *g, int argc, char **argv)
+{
+    static const cli_help help = {
+        "review units", "COMMAND [ARGS]",
+        N_("The registry of units and their keys. Every command takes --db FILE;\n"
+           "'selfcheck review units COMMAND --help' for one.\n"),
+        units_exits};
+    return cli_dispatch(g, argc, argv, units_commands, &help);
 }

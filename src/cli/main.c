@@ -44,7 +44,7 @@ static const struct {
     {EXIT_FINDINGS, N_("lint found problems")},
     {EXIT_USAGE, N_("bad command line")},
     {EXIT_INPUT, N_("invalid input file (FILE:LINE: message)")},
-    {EXIT_STORE, N_("answer store error")},
+    {EXIT_STORE, N_("answer store or review database error")},
     {EXIT_IO, N_("file or standard output cannot be read or written")},
     {EXIT_NOT_FOUND, N_("not found")},
     {EXIT_INCOMPLETE, N_("assessment incomplete")},
@@ -54,7 +54,7 @@ static const struct {
     {EXIT_UNKNOWN_SIGNER, N_("unknown signer")},
     {EXIT_KEY_MISMATCH, N_("unit/key mismatch")},
     {EXIT_MALFORMED, N_("malformed report")},
-    {EXIT_NOT_EXPECTED, N_("not the unit or period expected")},
+    {EXIT_NOT_EXPECTED, N_("not the unit or period expected; review import: some reports rejected")},
     {EXIT_INTERNAL, N_("internal error")},
 };
 
