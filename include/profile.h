@@ -17,6 +17,10 @@ typedef enum profile {
  * Never translated: it is written in files and typed on the command line. */
 const char *profile_name(profile p);
 
+/* The name of the kind of check in the user's language ("每月例行检查",
+ * "monthly"), for messages. Never NULL, not to be freed. */
+const char *profile_label(profile p);
+
 /* Reads a machine name. Returns 0 with *out, or -1 for another text. */
 int profile_parse(const char *name, profile *out);
 

@@ -38,41 +38,9 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    f->dir = testutil_tempdir();
-    if (f->dir == NULL)
+    if (f == NULL || (f->dir = testutil_tempdir()) == NULL ||
+        testutil_example_session(f->dir, PROFILE_HALFYEAR, &f->s) != 0)
         return -1;
-    setenv("SELFCHECK_NOW", "2026-03-15T09:00:00", 1);
-    setenv("XDG_DATA_HOME", f->dir, 1);
-    setenv("XDG_CONFIG_HOME", f->dir, 1);
-    char *db = fsutil_join(f->dir, "selfcheck.db");
-    char *err = NULL;
-
-    /* the unit's systems, added before the assessment is opened */
-    store *st;
-    if (store_open(db, &st, &err) != 0 || store_system_add(st, "web", "门户网站", &err) != 0 ||
-        store_system_add(st, "oa", "办公自动化系统", &err) != 0) {
-        print_error("%s\n", err);
-        return -1;
-    }
-    store_close(st);
-
-    const char *paths[] = {FIXTURES_DIR "/example.ini"};
-    checklist_set *set;
-    diag_list diags;
-    diag_list_init(&diags);
-    int rc = checklist_set_load(paths, 1, &set, &diags);
-    diag_list_clear(&diags);
-    if (rc != 0)
-        return -1;
-    config *cfg = config_defaults();
-    free(cfg->unit_code);
-    cfg->unit_code = strdup("U1");
-    if (session_open(cfg, set, db, PROFILE_HALFYEAR, NULL, &f->s, &err) != 0) {
-        print_error("%s\n", err);
-        free(err);
-        return -1;
-    }
-    free(db);
     *state = f;
     return 0;
 }
@@ -459,6 +427,44 @@ static void test_invalid_utf8(void **state)
     assert_sheet_error(f, "checklist_id,item_id,system,answer,\xB1\xB8\xD7\xA2\r\n", 1, "not UTF-8");
 }
 
+/* a NUL would cut the cell short without a word: it is named at its line */
+static void test_nul_byte(void **state)
+{
+    fixture *f = *state;
+    static const char text[] = BOM SHEET_COLUMNS "\r\n"
+                               "example,backup-daily,oa,yesno,,,,yes,\"备注\r\n第二行\",,\r\n"
+                               "example,backup-daily,web,yesno,,,,no,\"截\0断\",,\r\n";
+    char *path = write_sheet(f, "nul.csv", text, sizeof text - 1);
+    sheet *sh = (sheet *)1;
+    char *err = NULL;
+    assert_int_equal(sheet_read(path, &sh, &err), -1);
+    assert_null(sh);
+    char *prefix = NULL;
+    assert_true(asprintf(&prefix, "%s:4: ", path) > 0);
+    assert_true(strncmp(err, prefix, strlen(prefix)) == 0);
+    assert_non_null(strstr(err, "NUL"));
+    free(prefix);
+    free(err);
+    free(path);
+}
+
+/* which of two columns of one name holds the answers would be a guess */
+static void test_repeated_header_column(void **state)
+{
+    fixture *f = *state;
+    assert_sheet_error(f, BOM "checklist_id,item_id,system,answer,note,answer\r\nexample,backup-daily,oa,yes,,no\r\n",
+                       1, "column 'answer' twice");
+    assert_sheet_error(f, BOM "checklist_id,item_id,system,answer,note,note\r\nexample,backup-daily,oa,yes,a,b\r\n",
+                       1, "(columns 5 and 6)");
+    /* a column of the user's own may be named twice */
+    static const char own[] = BOM "checklist_id,item_id,system,answer,备注,备注\r\nexample,backup-daily,oa,yes,a,b\r\n";
+    char *path = write_sheet(f, "own.csv", own, sizeof own - 1);
+    sheet *sh = read_ok(path);
+    assert_int_equal(sh->count, 1);
+    sheet_free(sh);
+    free(path);
+}
+
 static void test_empty_sheet(void **state)
 {
     fixture *f = *state;
@@ -487,6 +493,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_required_column, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_sheet, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nul_byte, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_repeated_header_column, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

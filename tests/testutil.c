@@ -7,7 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
+#include "session.h"
 #include "fsutil.h"
+#include "store.h"
 
 char *testutil_tempdir(void)
 {
@@ -53,4 +56,42 @@ char *testutil_read(const char *path)
     if (fsutil_read_file(path, 64u * 1024u * 1024u, &text, &len, NULL) != 0)
         return NULL;
     return text;
+}
+
+int testutil_example_session(const char *dir, profile p, session **out)
+{
+    setenv("SELFCHECK_NOW", "2026-03-15T09:00:00", 1);
+    setenv("XDG_DATA_HOME", dir, 1);
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    char *db = fsutil_join(dir, "selfcheck.db");
+    char *err = NULL;
+    store *st = NULL;
+    if (db == NULL || store_open(db, &st, &err) != 0 || store_system_add(st, "web", "门户网站", &err) != 0 ||
+        store_system_add(st, "oa", "办公自动化系统", &err) != 0) {
+        fprintf(stderr, "%s\n", err ? err : "out of memory");
+        free(err);
+        free(db);
+        store_close(st);
+        return -1;
+    }
+    store_close(st);
+    const char *paths[] = {FIXTURES_DIR "/example.ini"};
+    checklist_set *set;
+    diag_list diags;
+    diag_list_init(&diags);
+    int rc = checklist_set_load(paths, 1, &set, &diags);
+    diag_list_clear(&diags);
+    config *cfg = rc == 0 ? config_defaults() : NULL;
+    if (cfg == NULL) {
+        free(db);
+        return -1;
+    }
+    free(cfg->unit_code);
+    cfg->unit_code = strdup("U1");
+    rc = session_open(cfg, set, db, p, NULL, out, &err);
+    if (rc != 0)
+        fprintf(stderr, "%s\n", err);
+    free(err);
+    free(db);
+    return rc == 0 ? 0 : -1;
 }

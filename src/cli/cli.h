@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "error.h"
 #include "i18n.h"
 #include "checklist.h"
 #include "config.h"
@@ -44,6 +45,9 @@ typedef int (*cli_command_fn)(const cli_globals *g, int argc, char **argv);
 
 /* Prints "selfcheck: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints each entry as "selfcheck: FILE:LINE: message" on stderr. */
+void cli_print_diags(const diag_list *diags);
 
 /* Loads the configuration (printing the error). Returns NULL on failure. */
 config *cli_load_config(const cli_globals *g);

@@ -111,6 +111,15 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_print_diags(const diag_list *diags)
+{
+    for (size_t i = 0; i < diags->count; i++) {
+        char *line = diag_format(&diags->items[i]);
+        cli_error("%s", line ? line : diags->items[i].message);
+        free(line);
+    }
+}
+
 /* Messages for the unit's staff speak [ui] lang from the start, so that even
  * a sheet that cannot be read is explained in it. A configuration that does
  * not load leaves English; the command then reports why. */
@@ -140,13 +149,8 @@ checklist_set *cli_load_checklists(const config *cfg)
     diag_list_init(&diags);
     checklist_set *set = NULL;
     const char *paths[] = {cfg->checklists};
-    if (checklist_set_load(paths, 1, &set, &diags) != 0) {
-        for (size_t i = 0; i < diags.count; i++) {
-            char *line = diag_format(&diags.items[i]);
-            cli_error("%s", line ? line : diags.items[i].message);
-            free(line);
-        }
-    }
+    if (checklist_set_load(paths, 1, &set, &diags) != 0)
+        cli_print_diags(&diags);
     diag_list_clear(&diags);
     return set;
 }
@@ -206,12 +210,7 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
 
 const char *cli_profile_label(profile p)
 {
-    switch (p) {
-    case PROFILE_MONTHLY: return _("monthly");
-    case PROFILE_HALFYEAR: return _("halfyear");
-    case PROFILE_CHANGE: return _("change");
-    }
-    return profile_name(p);
+    return profile_label(p);
 }
 
 const char *cli_severity_label(severity s)

@@ -1,5 +1,6 @@
 /* profile.c: the names of the kinds of check (see profile.h). */
 #include "profile.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -13,6 +14,16 @@ const char *profile_name(profile p)
     case PROFILE_CHANGE: return profile_names[2];
     }
     return "?";
+}
+
+const char *profile_label(profile p)
+{
+    switch (p) {
+    case PROFILE_MONTHLY: return _("monthly");
+    case PROFILE_HALFYEAR: return _("halfyear");
+    case PROFILE_CHANGE: return _("change");
+    }
+    return profile_name(p);
 }
 
 int profile_parse(const char *name, profile *out)

@@ -65,6 +65,15 @@ int sheet_read(const char *path, sheet **out, char **err)
         body += 3;
         body_len -= 3;
     }
+    /* a NUL would silently end the cell it is in (csvfile.h): name it */
+    const char *nul = memchr(body, '\0', body_len);
+    if (nul != NULL) {
+        int line = 1;
+        for (const char *p = body; p < nul; p++)
+            line += *p == '\n';
+        free(text);
+        return error_set(err, _("%s:%d: a NUL byte in the sheet: a cell cannot hold one"), path, line);
+    }
     size_t bad;
     if (!text_utf8_valid(body, body_len, &bad)) {
         int line = 1;
@@ -95,9 +104,17 @@ int sheet_read(const char *path, sheet **out, char **err)
     long column[7];
     for (int n = 0; n < 7; n++) {
         column[n] = -1;
-        for (size_t c = 0; c < head->count; c++)
-            if (strcmp(head->fields[c], names[n]) == 0)
-                column[n] = (long)c;
+        for (size_t c = 0; c < head->count; c++) {
+            if (strcmp(head->fields[c], names[n]) != 0)
+                continue;
+            if (column[n] >= 0) {   /* which of the two would be read is a guess */
+                error_set(err, _("%s:%d: the header row names column '%s' twice (columns %ld and %zu)"), path,
+                          head->line, names[n], column[n] + 1, c + 1);
+                csvfile_table_free(t);
+                return -1;
+            }
+            column[n] = (long)c;
+        }
         if (n < 4 && column[n] < 0) {   /* the first four are required */
             error_set(err, _("%s:%d: no column '%s' in the header row"), path, head->line, names[n]);
             csvfile_table_free(t);

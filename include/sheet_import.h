@@ -1,0 +1,37 @@
+/* sheet_import.h: recording a filled answer sheet into an assessment, all
+ * or nothing.
+ *
+ * The command line (`selfcheck answer --from`) and any other front end read
+ * a sheet with sheet_read and hand it here: every row is checked against the
+ * session's plan first, so that one run names every problem of the sheet,
+ * and only a sheet without problems is recorded, in one transaction
+ * together with the default due dates of its findings. The caller prints the
+ * problems and chooses the exit code from the status. */
+#ifndef SELFCHECK_SHEET_IMPORT_H
+#define SELFCHECK_SHEET_IMPORT_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "session.h"
+#include "sheet.h"
+
+/* What sheet_import did. */
+typedef enum sheet_import_status {
+    SHEET_IMPORT_OK = 0,    /* recorded */
+    SHEET_IMPORT_INVALID,   /* rows with problems (in `problems`); nothing recorded */
+    SHEET_IMPORT_STORE,     /* the store refused the writes (*err); nothing recorded */
+    SHEET_IMPORT_NOMEM      /* out of memory (*err); nothing recorded */
+} sheet_import_status;
+
+/* Checks every row of `sh` against the plan of `s` (an item that is not in
+ * the assessment, an instance given twice, an answer the item does not
+ * take, a due date that is not a date) and records the sheet when there is
+ * no problem. `path` names the sheet in the messages. Each problem is added
+ * to `problems` as PATH:LINE: message, in the user's language. An empty cell
+ * leaves what is stored alone. On SHEET_IMPORT_OK, *recorded is the number
+ * of answers recorded and s->score is up to date. */
+sheet_import_status sheet_import(session *s, const sheet *sh, const char *path, diag_list *problems,
+                                 size_t *recorded, char **err);
+
+#endif

@@ -1,0 +1,134 @@
+/* sheet_import.c: a filled answer sheet checked against the assessment and
+ * recorded all or nothing (see sheet_import.h). */
+#include "sheet_import.h"
+
+#include "answer.h"
+#include "i18n.h"
+#include "period.h"
+#include "store.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A row checked against the plan, ready to be recorded. */
+typedef struct checked_row {
+    long index;           /* the instance of the plan, -1 for a bad row */
+    char *value;          /* canonical, or NULL when the answer cell is empty */
+    char *due;            /* YYYY-MM-DD, or NULL when the cell is empty */
+    const sheet_row *row;
+} checked_row;
+
+/* Checks row r into checked[r]. Returns 0 (problems added to the list), or
+ * -1 when out of memory. */
+static int check_row(const session *s, const sheet *sh, size_t r, const char *path, const char *today,
+                     checked_row *checked, diag_list *problems)
+{
+    const sheet_row *row = &sh->rows[r];
+    checked_row *c = &checked[r];
+    c->row = row;
+    c->index = -1;
+    const char *for_system = *row->system ? _(" for system ") : "";
+    long index = plan_find(s->plan, row->checklist_id, row->item_id, row->system);
+    if (index < 0)
+        /* TRANSLATORS: checklist, item, " for system ", system, profile, period */
+        return diag_add(problems, path, row->line, _("no item %s/%s%s%s in the %s check %s"), row->checklist_id,
+                        row->item_id, for_system, row->system, profile_label(s->assessment->profile),
+                        s->assessment->period);
+    for (size_t e = 0; e < r; e++)
+        if (checked[e].index == index)
+            return diag_add(problems, path, row->line, _("item %s%s%s given twice (also on line %d)"),
+                            row->item_id, for_system, row->system, checked[e].row->line);
+    c->index = index;
+    char *why = NULL;
+    if (*row->answer != '\0' &&
+        answer_parse(s->plan->items[index].item, row->answer, today, &c->value, &why) != 0) {
+        int rc = diag_add(problems, path, row->line, "%s: %s", row->item_id, why ? why : _("out of memory"));
+        free(why);
+        if (rc != 0)
+            return -1;
+    }
+    if (*row->due != '\0') {
+        civil_date d;
+        if (date_parse(row->due, &d) != 0)
+            return diag_add(problems, path, row->line, _("%s: remediation_due '%s' is not a date (YYYY-MM-DD)"),
+                            row->item_id, row->due);
+        char buf[11];
+        date_format(d, buf);
+        if ((c->due = strdup(buf)) == NULL)
+            return -1;
+    }
+    return 0;
+}
+
+/* Writes every checked row and the default due dates in one transaction. */
+static int record_rows(session *s, const checked_row *checked, size_t count, size_t *recorded, char **err)
+{
+    char now[20];
+    clock_now(now);
+    if (store_begin(s->store, err) != 0)
+        return -1;
+    *recorded = 0;
+    for (size_t r = 0; r < count; r++) {
+        const instance *in = &s->plan->items[checked[r].index];
+        const sheet_row *row = checked[r].row;
+        struct {
+            answer_field field;
+            const char *text;
+        } fields[] = {
+            {ANSWER_FIELD_VALUE, checked[r].value},
+            {ANSWER_FIELD_NOTE, *row->note ? row->note : NULL},
+            {ANSWER_FIELD_OWNER, *row->owner ? row->owner : NULL},
+            {ANSWER_FIELD_DUE, checked[r].due},
+        };
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+            /* an empty cell leaves what is stored alone */
+            if (fields[f].text == NULL)
+                continue;
+            if (store_answer_put(s->store, s->assessment->id, in->list->id, in->item->id, in->system_id,
+                                 fields[f].field, fields[f].text, now, err) != 0) {
+                store_rollback(s->store);
+                return -1;
+            }
+        }
+        if (checked[r].value)
+            (*recorded)++;
+    }
+    /* the default due dates of the findings (and the completion mark) in the
+     * same transaction: one sheet, one outcome, even on a full disk */
+    if (session_refresh(s, err) != 0 || store_commit(s->store, err) != 0) {
+        store_rollback(s->store);
+        return -1;
+    }
+    return 0;
+}
+
+sheet_import_status sheet_import(session *s, const sheet *sh, const char *path, diag_list *problems,
+                                 size_t *recorded, char **err)
+{
+    *recorded = 0;
+    checked_row *checked = calloc(sh->count ? sh->count : 1, sizeof *checked);
+    if (checked == NULL) {
+        error_set(err, "%s", _("out of memory"));
+        return SHEET_IMPORT_NOMEM;
+    }
+    char today[11];
+    clock_today(today);
+    size_t before = problems->count;
+    sheet_import_status status = SHEET_IMPORT_OK;
+    for (size_t r = 0; r < sh->count && status == SHEET_IMPORT_OK; r++)
+        if (check_row(s, sh, r, path, today, checked, problems) != 0)
+            status = SHEET_IMPORT_NOMEM;
+    if (status == SHEET_IMPORT_NOMEM)
+        error_set(err, "%s", _("out of memory"));
+    else if (problems->count > before)
+        status = SHEET_IMPORT_INVALID;
+    else if (record_rows(s, checked, sh->count, recorded, err) != 0)
+        status = SHEET_IMPORT_STORE;
+    for (size_t r = 0; r < sh->count; r++) {
+        free(checked[r].value);
+        free(checked[r].due);
+    }
+    free(checked);
+    return status;
+}

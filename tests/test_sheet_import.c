@@ -1,0 +1,167 @@
+/* test_sheet_import.c: cmocka tests of recording a filled sheet
+ * (sheet_import.h).
+ *
+ * The plan is the half-year check of example.ini with two systems, as in
+ * test_sheet.c. A sheet without problems is recorded whole, the default due
+ * date of its finding with it; a sheet with bad rows names every one of them
+ * at its line and records nothing, not even its good rows. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist.h"
+#include "config.h"
+#include "fsutil.h"
+#include "session.h"
+#include "sheet.h"
+#include "sheet_import.h"
+#include "store.h"
+#include "testutil.h"
+
+#define BOM "\xEF\xBB\xBF"
+#define HEAD BOM "checklist_id,item_id,system,answer,note,remediation_owner,remediation_due\r\n"
+
+typedef struct fixture {
+    char *dir;
+    session *s;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (f == NULL || (f->dir = testutil_tempdir()) == NULL ||
+        testutil_example_session(f->dir, PROFILE_HALFYEAR, &f->s) != 0)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    session_free(f->s);
+    testutil_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    unsetenv("SELFCHECK_NOW");
+    unsetenv("XDG_DATA_HOME");
+    unsetenv("XDG_CONFIG_HOME");
+    return 0;
+}
+
+static sheet *sheet_of(const fixture *f, const char *text)
+{
+    char *path = fsutil_join(f->dir, "sheet.csv");
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    assert_int_equal(fwrite(text, 1, strlen(text), out), strlen(text));
+    assert_int_equal(fclose(out), 0);
+    sheet *sh = NULL;
+    char *err = NULL;
+    int rc = sheet_read(path, &sh, &err);
+    if (rc != 0)
+        print_message("%s\n", err);
+    assert_int_equal(rc, 0);
+    free(path);
+    return sh;
+}
+
+static const answer *stored(const fixture *f, const char *item_id, const char *system)
+{
+    return answer_set_find(f->s->answers, "example", item_id, system);
+}
+
+static void test_records_whole_sheet(void **state)
+{
+    fixture *f = *state;
+    sheet *sh = sheet_of(f, HEAD "example,backup-daily,oa,是,每天,,\r\n"
+                                 "example,backup-daily,web,no,,张三,2026/4/30\r\n"
+                                 "example,av-signature-age,,12,,,\r\n"
+                                 "example,backup-notes,,,只有备注,,\r\n");
+    diag_list problems;
+    diag_list_init(&problems);
+    size_t recorded = 9;
+    char *err = NULL;
+    assert_int_equal(sheet_import(f->s, sh, "sheet.csv", &problems, &recorded, &err), SHEET_IMPORT_OK);
+    assert_null(err);
+    assert_int_equal(problems.count, 0);
+    assert_int_equal(recorded, 3);
+    assert_int_equal(f->s->score->answered, 3);
+    assert_string_equal(stored(f, "backup-daily", "oa")->value, "yes");
+    assert_string_equal(stored(f, "backup-daily", "oa")->note, "每天");
+    assert_string_equal(stored(f, "backup-daily", "web")->value, "no");
+    assert_string_equal(stored(f, "backup-daily", "web")->owner, "张三");
+    assert_string_equal(stored(f, "backup-daily", "web")->due, "2026-04-30");
+    assert_string_equal(stored(f, "av-signature-age", "")->value, "12");
+    /* a note without an answer is recorded, the answer stays open */
+    assert_null(stored(f, "backup-notes", "")->value);
+    assert_string_equal(stored(f, "backup-notes", "")->note, "只有备注");
+    sheet_free(sh);
+}
+
+static void test_finding_gets_default_due_date(void **state)
+{
+    fixture *f = *state;
+    sheet *sh = sheet_of(f, HEAD "example,backup-daily,oa,no,,,\r\n");
+    diag_list problems;
+    diag_list_init(&problems);
+    size_t recorded = 0;
+    char *err = NULL;
+    assert_int_equal(sheet_import(f->s, sh, "sheet.csv", &problems, &recorded, &err), SHEET_IMPORT_OK);
+    const answer *a = stored(f, "backup-daily", "oa");
+    assert_non_null(a);
+    assert_non_null(a->due);   /* from the schedule, in the sheet's transaction */
+    sheet_free(sh);
+}
+
+/* every bad row is named at its line, and nothing is recorded */
+static void test_refuses_and_records_nothing(void **state)
+{
+    fixture *f = *state;
+    sheet *sh = sheet_of(f, HEAD "example,backup-daily,oa,yes,,,\r\n"
+                                 "example,no-such-item,,yes,,,\r\n"
+                                 "example,backup-daily,oa,no,,,\r\n"
+                                 "example,av-signature-age,,twelve,,,\r\n"
+                                 "example,backup-frequency,,weekly,,,someday\r\n");
+    diag_list problems;
+    diag_list_init(&problems);
+    size_t recorded = 0;
+    char *err = NULL;
+    assert_int_equal(sheet_import(f->s, sh, "s.csv", &problems, &recorded, &err), SHEET_IMPORT_INVALID);
+    assert_null(err);
+    assert_int_equal(problems.count, 4);
+    const int lines[] = {3, 4, 5, 6};
+    for (size_t i = 0; i < 4; i++) {
+        assert_string_equal(problems.items[i].file, "s.csv");
+        assert_int_equal(problems.items[i].line, lines[i]);
+    }
+    assert_non_null(strstr(problems.items[0].message, "example/no-such-item"));
+    assert_non_null(strstr(problems.items[1].message, "also on line 2"));
+    assert_non_null(strstr(problems.items[2].message, "av-signature-age"));
+    assert_non_null(strstr(problems.items[3].message, "someday"));
+    assert_int_equal(recorded, 0);
+    assert_null(stored(f, "backup-daily", "oa"));
+    /* nothing in the store either */
+    answer_set *as = NULL;
+    assert_int_equal(store_answers_load(f->s->store, f->s->assessment->id, &as, &err), 0);
+    assert_int_equal(as->count, 0);
+    answer_set_free(as);
+    diag_list_clear(&problems);
+    sheet_free(sh);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_records_whole_sheet, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_finding_gets_default_due_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refuses_and_records_nothing, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
