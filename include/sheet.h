@@ -22,14 +22,24 @@ typedef struct sheet_row {
     char *answer, *note, *owner, *due;   /* "" when the cell is empty */
 } sheet_row;
 
+/* How the file was written. */
+typedef enum sheet_encoding {
+    SHEET_UTF8 = 0,   /* UTF-8, with or without a byte-order mark */
+    SHEET_GB18030     /* GBK/GB18030 ("CSV" of Excel and WPS on Chinese Windows), converted */
+} sheet_encoding;
+
 typedef struct sheet {
-    sheet_row *rows;
+    sheet_row *rows;   /* the rows below the header, blank rows left out */
     size_t count;
+    sheet_encoding encoding;
 } sheet;
 
-/* Reads a filled sheet. Columns are found by their header names, so a user
- * may reorder them or add columns of their own; the three key columns and
- * `answer` are required. Returns 0 with *out (free with sheet_free), or -1
+/* Reads a filled sheet. Text that is not UTF-8 but is GB18030 is converted
+ * (sh->encoding says so). The header row is the first that names `item_id`
+ * (rows of titles above it are skipped); rows whose cells are all empty are
+ * left out. Columns are found by their header names, so a user may reorder
+ * them or add columns of their own; the three key columns and `answer` are
+ * required; a NUL byte or a column of the program named twice is refused. Returns 0 with *out (free with sheet_free), or -1
  * with *err "FILE:LINE: message". */
 int sheet_read(const char *path, sheet **out, char **err);
 void sheet_free(sheet *sh);

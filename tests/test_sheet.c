@@ -418,13 +418,71 @@ static void test_missing_required_column(void **state)
 static void test_invalid_utf8(void **state)
 {
     fixture *f = *state;
+    /* bytes that are neither UTF-8 nor GB18030 (0x80 and 0xFF lead nothing) */
     assert_sheet_error(f,
                        BOM SHEET_COLUMNS "\r\n"
                        "example,backup-daily,oa,yesno,,,,yes,\"备注\r\n第二行\",,\r\n"
-                       "example,backup-daily,web,yesno,,,,no,\"\xB1\xB8\xB7\xDD\",,\r\n",
-                       4, "not UTF-8");
-    /* GBK text, as Excel saves "CSV" on Chinese Windows, in the header */
-    assert_sheet_error(f, "checklist_id,item_id,system,answer,\xB1\xB8\xD7\xA2\r\n", 1, "not UTF-8");
+                       "example,backup-daily,web,yesno,,,,no,\"\x80\xFF\",,\r\n",
+                       4, "neither UTF-8 nor GB18030");
+    /* after a UTF-8 byte-order mark the file said it was UTF-8 */
+    assert_sheet_error(f, BOM "checklist_id,item_id,system,answer,\xB1\xB8\xD7\xA2\r\n", 1, "neither UTF-8");
+    /* a GB18030 character cut off at the end */
+    assert_sheet_error(f, "checklist_id,item_id,system,answer\r\nexample,backup-daily,oa,\xCA", 2, "GB18030");
+}
+
+/* GBK, as Excel and WPS save "CSV" on Chinese Windows, is read as GB18030 */
+static void test_gb18030(void **state)
+{
+    fixture *f = *state;
+    /* 备注 (GBK B1B8 D7A2) in the header, 是 (CAC7) and 备份 (B1B8 B7DD) in cells,
+     * and a four-byte GB18030 character (0x81308130, U+0080) in a note */
+    static const char text[] = "checklist_id,item_id,system,answer,note,\xB1\xB8\xD7\xA2\r\n"
+                               "example,backup-daily,oa,\xCA\xC7,\"\xB1\xB8\xB7\xDD\r\nx\x81\x30\x81\x30\",\r\n";
+    char *path = write_sheet(f, "gbk.csv", text, sizeof text - 1);
+    sheet *sh = read_ok(path);
+    assert_int_equal(sh->encoding, SHEET_GB18030);
+    assert_int_equal(sh->count, 1);
+    assert_int_equal(sh->rows[0].line, 2);
+    assert_string_equal(sh->rows[0].answer, "是");
+    assert_string_equal(sh->rows[0].note, "备份\r\nx\xC2\x80");
+    sheet_free(sh);
+    free(path);
+    /* UTF-8 stays UTF-8, with or without a BOM */
+    static const char utf8[] = "checklist_id,item_id,system,answer\r\nexample,backup-daily,oa,是\r\n";
+    path = write_sheet(f, "utf8.csv", utf8, sizeof utf8 - 1);
+    sh = read_ok(path);
+    assert_int_equal(sh->encoding, SHEET_UTF8);
+    assert_string_equal(sh->rows[0].answer, "是");
+    sheet_free(sh);
+    free(path);
+}
+
+/* rows of empty cells, as spreadsheets save below the data, are left out,
+ * and rows of titles above the header row are skipped */
+static void test_blank_rows_and_titles(void **state)
+{
+    fixture *f = *state;
+    static const char text[] = BOM "自查答题表,,,\r\n"
+                                   "检查表,检查项,系统,回答\r\n"
+                                   "checklist_id,item_id,system,answer\r\n"
+                                   "example,backup-daily,oa,yes\r\n"
+                                   ",,,\r\n"
+                                   "example,backup-daily,web,no\r\n"
+                                   ",,,\r\n"
+                                   ",,,\r\n"
+                                   ",,\r\n"
+                                   " , ,,\r\n";
+    char *path = write_sheet(f, "blank.csv", text, sizeof text - 1);
+    sheet *sh = read_ok(path);
+    assert_int_equal(sh->count, 2);
+    assert_int_equal(sh->rows[0].line, 4);
+    assert_int_equal(sh->rows[1].line, 6);
+    assert_string_equal(sh->rows[1].answer, "no");
+    sheet_free(sh);
+    free(path);
+    /* a header row to be found must name item_id: a sheet without any still
+     * names the first row */
+    assert_sheet_error(f, BOM "检查表,检查项\r\nexample,backup-daily\r\n", 1, "no column 'checklist_id'");
 }
 
 /* a NUL would cut the cell short without a word: it is named at its line */
@@ -492,6 +550,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_wrong_field_count, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_required_column, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gb18030, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_blank_rows_and_titles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_sheet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nul_byte, setup, teardown),
         cmocka_unit_test_setup_teardown(test_repeated_header_column, setup, teardown),

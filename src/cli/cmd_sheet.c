@@ -105,6 +105,9 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
         free(err);
         return EXIT_INPUT;
     }
+    if (sh->encoding == SHEET_GB18030)
+        fprintf(stderr, _("%s: read as GB18030 (GBK), the encoding of \"CSV\" in Excel and WPS on Chinese Windows\n"),
+                from);
     session *s;
     int code = cli_open_session(g, profile_text, period, true, &s);
     if (code != EXIT_OK) {

@@ -8,6 +8,10 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <errno.h>
+#include <iconv.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,37 +55,115 @@ static bool row_filled(const sheet_row *r)
     return r->checklist_id && r->item_id && r->system && r->answer && r->note && r->owner && r->due;
 }
 
-int sheet_read(const char *path, sheet **out, char **err)
+/* The line of byte `offset` of text. */
+static int line_at(const char *text, size_t offset)
 {
-    *out = NULL;
+    int line = 1;
+    for (size_t i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+/* GB18030 (a superset of GBK) to UTF-8 with glibc's iconv. Returns 0 with
+ * *out (caller frees) and *out_len, 1 when the text is not GB18030 either,
+ * -1 when out of memory. */
+static int from_gb18030(const char *text, size_t len, char **out, size_t *out_len)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return 1;   /* no converter installed: the sheet stays refused as not UTF-8 */
+    /* a GB18030 character of 1, 2 or 4 bytes becomes at most 4 bytes of UTF-8 */
+    size_t capacity = len * 2 + 4;
+    char *buf = malloc(capacity + 1);
+    int rc = buf == NULL ? -1 : 0;
+    char *in = (char *)(uintptr_t)text, *o = buf;
+    size_t in_left = len, out_left = capacity;
+    if (rc == 0 && iconv(cd, &in, &in_left, &o, &out_left) == (size_t)-1)
+        rc = errno == E2BIG ? -1 : 1;
+    iconv_close(cd);
+    if (rc != 0) {
+        free(buf);
+        return rc;
+    }
+    *o = '\0';
+    *out = buf;
+    *out_len = (size_t)(o - buf);
+    return 0;
+}
+
+/* Reads the sheet's text as UTF-8 without a byte-order mark into *out
+ * (caller frees): UTF-8 as it is, else GB18030 converted (*encoding says
+ * which). A NUL byte, or text in neither encoding, is refused at its line. */
+static int load_text(const char *path, char **out, size_t *out_len, sheet_encoding *encoding, char **err)
+{
     char *text;
     size_t len;
     if (fsutil_read_file(path, SHEET_MAX_BYTES, &text, &len, err) != 0)
         return -1;
     /* the byte-order mark spreadsheets write is not text */
-    const char *body = text;
-    size_t body_len = len;
-    if (body_len >= 3 && memcmp(body, CSVFILE_BOM, 3) == 0) {
-        body += 3;
-        body_len -= 3;
-    }
+    size_t skip = len >= 3 && memcmp(text, CSVFILE_BOM, 3) == 0 ? 3 : 0;
+    const char *body = text + skip;
+    size_t body_len = len - skip;
     /* a NUL would silently end the cell it is in (csvfile.h): name it */
     const char *nul = memchr(body, '\0', body_len);
     if (nul != NULL) {
-        int line = 1;
-        for (const char *p = body; p < nul; p++)
-            line += *p == '\n';
+        int line = line_at(body, (size_t)(nul - body));
         free(text);
         return error_set(err, _("%s:%d: a NUL byte in the sheet: a cell cannot hold one"), path, line);
     }
+    *encoding = SHEET_UTF8;
     size_t bad;
-    if (!text_utf8_valid(body, body_len, &bad)) {
-        int line = 1;
-        for (size_t i = 0; i < bad; i++)
-            line += body[i] == '\n';
-        free(text);
-        return error_set(err, _("%s:%d: not UTF-8 (save the sheet as \"CSV UTF-8\")"), path, line);
+    if (text_utf8_valid(body, body_len, &bad)) {
+        memmove(text, body, body_len);
+        text[body_len] = '\0';
+        *out = text;
+        *out_len = body_len;
+        return 0;
     }
+    /* Excel's and WPS's "CSV" on Chinese Windows is GBK: bytes that are not
+     * UTF-8 are tried as GB18030 (no BOM then: that was UTF-8's) */
+    int rc = skip == 0 ? from_gb18030(body, body_len, out, out_len) : 1;
+    int line = line_at(body, bad);
+    free(text);
+    if (rc < 0)
+        return error_set(err, "%s", _("out of memory"));
+    if (rc > 0)
+        return error_set(err, _("%s:%d: neither UTF-8 nor GB18030 text (save the sheet as \"CSV UTF-8\")"), path,
+                         line);
+    *encoding = SHEET_GB18030;
+    return 0;
+}
+
+/* Whether every cell of the row is empty or spaces: spreadsheets save such
+ * rows below the data when cells there were ever touched. */
+static bool row_blank(const csvfile_row *row)
+{
+    for (size_t c = 0; c < row->count; c++)
+        for (const char *p = row->fields[c]; *p; p++)
+            if (*p != ' ' && *p != '\t')
+                return false;
+    return true;
+}
+
+/* The header row: the first that names the column item_id (rows of titles
+ * for people may stand above it), else the first row. */
+static size_t header_row(const csvfile_table *t)
+{
+    for (size_t r = 0; r < t->count; r++)
+        for (size_t c = 0; c < t->rows[r].count; c++)
+            if (strcmp(t->rows[r].fields[c], "item_id") == 0)
+                return r;
+    return 0;
+}
+
+int sheet_read(const char *path, sheet **out, char **err)
+{
+    *out = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    sheet_encoding encoding = SHEET_UTF8;
+    if (load_text(path, &text, &len, &encoding, err) != 0)
+        return -1;
     csvfile_table *t = NULL;
     int line = 0;
     csvfile_status status = csvfile_parse(text, len, 0, &t, &line, err);
@@ -98,7 +180,8 @@ int sheet_read(const char *path, sheet **out, char **err)
         csvfile_table_free(t);
         return error_set(err, _("%s: empty sheet: the first row must name the columns"), path);
     }
-    const csvfile_row *head = &t->rows[0];
+    size_t first = header_row(t);
+    const csvfile_row *head = &t->rows[first];
     const char *names[] = {"checklist_id", "item_id", "system", "answer", "note", "remediation_owner",
                            "remediation_due"};
     long column[7];
@@ -129,8 +212,11 @@ int sheet_read(const char *path, sheet **out, char **err)
         csvfile_table_free(t);
         return error_set(err, _("out of memory"));
     }
-    for (size_t r = 1; r < t->count; r++) {
+    sh->encoding = encoding;
+    for (size_t r = first + 1; r < t->count; r++) {
         const csvfile_row *in = &t->rows[r];
+        if (row_blank(in))
+            continue;
         if (in->count != head->count) {
             error_set(err, _("%s:%d: this row has %zu fields, the header %zu"), path, in->line, in->count,
                       head->count);
