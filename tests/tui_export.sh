@@ -9,7 +9,7 @@ bin=$1
 repo=$2
 # shellcheck source=lib/tui.sh
 . "$repo/tests/lib/tui.sh"
-# ---- first run: the screen asks for the unit, makes the key, saves the config ----
+# ---- first run: the screen asks for the unit, checks it, makes the key, saves the config ----
 mkdir -p "$work/u"
 cfg=$work/u/selfcheck.ini
 cat >"$cfg" <<EOF2
@@ -23,9 +23,20 @@ EOF2
 start s 80 24 "$cfg"
 wait_for s "首次使用"
 wait_for s "[x] 生成本单位的签名密钥（"
-keys s "bad code!" Tab Tab Tab Tab
+# the code is checked as it is typed; the name, once left empty, says it is required
+keys s "bad code!"
+wait_for s "只能用字母、数字、- 和 _（不能有空格）。"
+keys s Tab Tab
+wait_for s "必须填写。"
+# Esc with something typed asks first; any other key goes back to the form
+keys s Escape
+wait_for s "再按 Esc 退出"
+keys s Down
+wait_gone s "再按 Esc 退出"
+expect "the typed code is still there" "bad code!" "$(screen s)"
+keys s Tab Tab
 keys s Enter
-wait_for s "单位代码只能由字母"
+wait_for s "单位代码：只能用字母"
 keys s C-u 4401-hb Tab
 keys s 示例局 Tab
 keys s 张三 Tab Tab

@@ -11,6 +11,9 @@
 #include "text.h"
 #include "ui_export.h"
 
+/* The fields' labels, msgids. */
+static const char *const setup_labels[3] = {N_("Unit code"), N_("Unit name"), N_("Assessor")};
+
 ui_setup *ui_setup_new(ui_context *ctx)
 {
     ui_setup *st = calloc(1, sizeof *st);
@@ -18,7 +21,9 @@ ui_setup *ui_setup_new(ui_context *ctx)
         return NULL;
     st->ctx = ctx;
     const config *cfg = ctx->cfg;
-    st->fields[0].max_chars = 32;
+    /* the code is not cut at 32 characters: a longer one is kept and refused
+     * with a message, so that what was typed is seen (and 64 stops a stuck key) */
+    st->fields[0].max_chars = 2 * IDENT_UNIT_CODE_MAX;
     st->fields[1].max_chars = 100;
     st->fields[2].max_chars = 50;
     ui_field_set(&st->fields[0], cfg->unit_code);
@@ -45,6 +50,44 @@ static void setup_fail(ui_setup *st, const char *text)
     st->error = text ? strdup(text) : NULL;
 }
 
+char *ui_setup_problem(const ui_setup *st, int field)
+{
+    char *text = field >= 0 && field < 3 ? ui_field_text_trimmed(&st->fields[field]) : NULL;
+    if (text == NULL)
+        return NULL;
+    char *problem = NULL;
+    size_t n = strlen(text);
+    if (field == UI_SETUP_CODE) {
+        if (n == 0)
+            problem = strdup(_("Required: the code your supervisor registered for your unit."));
+        else if (n > IDENT_UNIT_CODE_MAX) {
+            char count[24];
+            snprintf(count, sizeof count, "%zu", n);
+            const char *args[] = {count};
+            problem = ui_subst(_("{1} characters: at most 32 are allowed."), args, 1);
+        } else if (!ident_unit_code_valid(text))
+            problem = strdup(_("Letters, digits, - and _ only (no spaces)."));
+    } else if (n == 0) {
+        problem = strdup(_("Required."));
+    }
+    free(text);
+    return problem;
+}
+
+/* Whether the form holds anything that Esc would throw away. */
+static bool setup_changed(const ui_setup *st)
+{
+    const config *cfg = st->ctx->cfg;
+    const char *saved[3] = {cfg->unit_code, cfg->unit_name, cfg->assessor};
+    bool changed = false;
+    for (int i = 0; i < 3 && !changed; i++) {
+        char *text = ui_field_text(&st->fields[i]);
+        changed = text == NULL || strcmp(text, saved[i] ? saved[i] : "") != 0;
+        free(text);
+    }
+    return changed;
+}
+
 /* Validates, generates the key if asked, and saves. Returns 0 when saved. */
 static int setup_save(ui_setup *st)
 {
@@ -56,20 +99,18 @@ static int setup_save(ui_setup *st)
     char *err = NULL, *path = NULL, *key_id = NULL;
     if (!values[0] || !values[1] || !values[2])
         goto done;
-    if (!ident_unit_code_valid(values[0])) {
-        setup_fail(st, _("The unit code may contain letters, digits, - and _ only, at most 32 characters."));
-        st->focus = UI_SETUP_CODE;
-        goto done;
-    }
-    if (*values[1] == '\0') {
-        setup_fail(st, _("Please enter the unit's name."));
-        st->focus = UI_SETUP_NAME;
-        goto done;
-    }
-    if (*values[2] == '\0') {
-        setup_fail(st, _("Please enter the assessor's name."));
-        st->focus = UI_SETUP_ASSESSOR;
-        goto done;
+    for (int i = 0; i < 3; i++) {
+        char *problem = ui_setup_problem(st, i);
+        st->touched[i] = true;
+        if (problem != NULL) {
+            /* said under the field and, with the field's name, under Save */
+            const char *args[] = {_(setup_labels[i]), problem};
+            free(st->error);
+            st->error = ui_subst(_("{1}: {2}"), args, 2);
+            free(problem);
+            st->focus = i;
+            goto done;
+        }
     }
     config *cfg = ctx->cfg;
     if (ui_set_string(&cfg->unit_code, values[0]) || ui_set_string(&cfg->unit_name, values[1])
@@ -113,8 +154,23 @@ ui_action ui_setup_key(ui_setup *st, ui_key k)
         return UI_ACT_REDRAW;
     if (k.code == UI_KEY_F1)
         return UI_ACT_HELP;
-    if (k.code == UI_KEY_ESC)
-        return UI_ACT_QUIT;
+    if (st->confirm_quit) {
+        /* Esc asked; a second Esc quits, any other key goes back to the form */
+        st->confirm_quit = false;
+        ui_context_say(st->ctx, UI_ROLE_NORMAL, NULL);
+        return k.code == UI_KEY_ESC ? UI_ACT_QUIT : UI_ACT_REDRAW;
+    }
+    if (k.code == UI_KEY_ESC) {
+        if (!setup_changed(st))
+            return UI_ACT_QUIT;
+        st->confirm_quit = true;
+        ui_context_say(st->ctx, UI_ROLE_WARNING,
+                       _("Quit without saving? What was typed is lost. Press Esc again to quit, any other key to go back."));
+        return UI_ACT_REDRAW;
+    }
+    if (st->focus < 3 && (k.code == UI_KEY_TAB || k.code == UI_KEY_DOWN || k.code == UI_KEY_BTAB
+                          || k.code == UI_KEY_UP || k.code == UI_KEY_ENTER))
+        st->touched[st->focus] = true;   /* leaving a field: an empty one now says it is required */
     if (k.code == UI_KEY_TAB || k.code == UI_KEY_DOWN) {
         st->focus = setup_next_focus(st, st->focus, 1);
         return UI_ACT_REDRAW;
@@ -125,6 +181,8 @@ ui_action ui_setup_key(ui_setup *st, ui_key k)
     }
     if (st->focus < 3) {
         ui_field_result r = ui_field_key(&st->fields[st->focus], k);
+        if (r == UI_FIELD_CHANGED && st->focus == UI_SETUP_CODE)
+            st->touched[UI_SETUP_CODE] = true;   /* the code is checked as it is typed */
         if (r == UI_FIELD_SUBMIT)
             st->focus = setup_next_focus(st, st->focus, 1);
         return r == UI_FIELD_IGNORED ? UI_ACT_NONE : UI_ACT_REDRAW;
@@ -159,10 +217,9 @@ void ui_setup_render(ui_setup *st, ui_canvas *c)
     free(intro);
     free(path);
     y++;
-    static const char *const labels[3] = {N_("Unit code"), N_("Unit name"), N_("Assessor")};
     int label_cols = 0;
     for (int i = 0; i < 3; i++) {
-        int w = (int)text_width(_(labels[i]));
+        int w = (int)text_width(_(setup_labels[i]));
         if (w > label_cols)
             label_cols = w;
     }
@@ -171,7 +228,7 @@ void ui_setup_render(ui_setup *st, ui_canvas *c)
         bool focused = st->focus == i;
         if (focused)
             ui_canvas_put(c, y, 2, 1, UI_ROLE_SELECTED, ">");
-        ui_canvas_put(c, y, 4, label_cols, focused ? UI_ROLE_SELECTED : UI_ROLE_NORMAL, _(labels[i]));
+        ui_canvas_put(c, y, 4, label_cols, focused ? UI_ROLE_SELECTED : UI_ROLE_NORMAL, _(setup_labels[i]));
         int fw = width - label_cols - 4;
         if (fw > 50)
             fw = 50;
@@ -180,6 +237,14 @@ void ui_setup_render(ui_setup *st, ui_canvas *c)
             cursor_row = c->cursor_row;
             cursor_col = c->cursor_col;
         }
+        /* the row below: what is wrong with the field, or what the code is for */
+        char *problem = st->touched[i] ? ui_setup_problem(st, i) : NULL;
+        if (problem != NULL)
+            ui_canvas_put_cut(c, y + 1, 6 + label_cols, width - label_cols - 2, UI_ROLE_WARNING, problem);
+        else if (i == UI_SETUP_CODE && focused)
+            ui_canvas_put_cut(c, y + 1, 6 + label_cols, width - label_cols - 2, UI_ROLE_NORMAL,
+                              _("As your supervisor registered it: reports are checked against it."));
+        free(problem);
     }
     const char *key = ctx->cfg->signing_key ? ctx->cfg->signing_key : "";
     const char *kargs[] = {key};
