@@ -24,10 +24,15 @@ typedef struct csvfile_row {
     int line;
 } csvfile_row;
 
-/* Every row of a file, in order. Owns its rows and their fields. */
+/* Every row of a file, in order. Owns its rows and their fields; the
+ * fields of all rows lie one after another in one block of text (so a
+ * table costs a few allocations however many fields it has). cells and
+ * text are the table's own storage, not to be used directly. */
 typedef struct csvfile_table {
     csvfile_row *rows;
     size_t count;
+    char **cells;
+    char *text;
 } csvfile_table;
 
 /* Why a read failed. */
@@ -50,6 +55,12 @@ csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvf
 
 /* Frees a table; accepts NULL. */
 void csvfile_table_free(csvfile_table *t);
+
+/* Hands the block that holds every field's text to the caller (who frees
+ * it), so that strings pointing into the fields outlive the table: the
+ * fields stay valid until that block is freed, the rows until the table is.
+ * Returns NULL when taken before. */
+char *csvfile_table_take_text(csvfile_table *t);
 
 /* The cell of a row at column, or "" when the row is shorter. Not to be freed. */
 const char *csvfile_cell(const csvfile_row *row, size_t column);
@@ -75,8 +86,10 @@ void csvfile_buffer_raw(csvfile_buffer *b, const char *text);
  * followed by one of those characters), so unguard(guard(x)) == x for every
  * x, and a cell the user began with '\'' before a letter is kept as it is.
  * Both return a new string (caller frees), NULL when out of memory; NULL in
- * is "". */
+ * is "". csvfile_unguarded is csvfile_unguard without the copy: text itself,
+ * or text + 1 where the guard is removed. */
 char *csvfile_guard(const char *text);
 char *csvfile_unguard(const char *text);
+const char *csvfile_unguarded(const char *text);
 
 #endif

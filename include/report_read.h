@@ -69,6 +69,10 @@ typedef struct report_doc {
      * review compares with the official checklists. */
     report_checklist *checklists;
     size_t checklist_count;
+    /* When non-NULL, every string above lies in this one block, freed with
+     * the report (what the CSV reader makes); when NULL, each string is an
+     * allocation of its own. */
+    char *strings;
 } report_doc;
 
 /* Parses a report held in memory (CSV cells have the formula guard undone).

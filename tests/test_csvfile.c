@@ -184,6 +184,10 @@ static void test_guard(void **state)
         assert_string_equal(guarded, cases[i].out);
         char *back = csvfile_unguard(guarded);
         assert_string_equal(back, cases[i].in);
+        /* the copy-free form: the same text, inside the guarded cell */
+        const char *in_place = csvfile_unguarded(guarded);
+        assert_string_equal(in_place, cases[i].in);
+        assert_true(in_place == guarded || in_place == guarded + 1);
         /* and the other way: guard(unguard(y)) == y for what guard writes */
         char *again = csvfile_guard(back);
         assert_string_equal(again, guarded);
@@ -206,6 +210,37 @@ static void test_guard(void **state)
     free(empty);
 }
 
+/* The fields' text taken from a table outlives it; many rows of many
+ * fields come back whole (the text block grows while pointers are made
+ * only at the end). */
+static void test_take_text(void **state)
+{
+    (void)state;
+    csvfile_buffer b = {0};
+    for (int r = 0; r < 300; r++)
+        for (int c = 0; c < 40; c++) {
+            char cell[32];
+            snprintf(cell, sizeof cell, "r%dc%d中", r, c);
+            csvfile_buffer_field(&b, cell, c == 39);
+        }
+    assert_false(b.failed);
+    csvfile_table *t = NULL;
+    char *err = NULL;
+    assert_int_equal(csvfile_parse(b.data, b.len, 0, &t, NULL, &err), CSVFILE_OK);
+    assert_int_equal(t->count, 300);
+    const char *kept[3] = {t->rows[0].fields[0], t->rows[150].fields[17], t->rows[299].fields[39]};
+    char *text = csvfile_table_take_text(t);
+    assert_non_null(text);
+    assert_null(csvfile_table_take_text(t));
+    assert_int_equal(t->rows[299].line, 300);
+    csvfile_table_free(t);
+    assert_string_equal(kept[0], "r0c0中");
+    assert_string_equal(kept[1], "r150c17中");
+    assert_string_equal(kept[2], "r299c39中");
+    free(text);
+    free(b.data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_csvfile_buffer),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_guard),
+        cmocka_unit_test(test_take_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

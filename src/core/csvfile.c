@@ -16,47 +16,85 @@
 
 #include <csv.h>
 
+/* The fields are copied one after another into one block of text, each
+ * NUL-terminated, and the rows only note where their fields start: a
+ * report of 5,000 fields costs a handful of allocations, not 5,000. The
+ * pointers are made at the end, when the text no longer moves. */
 typedef struct reader {
-    csvfile_table *table;
-    size_t capacity;
-    char **fields;          /* the row being read */
+    char *text;
+    size_t text_len, text_capacity;
+    size_t *starts;         /* where each field begins in text */
     size_t field_count, field_capacity;
+    csvfile_row *rows;      /* count and line; fields are set at the end */
+    size_t row_count, row_capacity;
+    size_t row_first;       /* the first field of the row being read */
     bool row_open;
     int row_line;           /* where the row being read began */
     bool failed;            /* out of memory in a callback */
 } reader;
+
+/* The capacity that holds need, doubling from have (or first). */
+static size_t grown_capacity(size_t have, size_t need, size_t first)
+{
+    size_t c = have ? have : first;
+    while (c < need)
+        c *= 2;
+    return c;
+}
+
+static bool reserve_text(reader *r, size_t more)
+{
+    if (r->text_len + more <= r->text_capacity)
+        return true;
+    size_t c = grown_capacity(r->text_capacity, r->text_len + more, 4096);
+    char *g = realloc(r->text, c);
+    if (g == NULL)
+        return false;
+    r->text = g;
+    r->text_capacity = c;
+    return true;
+}
+
+static bool reserve_field(reader *r)
+{
+    if (r->field_count < r->field_capacity)
+        return true;
+    size_t c = grown_capacity(r->field_capacity, r->field_count + 1, 256);
+    size_t *g = realloc(r->starts, c * sizeof *g);
+    if (g == NULL)
+        return false;
+    r->starts = g;
+    r->field_capacity = c;
+    return true;
+}
+
+static bool reserve_row(reader *r)
+{
+    if (r->row_count < r->row_capacity)
+        return true;
+    size_t c = grown_capacity(r->row_capacity, r->row_count + 1, 64);
+    csvfile_row *g = realloc(r->rows, c * sizeof *g);
+    if (g == NULL)
+        return false;
+    r->rows = g;
+    r->row_capacity = c;
+    return true;
+}
 
 static void on_field(void *data, size_t len, void *context)
 {
     reader *r = context;
     if (r->failed)
         return;
-    if (r->field_count == r->field_capacity) {
-        size_t capacity = r->field_capacity ? r->field_capacity * 2 : 16;
-        char **grown = realloc(r->fields, capacity * sizeof *grown);
-        if (grown == NULL) {
-            r->failed = true;
-            return;
-        }
-        r->fields = grown;
-        r->field_capacity = capacity;
-    }
-    char *copy = malloc(len + 1);
-    if (copy == NULL) {
+    if (!reserve_field(r) || !reserve_text(r, len + 1)) {
         r->failed = true;
         return;
     }
+    r->starts[r->field_count++] = r->text_len;
     if (len > 0)
-        memcpy(copy, data, len);
-    copy[len] = '\0';
-    r->fields[r->field_count++] = copy;
-}
-
-static void free_fields(char **fields, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        free(fields[i]);
-    free(fields);
+        memcpy(r->text + r->text_len, data, len);
+    r->text[r->text_len + len] = '\0';
+    r->text_len += len + 1;
 }
 
 static void on_row(int terminator, void *context)
@@ -66,20 +104,12 @@ static void on_row(int terminator, void *context)
     r->row_open = false;
     if (r->failed)
         return;
-    csvfile_table *t = r->table;
-    if (t->count == r->capacity) {
-        size_t capacity = r->capacity ? r->capacity * 2 : 64;
-        csvfile_row *grown = realloc(t->rows, capacity * sizeof *grown);
-        if (grown == NULL) {
-            r->failed = true;
-            return;
-        }
-        t->rows = grown;
-        r->capacity = capacity;
+    if (!reserve_row(r)) {
+        r->failed = true;
+        return;
     }
-    t->rows[t->count++] = (csvfile_row){r->fields, r->field_count, r->row_line};
-    r->fields = NULL;
-    r->field_count = r->field_capacity = 0;
+    r->rows[r->row_count++] = (csvfile_row){NULL, r->field_count - r->row_first, r->row_line};
+    r->row_first = r->field_count;
 }
 
 /* Whether the chunk holds more than blanks and line ends: only then does it
@@ -90,6 +120,24 @@ static bool chunk_has_content(const char *p, size_t n)
         if (p[i] != '\r' && p[i] != '\n' && p[i] != ' ' && p[i] != '\t')
             return true;
     return false;
+}
+
+/* The end of the chunk that starts at pos: just after the next '\n', or
+ * after a '\r' that no '\n' follows (a bare CR ends a row), or len. */
+static size_t chunk_end(const char *text, size_t len, size_t pos)
+{
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    size_t stop = nl ? (size_t)(nl - text) : len;
+    const char *cr = text + pos;
+    while ((cr = memchr(cr, '\r', stop - (size_t)(cr - text))) != NULL) {
+        size_t at = (size_t)(cr - text);
+        if (at + 1 >= len || text[at + 1] != '\n')
+            return at + 1;
+        cr++;
+        if ((size_t)(cr - text) >= stop)
+            break;
+    }
+    return nl ? stop + 1 : len;
 }
 
 static csvfile_status fail_with(csvfile_status status, char **err)
@@ -111,6 +159,38 @@ static csvfile_status fail_with(csvfile_status status, char **err)
     return status;
 }
 
+/* Makes the table of what was read: the pointers into the text. NULL when
+ * out of memory. Takes the reader's blocks either way. */
+static csvfile_table *table_of(reader *r, size_t max_rows)
+{
+    /* a chunk may end more than one row (bare CRs): keep what was asked */
+    size_t rows = max_rows > 0 && r->row_count > max_rows ? max_rows : r->row_count;
+    size_t fields = 0;
+    for (size_t i = 0; i < rows; i++)
+        fields += r->rows[i].count;
+    csvfile_table *t = calloc(1, sizeof *t);
+    char **cells = calloc(fields ? fields : 1, sizeof *cells);
+    if (t == NULL || cells == NULL || (r->text == NULL && !reserve_text(r, 1))) {
+        free(t);
+        free(cells);
+        free(r->rows);
+        free(r->text);
+        return NULL;
+    }
+    for (size_t f = 0; f < fields; f++)
+        cells[f] = r->text + r->starts[f];
+    size_t at = 0;
+    for (size_t i = 0; i < rows; i++) {
+        r->rows[i].fields = cells + at;
+        at += r->rows[i].count;
+    }
+    t->rows = r->rows;
+    t->count = rows;
+    t->cells = cells;
+    t->text = r->text;
+    return t;
+}
+
 csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvfile_table **out, int *line,
                              char **err)
 {
@@ -122,24 +202,15 @@ csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvf
         len -= 3;
     }
     reader r = {0};
-    r.table = calloc(1, sizeof *r.table);
-    if (r.table == NULL)
-        return fail_with(CSVFILE_NOMEM, err);
     struct csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-        free(r.table);
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return fail_with(CSVFILE_NOMEM, err);
-    }
     csvfile_status status = CSVFILE_OK;
     int at = 1;
     size_t pos = 0;
     bool stopped = false;
     while (pos < len && status == CSVFILE_OK) {
-        size_t end = pos;
-        while (end < len && text[end] != '\n' && !(text[end] == '\r' && (end + 1 >= len || text[end + 1] != '\n')))
-            end++;
-        if (end < len)
-            end++;   /* the line end belongs to the chunk */
+        size_t end = chunk_end(text, len, pos);
         size_t n = end - pos;
         if (!r.row_open && chunk_has_content(text + pos, n)) {
             r.row_open = true;
@@ -157,7 +228,7 @@ csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvf
         if (text[end - 1] == '\n')
             at++;
         pos = end;
-        if (max_rows > 0 && r.table->count >= max_rows) {
+        if (max_rows > 0 && r.row_count >= max_rows) {
             stopped = true;
             break;
         }
@@ -171,20 +242,20 @@ csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvf
             at = r.row_line;
     }
     csv_free(&parser);
-    free_fields(r.fields, r.field_count);
-    if (max_rows > 0 && r.table->count > max_rows) {
-        /* a chunk may end more than one row (bare CRs): keep what was asked */
-        for (size_t i = max_rows; i < r.table->count; i++)
-            free_fields(r.table->rows[i].fields, r.table->rows[i].count);
-        r.table->count = max_rows;
+    csvfile_table *t = NULL;
+    if (status == CSVFILE_OK && (t = table_of(&r, max_rows)) == NULL)
+        status = CSVFILE_NOMEM;
+    else if (status != CSVFILE_OK) {
+        free(r.rows);
+        free(r.text);
     }
+    free(r.starts);
     if (status != CSVFILE_OK) {
-        csvfile_table_free(r.table);
         if (line != NULL)
             *line = at;
         return fail_with(status, err);
     }
-    *out = r.table;
+    *out = t;
     return CSVFILE_OK;
 }
 
@@ -192,10 +263,17 @@ void csvfile_table_free(csvfile_table *t)
 {
     if (t == NULL)
         return;
-    for (size_t i = 0; i < t->count; i++)
-        free_fields(t->rows[i].fields, t->rows[i].count);
     free(t->rows);
+    free(t->cells);
+    free(t->text);
     free(t);
+}
+
+char *csvfile_table_take_text(csvfile_table *t)
+{
+    char *text = t->text;
+    t->text = NULL;
+    return text;
 }
 
 const char *csvfile_cell(const csvfile_row *row, size_t column)
@@ -269,8 +347,13 @@ char *csvfile_guard(const char *text)
     return out;
 }
 
-char *csvfile_unguard(const char *text)
+const char *csvfile_unguarded(const char *text)
 {
     const char *src = text ? text : "";
-    return strdup(src[0] == '\'' && needs_guard(src[1]) ? src + 1 : src);
+    return src[0] == '\'' && needs_guard(src[1]) ? src + 1 : src;
+}
+
+char *csvfile_unguard(const char *text)
+{
+    return strdup(csvfile_unguarded(text));
 }

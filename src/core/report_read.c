@@ -65,6 +65,13 @@ void report_doc_free(report_doc *doc)
 {
     if (doc == NULL)
         return;
+    if (doc->strings != NULL) {
+        free(doc->strings);
+        free(doc->items);
+        free(doc->checklists);
+        free(doc);
+        return;
+    }
     char **strings[] = {&doc->report_id, &doc->unit_code, &doc->unit_name, &doc->profile,
                         &doc->period, &doc->assessor, &doc->completed_at, &doc->generated_at,
                         &doc->tool_version, &doc->signer_key_id, &doc->signature_algo,

@@ -1,9 +1,19 @@
 /* report_read_csv.c: the CSV half of the report reader (see
  * report_read_csv.h and docs/report-format.md).
  *
- * Strict RFC 4180 through libcsv, UTF-8 checked first, every cell's formula
- * guard undone, and the report's own columns checked to agree on every row. */
+ * The text is checked to be UTF-8 once, then split by the CSV module
+ * (csvfile.h: strict RFC 4180, one block of text for all fields). The
+ * report's strings point into that block, which the report takes over, and
+ * a cell's formula guard is undone by pointing one byte further: reading a
+ * report of 150 items costs a handful of allocations, not one per cell.
+ *
+ * A report is a list of sections, each a header row followed by its rows;
+ * the first cell of a header names its section (the table `sections`).
+ * Today there is one, the items; a later section is added as one entry of
+ * the table and its reader. The report's own columns repeat on every item
+ * row and must agree. */
 #include "report_read_csv.h"
+#include "csvfile.h"
 #include "error.h"
 #include "i18n.h"
 #include "number.h"
@@ -14,8 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <csv.h>
 
 static bool parse_yes_no(const char *text, bool *out)
 {
@@ -28,85 +36,6 @@ static bool parse_yes_no(const char *text, bool *out)
     return true;
 }
 
-
-typedef struct csv_rows {
-    char ***rows;
-    size_t *sizes;
-    size_t count, capacity;
-    char **fields;
-    size_t field_count, field_capacity;
-    bool failed;
-} csv_rows;
-
-static void csv_on_field(void *data, size_t len, void *context)
-{
-    csv_rows *r = context;
-    if (r->failed)
-        return;
-    if (r->field_count == r->field_capacity) {
-        size_t capacity = r->field_capacity ? 2 * r->field_capacity : 40;
-        char **grown = realloc(r->fields, capacity * sizeof *grown);
-        if (grown == NULL) {
-            r->failed = true;
-            return;
-        }
-        r->fields = grown;
-        r->field_capacity = capacity;
-    }
-    char *copy = malloc(len + 1);
-    if (copy == NULL) {
-        r->failed = true;
-        return;
-    }
-    if (len > 0)
-        memcpy(copy, data, len);
-    copy[len] = '\0';
-    r->fields[r->field_count++] = copy;
-}
-
-static void csv_on_row(int terminator, void *context)
-{
-    (void)terminator;
-    csv_rows *r = context;
-    if (r->failed)
-        return;
-    if (r->count == r->capacity) {
-        size_t capacity = r->capacity ? 2 * r->capacity : 64;
-        char ***rows = realloc(r->rows, capacity * sizeof *rows);
-        if (rows == NULL) {
-            r->failed = true;
-            return;
-        }
-        r->rows = rows;
-        size_t *sizes = realloc(r->sizes, capacity * sizeof *sizes);
-        if (sizes == NULL) {
-            r->failed = true;
-            return;
-        }
-        r->sizes = sizes;
-        r->capacity = capacity;
-    }
-    r->rows[r->count] = r->fields;
-    r->sizes[r->count] = r->field_count;
-    r->count++;
-    r->fields = NULL;
-    r->field_count = r->field_capacity = 0;
-}
-
-static void csv_rows_free(csv_rows *r)
-{
-    for (size_t i = 0; i < r->field_count; i++)
-        free(r->fields[i]);
-    free(r->fields);
-    for (size_t i = 0; i < r->count; i++) {
-        for (size_t f = 0; f < r->sizes[i]; f++)
-            free(r->rows[i][f]);
-        free(r->rows[i]);
-    }
-    free(r->rows);
-    free(r->sizes);
-}
-
 static int line_of(const char *text, size_t offset)
 {
     int line = 1;
@@ -115,84 +44,77 @@ static int line_of(const char *text, size_t offset)
     return line;
 }
 
-/* Splits the CSV text into rows of fields (strict RFC 4180). */
-static int csv_split(const char *body, size_t len, csv_rows *rows, char **err)
+/* A cell with its formula guard undone, in place: the cell itself or the
+ * cell one byte on. */
+static char *restored(char *cell)
 {
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-        return error_set(err, "out of memory");
-    size_t done = csv_parse(&p, body, len, csv_on_field, csv_on_row, rows);
-    if (done != len) {
-        /* read the error before csv_fini, which clears it */
-        error_set(err, "line %d: malformed CSV: %s", line_of(body, done), csv_strerror(csv_error(&p)));
-        csv_free(&p);
-        return -1;
-    }
-    if (csv_fini(&p, csv_on_field, csv_on_row, rows) != 0) {
-        csv_free(&p);
-        return error_set(err, "malformed CSV: a quoted field is not closed");
-    }
-    csv_free(&p);
-    if (rows->failed)
-        return error_set(err, "out of memory");
+    return cell + (csvfile_unguarded(cell) != cell);
+}
+
+/* Where report column c lies in a row of this format version: version 1
+ * has no checklist_digest column (-1), and the columns after it sit one to
+ * the left. */
+static int file_column(int c, int version)
+{
+    if (version >= 2 || c < REPORT_COL_CHECKLIST_DIGEST)
+        return c;
+    return c == REPORT_COL_CHECKLIST_DIGEST ? -1 : c - 1;
+}
+
+/* The width of a row of this version. */
+static size_t row_width(int version)
+{
+    return version >= 2 ? REPORT_COL_COUNT : REPORT_COL_COUNT - 1;
+}
+
+/* The restored cell of report column c. A column the version does not
+ * have reads as "": the empty string at the end of the row's first cell,
+ * so that every string of the report lies in its one block. */
+static char *cell(const csvfile_row *row, int c, int version)
+{
+    int f = file_column(c, version);
+    if (f < 0)
+        return row->fields[0] + strlen(row->fields[0]);
+    return restored(row->fields[f]);
+}
+
+/* ---- the items section ---- */
+
+static int csv_fill_item(const csvfile_row *row, int version, report_item *it, char **err)
+{
+    const char *text_version = cell(row, REPORT_COL_CHECKLIST_VERSION, version);
+    const char *weight = cell(row, REPORT_COL_WEIGHT, version);
+    const char *score = cell(row, REPORT_COL_SCORE, version);
+    const char *max = cell(row, REPORT_COL_MAX_SCORE, version);
+    const char *finding = cell(row, REPORT_COL_FINDING, version);
+    it->checklist_id = cell(row, REPORT_COL_CHECKLIST_ID, version);
+    it->checklist_digest = cell(row, REPORT_COL_CHECKLIST_DIGEST, version);
+    it->item_id = cell(row, REPORT_COL_ITEM_ID, version);
+    it->system_id = cell(row, REPORT_COL_SYSTEM_ID, version);
+    it->system_name = cell(row, REPORT_COL_SYSTEM_NAME, version);
+    it->question_zh = cell(row, REPORT_COL_QUESTION_ZH, version);
+    it->severity = cell(row, REPORT_COL_SEVERITY, version);
+    it->state = cell(row, REPORT_COL_STATE, version);
+    it->answer = cell(row, REPORT_COL_ANSWER, version);
+    it->answer_text = cell(row, REPORT_COL_ANSWER_TEXT, version);
+    it->note = cell(row, REPORT_COL_NOTE, version);
+    it->owner = cell(row, REPORT_COL_REMEDIATION_OWNER, version);
+    it->due = cell(row, REPORT_COL_REMEDIATION_DUE, version);
+    long v;
+    if (!number_parse_whole(text_version, 0, 1000000000L, &v))
+        return error_set(err, "checklist_version '%.40s' is not a whole number", text_version);
+    it->checklist_version = (int)v;
+    it->scored = *score != '\0';
+    if (!number_parse_real(weight, &it->weight))
+        return error_set(err, "weight '%.40s' is not a number", weight);
+    if (it->scored && (!number_parse_real(score, &it->score) || !number_parse_real(max, &it->max_score)))
+        return error_set(err, "score '%.40s' or max_score '%.40s' is not a number", score, max);
+    if (!parse_yes_no(finding, &it->finding))
+        return error_set(err, "finding '%.40s' is not yes or no", finding);
     return 0;
 }
 
-/* The restored cell c of a row (a new string, or NULL when out of memory). */
-static char *cell(char **row, int c)
-{
-    return report_cell_restore(row[c]);
-}
-
-static int csv_fill_item(char **row, report_item *it, char **err)
-{
-    char *version = cell(row, REPORT_COL_CHECKLIST_VERSION);
-    char *weight = cell(row, REPORT_COL_WEIGHT);
-    char *score = cell(row, REPORT_COL_SCORE);
-    char *max = cell(row, REPORT_COL_MAX_SCORE);
-    char *finding = cell(row, REPORT_COL_FINDING);
-    it->checklist_id = cell(row, REPORT_COL_CHECKLIST_ID);
-    it->checklist_digest = cell(row, REPORT_COL_CHECKLIST_DIGEST);
-    it->item_id = cell(row, REPORT_COL_ITEM_ID);
-    it->system_id = cell(row, REPORT_COL_SYSTEM_ID);
-    it->system_name = cell(row, REPORT_COL_SYSTEM_NAME);
-    it->question_zh = cell(row, REPORT_COL_QUESTION_ZH);
-    it->severity = cell(row, REPORT_COL_SEVERITY);
-    it->state = cell(row, REPORT_COL_STATE);
-    it->answer = cell(row, REPORT_COL_ANSWER);
-    it->answer_text = cell(row, REPORT_COL_ANSWER_TEXT);
-    it->note = cell(row, REPORT_COL_NOTE);
-    it->owner = cell(row, REPORT_COL_REMEDIATION_OWNER);
-    it->due = cell(row, REPORT_COL_REMEDIATION_DUE);
-    int rc = 0;
-    long v;
-    if (!version || !weight || !score || !max || !finding || !it->checklist_id || !it->checklist_digest ||
-        !it->item_id ||
-        !it->system_id || !it->system_name || !it->question_zh || !it->severity || !it->state ||
-        !it->answer || !it->answer_text || !it->note || !it->owner || !it->due) {
-        rc = error_set(err, "out of memory");
-    } else if (!number_parse_whole(version, 0, 1000000000L, &v)) {
-        rc = error_set(err, "checklist_version '%.40s' is not a whole number", version);
-    } else {
-        it->checklist_version = (int)v;
-        it->scored = *score != '\0';
-        if (!number_parse_real(weight, &it->weight))
-            rc = error_set(err, "weight '%.40s' is not a number", weight);
-        else if (it->scored && (!number_parse_real(score, &it->score) ||
-                                !number_parse_real(max, &it->max_score)))
-            rc = error_set(err, "score '%.40s' or max_score '%.40s' is not a number", score, max);
-        else if (!parse_yes_no(finding, &it->finding))
-            rc = error_set(err, "finding '%.40s' is not yes or no", finding);
-    }
-    free(version);
-    free(weight);
-    free(score);
-    free(max);
-    free(finding);
-    return rc;
-}
-
-static int csv_fill_doc(char **row, report_doc *doc, char **err)
+static int csv_fill_doc(const csvfile_row *row, int version, report_doc *doc, char **err)
 {
     char **slots[REPORT_COL_FIRST_ITEM] = {
         [REPORT_COL_REPORT_ID] = &doc->report_id, [REPORT_COL_UNIT_CODE] = &doc->unit_code,
@@ -204,42 +126,116 @@ static int csv_fill_doc(char **row, report_doc *doc, char **err)
         [REPORT_COL_GRADE_ZH] = &doc->grade_zh, [REPORT_COL_VERDICT] = &doc->verdict,
     };
     for (int c = 0; c < REPORT_COL_FIRST_ITEM; c++)
-        if (slots[c] != NULL && (*slots[c] = cell(row, c)) == NULL)
-            return error_set(err, "out of memory");
-    char *complete = cell(row, REPORT_COL_COMPLETE);
-    char *percent = cell(row, REPORT_COL_TOTAL_PERCENT);
-    int rc = 0;
-    if (complete == NULL || percent == NULL)
-        rc = error_set(err, "out of memory");
-    else if (!parse_yes_no(complete, &doc->complete))
-        rc = error_set(err, "complete '%.40s' is not yes or no", complete);
-    else if (!number_parse_real(percent, &doc->percent))
-        rc = error_set(err, "total_percent '%.40s' is not a number", percent);
-    free(complete);
-    free(percent);
-    return rc;
+        if (slots[c] != NULL)
+            *slots[c] = cell(row, c, version);
+    const char *complete = cell(row, REPORT_COL_COMPLETE, version);
+    const char *percent = cell(row, REPORT_COL_TOTAL_PERCENT, version);
+    if (!parse_yes_no(complete, &doc->complete))
+        return error_set(err, "complete '%.40s' is not yes or no", complete);
+    if (!number_parse_real(percent, &doc->percent))
+        return error_set(err, "total_percent '%.40s' is not a number", percent);
+    return 0;
 }
 
-/* Puts the checklist_digest column (its name in the header, empty below)
- * into the rows of a version 1 report. Rows of another width are left
- * alone, for the width check to refuse. 0, or -1 when out of memory. */
-static int insert_digest_column(csv_rows *rows)
+/* The header row and item rows [first, end) of the table: the report's
+ * columns and its items. */
+static int read_items(const csvfile_table *t, size_t header, size_t end, report_doc *doc, char **err)
 {
-    for (size_t r = 0; r < rows->count; r++) {
-        if (rows->sizes[r] != REPORT_COL_COUNT - 1)
-            continue;
-        char *text = strdup(r == 0 ? report_csv_columns[REPORT_COL_CHECKLIST_DIGEST] : "");
-        char **grown = text ? realloc(rows->rows[r], REPORT_COL_COUNT * sizeof *grown) : NULL;
-        if (grown == NULL) {
-            free(text);
+    const csvfile_row *head = &t->rows[header];
+    if (end - header < 2 || t->rows[header + 1].count < 1)
+        return error_set(err, "no item rows after the header");
+    const csvfile_row *first = &t->rows[header + 1];
+    const char *text_version = restored(first->fields[REPORT_COL_FORMAT_VERSION]);
+    long v = 0;
+    if (!number_parse_whole(text_version, REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION, &v))
+        return error_set(err, "format version '%.20s': this selfcheck reads versions %d to %d", text_version,
+                         REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION);
+    int version = (int)v;
+    doc->format_version = version;
+    size_t width = row_width(version);
+    if (head->count != width)
+        return error_set(err, "line %d: %zu columns, a version %d report has %zu", head->line, head->count, version,
+                         width);
+    for (int c = 0; c < REPORT_COL_COUNT; c++) {
+        int f = file_column(c, version);
+        if (f >= 0 && strcmp(head->fields[f], report_csv_columns[c]) != 0)
+            return error_set(err, "line %d: column %d is '%.40s', expected '%s'", head->line, f + 1, head->fields[f],
+                             report_csv_columns[c]);
+    }
+    for (size_t r = header + 1; r < end; r++) {
+        const csvfile_row *row = &t->rows[r];
+        if (row->count != width)
+            return error_set(err, "row %zu has %zu fields, the header %zu", r + 1, row->count, width);
+        /* the report's own columns repeat on every row and must agree */
+        for (int c = 0; c < REPORT_COL_FIRST_ITEM; c++)
+            if (strcmp(row->fields[c], first->fields[c]) != 0)
+                return error_set(err, "row %zu: %s differs from the first row's", r + 1, report_csv_columns[c]);
+    }
+    doc->items = calloc(end - header - 1, sizeof *doc->items);
+    if (doc->items == NULL)
+        return error_set(err, "out of memory");
+    if (csv_fill_doc(first, version, doc, err) != 0)
+        return -1;
+    for (size_t r = header + 1; r < end; r++) {
+        report_item *it = &doc->items[doc->item_count++];
+        if (csv_fill_item(&t->rows[r], version, it, err) != 0) {
+            error_prefix(err, "row %zu", r + 1);
             return -1;
         }
-        memmove(grown + REPORT_COL_CHECKLIST_DIGEST + 1, grown + REPORT_COL_CHECKLIST_DIGEST,
-                (REPORT_COL_COUNT - 1 - REPORT_COL_CHECKLIST_DIGEST) * sizeof *grown);
-        grown[REPORT_COL_CHECKLIST_DIGEST] = text;
-        rows->rows[r] = grown;
-        rows->sizes[r] = REPORT_COL_COUNT;
     }
+    return 0;
+}
+
+/* ---- sections ---- */
+
+typedef struct csv_section {
+    const char *first_column;   /* the first cell of its header, which names it */
+    bool required;
+    /* reads the header at row `header` and the rows up to `end` */
+    int (*read)(const csvfile_table *t, size_t header, size_t end, report_doc *doc, char **err);
+} csv_section;
+
+/* The sections in the order a report holds them; the first starts the file. */
+static const csv_section sections[] = {
+    {"format_version", true, read_items},
+};
+#define SECTION_COUNT (sizeof sections / sizeof sections[0])
+
+/* The section a row starts (the index), or -1 when it is not a header. */
+static int section_of(const csvfile_row *row)
+{
+    for (size_t s = 0; s < SECTION_COUNT; s++)
+        if (row->count > 0 && strcmp(row->fields[0], sections[s].first_column) == 0)
+            return (int)s;
+    return -1;
+}
+
+static int read_sections(const csvfile_table *t, report_doc *doc, char **err)
+{
+    if (t->count == 0 || section_of(&t->rows[0]) != 0)
+        return error_set(err, "line 1: not the header of a selfcheck report");
+    size_t start = 0;
+    int current = 0;
+    bool seen[SECTION_COUNT] = {false};
+    for (size_t r = 1; r <= t->count; r++) {
+        int next = r < t->count ? section_of(&t->rows[r]) : -1;
+        if (r < t->count && next < 0)
+            continue;
+        /* rows [start, r) are section `current` */
+        if (sections[current].read(t, start, r, doc, err) != 0)
+            return -1;
+        seen[current] = true;
+        if (r == t->count)
+            break;
+        if (next <= current)
+            return error_set(err, "line %d: the section %s again, or out of order", t->rows[r].line,
+                             sections[next].first_column);
+        current = next;
+        start = r;
+    }
+    for (size_t s = 0; s < SECTION_COUNT; s++)
+        if (sections[s].required && !seen[s])
+            return error_set(err, "no %s section", sections[s].first_column);
     return 0;
 }
 
@@ -250,121 +246,50 @@ int report_csv_read(const char *data, size_t len, report_doc *doc, char **err)
     size_t bad;
     if (!text_utf8_valid(body, len, &bad))
         return error_set(err, "line %d: not UTF-8", line_of(body, bad));
-    csv_rows rows = {0};
-    int rc = -1;
-    if (csv_split(body, len, &rows, err) != 0)
-        goto done;
-    if (rows.count < 2 || rows.sizes[1] < 1) {
-        error_set(err, "no item rows after the header");
-        goto done;
+    csvfile_table *t = NULL;
+    int line = 0;
+    char *why = NULL;
+    if (csvfile_parse(body, len, 0, &t, &line, &why) != CSVFILE_OK) {
+        error_set(err, "line %d: %s", line, why ? why : "malformed CSV");
+        free(why);
+        return -1;
     }
-    char *version = cell(rows.rows[1], REPORT_COL_FORMAT_VERSION);
-    long v = 0;
-    bool supported = version && number_parse_whole(version, REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION, &v);
-    if (!supported)
-        error_set(err, "format version '%.20s': this selfcheck reads versions %d to %d", version ? version : "",
-                  REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION);
-    free(version);
-    if (!supported)
-        goto done;
-    doc->format_version = (int)v;
-    /* version 1 has no checklist_digest column: an empty one is put in, so
-     * that the rest reads both alike */
-    if (v == 1 && insert_digest_column(&rows) != 0) {
-        error_set(err, "out of memory");
-        goto done;
-    }
-    if (rows.sizes[0] != REPORT_COL_COUNT) {
-        error_set(err, "line 1: %zu columns, a version %d report has %d", rows.sizes[0] - (v == 1),
-                  (int)v, REPORT_COL_COUNT - (v == 1));
-        goto done;
-    }
-    for (int c = 0; c < REPORT_COL_COUNT; c++)
-        if (strcmp(rows.rows[0][c], report_csv_columns[c]) != 0) {
-            error_set(err, "line 1: column %d is '%.40s', expected '%s'", c + 1, rows.rows[0][c],
-                      report_csv_columns[c]);
-            goto done;
-        }
-    for (size_t r = 1; r < rows.count; r++) {
-        if (rows.sizes[r] != REPORT_COL_COUNT) {
-            error_set(err, "row %zu has %zu fields, the header %d", r + 1, rows.sizes[r], REPORT_COL_COUNT);
-            goto done;
-        }
-        /* the report's own columns repeat on every row and must agree */
-        for (int c = 0; c < REPORT_COL_FIRST_ITEM; c++)
-            if (strcmp(rows.rows[r][c], rows.rows[1][c]) != 0) {
-                error_set(err, "row %zu: %s differs from the first row's", r + 1, report_csv_columns[c]);
-                goto done;
-            }
-    }
-    doc->items = calloc(rows.count - 1, sizeof *doc->items);
-    if (doc->items == NULL) {
-        error_set(err, "out of memory");
-        goto done;
-    }
-    if (csv_fill_doc(rows.rows[1], doc, err) != 0)
-        goto done;
-    for (size_t r = 1; r < rows.count; r++) {
-        report_item *it = &doc->items[doc->item_count++];
-        if (csv_fill_item(rows.rows[r], it, err) != 0) {
-            error_prefix(err, "row %zu", r + 1);
-            goto done;
-        }
-    }
-    rc = 0;
-done:
-    csv_rows_free(&rows);
+    /* the report's strings point into the fields' text: the report keeps it */
+    doc->strings = csvfile_table_take_text(t);
+    int rc = read_sections(t, doc, err);
+    csvfile_table_free(t);
     return rc;
 }
 
 /* ---- the claim: who says they signed, read before verifying ---- */
 
-/* libcsv callbacks that keep the header and the first data row only. */
-static void head_on_field(void *data, size_t len, void *context)
+/* The restored cell of the first row under the header's column, copied; NULL
+ * when there is no such column or out of memory. */
+static char *head_cell(const csvfile_table *t, const char *column)
 {
-    csv_rows *r = context;
-    if (r->count < 2)
-        csv_on_field(data, len, context);
-}
-
-static void head_on_row(int terminator, void *context)
-{
-    csv_rows *r = context;
-    if (r->count < 2)
-        csv_on_row(terminator, context);
-}
-
-static char *csv_head_cell(const csv_rows *r, const char *column)
-{
-    for (size_t c = 0; c < r->sizes[0] && c < r->sizes[1]; c++)
-        if (strcmp(r->rows[0][c], column) == 0)
-            return report_cell_restore(r->rows[1][c]);
+    for (size_t c = 0; c < t->rows[0].count && c < t->rows[1].count; c++)
+        if (strcmp(t->rows[0].fields[c], column) == 0)
+            return strdup(csvfile_unguarded(t->rows[1].fields[c]));
     return NULL;
 }
 
 /* Unit code and signer key id from the header and first row of a CSV
- * report. A damaged later row does not matter here: the signature check
- * that follows says whether the file is intact. */
+ * report: only those two rows are read. A damaged later row does not
+ * matter here: the signature check that follows says whether the file is
+ * intact. */
 int report_csv_claim(const char *data, size_t len, char **unit_code, char **key_id, char **err)
 {
     *unit_code = *key_id = NULL;
-    if (len < 3)
-        return error_set(err, "no header and first row");
-    csv_rows r = {0};
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0)
+    csvfile_table *t = NULL;
+    csvfile_status st = csvfile_parse(data, len, 2, &t, NULL, NULL);
+    if (st == CSVFILE_NOMEM)
         return error_set(err, "out of memory");
-    csv_parse(&p, data + 3, len - 3, head_on_field, head_on_row, &r);
-    csv_free(&p);
     int rc = 0;
-    if (r.failed)
-        rc = error_set(err, "out of memory");
-    else if (r.count < 2)
+    if (st != CSVFILE_OK || t->count < 2)
         rc = error_set(err, "no header and first row");
-    else if ((*unit_code = csv_head_cell(&r, "unit_code")) == NULL ||
-             (*key_id = csv_head_cell(&r, "signer_key_id")) == NULL)
+    else if ((*unit_code = head_cell(t, "unit_code")) == NULL || (*key_id = head_cell(t, "signer_key_id")) == NULL)
         rc = error_set(err, "no unit_code or signer_key_id column");
-    csv_rows_free(&r);
+    csvfile_table_free(t);
     if (rc != 0) {
         free(*unit_code);
         free(*key_id);
@@ -372,4 +297,3 @@ int report_csv_claim(const char *data, size_t len, char **unit_code, char **key_
     }
     return rc;
 }
-
