@@ -15,5 +15,9 @@ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSELFCHECK_SANITIZE=ON
 cmake --build build-sanitize -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-sanitize --output-on-failure -j"$jobs"
+# the optimised build (-O3, what a package may use) must compile too: gcc
+# warns there of what -O2 does not see, and warnings are errors
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release
+cmake --build build-release -j"$jobs"
 # a short libFuzzer pass over every parser (clang); a long campaign: docs/testing.md
 sh scripts/fuzz.sh 60
