@@ -109,12 +109,21 @@ enum {
     SCORE_ERR_STORE = -2    /* the assessment's answers cannot be read */
 };
 
-/* The percentage and grade of an assessment kept in the store (the status
- * line, the start screen, the review's overview), scored against the
- * checklists now loaded. *grade points into cfg (NULL when nothing is scored
- * yet). Returns 0, or a SCORE_ERR kind with *err. */
+/* What the status line, the start screen and the review's overview show of
+ * an assessment kept in the store: its total as score_compute rounds it (one
+ * rule for every place that prints it), grade, verdict and critical
+ * failures. */
+typedef struct score_stored {
+    double percent;              /* rounded to one decimal, as score_result */
+    const grade_level *grade;    /* points into the config; NULL when nothing is scored yet */
+    score_verdict verdict;
+    size_t critical_failures;
+} score_stored;
+
+/* Scores an assessment kept in the store against the checklists now loaded.
+ * Returns 0 with *out, or a SCORE_ERR kind with *err (*out untouched). */
 int score_stored_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
-                         double *percent, const grade_level **grade, char **err);
+                         score_stored *out, char **err);
 
 /* The score of one answer value for an item, in [0,1]; `other_date` is the
  * answer of the item's not_before item (or NULL) and `answered_on` the date

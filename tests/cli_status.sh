@@ -68,6 +68,21 @@ expect "three skipped months" \
 out=$(SELFCHECK_NOW=2027-06-05 sc status)
 expect "long gap as a range" "；2026-12 至 2027-05 共 6 期未完成 —— 已逾期；下次 2027-06 截止 2027-06-25" "$out"
 
+# a total below 100: status prints the total and verdict score prints (one
+# reading of a stored assessment, score_stored_percent)
+export SELFCHECK_NOW=2027-07-03T10:00:00
+sheet=$work/2027-06-partial.csv
+sc template --profile monthly --period 2027-06 --out "$sheet" >/dev/null 2>&1 || fail "template 2027-06"
+sed -i -e '/^"example","backup-daily","oa",/ s|,"","","",""\r$|,"yes","","",""\r|' \
+    -e '/^"example","backup-frequency","",/ s|,"","","",""\r$|,"weekly","","李四","2027-07-31"\r|' \
+    -e '/^"example","av-signature-age","",/ s|,"","","",""\r$|,"2","","",""\r|' "$sheet"
+sc answer --profile monthly --period 2027-06 --from "$sheet" >/dev/null || fail "answer 2027-06"
+total=$(sc score --period 2027-06 | grep -o '[0-9]*\.[0-9]%' | tail -1)
+[ -n "$total" ] && [ "$total" != "100.0%" ] || fail "score 2027-06: no total below 100: $total"
+out=$(sc status)
+expect "status prints score's total" "最近完成 2027-06（于 2027-07-03，$total " "$out"
+unset SELFCHECK_NOW
+
 # a store that cannot be read: exit 4, one line on standard error
 sqlite3 "$work/data/selfcheck.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 cp "$work/data/selfcheck.db" "$work/broken.db"

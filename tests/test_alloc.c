@@ -517,11 +517,11 @@ static int run_session(void)
     if (rc == 0 && (s->score == NULL || s->score->count == 0))
         rc = -1;
     /* the stored assessment scored afresh gives the session's percentage */
-    double percent = -1;
-    const grade_level *grade = NULL;
+    score_stored stored = {-1, NULL, VERDICT_PASS, 99};
     if (rc == 0)
-        rc = score_stored_percent(s->store, s->set, s->cfg, s->assessment, &percent, &grade, &err);
-    if (rc == 0 && (percent != s->score->percent || grade != s->score->grade))
+        rc = score_stored_percent(s->store, s->set, s->cfg, s->assessment, &stored, &err);
+    if (rc == 0 && (stored.percent != s->score->percent || stored.grade != s->score->grade ||
+                    stored.verdict != s->score->verdict || stored.critical_failures != s->score->critical_failures))
         rc = -1;
     if (rc != 0 && fail_at == 0 && err != NULL)
         fprintf(stderr, "session: %s\n", err);

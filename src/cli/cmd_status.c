@@ -25,33 +25,21 @@ typedef struct last_score {
     size_t critical_failures;
 } last_score;
 
-/* The score of a stored assessment, for the status line. Returns EXIT_OK,
- * or an exit code with *err: EXIT_STORE when its answers cannot be read. */
+/* The score of a stored assessment, for the status line (the core's one
+ * reading of it). Returns EXIT_OK, or an exit code with *err: EXIT_STORE
+ * when its answers cannot be read. */
 static int assessment_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
                               last_score *out, char **err)
 {
-    plan *pl = NULL;
-    answer_set *answers = NULL;
-    score_result *r = NULL;
-    int code = EXIT_INTERNAL;
-    if (plan_build(set, a->profile, a->systems, a->system_count, &pl, err) != 0)
-        goto done;
-    if (store_answers_load(st, a->id, &answers, err) != 0) {
-        code = EXIT_STORE;
-        goto done;
-    }
-    if (score_compute(pl, answers, cfg, &r, err) != 0)
-        goto done;
-    out->percent = r->percent;
-    out->grade = grade_label(r->grade, config_lang(cfg));
-    out->verdict = r->verdict;
-    out->critical_failures = r->critical_failures;
-    code = EXIT_OK;
-done:
-    score_result_free(r);
-    answer_set_free(answers);
-    plan_free(pl);
-    return code;
+    score_stored sc;
+    int rc = score_stored_percent(st, set, cfg, a, &sc, err);
+    if (rc != 0)
+        return rc == SCORE_ERR_STORE ? EXIT_STORE : EXIT_INTERNAL;
+    out->percent = sc.percent;
+    out->grade = grade_label(sc.grade, config_lang(cfg));
+    out->verdict = sc.verdict;
+    out->critical_failures = sc.critical_failures;
+    return EXIT_OK;
 }
 
 /* Prints the profile's name padded to the widest of the three, so that the

@@ -402,7 +402,7 @@ void score_result_free(score_result *r)
 }
 
 int score_stored_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
-                         double *percent, const grade_level **grade, char **err)
+                         score_stored *out, char **err)
 {
     plan *pl = NULL;
     answer_set *answers = NULL;
@@ -416,8 +416,10 @@ int score_stored_percent(store *st, const checklist_set *set, const config *cfg,
     }
     if (score_compute(pl, answers, cfg, &r, err) != 0)
         goto done;
-    *percent = r->percent;
-    *grade = r->grade;
+    out->percent = r->percent;
+    out->grade = r->grade;
+    out->verdict = r->verdict;
+    out->critical_failures = r->critical_failures;
     rc = 0;
 done:
     score_result_free(r);
