@@ -61,13 +61,7 @@ static char *render(ui_setup *st)
     ui_canvas c = {0};
     assert_int_equal(ui_canvas_reset(&c, 24, 80), 0);
     ui_setup_render(st, &c);
-    size_t cap = 24 * 400, len = 0;
-    char *out = calloc(1, cap);
-    for (int r = 0; r < 24; r++) {
-        char *row = ui_canvas_row_text(&c, r);
-        len += (size_t)snprintf(out + len, cap - len, "%s\n", row);
-        free(row);
-    }
+    char *out = testutil_canvas_text(&c);
     ui_canvas_free(&c);
     return out;
 }

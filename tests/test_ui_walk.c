@@ -119,14 +119,7 @@ static const answer *answer_at(fixture *f, size_t index)
 /* The whole canvas as text, one row per line. Caller frees. */
 static char *canvas_text(const ui_canvas *c)
 {
-    size_t cap = (size_t)c->rows * ((size_t)c->cols * 4 + 1) + 1, len = 0;
-    char *out = calloc(1, cap);
-    for (int r = 0; r < c->rows; r++) {
-        char *row = ui_canvas_row_text(c, r);
-        len += (size_t)snprintf(out + len, cap - len, "%s\n", row);
-        free(row);
-    }
-    return out;
+    return testutil_canvas_text(c);
 }
 
 /* Answers the first item of PERIOD with yes, then closes the assessment. */

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "session.h"
+#include "ui_canvas.h"
 #include "fsutil.h"
 #include "store.h"
 
@@ -94,4 +95,18 @@ int testutil_example_session(const char *dir, profile p, session **out)
     free(err);
     free(db);
     return rc == 0 ? 0 : -1;
+}
+
+char *testutil_canvas_text(const ui_canvas *c)
+{
+    size_t cap = (size_t)c->rows * ((size_t)c->cols * 4 + 1) + 1, len = 0;
+    char *out = calloc(1, cap);
+    if (out == NULL)
+        return NULL;
+    for (int r = 0; r < c->rows; r++) {
+        char *row = ui_canvas_row_text(c, r);
+        len += (size_t)snprintf(out + len, cap - len, "%s\n", row ? row : "");
+        free(row);
+    }
+    return out;
 }

@@ -7,6 +7,7 @@
 #include "profile.h"
 
 struct session;
+struct ui_canvas;
 
 /* Creates a fresh folder under /tmp; returns its path (caller frees). */
 char *testutil_tempdir(void);
@@ -22,5 +23,8 @@ char *testutil_read(const char *path);
  * U1, the current period of profile p. Sets SELFCHECK_NOW to 2026-03-15 and
  * the XDG folders to dir. Returns 0 with *out, or -1 (the reason printed). */
 int testutil_example_session(const char *dir, profile p, struct session **out);
+
+/* A canvas as text, one row per line (for the screens' tests). Caller frees. */
+char *testutil_canvas_text(const struct ui_canvas *c);
 
 #endif

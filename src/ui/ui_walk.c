@@ -110,6 +110,7 @@ void ui_walk_free(ui_walk *w)
     ui_pane_free(&w->pane);
     free(w->last_search);
     free(w->error);
+    free(w->edit_base);
     free(w);
 }
 
@@ -152,6 +153,52 @@ static char *walk_check_date(const ui_walk *w, const char *input, bool may_be_fu
     return NULL;
 }
 
+/* Whether a valid date lies before today. */
+static bool walk_date_past(const ui_walk *w, const char *input)
+{
+    civil_date d, today;
+    return date_parse(input, &d) == 0 && date_parse(w->ctx->today, &today) == 0
+        && date_to_days(d) < date_to_days(today);
+}
+
+/* The stored text of one field of the current item, or NULL. */
+static const char *walk_stored(const ui_walk *w, ui_walk_focus focus)
+{
+    const answer *a = ui_walk_answer_of(w);
+    if (a == NULL)
+        return NULL;
+    return focus == UI_FOCUS_ANSWER ? a->value : focus == UI_FOCUS_NOTE ? a->note
+         : focus == UI_FOCUS_OWNER ? a->owner : a->due;
+}
+
+static bool walk_same_text(const char *x, const char *y)
+{
+    return strcmp(x ? x : "", y ? y : "") == 0;
+}
+
+/* Re-reads the answers before a field is written, so that an answer recorded
+ * meanwhile by another program (the command line, a sheet) is not written
+ * over unseen. `base` is what the screen showed. Returns true, with a message
+ * naming what is stored now, when the field changed under the screen. */
+static bool walk_changed_meanwhile(ui_walk *w, ui_walk_focus focus, const char *base)
+{
+    char *err = NULL;
+    if (session_refresh(walk_session(w), &err) != 0) {
+        walk_set_error(w, err);
+        return true;
+    }
+    const char *now = walk_stored(w, focus);
+    if (walk_same_text(now, base))
+        return false;
+    char *shown = NULL;
+    if (focus == UI_FOCUS_ANSWER && now != NULL)
+        shown = answer_display(walk_item(w), now, w->ctx->lang);
+    const char *args[] = {now == NULL || *now == '\0' ? _("(empty)") : shown ? shown : now};
+    walk_set_error(w, ui_subst(_("Meanwhile this was changed elsewhere; it is now: {1}. Give your answer again to write over it."), args, 1));
+    free(shown);
+    return true;
+}
+
 /* Stores one field of the current item. Returns 0, or -1 with w->error set
  * (the input is kept in the field so that it can be corrected). */
 static int walk_commit(ui_walk *w, ui_walk_focus focus, const char *input)
@@ -189,6 +236,12 @@ static int walk_commit(ui_walk *w, ui_walk_focus focus, const char *input)
         input = folded;
         if (*input != '\0')
             problem = walk_check_date(w, input, true);
+        if (problem == NULL && *input != '\0' && !w->due_warned && walk_date_past(w, input)) {
+            /* a remediation due before today is most likely a slip: ask again */
+            w->due_warned = true;
+            const char *args[] = {input, w->ctx->today};
+            problem = ui_subst(_("The due date {1} is already past (today is {2}). Type another date, or press Enter again to keep it."), args, 2);
+        }
         break;
     }
     if (problem == NULL && session_set(s, w->current, field, input, &err) != 0)
@@ -272,6 +325,10 @@ static void walk_edit(ui_walk *w, ui_walk_focus focus, const char *initial)
     w->field.max_chars = focus == UI_FOCUS_NOTE || walk_item(w)->type == ANSWER_TEXT ? 2000 : 200;
     ui_field_set(&w->field, text);
     walk_set_error(w, NULL);
+    w->due_warned = false;
+    const char *stored = walk_stored(w, focus);
+    free(w->edit_base);
+    w->edit_base = stored ? strdup(stored) : NULL;
 }
 
 static ui_action walk_after_answer(ui_walk *w)
@@ -292,6 +349,12 @@ static ui_action walk_after_answer(ui_walk *w)
 static ui_action walk_answer(ui_walk *w, const char *value)
 {
     w->focus = UI_FOCUS_ANSWER;
+    const char *stored = walk_stored(w, UI_FOCUS_ANSWER);
+    char *shown = stored ? strdup(stored) : NULL;
+    bool changed = (stored && shown == NULL) || walk_changed_meanwhile(w, UI_FOCUS_ANSWER, shown);
+    free(shown);
+    if (changed)
+        return UI_ACT_REDRAW;
     if (walk_commit(w, UI_FOCUS_ANSWER, value) != 0)
         return UI_ACT_REDRAW;
     return walk_after_answer(w);
@@ -368,19 +431,36 @@ static ui_action walk_edit_key(ui_walk *w, ui_key k)
     ui_field_result r = ui_field_key(&w->field, k);
     if (r == UI_FIELD_CANCEL) {
         w->editing = false;
-        w->chain = false;
         walk_set_error(w, NULL);
         ui_context_say(w->ctx, UI_ROLE_NORMAL, NULL);
+        if (w->chain) {
+            /* Esc on the owner or the due-date prompt: the same for both. Nothing
+             * typed there is kept, the asking stops, the focus is back on the answer */
+            w->chain = false;
+            w->focus = UI_FOCUS_ANSWER;
+            ui_context_say(w->ctx, UI_ROLE_NORMAL,
+                           _("Skipped. Tab reaches the remediation owner and due date when you want them."));
+        }
         return UI_ACT_REDRAW;
     }
     if (r == UI_FIELD_CHANGED && w->error != NULL)
         walk_set_error(w, NULL);   /* the message was about the text now changed */
+    if (r == UI_FIELD_CHANGED)
+        w->due_warned = false;     /* a new date is checked afresh */
     if (r != UI_FIELD_SUBMIT)
         return r == UI_FIELD_CHANGED ? UI_ACT_REDRAW : UI_ACT_NONE;
     char *text = ui_field_text(&w->field);
     if (text == NULL)
         return UI_ACT_REDRAW;
     ui_walk_focus focus = w->focus;
+    if (walk_changed_meanwhile(w, focus, w->edit_base)) {
+        /* stay in the field; a second Enter writes over what is there now */
+        const char *now = walk_stored(w, focus);
+        free(w->edit_base);
+        w->edit_base = now ? strdup(now) : NULL;
+        free(text);
+        return UI_ACT_REDRAW;
+    }
     int rc = walk_commit(w, focus, text);
     free(text);
     if (rc != 0)
@@ -410,12 +490,23 @@ static ui_action walk_take_over(ui_walk *w)
         return UI_ACT_REDRAW;
     }
     char *value = strdup(prev->value);   /* prev may move when the answers reload */
-    if (value == NULL)
+    char *owner = prev->owner && *prev->owner ? strdup(prev->owner) : NULL;
+    if (value == NULL) {
+        free(owner);
         return UI_ACT_REDRAW;
+    }
+    /* last time's remediation owner comes too, where none is given yet, so
+     * the finding does not ask for it again */
+    const char *mine = walk_stored(w, UI_FOCUS_OWNER);
+    bool with_owner = owner != NULL && (mine == NULL || *mine == '\0');
+    if (with_owner && walk_commit(w, UI_FOCUS_OWNER, owner) != 0)
+        with_owner = false;
     ui_action act = walk_answer(w, value);
     if (w->error == NULL)
-        ui_context_say(w->ctx, UI_ROLE_ANSWERED, _("Took over last time's answer."));
+        ui_context_say(w->ctx, UI_ROLE_ANSWERED, with_owner ? _("Took over last time's answer and remediation owner.")
+                                                            : _("Took over last time's answer."));
     free(value);
+    free(owner);
     return act;
 }
 
@@ -512,6 +603,14 @@ static ui_action walk_answer_key(ui_walk *w, ui_key k, bool *handled)
             return it->allow_never ? walk_answer(w, "never") : walk_not_allowed(w);
         if ((ch >= '0' && ch <= '9') || (it->type == ANSWER_NUMBER && (ch == '.' || ch == '-'))) {
             char initial[2] = {(char)ch, '\0'};
+            walk_edit(w, UI_FOCUS_ANSWER, initial);
+            return UI_ACT_REDRAW;
+        }
+        if (ch >= 0x80) {
+            /* a word typed through an input method (从未, 已安排 2027-01-15):
+             * its first character opens the field, Enter reads the word */
+            char initial[8];
+            initial[ui_utf8_encode(ch, initial)] = '\0';
             walk_edit(w, UI_FOCUS_ANSWER, initial);
             return UI_ACT_REDRAW;
         }

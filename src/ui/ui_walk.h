@@ -41,6 +41,9 @@ typedef struct ui_walk {
     ui_list items;            /* the current checklist's items in the left pane */
     int page;                 /* rows of the item list at the last layout, for PgUp/PgDn */
     ui_pane pane;             /* the right pane, laid out in full before it is cut */
+    bool due_warned;          /* a due date in the past was warned about: Enter again keeps it */
+    char *edit_base;          /* the field's stored text when typing began, to notice a change
+                               * made meanwhile by another program (NULL: empty) */
 } ui_walk;
 
 /* Starts on plan index `start` (clamped; a negative value means the first

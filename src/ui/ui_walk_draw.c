@@ -343,10 +343,16 @@ static void pane_previous(ui_walk *w, const item *it, const answer *a)
     if (prev && prev->value && a && a->value)
         pane_text(w, PANE_INDENT, strcmp(prev->value, a->value) == 0 ? UI_ROLE_DIM : UI_ROLE_WARNING,
                   strcmp(prev->value, a->value) == 0 ? _("Same as last time") : _("Changed since last time"));
+    /* labelled as last time's, apart from this time's note and owner below */
     if (prev && prev->note && *prev->note) {
-        char *note = join3(_("Note: "), prev->note, NULL);
+        char *note = join3(_("Last time's note: "), prev->note, NULL);
         pane_text(w, PANE_INDENT + 2, UI_ROLE_DIM, note);
         free(note);
+    }
+    if (prev && prev->owner && *prev->owner) {
+        char *owner = join3(_("Last time's remediation owner: "), prev->owner, NULL);
+        pane_text(w, PANE_INDENT + 2, UI_ROLE_DIM, owner);
+        free(owner);
     }
     free(label);
     free(shown);
@@ -365,10 +371,13 @@ static int walk_render_pane(ui_walk *w, int *focus_top, int *focus_bottom)
     const answer *a = ui_walk_answer_of(w);
     *focus_top = 0;
 
-    /* where: checklist and position, the system, severity, weight, points */
+    /* where: checklist and position, the system, severity, weight, points.
+     * Counted over every instance of the checklist in the plan (per-system
+     * ones included), hidden or not, so the total stays the same while
+     * answers hide and show items */
     size_t pos = 0, total = 0;
     for (size_t i = 0; i < ui_walk_count(w); i++)
-        if (s->plan->items[i].list_index == in->list_index && ui_walk_visible(w, i)) {
+        if (s->plan->items[i].list_index == in->list_index) {
             total++;
             if (i <= w->current)
                 pos++;
@@ -438,7 +447,7 @@ static int walk_render_pane(ui_walk *w, int *focus_top, int *focus_bottom)
 
     /* note and remediation */
     bool has_note = a && a->note && *a->note;
-    pane_field(w, UI_FOCUS_NOTE, _("Note: "), has_note ? a->note : _("(empty)"),
+    pane_field(w, UI_FOCUS_NOTE, _("This time's note: "), has_note ? a->note : _("(empty)"),
                has_note ? UI_ROLE_NORMAL : UI_ROLE_DIM, focus_top);
     pane_error(w, UI_FOCUS_NOTE);
     if (w->focus == UI_FOCUS_NOTE)

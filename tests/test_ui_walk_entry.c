@@ -1,0 +1,299 @@
+/* test_ui_walk_entry.c: entering answers on the walk-through without a
+ * terminal: a remediation due date in the past is warned about and asked
+ * again; Esc on the owner prompt and on the due-date prompt do the same;
+ * 从未 typed through an input method is read on a number item; c takes over
+ * last time's owner too; last time's note is labelled apart from this
+ * time's; the position total stays put while conditions hide items; an
+ * answer recorded meanwhile by another program is not written over unseen. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "session.h"
+#include "store.h"
+#include "testutil.h"
+#include "text.h"
+#include "ui_context.h"
+#include "ui_walk.h"
+
+/* 0 q-gate (steers q-dep), 1 q-dep, 2 q-days (never allowed), 3 q-yes */
+static const char checklist_ini[] =
+    "[checklist]\nid = t\nversion = 1\ntitle_zh = 测试清单\ntitle_en = Test list\n\n"
+    "[item.q-gate]\nquestion_zh = 是否有外包运维？\nquestion_en = Outsourced operations?\nsource = 000\n"
+    "type = yesno\nweight = 0\nprofiles = monthly\n\n"
+    "[item.q-dep]\nquestion_zh = 是否签订保密协议？\nquestion_en = Confidentiality agreement signed?\n"
+    "source = 000\ntype = yesno\nseverity = high\nprofiles = monthly\nshow_if = q-gate: yes\n\n"
+    "[item.q-days]\nquestion_zh = 距上次恢复演练多少天？\nquestion_en = Days since the last restore drill?\n"
+    "source = 000\ntype = number\nmin = 0\nmax = 36500\nfull = 180\npartial = 365\nunit_zh = 天\n"
+    "unit_en = days\nallow = never\nseverity = medium\nprofiles = monthly\n\n"
+    "[item.q-yes]\nquestion_zh = 是否每天备份？\nquestion_en = Backed up daily?\nsource = 000\n"
+    "type = yesno\nseverity = high\nprofiles = monthly\n";
+
+typedef struct fixture {
+    char *dir;
+    char *db;
+    ui_context ctx;
+} fixture;
+
+static int fixture_setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->dir = testutil_tempdir();
+    char *list = testutil_write(f->dir, "t.ini", checklist_ini);
+    char *ini = NULL;
+    assert_true(asprintf(&ini, "[unit]\ncode = T1\nname = 测试局\nassessor = 张三\n[paths]\n"
+                         "checklists = %s\ndata = %s/data\noutput = %s/out\n[signing]\nkey = %s/data/unit.key\n"
+                         "[ui]\nlang = zh\n", list, f->dir, f->dir, f->dir) > 0);
+    char *path = testutil_write(f->dir, "selfcheck.ini", ini);
+    free(ini);
+    free(list);
+    assert_true(asprintf(&f->db, "%s/data/selfcheck.db", f->dir) > 0);
+    char *err = NULL;
+    assert_int_equal(ui_context_init(&f->ctx, path, NULL, &err), 0);
+    free(path);
+    *state = f;
+    return 0;
+}
+
+static int fixture_teardown(void **state)
+{
+    fixture *f = *state;
+    ui_context_free(&f->ctx);
+    testutil_rmtree(f->dir);
+    free(f->dir);
+    free(f->db);
+    free(f);
+    return 0;
+}
+
+static void open_period(fixture *f, const char *period)
+{
+    char *err = NULL;
+    if (ui_context_open(&f->ctx, PROFILE_MONTHLY, period, &err) != 0)
+        fail_msg("open: %s", err ? err : "?");
+}
+
+static void type(ui_walk *w, const char *text)
+{
+    size_t len = strlen(text), i = 0;
+    while (i < len) {
+        unsigned cp;
+        i += text_decode(text + i, len - i, &cp);
+        ui_walk_key(w, ui_key_char(cp));
+    }
+}
+
+static void press(ui_walk *w, ui_keycode code)
+{
+    ui_walk_key(w, ui_key_make(code));
+}
+
+static const answer *answer_at(fixture *f, size_t index)
+{
+    return session_answer(f->ctx.session, index);
+}
+
+/* The walk laid out at 80x24, as text. Caller frees. */
+static char *render(ui_walk *w)
+{
+    ui_canvas c = {0};
+    assert_int_equal(ui_canvas_reset(&c, 24, 80), 0);
+    ui_walk_render(w, &c);
+    char *out = testutil_canvas_text(&c);
+    ui_canvas_free(&c);
+    return out;
+}
+
+/* Answers "no" to q-yes and reaches its due-date prompt with an owner. */
+static ui_walk *to_due_prompt(fixture *f)
+{
+    ui_walk *w = ui_walk_new(&f->ctx, 3);
+    ui_walk_key(w, ui_key_char('n'));
+    assert_int_equal(w->focus, UI_FOCUS_OWNER);
+    type(w, "王五");
+    press(w, UI_KEY_ENTER);
+    assert_int_equal(w->focus, UI_FOCUS_DUE);
+    assert_true(w->editing);
+    return w;
+}
+
+static void test_past_due_warned_and_asked_again(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = to_due_prompt(f);
+    ui_walk_key(w, ui_key_char(0x15));   /* Ctrl-U */
+    type(w, "2026-11-01");
+    press(w, UI_KEY_ENTER);
+    /* not saved: the prompt stays, the message says why */
+    assert_true(w->editing);
+    assert_int_equal(w->current, 3);
+    assert_non_null(w->error);
+    assert_non_null(strstr(w->error, "2026-11-01 已经过去"));
+    assert_string_not_equal(answer_at(f, 3)->due, "2026-11-01");
+    /* another date is checked afresh: a future one is saved at once */
+    ui_walk_key(w, ui_key_char(0x15));
+    type(w, "2026-10-01");
+    press(w, UI_KEY_ENTER);
+    assert_true(w->editing);
+    assert_non_null(strstr(w->error, "2026-10-01"));
+    /* Enter again keeps the past date */
+    press(w, UI_KEY_ENTER);
+    assert_false(w->editing);
+    assert_string_equal(answer_at(f, 3)->due, "2026-10-01");
+    ui_walk_free(w);
+}
+
+static void test_esc_on_both_prompts_the_same(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    /* Esc on the owner prompt */
+    ui_walk *w = ui_walk_new(&f->ctx, 3);
+    ui_walk_key(w, ui_key_char('n'));
+    assert_int_equal(w->focus, UI_FOCUS_OWNER);
+    type(w, "未完");
+    press(w, UI_KEY_ESC);
+    assert_false(w->editing);
+    assert_false(w->chain);
+    assert_int_equal(w->focus, UI_FOCUS_ANSWER);
+    assert_int_equal(w->current, 3);
+    assert_null(answer_at(f, 3)->owner);
+    char *said_owner = strdup(f->ctx.message);
+    ui_walk_free(w);
+    /* Esc on the due-date prompt: the same */
+    w = to_due_prompt(f);
+    press(w, UI_KEY_ESC);
+    assert_false(w->editing);
+    assert_false(w->chain);
+    assert_int_equal(w->focus, UI_FOCUS_ANSWER);
+    assert_int_equal(w->current, 3);
+    assert_string_equal(f->ctx.message, said_owner);
+    assert_non_null(strstr(said_owner, "Tab"));
+    free(said_owner);
+    ui_walk_free(w);
+}
+
+static void test_never_through_input_method(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 2);
+    ui_walk_key(w, ui_key_char(0x4ECE));   /* 从: opens the field */
+    assert_true(w->editing);
+    ui_walk_key(w, ui_key_char(0x672A));   /* 未 */
+    press(w, UI_KEY_ENTER);
+    assert_string_equal(answer_at(f, 2)->value, "never");
+    ui_walk_free(w);
+}
+
+static void test_take_over_owner_and_notes_labelled(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-10");
+    ui_walk *w = ui_walk_new(&f->ctx, 3);
+    ui_walk_key(w, ui_key_char('n'));
+    type(w, "王五");
+    press(w, UI_KEY_ENTER);
+    press(w, UI_KEY_ENTER);
+    ui_walk_goto(w, 3);
+    press(w, UI_KEY_TAB);
+    press(w, UI_KEY_ENTER);
+    type(w, "上月备份盘损坏");
+    press(w, UI_KEY_ENTER);
+    assert_string_equal(answer_at(f, 3)->note, "上月备份盘损坏");
+    ui_walk_free(w);
+
+    open_period(f, "2026-11");
+    w = ui_walk_new(&f->ctx, 3);
+    char *screen = render(w);
+    assert_non_null(strstr(screen, "上次备注：上月备份盘损坏"));
+    assert_non_null(strstr(screen, "上次整改责任人：王五"));
+    assert_non_null(strstr(screen, "本次备注：（未填）"));
+    free(screen);
+    ui_walk_key(w, ui_key_char('c'));
+    assert_string_equal(answer_at(f, 3)->value, "no");
+    assert_string_equal(answer_at(f, 3)->owner, "王五");
+    assert_null(answer_at(f, 3)->note);   /* a note is this time's own */
+    assert_false(w->editing);              /* the owner is there: not asked again */
+    assert_non_null(strstr(f->ctx.message, "整改责任人"));
+    ui_walk_free(w);
+}
+
+static void test_total_fixed_while_items_hide(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 2);
+    char *before = render(w);
+    assert_non_null(strstr(before, "第 3/4 项"));
+    ui_walk_goto(w, 0);
+    ui_walk_key(w, ui_key_char('n'));   /* hides q-dep */
+    ui_walk_goto(w, 2);
+    char *after = render(w);
+    assert_non_null(strstr(after, "第 3/4 项"));
+    free(before);
+    free(after);
+    ui_walk_free(w);
+}
+
+static void test_answer_recorded_meanwhile_not_overwritten(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 3);
+    /* another program (the command line) answers q-yes meanwhile */
+    store *st = NULL;
+    char *err = NULL;
+    assert_int_equal(store_open(f->db, &st, &err), 0);
+    const session *s = f->ctx.session;
+    assert_int_equal(store_answer_put(st, s->assessment->id, "t", "q-yes", NULL, ANSWER_FIELD_VALUE, "yes", NULL, &err), 0);
+    store_close(st);
+    ui_walk_key(w, ui_key_char('n'));
+    assert_string_equal(answer_at(f, 3)->value, "yes");   /* not written over */
+    assert_non_null(w->error);
+    assert_non_null(strstr(w->error, "别处"));
+    assert_non_null(strstr(w->error, "是"));
+    ui_walk_key(w, ui_key_char('n'));                      /* given again: it is the user's */
+    assert_string_equal(answer_at(f, 3)->value, "no");
+    press(w, UI_KEY_ESC);
+
+    /* the same while typing a note */
+    ui_walk_goto(w, 3);
+    press(w, UI_KEY_TAB);
+    press(w, UI_KEY_ENTER);
+    type(w, "我的备注");
+    assert_int_equal(store_open(f->db, &st, &err), 0);
+    assert_int_equal(store_answer_put(st, s->assessment->id, "t", "q-yes", NULL, ANSWER_FIELD_NOTE, "命令行备注", NULL, &err), 0);
+    store_close(st);
+    press(w, UI_KEY_ENTER);
+    assert_true(w->editing);
+    assert_string_equal(answer_at(f, 3)->note, "命令行备注");
+    assert_non_null(strstr(w->error, "命令行备注"));
+    press(w, UI_KEY_ENTER);
+    assert_false(w->editing);
+    assert_string_equal(answer_at(f, 3)->note, "我的备注");
+    ui_walk_free(w);
+}
+
+int main(void)
+{
+    setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
+    setlocale(LC_ALL, "C.UTF-8");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_past_due_warned_and_asked_again, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_esc_on_both_prompts_the_same, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_never_through_input_method, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_take_over_owner_and_notes_labelled, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_total_fixed_while_items_hide, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_answer_recorded_meanwhile_not_overwritten, fixture_setup,
+                                        fixture_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
