@@ -4,7 +4,8 @@
  * 从未 typed through an input method is read on a number item; c takes over
  * last time's owner too; last time's note is labelled apart from this
  * time's; the position total stays put while conditions hide items; an
- * answer recorded meanwhile by another program is not written over unseen. */
+ * answer recorded meanwhile by another program is not written over unseen;
+ * a finished checklist with a failed critical item is not marked ✓. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,7 +23,7 @@
 #include "ui_context.h"
 #include "ui_walk.h"
 
-/* 0 q-gate (steers q-dep), 1 q-dep, 2 q-days (never allowed), 3 q-yes */
+/* 0 q-gate (steers q-dep), 1 q-dep, 2 q-days (never allowed), 3 q-yes (critical) */
 static const char checklist_ini[] =
     "[checklist]\nid = t\nversion = 1\ntitle_zh = 测试清单\ntitle_en = Test list\n\n"
     "[item.q-gate]\nquestion_zh = 是否有外包运维？\nquestion_en = Outsourced operations?\nsource = 000\n"
@@ -33,7 +34,7 @@ static const char checklist_ini[] =
     "source = 000\ntype = number\nmin = 0\nmax = 36500\nfull = 180\npartial = 365\nunit_zh = 天\n"
     "unit_en = days\nallow = never\nseverity = medium\nprofiles = monthly\n\n"
     "[item.q-yes]\nquestion_zh = 是否每天备份？\nquestion_en = Backed up daily?\nsource = 000\n"
-    "type = yesno\nseverity = high\nprofiles = monthly\n";
+    "type = yesno\nseverity = critical\nprofiles = monthly\n";
 
 typedef struct fixture {
     char *dir;
@@ -282,6 +283,44 @@ static void test_answer_recorded_meanwhile_not_overwritten(void **state)
     ui_walk_free(w);
 }
 
+/* The row of the checklist in the left pane. Caller frees. */
+static char *list_row(ui_walk *w)
+{
+    char *screen = render(w);
+    char *row = strstr(screen, "测试清单");
+    assert_non_null(row);
+    while (row > screen && row[-1] != '\n')
+        row--;
+    char *end = strchr(row, '\n');
+    char *out = strndup(row, (size_t)(end - row));
+    free(screen);
+    return out;
+}
+
+static void test_finished_list_with_critical_failure_not_ticked(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 0);
+    ui_walk_key(w, ui_key_char('n'));   /* q-gate: q-dep is not asked */
+    ui_walk_goto(w, 2);
+    type(w, "10");
+    press(w, UI_KEY_ENTER);
+    ui_walk_goto(w, 3);
+    ui_walk_key(w, ui_key_char('y'));
+    ui_walk_goto(w, 3);
+    char *row = list_row(w);
+    assert_non_null(strstr(row, "\xE2\x9C\x93 测试清单"));   /* all answered, nothing to fix */
+    free(row);
+    ui_walk_key(w, ui_key_char('n'));   /* the critical item fails */
+    press(w, UI_KEY_ESC);
+    row = list_row(w);
+    assert_null(strstr(row, "\xE2\x9C\x93"));
+    assert_non_null(strstr(row, "\xE2\x9C\x97 测试清单"));
+    free(row);
+    ui_walk_free(w);
+}
+
 int main(void)
 {
     setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
@@ -293,6 +332,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_take_over_owner_and_notes_labelled, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_total_fixed_while_items_hide, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_answer_recorded_meanwhile_not_overwritten, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_finished_list_with_critical_failure_not_ticked, fixture_setup,
                                         fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -83,6 +83,28 @@ typedef struct walk_lists_draw {
     size_t current;          /* the current item's checklist */
 } walk_lists_draw;
 
+/* The mark before a checklist in the left pane: blank until every asked item
+ * is answered; then ✓ only when nothing needs remediation, ~ when something
+ * does, ✗ (critical role) when a critical item failed, so that a finished
+ * checklist never looks clean while it has a finding. */
+static const char *walk_list_mark(const score_result *r, const plan *pl, size_t k, ui_role *role)
+{
+    const checklist_score *ls = &r->lists[k];
+    if (ls->asked == 0 || ls->answered < ls->asked)
+        return " ";
+    for (size_t i = 0; i < r->count; i++)
+        if (pl->items[i].list_index == k && r->instances[i].critical_failure) {
+            *role = UI_ROLE_CRITICAL;
+            return "\xE2\x9C\x97";   /* ✗ */
+        }
+    if (ls->findings > 0) {
+        *role = UI_ROLE_WARNING;
+        return "~";
+    }
+    *role = UI_ROLE_ANSWERED;
+    return "\xE2\x9C\x93";           /* ✓ */
+}
+
 static void walk_draw_list_row(void *data, ui_canvas *c, int row, int col, int width, size_t pos,
                                bool selected)
 {
@@ -95,10 +117,11 @@ static void walk_draw_list_row(void *data, ui_canvas *c, int row, int col, int w
     snprintf(count, sizeof count, "%zu/%zu", ls->answered, ls->asked);
     int cw = (int)strlen(count);
     bool done = ls->asked > 0 && ls->answered >= ls->asked;
-    ui_role role = done ? UI_ROLE_ANSWERED : UI_ROLE_NORMAL;
+    ui_role role = done ? UI_ROLE_ANSWERED : UI_ROLE_NORMAL, mark_role = role;
+    const char *mark = walk_list_mark(r, d->w->ctx->session->plan, k, &mark_role);
     if (k == d->current)
         ui_canvas_put(c, row, col, 1, UI_ROLE_SELECTED, ">");
-    ui_canvas_put(c, row, col + 1, 1, role, done ? "\xE2\x9C\x93" : " ");
+    ui_canvas_put(c, row, col + 1, 1, mark_role, mark);
     ui_canvas_put_cut(c, row, col + 3, width - cw - 4, role, checklist_title(ls->list, d->w->ctx->lang));
     ui_canvas_put(c, row, col + width - cw, cw, role, count);
 }
