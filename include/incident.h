@@ -75,12 +75,47 @@ typedef struct incident_rule {
     size_t condition_count;
 } incident_rule;
 
+/* What happens to an incident after it is graded: the events of its
+ * timeline (incident_store.h). The rules file names them in its time limits;
+ * scripts and the documentation name them too, so they are a fixed set. */
+typedef enum incident_event_kind {
+    INCIDENT_EVENT_DISCOVERED = 0,   /* "discovered": the incident was found */
+    INCIDENT_EVENT_REPORTED,         /* "reported": reported to someone (the text says to whom) */
+    INCIDENT_EVENT_WARNING,          /* "warning": the warning issued (第十二条) */
+    INCIDENT_EVENT_CONTAINED,        /* "contained": under control */
+    INCIDENT_EVENT_OPINION,          /* "opinion": public opinion responded to (第十八条, 第十九条) */
+    INCIDENT_EVENT_ENDED,            /* "ended": the emergency response ended (第二十一条) */
+    INCIDENT_EVENT_INVESTIGATED,     /* "investigated": investigation and report done (第二十二条) */
+    INCIDENT_EVENT_NOTE,             /* "note": anything else worth keeping */
+    INCIDENT_EVENT_COUNT
+} incident_event_kind;
+
+/* The token of an event kind ("discovered"), never translated; static. */
+const char *incident_event_token(incident_event_kind kind);
+/* The kind of a token. 0, or -1 when there is none of that name. */
+int incident_event_parse(const char *token, incident_event_kind *out);
+
+/* A time limit the plan sets on an action (keys `limit`, `after`, `met_by`,
+ * `limit_when` of its section): the event met_by must happen within
+ * `minutes` of the event `after` (第十八条 4 hours, 第十九条 12 hours,
+ * 第二十二条 30 days). Or a standing duty (keys `duty_from`, `duty_until`:
+ * 第十三条's 24-hour duty), in force from one event until another. */
+typedef struct incident_limit {
+    bool present;
+    bool duty;                     /* a duty: from `after` until `met_by` */
+    long minutes;                  /* the limit; 0 for a duty */
+    incident_event_kind after, met_by;
+    struct incident_condition *conditions;   /* when it applies (none: always); private */
+    size_t condition_count;
+} incident_limit;
+
 /* One thing the plan requires, at one or more levels. */
 typedef struct incident_action {
     char *id;
     char *clause;
     bool at[INCIDENT_LEVEL_I + 1];   /* at[level]: required at that level */
     char *text_zh, *text_en;
+    incident_limit limit;            /* present when the plan sets one */
 } incident_action;
 
 /* A level's name and warning colour. */
@@ -143,6 +178,15 @@ int incident_facts_set_arg(incident_facts *facts, const char *arg, char **err);
 int incident_classify(const incident_rules *r, const incident_facts *facts, incident_result **out,
                       char **err);
 void incident_result_free(incident_result *res);
+
+/* Whether an action's time limit applies to an incident of these facts
+ * (its `limit_when`; true when it has none, false when it has no limit). */
+bool incident_limit_applies(const incident_action *action, const incident_facts *facts);
+
+/* The given facts as "KEY=VALUE" words separated by one space, in the order
+ * of incident_fact ("" when none is given), which incident_facts_set_arg
+ * reads back. Returns a new string (caller frees), NULL when out of memory. */
+char *incident_facts_format(const incident_facts *facts);
 
 /* Machine tokens, never translated: "I", "II", "III", "none"; "red",
  * "yellow", "blue", "none". Static strings. */

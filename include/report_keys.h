@@ -3,6 +3,7 @@
 #ifndef SELFCHECK_REPORT_KEYS_H
 #define SELFCHECK_REPORT_KEYS_H
 
+#include <stdbool.h>
 #include "sign.h"
 
 /* The prefix of a key pair from its private key path: "dir/unit.key" gives
@@ -27,6 +28,16 @@ char *report_verify_command_lines(sign_algo algo, const char *pubkey, const char
  * lines (as report_verify_command_lines) when `lines`. The export screen
  * and `report` show it. Caller frees; NULL when out of memory. */
 char *report_folder_command(sign_algo algo, const char *pub_name, const char *report_path, int lines);
+
+/* Puts the unit's public key beside a signed file set in dir as
+ * UNITCODE.pub (the name verify --trust and the supervisor's registry
+ * expect), unless a file of that name is there: it is kept, and when it
+ * holds another key *conflict is set (it is never overwritten). *pubkey_path
+ * (caller frees) is the file holding this key, or stays NULL when it could not
+ * be written or holds another key. Not being able to write it is no failure
+ * of the set: the report and the incident export both call this. */
+void report_put_public_key(const char *dir, const char *unit_code, const sign_key *key, char **pubkey_path,
+                           bool *conflict);
 
 /* Reads a passphrase from the first line of a file (the line end, LF or
  * CRLF, is not part of it). Refuses an empty passphrase and files over 4 KiB.

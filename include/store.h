@@ -13,7 +13,7 @@
 
 typedef struct store store;
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Opens (creating and migrating if needed) the store at path; the folder is
  * created. Returns 0 with *out set, or -1 with *err. */

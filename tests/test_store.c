@@ -198,7 +198,7 @@ static void test_reopen_is_idempotent(void **state)
     }
     sqlite3 *db = raw_open(f->db);
     assert_int_equal(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-    assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 4);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 6);
     sqlite3_close(db);
 }
 

@@ -14,6 +14,7 @@
 #include "checklist.h"
 #include "config.h"
 #include "session.h"
+#include "sign.h"
 
 enum exit_code {
     EXIT_OK = 0,
@@ -62,6 +63,10 @@ int cli_load_config_and_checklists(const cli_globals *g, config **cfg, checklist
  * assessments behind): otherwise EXIT_NOT_FOUND. */
 int cli_open_session(const cli_globals *g, const char *profile_name, const char *period, bool create,
                      session **out);
+
+/* A hint after a key that cannot sign (what to do about st), or NULL; for
+ * report and incident export. */
+const char *cli_key_hint(sign_status st, bool have_passphrase);
 
 /* The name of a profile or a severity in the language of the output
  * ("monthly", "每月例行检查"); profile_name and severity_name give the

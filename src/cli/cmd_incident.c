@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "cmd_incident.h"
 #include "incident.h"
 
 /* Prints every problem of a failed load on stderr. */
@@ -20,9 +21,7 @@ static void print_diags(const diag_list *diags)
     }
 }
 
-/* The rules file: the one named, else the installed one. Prints what went
- * wrong; returns EXIT_OK with *out, else an exit code. */
-static int load_rules(const char *named, incident_rules **out, int invalid_code)
+int cmd_incident_load_rules(const char *named, incident_rules **out, int invalid_code)
 {
     *out = NULL;
     char *path = named ? strdup(named) : incident_rules_default_path();
@@ -51,7 +50,7 @@ static const char *warning_word(incident_warning w)
     }
 }
 
-static void print_result(const incident_rules *rules, const incident_result *res)
+void cmd_incident_print_result(const incident_rules *rules, const incident_result *res)
 {
     const char *lang = i18n_lang();
     printf("level: %s\n", incident_level_token(res->level));
@@ -79,6 +78,19 @@ static void print_result(const incident_rules *rules, const incident_result *res
     }
 }
 
+int cmd_incident_read_facts(int argc, char **argv, int first, incident_facts *facts)
+{
+    incident_facts_init(facts);
+    char *err = NULL;
+    for (int i = first; i < argc; i++)
+        if (incident_facts_set_arg(facts, argv[i], &err) != 0) {
+            cli_error("%s", err);
+            free(err);
+            return EXIT_USAGE;
+        }
+    return EXIT_OK;
+}
+
 /* The facts of argv[first..argc) graded by the rules file; printed. */
 static int classify(const char *rules_path, int argc, char **argv, int first)
 {
@@ -87,16 +99,11 @@ static int classify(const char *rules_path, int argc, char **argv, int first)
         return EXIT_USAGE;
     }
     incident_facts facts;
-    incident_facts_init(&facts);
     char *err = NULL;
-    for (int i = first; i < argc; i++)
-        if (incident_facts_set_arg(&facts, argv[i], &err) != 0) {
-            cli_error("%s", err);
-            free(err);
-            return EXIT_USAGE;
-        }
+    if (cmd_incident_read_facts(argc, argv, first, &facts) != EXIT_OK)
+        return EXIT_USAGE;
     incident_rules *rules;
-    int code = load_rules(rules_path, &rules, EXIT_INPUT);
+    int code = cmd_incident_load_rules(rules_path, &rules, EXIT_INPUT);
     if (code != EXIT_OK)
         return code;
     incident_result *res = NULL;
@@ -106,7 +113,7 @@ static int classify(const char *rules_path, int argc, char **argv, int first)
         free(err);
         code = rc == INCIDENT_ERR_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
     } else {
-        print_result(rules, res);
+        cmd_incident_print_result(rules, res);
     }
     incident_result_free(res);
     incident_rules_free(rules);
@@ -117,7 +124,7 @@ static int classify(const char *rules_path, int argc, char **argv, int first)
 static int lint(const char *path)
 {
     incident_rules *rules;
-    int code = load_rules(path, &rules, EXIT_FINDINGS);
+    int code = cmd_incident_load_rules(path, &rules, EXIT_FINDINGS);
     if (code != EXIT_OK)
         return code;
     printf("%s: %zu rules, %zu actions: no problems\n", rules->path, rules->rule_count, rules->action_count);
@@ -127,11 +134,13 @@ static int lint(const char *path)
 
 int cmd_incident(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
-    static const int exits[] = {EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_NOT_FOUND, -1};
+    static const int exits[] = {EXIT_OK,   EXIT_FINDINGS, EXIT_USAGE,  EXIT_INPUT, EXIT_STORE, EXIT_IO,
+                                EXIT_NOT_FOUND, EXIT_EXISTS, EXIT_KEY, EXIT_INTERNAL, -1};
     static const cli_help help = {
-        "incident", "classify KEY=VALUE... | lint [FILE]",
-        "classify grades an incident by the rules of 003 (第七条-第九条) and prints\n"
+        "incident",
+        "classify KEY=VALUE... | record TITLE KEY=VALUE... | list | show N | event N KIND [TEXT] | "
+        "export [N] --out FILE | lint [FILE]",
+        N_("classify grades an incident by the rules of 003 (第七条-第九条) and prints\n"
         "'level: I|II|III|none' and 'warning: red|yellow|blue|none' on lines of their\n"
         "own, then every rule that applies and what the plan requires, with clauses.\n"
         "No rule applying is level none, exit 0. The facts (one not given is none, no\n"
@@ -142,12 +151,26 @@ int cmd_incident(const cli_globals *g, int argc, char **argv)
         "  defaced     no|yes|political     terminal    no|yes\n"
         "  vuln        none|low|medium|high posts       a count\n"
         "  media       no|yes               impact      none|some|considerable|serious\n"
-        "lint checks the rules file (FILE, or --rules, or the installed one) and\n"
-        "prints every problem as FILE:LINE: message (docs/incidents.md).\n",
+        "record grades the same way and keeps the incident in the store, discovered\n"
+        "at --at (default: now); list and show print the records with their timeline\n"
+        "and the plan's time limits (met, late, open, overdue); event adds to the\n"
+        "timeline: discovered, reported, warning, contained, opinion, ended,\n"
+        "investigated or note, at --at. export writes the records (all, or N) to\n"
+        "--out FILE with FILE.sig, signed with the unit's key as a report is, checked\n"
+        "by selfcheck verify FILE. lint checks the rules file (FILE, or --rules, or\n"
+        "the installed one) and prints every problem as FILE:LINE: message\n"
+        "(docs/incidents.md).\n"),
         exits};
-    const char *rules_path = NULL;
+    const char *rules_path = NULL, *system = NULL, *at = NULL, *out = NULL, *key = NULL, *pass_file = NULL;
     const cli_option opts[] = {
-        {"rules", "FILE", "the rules file (default: share/selfcheck/rules/incident.ini)", &rules_path, NULL, false},
+        {"rules", "FILE", N_("the rules file (default: share/selfcheck/rules/incident.ini)"), &rules_path, NULL,
+         false},
+        {"system", "ID", N_("record: the system concerned"), &system, NULL, false},
+        {"at", "TIME", N_("record, event: when it happened, YYYY-MM-DD HH:MM (default: now)"), &at, NULL, false},
+        {"out", "FILE", N_("export: the file to write (FILE.sig beside it)"), &out, NULL, false},
+        {"key", "FILE", N_("the unit's private key (default: [signing] key)"), &key, NULL, false},
+        {"passphrase-file", "F", N_("the passphrase of an encrypted key: the first line of F"), &pass_file, NULL,
+         false},
         CLI_OPTION_END,
     };
     int first;
@@ -159,6 +182,10 @@ int cmd_incident(const cli_globals *g, int argc, char **argv)
         return classify(rules_path, argc, argv, first + 1);
     if (strcmp(action, "lint") == 0 && argc - first <= 2)
         return lint(argc - first == 2 ? argv[first + 1] : rules_path);
-    cli_error("usage: selfcheck incident classify KEY=VALUE... | lint [FILE]");
+    if (strcmp(action, "record") == 0 || strcmp(action, "list") == 0 || strcmp(action, "show") == 0 ||
+        strcmp(action, "event") == 0 || strcmp(action, "export") == 0)
+        return cmd_incident_record(g, rules_path, system, at, out, key, pass_file, argc, argv, first);
+    cli_error("%s", _("usage: selfcheck incident classify|record|list|show|event|export|lint (selfcheck incident "
+                      "--help)"));
     return EXIT_USAGE;
 }

@@ -70,8 +70,7 @@ static int report_exit_code(report_status st)
     return EXIT_INTERNAL;
 }
 
-/* A hint after a key problem, or NULL. */
-static const char *key_hint(sign_status st, bool have_passphrase)
+const char *cli_key_hint(sign_status st, bool have_passphrase)
 {
     switch (st) {
     case SIGN_ERR_IO: return _("make the unit's key with 'selfcheck keygen', or give --key FILE");
@@ -180,7 +179,7 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
     code = report_exit_code(st);
     if (st != REPORT_OK) {
         cli_error("%s", err ? err : _("cannot write the report"));
-        const char *hint = st == REPORT_ERR_KEY ? key_hint(res.key_status, pass_file != NULL) : NULL;
+        const char *hint = st == REPORT_ERR_KEY ? cli_key_hint(res.key_status, pass_file != NULL) : NULL;
         if (hint)
             cli_error("%s", hint);
     } else {

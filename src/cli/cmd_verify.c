@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "fsutil.h"
+#include "incident_export.h"
 #include "report_keys.h"
 #include "printable.h"
 #include "report_read.h"
@@ -120,8 +121,34 @@ static void show_report(const report_doc *d)
     }
 }
 
+/* An incident export (incident_export.h) is checked by its own reader: the
+ * same signature, keys and exit codes as a report. */
+static int verify_incident_export(const char *file, const char *pubkey, const char *trust, const char *expect_unit)
+{
+    incident_export_verification v;
+    char *err = NULL;
+    report_verify_status vs = incident_export_verify(file, pubkey, trust, &v, &err);
+    int code = verify_exit_code(vs);
+    if (vs != REPORT_VERIFY_OK) {
+        cli_error("%s", err ? err : _("verification failed"));
+    } else {
+        char *unit = clean(v.unit_code);
+        printf(_("%1$s: good signature: incident records of unit %2$s (%3$zu), signed with key %4$s (%5$s)\n"), file,
+               unit ? unit : "?", v.incident_count, v.key_id ? v.key_id : "?", sign_algo_name(v.algo));
+        free(unit);
+        if (expect_unit && strcmp(expect_unit, v.unit_code) != 0) {
+            cli_error(_("%1$s: incident records of unit %2$s, not of unit %3$s"), file, v.unit_code, expect_unit);
+            code = EXIT_NOT_EXPECTED;
+        }
+    }
+    free(err);
+    incident_export_verification_clear(&v);
+    return code;
+}
+
 int cmd_verify(const cli_globals *g, int argc, char **argv)
 {
+    int code;
     const char *pubkey = NULL, *trust = NULL, *expect_unit = NULL, *expect_period = NULL;
     bool show = false;
     const cli_option opts[] = {
@@ -185,10 +212,15 @@ int cmd_verify(const cli_globals *g, int argc, char **argv)
         free(own_pub);
         return EXIT_NOT_FOUND;
     }
+    if (incident_export_detect_file(file)) {
+        code = verify_incident_export(file, pubkey, trust, expect_unit);
+        free(own_pub);
+        return code;
+    }
     report_verification v;
     char *err = NULL;
     report_verify_status vs = report_verify(file, pubkey, trust, &v, &err);
-    int code = verify_exit_code(vs);
+    code = verify_exit_code(vs);
     if (vs != REPORT_VERIFY_OK) {
         cli_error("%s", err ? err : _("verification failed"));
     } else {

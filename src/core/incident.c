@@ -24,6 +24,7 @@ enum condition_op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE };
  * bit i set for each word i named (`a|b`) and the op is = or !=; for a
  * number, `number` is compared. */
 struct incident_condition {
+    int group;   /* conditions of one group must all hold; any group will do ("or") */
     incident_fact fact;
     enum condition_op op;
     long number;
@@ -210,12 +211,73 @@ static bool condition_holds(const struct incident_condition *c, const incident_f
     return false;
 }
 
+/* Whether every condition of some group holds (groups are in order, each
+ * condition numbered with its group: "a, b or c" is {0, 0, 1}). */
+static bool conditions_hold(const struct incident_condition *c, size_t count, const incident_facts *facts)
+{
+    if (count == 0)
+        return true;
+    for (size_t i = 0; i < count;) {
+        int group = c[i].group;
+        bool all = true;
+        for (; i < count && c[i].group == group; i++)
+            all = all && condition_holds(&c[i], facts);
+        if (all)
+            return true;
+    }
+    return false;
+}
+
 static bool rule_applies(const incident_rule *rule, const incident_facts *facts)
 {
-    for (size_t i = 0; i < rule->condition_count; i++)
-        if (!condition_holds(&rule->conditions[i], facts))
-            return false;
-    return true;
+    return conditions_hold(rule->conditions, rule->condition_count, facts);
+}
+
+bool incident_limit_applies(const incident_action *action, const incident_facts *facts)
+{
+    const incident_limit *l = &action->limit;
+    return l->present && conditions_hold(l->conditions, l->condition_count, facts);
+}
+
+static const char *const event_tokens[INCIDENT_EVENT_COUNT] = {
+    "discovered", "reported", "warning", "contained", "opinion", "ended", "investigated", "note",
+};
+
+const char *incident_event_token(incident_event_kind kind)
+{
+    return (unsigned)kind < INCIDENT_EVENT_COUNT ? event_tokens[kind] : "";
+}
+
+int incident_event_parse(const char *token, incident_event_kind *out)
+{
+    for (int k = 0; k < INCIDENT_EVENT_COUNT; k++)
+        if (strcmp(token, event_tokens[k]) == 0) {
+            *out = (incident_event_kind)k;
+            return 0;
+        }
+    return -1;
+}
+
+char *incident_facts_format(const incident_facts *facts)
+{
+    size_t size = 1;
+    for (int f = 0; f < INCIDENT_FACT_COUNT; f++)
+        size += strlen(fact_defs[f].name) + 24;
+    char *out = malloc(size);
+    if (out == NULL)
+        return NULL;
+    size_t n = 0;
+    out[0] = '\0';
+    for (int f = 0; f < INCIDENT_FACT_COUNT; f++) {
+        if (!facts->given[f])
+            continue;
+        const struct fact_def *d = &fact_defs[f];
+        if (d->words != NULL)
+            n += (size_t)snprintf(out + n, size - n, "%s%s=%s", n ? " " : "", d->name, d->words[facts->value[f]]);
+        else
+            n += (size_t)snprintf(out + n, size - n, "%s%s=%ld", n ? " " : "", d->name, facts->value[f]);
+    }
+    return out;
 }
 
 int incident_classify(const incident_rules *r, const incident_facts *facts, incident_result **out,
@@ -293,6 +355,7 @@ static void action_clear(incident_action *a)
     free(a->clause);
     free(a->text_zh);
     free(a->text_en);
+    free(a->limit.conditions);
 }
 
 void incident_rules_free(incident_rules *r)
@@ -451,27 +514,37 @@ static bool condition_parse(load_context *cx, int line, const char *text, size_t
     return condition_value_parse(cx, line, c, p, (size_t)(end - p));
 }
 
-/* Reads `when`: conditions separated by commas, all of which must hold. */
-static void conditions_parse(load_context *cx, const ini_section *s, const char *when, incident_rule *rule)
+/* Reads a `when`: conditions separated by commas, all of which must hold,
+ * in groups separated by " or ", one of which must. */
+static void conditions_parse(load_context *cx, int line, const char *when, struct incident_condition **out,
+                             size_t *count)
 {
-    int line = ini_line(s, "when");
     size_t n = 1;
     for (const char *p = when; *p; p++)
-        n += *p == ',';
-    rule->conditions = calloc(n, sizeof *rule->conditions);
-    if (rule->conditions == NULL) {
+        n += *p == ',' || strncmp(p, " or ", 4) == 0;
+    *out = calloc(n, sizeof **out);
+    if (*out == NULL) {
         cx->nomem = true;
         return;
     }
-    const char *p = when;
-    for (;;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (condition_parse(cx, line, p, len, &rule->conditions[rule->condition_count]))
-            rule->condition_count++;
-        if (comma == NULL)
+    int group = 0;
+    for (const char *p = when;;) {
+        const char *comma = strchr(p, ','), *or = strstr(p, " or ");
+        const char *stop = comma && (or == NULL || comma < or) ? comma : or;
+        size_t len = stop ? (size_t)(stop - p) : strlen(p);
+        struct incident_condition *c = &(*out)[*count];
+        if (condition_parse(cx, line, p, len, c)) {
+            c->group = group;
+            (*count)++;
+        }
+        if (stop == NULL)
             break;
-        p = comma + 1;
+        if (stop == or) {
+            group++;
+            p = stop + 4;
+        } else {
+            p = stop + 1;
+        }
     }
 }
 
@@ -490,12 +563,68 @@ static void rule_read(load_context *cx, incident_rules *r, const ini_section *s,
     rule->text_en = dup_or_note(cx, required(cx, s, "text_en"));
     const char *when = required(cx, s, "when");
     if (when != NULL)
-        conditions_parse(cx, s, when, rule);
+        conditions_parse(cx, ini_line(s, "when"), when, &rule->conditions, &rule->condition_count);
+}
+
+/* The event a key names, after reporting it unknown. */
+static incident_event_kind event_read(load_context *cx, const ini_section *s, const char *key)
+{
+    const char *v = required(cx, s, key);
+    incident_event_kind k = INCIDENT_EVENT_NOTE;
+    if (v != NULL && incident_event_parse(v, &k) != 0)
+        diag_file_report(&cx->file, ini_line(s, key),
+                         "'%s' is not an event (discovered, reported, warning, contained, opinion, ended, "
+                         "investigated)",
+                         v);
+    return k;
+}
+
+/* An action's time limit: `limit` (NUMBER h or NUMBER d) with `after` and
+ * `met_by`, or a duty `duty_from`..`duty_until`; `limit_when` for either. */
+static void limit_read(load_context *cx, const ini_section *s, incident_limit *l)
+{
+    const char *limit = ini_get(s, "limit"), *from = ini_get(s, "duty_from");
+    const char *when = ini_get(s, "limit_when");
+    if (limit == NULL && from == NULL) {
+        if (when != NULL || ini_get(s, "after") || ini_get(s, "met_by") || ini_get(s, "duty_until"))
+            diag_file_report(&cx->file, s->line, "[%s] has a part of a time limit but no 'limit' or 'duty_from'",
+                             s->name);
+        return;
+    }
+    l->present = true;
+    if (limit != NULL && from != NULL) {
+        diag_file_report(&cx->file, ini_line(s, "limit"), "[%s] has both 'limit' and 'duty_from'", s->name);
+        return;
+    }
+    if (limit != NULL) {
+        size_t len = strlen(limit);
+        char *digits = strndup(limit, len ? len - 1 : 0);
+        long n = 0;
+        if (digits == NULL) {
+            cx->nomem = true;
+            return;
+        }
+        bool ok = len >= 2 && (limit[len - 1] == 'h' || limit[len - 1] == 'd') &&
+                  number_parse_whole(digits, 1, 3660, &n);
+        free(digits);
+        if (!ok)
+            diag_file_report(&cx->file, ini_line(s, "limit"), "limit '%s' is not hours or days (4h, 30d)", limit);
+        l->minutes = ok ? n * (limit[len - 1] == 'h' ? 60 : 1440) : 0;
+        l->after = event_read(cx, s, "after");
+        l->met_by = event_read(cx, s, "met_by");
+    } else {
+        l->duty = true;
+        l->after = event_read(cx, s, "duty_from");
+        l->met_by = event_read(cx, s, "duty_until");
+    }
+    if (when != NULL)
+        conditions_parse(cx, ini_line(s, "limit_when"), when, &l->conditions, &l->condition_count);
 }
 
 static void action_read(load_context *cx, incident_rules *r, const ini_section *s, const char *id)
 {
-    static const char *const keys[] = {"levels", "clause", "text_zh", "text_en", NULL};
+    static const char *const keys[] = {"levels", "clause", "text_zh", "text_en", "limit", "after", "met_by",
+                                       "limit_when", "duty_from", "duty_until", NULL};
     check_keys(cx, s, keys);
     incident_action *a = &r->actions[r->action_count++];
     a->id = dup_or_note(cx, id);
@@ -516,6 +645,7 @@ static void action_read(load_context *cx, incident_rules *r, const ini_section *
         a->at[lv] = lv != INCIDENT_LEVEL_NONE;
         p = comma ? comma + 1 : NULL;
     }
+    limit_read(cx, s, &a->limit);
 }
 
 static void level_read(load_context *cx, incident_rules *r, const ini_section *s, const char *suffix)

@@ -16,6 +16,7 @@
 #include "fileset.h"
 #include "i18n.h"
 #include "report_csv.h"
+#include "report_keys.h"
 #include "report_sqlite.h"
 
 #include <dirent.h>
@@ -209,43 +210,6 @@ static report_status put_file(const char *path, const void *data, size_t len, mo
     return rc == 0 ? REPORT_OK : rc == FSUTIL_EXISTS ? REPORT_ERR_EXISTS : REPORT_ERR_IO;
 }
 
-/* Puts the unit's public key beside the report as UNITCODE.pub, unless a
- * file of that name is there: it is kept, and if it holds another key that
- * is noted (the openssl command shown would not verify with it). Not being
- * able to write it does not undo the report. */
-static void put_public_key(const char *dir, const char *unit_code, const sign_key *key, report_result *result)
-{
-    char *name = NULL, *path = NULL, *pem = NULL;
-    size_t len = 0;
-    if (asprintf(&name, "%s.pub", unit_code) < 0 || (path = fsutil_join(dir, name)) == NULL)
-        goto done;
-    fileset_remove_temps(path);   /* what an interrupted write of it left */
-    if (fsutil_exists(path)) {
-        sign_key *there = NULL;
-        char *id = NULL, *mine = sign_key_id(key);
-        if (sign_key_load_public(path, &there, NULL) == SIGN_OK && (id = sign_key_id(there)) != NULL && mine &&
-            strcmp(id, mine) == 0) {
-            result->pubkey_path = path;
-            path = NULL;
-        } else {
-            result->pubkey_conflict = true;
-        }
-        free(id);
-        free(mine);
-        sign_key_free(there);
-        goto done;
-    }
-    if (sign_key_public_pem(key, &pem, &len, NULL) == SIGN_OK &&
-        fsutil_write_atomic(path, pem, len, 0644, false, NULL) == 0) {
-        result->pubkey_path = path;
-        path = NULL;
-    }
-done:
-    free(pem);
-    free(path);
-    free(name);
-}
-
 /* The rendered report of one format and its signature. */
 typedef struct rendered {
     char *data;
@@ -428,7 +392,8 @@ report_status report_write(const session *s, const report_options *opts,
         goto done;
     }
     began = false;
-    put_public_key(opts->out_dir, s->assessment->unit_code, key, result);
+    report_put_public_key(opts->out_dir, s->assessment->unit_code, key, &result->pubkey_path,
+                          &result->pubkey_conflict);
     if ((opts->write_csv && (result->csv_path = strdup(rs.path[SET_CSV])) == NULL) ||
         (opts->write_sqlite && (result->sqlite_path = strdup(rs.path[SET_DB])) == NULL))
         goto oom;

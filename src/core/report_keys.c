@@ -2,6 +2,7 @@
  * the keygen, report and verify commands (see report_keys.h). */
 #include "report_keys.h"
 #include "error.h"
+#include "fileset.h"
 #include "fsutil.h"
 
 #include <stdbool.h>
@@ -142,4 +143,42 @@ char *report_shell_quote(const char *text)
     *o++ = '\'';
     *o = '\0';
     return out;
+}
+
+/* Puts the unit's public key beside the report as UNITCODE.pub, unless a
+ * file of that name is there: it is kept, and if it holds another key that
+ * is noted (the openssl command shown would not verify with it). Not being
+ * able to write it does not undo the report. */
+void report_put_public_key(const char *dir, const char *unit_code, const sign_key *key, char **pubkey_path,
+                           bool *conflict)
+{
+    char *name = NULL, *path = NULL, *pem = NULL;
+    size_t len = 0;
+    if (asprintf(&name, "%s.pub", unit_code) < 0 || (path = fsutil_join(dir, name)) == NULL)
+        goto done;
+    fileset_remove_temps(path);   /* what an interrupted write of it left */
+    if (fsutil_exists(path)) {
+        sign_key *there = NULL;
+        char *id = NULL, *mine = sign_key_id(key);
+        if (sign_key_load_public(path, &there, NULL) == SIGN_OK && (id = sign_key_id(there)) != NULL && mine &&
+            strcmp(id, mine) == 0) {
+            *pubkey_path = path;
+            path = NULL;
+        } else {
+            *conflict = true;
+        }
+        free(id);
+        free(mine);
+        sign_key_free(there);
+        goto done;
+    }
+    if (sign_key_public_pem(key, &pem, &len, NULL) == SIGN_OK &&
+        fsutil_write_atomic(path, pem, len, 0644, false, NULL) == 0) {
+        *pubkey_path = path;
+        path = NULL;
+    }
+done:
+    free(pem);
+    free(path);
+    free(name);
 }

@@ -61,6 +61,24 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "  answered_at TEXT,"
     "  updated_at TEXT NOT NULL,"
     "  PRIMARY KEY (assessment_id, checklist_id, item_id, system_id));",
+    /* 2: incident records and their timelines (incident_store.h) */
+    "CREATE TABLE incidents ("
+    "  id INTEGER PRIMARY KEY,"
+    "  title TEXT NOT NULL,"
+    "  system_id TEXT NOT NULL DEFAULT '',"
+    "  facts TEXT NOT NULL,"
+    "  level TEXT NOT NULL,"
+    "  warning TEXT NOT NULL,"
+    "  rules TEXT NOT NULL,"
+    "  recorded_at TEXT NOT NULL);"
+    "CREATE TABLE incident_events ("
+    "  incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  text TEXT NOT NULL DEFAULT '',"
+    "  recorded_at TEXT NOT NULL,"
+    "  PRIMARY KEY (incident_id, seq));",
 };
 
 /* What went wrong, in the user's language, from SQLite's error code (never
