@@ -5,7 +5,8 @@
  * last time's owner too; last time's note is labelled apart from this
  * time's; the position total stays put while conditions hide items; an
  * answer recorded meanwhile by another program is not written over unseen;
- * a finished checklist with a failed critical item is not marked ✓. */
+ * a finished checklist with a failed critical item is not marked ✓; the
+ * summary's findings show the answer given. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,6 +22,7 @@
 #include "testutil.h"
 #include "text.h"
 #include "ui_context.h"
+#include "ui_summary.h"
 #include "ui_walk.h"
 
 /* 0 q-gate (steers q-dep), 1 q-dep, 2 q-days (never allowed), 3 q-yes (critical) */
@@ -321,6 +323,24 @@ static void test_finished_list_with_critical_failure_not_ticked(void **state)
     ui_walk_free(w);
 }
 
+static void test_summary_shows_answer_given(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = to_due_prompt(f);
+    press(w, UI_KEY_ENTER);
+    ui_walk_free(w);
+    ui_summary *sum = ui_summary_new(&f->ctx);
+    ui_canvas c = {0};
+    assert_int_equal(ui_canvas_reset(&c, 24, 80), 0);
+    ui_summary_render(sum, &c);
+    char *screen = testutil_canvas_text(&c);
+    assert_non_null(strstr(screen, "回答：否 · 整改：王五 · 期限 2026-12-21"));
+    free(screen);
+    ui_canvas_free(&c);
+    ui_summary_free(sum);
+}
+
 int main(void)
 {
     setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
@@ -335,6 +355,7 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(test_finished_list_with_critical_failure_not_ticked, fixture_setup,
                                         fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_summary_shows_answer_given, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui_chart.h"
@@ -147,8 +148,11 @@ static void sum_finding(ui_summary *sum, size_t index, bool selected)
     ui_canvas_put(p, first, 2, 1, role, glyph);
     const answer *a = session_answer(s, index);
     bool owner = a && a->owner && *a->owner;
-    const char *args[] = {owner ? a->owner : _("no owner yet"), a && a->due ? a->due : "-"};
-    char *who = ui_subst(_("Fix: {1} · due {2}"), args, 2);
+    /* the answer given, so the finding is read without going to the item */
+    char *given = a && a->value ? answer_display(in->item, a->value, ctx->lang) : NULL;
+    const char *args[] = {given ? given : "-", owner ? a->owner : _("no owner yet"), a && a->due ? a->due : "-"};
+    char *who = ui_subst(_("Answer: {1} · fix: {2} · due {3}"), args, 3);
+    free(given);
     sum_text(sum, 6, owner ? UI_ROLE_DIM : UI_ROLE_WARNING, who);
     free(who);
 }
