@@ -50,6 +50,9 @@ int config_save(const config *c, const char *path, char **err);
  * came from the built-in defaults, writes the whole config to new_path (the
  * user's file). lang is "zh" or "en". Returns 0, or -1 with *err. */
 int config_save_lang(config *c, const char *lang, const char *new_path, char **err);
+/* Keeps the export folder chosen on screen as [paths] output, the same way
+ * (c->output_dir is set too). Returns 0, or -1 with *err. */
+int config_save_output(config *c, const char *dir, const char *new_path, char **err);
 /* Where a user's own config file goes ($XDG_CONFIG_HOME/selfcheck/selfcheck.ini).
  * Caller frees. */
 char *config_user_path(void);

@@ -124,6 +124,9 @@ keys e s
 wait_for e "还有"
 keys e e
 wait_for e "报告写入的文件夹"
+# another folder than the configured one (a USB stick): offered to be kept
+mkdir -p "$work/e/usb"
+keys e C-u "$work/e/usb"
 keys e Enter
 wait_for e "再按一次 Enter 仍然导出"
 keys e Enter
@@ -133,9 +136,20 @@ wait_for e "报告已签名并导出"
 s=$(screen e)
 grep -qF -- "-digest" <<<"$s" && fail "Ed25519 command shows -digest"
 grep -qF "openssl pkeyutl -verify -pubin -inkey 4401-hb.pub -rawin \\" <<<"$s" || fail "no openssl command (ed25519)"
-f=$(ls "$work"/e/out/*.csv | head -1)
+f=$(ls "$work"/e/usb/*.csv | head -1)
 out=$(openssl pkeyutl -verify -pubin -inkey "$work/e/data/unit.pub" -rawin -in "$f" -sigfile "$f.sig" 2>&1)
 grep -q "Signature Verified Successfully" <<<"$out" || fail "openssl does not verify the Ed25519 report: $out"
+wait_for e "按 o 将其保留为导出文件夹"
+keys e o
+wait_for e "已保留：下次导出时默认使用"
+grep -qxF "output = $work/e/usb" "$cfg" || fail "the folder is not kept as [paths] output: $(grep output "$cfg")"
+grep -qF "按 o 将其保留" <<<"$(screen e)" && fail "still offered after it was kept"
+keys e Enter
+wait_for e "汇总 ·"
+keys e e
+wait_for e "报告写入的文件夹"
+expect "the next export offers the kept folder" "$work/e/usb" "$(screen e)"
+keys e Escape
 keys e q
 wait_for e "EXIT=0"
 

@@ -531,19 +531,20 @@ static int emit_line(char **buf, const char *text)
     return 0;
 }
 
-int config_save_lang(config *c, const char *lang, const char *new_path, char **err)
+/* Sets *slot to value and keeps it: in the file the config was read from
+ * (that one line), or as a whole new file at new_path. */
+static int keep_value(config *c, char **slot, const char *section, const char *key, const char *value,
+                      const char *new_path, char **err)
 {
-    if (lang == NULL || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0))
-        return error_set(err, "lang must be 'zh' or 'en', not '%s'", lang ? lang : "");
-    char *copy = strdup(lang);
+    char *copy = strdup(value);
     if (copy == NULL)
         return error_set(err, "out of memory");
-    free(c->lang);
-    c->lang = copy;
+    free(*slot);
+    *slot = copy;
     if (c->path != NULL)
-        return ini_file_set(c->path, "ui", "lang", lang, err);
+        return ini_file_set(c->path, section, key, value, err);
     if (new_path == NULL)
-        return error_set(err, "no file to keep the language in");
+        return error_set(err, _("there is no settings file to keep [%s] %s in"), section, key);
     char *path = strdup(new_path);
     if (path == NULL)
         return error_set(err, "out of memory");
@@ -551,8 +552,22 @@ int config_save_lang(config *c, const char *lang, const char *new_path, char **e
         free(path);
         return -1;
     }
-    c->path = path;   /* from now on the language is changed in that file */
+    c->path = path;   /* from now on values are changed in that file */
     return 0;
+}
+
+int config_save_lang(config *c, const char *lang, const char *new_path, char **err)
+{
+    if (lang == NULL || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0))
+        return error_set(err, "lang must be 'zh' or 'en', not '%s'", lang ? lang : "");
+    return keep_value(c, &c->lang, "ui", "lang", lang, new_path, err);
+}
+
+int config_save_output(config *c, const char *dir, const char *new_path, char **err)
+{
+    if (dir == NULL || *dir == '\0')
+        return error_set(err, _("the export folder is empty"));
+    return keep_value(c, &c->output_dir, "paths", "output", dir, new_path, err);
 }
 
 int config_save(const config *c, const char *path, char **err)

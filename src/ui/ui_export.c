@@ -76,6 +76,7 @@ void ui_export_free(ui_export *ex)
         memset(ex->passphrase.chars, 0, ex->passphrase.capacity * sizeof *ex->passphrase.chars);
     ui_field_free(&ex->passphrase);
     free(ex->error);
+    free(ex->exported_to);
     report_result_clear(&ex->result);
     ui_pane_free(&ex->pane);
     free(ex);
@@ -125,6 +126,8 @@ static void export_run(ui_export *ex, bool allow_incomplete, bool replace)
     case REPORT_OK:
         ex->state = UI_EXPORT_DONE;
         ex->pane.top = 0;
+        free(ex->exported_to);
+        ex->exported_to = strdup(folder);   /* NULL: the offer to keep it is not made */
         break;
     case REPORT_ERR_EXISTS:
         export_error(ex, _("A report of that name is already in {1}: {2}."), folder, err);
@@ -181,6 +184,33 @@ static void export_start(ui_export *ex)
         return;
     }
     export_run(ex, !r->complete, false);
+}
+
+/* Whether the folder just exported into is not yet the configured one, so
+ * that the screen offers to keep it for next month. */
+static bool export_offers_folder(const ui_export *ex)
+{
+    const char *now = ex->ctx->session->cfg->output_dir;
+    return ex->state == UI_EXPORT_DONE && ex->exported_to != NULL
+        && (now == NULL || strcmp(now, ex->exported_to) != 0);
+}
+
+/* o: keeps the folder as [paths] output in the settings file, and in the
+ * settings in memory (the context's and the open session's copy). */
+static void export_keep_folder(ui_export *ex)
+{
+    ui_context *ctx = ex->ctx;
+    char *path = ui_context_config_save_path(ctx), *err = NULL;
+    const char *args[] = {ex->exported_to, err};
+    if (config_save_output(ctx->cfg, ex->exported_to, path, &err) != 0
+        || ui_set_string(&ctx->session->cfg->output_dir, ex->exported_to) != 0) {
+        args[1] = err ? err : "?";
+        ui_context_sayf(ctx, UI_ROLE_WARNING, _("The folder {1} could not be kept: {2}"), args, 2);
+    } else {
+        ui_context_sayf(ctx, UI_ROLE_ANSWERED, _("Kept: the next export offers {1}."), args, 1);
+    }
+    free(err);
+    free(path);
 }
 
 ui_action ui_export_key(ui_export *ex, ui_key k)
@@ -264,6 +294,10 @@ ui_action ui_export_key(ui_export *ex, ui_key k)
     }
     if (k.code == UI_KEY_ESC || k.code == UI_KEY_ENTER || ch == 'b')
         return UI_ACT_SUMMARY;
+    if (ch == 'o' && export_offers_folder(ex)) {
+        export_keep_folder(ex);
+        return UI_ACT_REDRAW;
+    }
     if (ui_pane_key(&ex->pane, k))
         return UI_ACT_REDRAW;
     return UI_ACT_NONE;
@@ -286,6 +320,13 @@ static void export_render_done(ui_export *ex)
     const ui_context *ctx = ex->ctx;
     const config *cfg = ctx->session->cfg;
     exp_text(ex, 0, UI_ROLE_ANSWERED, _("The report is signed and exported."));
+    if (export_offers_folder(ex)) {
+        /* first, so that it is seen without scrolling */
+        const char *fargs[] = {ex->exported_to};
+        char *offer = ui_subst(_("Export into {1} next month too? Press o to keep it as the export folder ([paths] output in the settings)."), fargs, 1);
+        exp_text(ex, 0, UI_ROLE_WARNING, offer);
+        free(offer);
+    }
     ui_pane_skip(&ex->pane, 1);
     exp_text(ex, 0, UI_ROLE_NORMAL, _("Files:"));
     const char *files[2] = {ex->result.csv_path, ex->result.sqlite_path};
@@ -347,7 +388,8 @@ void ui_export_render(ui_export *ex, ui_canvas *c)
     const char *hints = _("Enter export  Esc back to the summary  F1 help");
     if (ex->state == UI_EXPORT_DONE) {
         export_render_done(ex);
-        hints = _("Enter/Esc back to the summary  j/k scroll  ? help  q quit");
+        hints = export_offers_folder(ex) ? _("o keep this folder  Enter/Esc back  j/k scroll  ? help  q quit")
+                                         : _("Enter/Esc back to the summary  j/k scroll  ? help  q quit");
     } else {
         if (ex->state == UI_EXPORT_KEY_MISSING)
             hints = _("g generate the signing key  Esc back");

@@ -31,6 +31,7 @@ typedef struct ui_export {
     char *error;            /* why the last attempt failed, or NULL */
     report_result result;   /* the files written, once DONE */
     ui_pane pane;           /* the screen's body, laid out in full, scrolled */
+    char *exported_to;      /* the folder of the report once DONE, or NULL */
 } ui_export;
 
 /* Returns NULL when out of memory. Free with ui_export_free. */
