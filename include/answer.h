@@ -5,12 +5,16 @@
  * number and date items that allow it); "scheduled YYYY-MM-DD" (date items
  * that allow it: a re-assessment booked for that day); free text.
  * Input is forgiving where a spreadsheet or a Chinese user would be: case is
- * ignored, 是/否/部分/不适用 are understood, choices may be given by their
- * label, dates as YYYY/M/D. */
+ * ignored, full-width forms are read as ASCII, 是/否/部分/不适用 are
+ * understood, choices may be given by their label (每日 for 每天), numbers
+ * with their unit (180天) and thousands separators, dates as a Chinese
+ * spreadsheet writes them (answer_read_date). This is the one table of
+ * answer words: the sheet, the command line and the TUI all parse here. */
 #ifndef SELFCHECK_ANSWER_H
 #define SELFCHECK_ANSWER_H
 
 #include "checklist.h"
+#include "period.h"
 
 /* Validates input for an item and returns its canonical form in *canonical
  * (caller frees). `today` (YYYY-MM-DD) bounds dates: a date after it is
@@ -31,6 +35,21 @@ bool answer_scheduled_date(const item *it, const char *value, char date[11]);
 /* What the answer cell accepts, e.g. "yes|no|partial|na", "daily|weekly|none",
  * "0..3650", "YYYY-MM-DD", "text". Caller frees. */
 char *answer_allowed(const item *it);
+
+/* The Chinese forms the answer cell also accepts, e.g. "是|否|部分|不适用",
+ * "每天|每周|不备份", "0..36500 天|从未", "2026年3月31日"; "" for text.
+ * Caller frees; NULL when out of memory. */
+char *answer_allowed_zh(const item *it);
+
+/* Both: "yes|no|partial (是|否|部分)", what the sheet's `allowed` column and
+ * the error messages show. Caller frees; NULL when out of memory. */
+char *answer_allowed_all(const item *it);
+
+/* Reads a date as people and spreadsheets write it: 2026-03-31, 2026-3-31,
+ * 2026/3/31, 2026.3.31, 2026年3月31日, 26年3月31日 (LibreOffice in a Chinese
+ * locale; this century), full-width digits, a time of 0:00 after it. A form
+ * whose order is a guess (12/11/26) is refused. 0 with *out, or -1. */
+int answer_read_date(const char *text, civil_date *out);
 
 /* The answer as shown to a person in `lang` ("是"/"Yes", a choice label, a
  * number with its unit). Caller frees. */

@@ -10,11 +10,14 @@
 #include <stddef.h>
 #include "score.h"
 
-#define SHEET_COLUMNS "checklist_id,item_id,system,type,allowed,question_zh,question_en," \
+#define SHEET_COLUMNS "checklist_id,item_id,system,system_name,type,allowed,question_zh,question_en," \
                       "answer,note,remediation_owner,remediation_due"
 
-/* Writes the blank sheet for a plan into a new buffer (*out, caller frees). */
-int sheet_render_template(const plan *pl, char **out, size_t *len, char **err);
+/* Writes the blank sheet for a plan of the check `p` `period` into a new
+ * buffer (*out, caller frees): a title row that also records the check
+ * (cells `profile=P` and `period=X`), a row of column titles in the user's
+ * language, the header row SHEET_COLUMNS, then one row per instance. */
+int sheet_render_template(const plan *pl, profile p, const char *period, char **out, size_t *len, char **err);
 
 typedef struct sheet_row {
     int line;                  /* line of the file where the row starts */
@@ -32,6 +35,10 @@ typedef struct sheet {
     sheet_row *rows;   /* the rows below the header, blank rows left out */
     size_t count;
     sheet_encoding encoding;
+    char *profile, *period;   /* the check the template was made for (the
+                                 profile= and period= cells above the header),
+                                 NULL when the sheet does not say */
+    int target_line;          /* the line of those cells */
 } sheet;
 
 /* Reads a filled sheet. Text that is not UTF-8 but is GB18030 is converted

@@ -21,8 +21,22 @@ typedef enum sheet_import_status {
     SHEET_IMPORT_OK = 0,    /* recorded */
     SHEET_IMPORT_INVALID,   /* rows with problems (in `problems`); nothing recorded */
     SHEET_IMPORT_STORE,     /* the store refused the writes (*err); nothing recorded */
-    SHEET_IMPORT_NOMEM      /* out of memory (*err); nothing recorded */
+    SHEET_IMPORT_NOMEM,     /* out of memory (*err); nothing recorded */
+    SHEET_IMPORT_MISMATCH   /* the sheet was made for another check than the one named (*err) */
 } sheet_import_status;
+
+/* The check a sheet is to be recorded into. The template writes the profile
+ * and period into the sheet; the command line may name them too
+ * (profile_arg, period_arg: NULL when not given). What the sheet names is
+ * taken where the command line says nothing; where both say something they
+ * must agree. Sets *profile_out and *period_out to the one to open (pointing
+ * into sh or to the arguments; *period_out NULL: the current period) and
+ * returns SHEET_IMPORT_OK; SHEET_IMPORT_MISMATCH with *err naming both
+ * checks; SHEET_IMPORT_INVALID with *err "PATH:LINE: ..." when the sheet's
+ * own cells are not a profile and period. */
+sheet_import_status sheet_import_target(const sheet *sh, const char *path, const char *profile_arg,
+                                        const char *period_arg, const char **profile_out, const char **period_out,
+                                        char **err);
 
 /* Checks every row of `sh` against the plan of `s` (an item that is not in
  * the assessment, an instance given twice, an answer the item does not

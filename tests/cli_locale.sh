@@ -35,7 +35,7 @@ export SELFCHECK_NOW=2026-11-03T10:00:00
 sheet=$work/sheet.csv
 de "$bin" --config "$work/selfcheck.ini" template --profile halfyear --period 2026-H2 --out "$sheet" >/dev/null 2>&1 ||
     fail "template"
-expect "allowed range in C notation" '"0..3650"' "$(cat "$sheet")"
+expect "allowed range in C notation" '"0..3650 (0..3650 天)"' "$(cat "$sheet")"
 fill_worked_example "$sheet"
 # a fraction answered with a point is a number; with a comma it is not
 sed -i 's|"12","","李四"|"12.5","","李四"|' "$sheet"

@@ -72,7 +72,7 @@ n=$(sqlite3 "$work/data/selfcheck.db" "select count(*) from assessments where pe
 
 # two items answered of eleven, one of them a finding: no grade, and the
 # verdict is "incomplete", never pass
-head -n 1 "$work/sheet.csv" >"$work/partial.csv"
+head -n 3 "$work/sheet.csv" >"$work/partial.csv"
 grep -e '"backup-frequency"' -e '"hosting-contract"' "$work/sheet.csv" >>"$work/partial.csv"
 sc answer --profile halfyear --from "$work/partial.csv" >/dev/null 2>&1 || fail "answer a partial sheet"
 golden score-incomplete-zh.txt "$(sc score --profile halfyear)"

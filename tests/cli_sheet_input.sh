@@ -68,4 +68,64 @@ out=$(sc answer --profile halfyear --from "$work/neither.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "neither encoding: exit $rc, expected 3: $out"
 expect "neither encoding named" "neither.csv:2: 既不是 UTF-8 也不是 GB18030 编码的文字" "$out"
 
+# the sheet records its check: a November sheet handed in on 2 December is
+# recorded into November, and --period naming another month is refused
+sc template --period 2026-11 --out "$work/nov.csv" 2>/dev/null || fail "November template"
+head -n 1 "$work/nov.csv" | grep -q '"答题表：每月例行检查 2026-11","profile=monthly","period=2026-11"' ||
+    fail "the template does not record its check: $(head -n 1 "$work/nov.csv")"
+sed -n 2p "$work/nov.csv" | grep -q '^"检查表","检查项","系统代码","系统名称",' ||
+    fail "no row of Chinese column titles: $(sed -n 2p "$work/nov.csv")"
+grep -q '^"example","backup-daily","oa","办公自动化系统",' "$work/nov.csv" || fail "the system's name is not shown"
+fill "$work/nov.csv" backup-daily oa '"是","","",""'
+out=$(SELFCHECK_NOW=2026-12-02T09:00:00 sc answer --period 2026-12 --from "$work/nov.csv" 2>&1); rc=$?
+[ $rc -eq 3 ] || fail "November sheet for --period 2026-12: exit $rc, expected 3: $out"
+expect "period mismatch names both" "nov.csv：这张答题表是为每月例行检查 2026-11制作的，不是 2026-12 的" "$out"
+n=$(sqlite3 "$db" "select count(*) from assessments where period in ('2026-11', '2026-12')")
+[ "$n" = 0 ] || fail "a refused November sheet opened $n checks"
+out=$(SELFCHECK_NOW=2026-12-02T09:00:00 sc answer --from "$work/nov.csv" 2>&1) || fail "November sheet in December: $out"
+expect "recorded into November" "每月例行检查 2026-11" "$out"
+v=$(sqlite3 "$db" "select a.value from answers a join assessments s on s.id = a.assessment_id where s.period = '2026-11' and a.item_id = 'backup-daily' and a.system_id = 'oa'")
+[ "$v" = yes ] || fail "the November sheet's answer is '$v' in November"
+n=$(sqlite3 "$db" "select count(*) from assessments where period = '2026-12'")
+[ "$n" = 0 ] || fail "the November sheet opened the December check"
+out=$(sc answer --profile halfyear --from "$work/nov.csv" 2>&1); rc=$?
+[ $rc -eq 3 ] || fail "monthly sheet for --profile halfyear: exit $rc, expected 3: $out"
+expect "profile mismatch named" "不是每半年全面检查的" "$out"
+# the same in English
+printf '[ui]\nlang = en\n' >>"$work/selfcheck.ini"
+out=$(sc answer --period 2026-10 --from "$work/nov.csv" 2>&1)
+expect "English period mismatch" "nov.csv: the sheet was made for the monthly check 2026-11, not for 2026-10" "$out"
+sed -i '/^\[ui\]$/,$d' "$work/selfcheck.ini"
+# the recorded check edited into something that is not one
+sed '1 s/period=2026-11/period=2026-13/' "$work/nov.csv" >"$work/nov-bad.csv"
+out=$(sc answer --from "$work/nov-bad.csv" 2>&1); rc=$?
+[ $rc -eq 3 ] || fail "sheet of period 2026-13: exit $rc, expected 3: $out"
+expect "bad period cell at its line" "nov-bad.csv:1: " "$out"
+
+# answers as Chinese users and spreadsheets write them
+sc template --profile halfyear --out "$work/zh.csv" 2>/dev/null || fail "template zh"
+grep -q '"yes|no|partial|na (是|否|部分|不适用)"' "$work/zh.csv" || fail "allowed offers no Chinese forms"
+grep -q '"daily|weekly|monthly|none (每天|每周|每月|不备份)"' "$work/zh.csv" || fail "allowed offers no Chinese labels"
+fill "$work/zh.csv" backup-frequency '' '"每日","","",""'
+fill "$work/zh.csv" av-signature-age '' '"１８０天","","李四","2026年12月1日"'
+fill "$work/zh.csv" mlps-last-change oa '"26年3月1日","","",""'
+fill "$work/zh.csv" mlps-last-assessment oa '"2025.12.10","","",""'
+fill "$work/zh.csv" mlps-last-assessment web '"2026/5/20 0:00","","",""'
+out=$(sc answer --from "$work/zh.csv" 2>&1) || fail "Chinese forms: $out"
+q() { sqlite3 "$db" "select a.$1 from answers a join assessments s on s.id = a.assessment_id where s.period = '2026-H2' and a.item_id = '$2' and a.system_id = '$3'"; }
+[ "$(q value backup-frequency '')" = daily ] || fail "每日 stored as '$(q value backup-frequency '')'"
+[ "$(q value av-signature-age '')" = 180 ] || fail "１８０天 stored as '$(q value av-signature-age '')'"
+[ "$(q remediation_due av-signature-age '')" = 2026-12-01 ] ||
+    fail "due 2026年12月1日 stored as '$(q remediation_due av-signature-age '')'"
+[ "$(q value mlps-last-change oa)" = 2026-03-01 ] || fail "26年3月1日 stored as '$(q value mlps-last-change oa)'"
+[ "$(q value mlps-last-assessment oa)" = 2025-12-10 ] || fail "2025.12.10 stored as '$(q value mlps-last-assessment oa)'"
+[ "$(q value mlps-last-assessment web)" = 2026-05-20 ] || fail "2026/5/20 0:00 stored as '$(q value mlps-last-assessment web)'"
+# a date whose order is a guess, and a wrong word, say what is accepted
+sed -i 's|"2026/5/20 0:00"|"12/11/26"|' "$work/zh.csv"
+sed -i '/"example","backup-daily","oa"/ s/,"","","",""\r$/,"也许","","",""\r/' "$work/zh.csv"
+out=$(sc answer --from "$work/zh.csv" 2>&1); rc=$?
+[ $rc -eq 3 ] || fail "ambiguous date: exit $rc, expected 3: $out"
+expect "ambiguous date refused with the forms" "“12/11/26”不是日期：请写作 2026-03-31、2026/3/31、2026.3.31 或 2026年3月31日" "$out"
+expect "wrong word: Chinese forms offered" "“也许”不是此项可用的回答：请填 yes|no|partial|na (是|否|部分|不适用)" "$out"
+
 finish cli_sheet_input

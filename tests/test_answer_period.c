@@ -102,7 +102,10 @@ static void test_yesno(void **state)
         accepts(full, na[i], NULL, "na");
         refuses(plain, na[i], NULL, "yes|no");
     }
-    refuses(full, "maybe", NULL, "yes|no|partial|na");
+    refuses(full, "maybe", NULL, "use yes|no|partial|na (是|否|部分|不适用)");
+    refuses(plain, "maybe", NULL, "use yes|no (是|否)");
+    accepts(full, "ｙｅｓ", NULL, "yes");     /* typed through the input method */
+    accepts(full, "　是　", NULL, "yes");
     refuses(full, "yes please", NULL, "is not an answer");
     refuses(full, "1", NULL, "is not an answer");
     refuses(full, "", NULL, "no answer");
@@ -127,6 +130,11 @@ static void test_choice(void **state)
     refuses(it, "na", NULL, "daily|weekly|monthly|none");   /* no allow = na */
     refuses(it, "每年", NULL, "not one of the choices");
     refuses(it, "", NULL, "no answer");
+    /* words that mean the same, and the message offers the Chinese labels */
+    accepts(it, "每日", NULL, "daily");
+    accepts(it, "每星期", NULL, "weekly");
+    accepts(it, "每个月", NULL, "monthly");
+    refuses(it, "yearly", NULL, "use daily|weekly|monthly|none (每天|每周|每月|不备份)");
 
     /* with allow = na */
     item copy = *it;
@@ -153,8 +161,22 @@ static void test_number(void **state)
     refuses(it, "3650.5", NULL, "outside");
     refuses(it, "-1", NULL, "outside");
     refuses(it, "abc", NULL, "not a number");
-    refuses(it, "7 days", NULL, "not a number");
-    refuses(it, "7天", NULL, "not a number");
+    /* the unit after the number, as people write it */
+    accepts(it, "7 days", NULL, "7");
+    accepts(it, "180天", NULL, "180");
+    accepts(it, "180 天", NULL, "180");
+    refuses(it, "7 weeks", NULL, "not a number");
+    refuses(it, "7天天", NULL, "not a number");
+    /* spreadsheet and input-method forms */
+    accepts(it, "1,234", NULL, "1234");
+    accepts(it, "３６５", NULL, "365");
+    accepts(it, "１２．０", NULL, "12");
+    accepts(it, "1.00E+03", NULL, "1000");
+    refuses(it, "1,23", NULL, "not a number");    /* not groups of three */
+    refuses(it, "12,5", NULL, "not a number");    /* a decimal comma is not read */
+    refuses(it, "1234,567,8", NULL, "not a number");
+    /* the message offers the Chinese forms too */
+    refuses(it, "abc", NULL, "use 0..3650 (0..3650 天)");
     refuses(it, "nan", NULL, "not a number");
     refuses(it, "inf", NULL, "not a number");
     refuses(it, "1e999", NULL, "not a number");
@@ -234,7 +256,24 @@ static void test_date(void **state)
     refuses(it, "2026-03/05", today, "not a date");          /* mixed separators */
     refuses(it, "26-03-05", today, "not a date");
     refuses(it, "20260305", today, "not a date");
-    refuses(it, "2026.03.05", today, "not a date");
+    /* as Chinese spreadsheets and people write dates */
+    accepts(it, "2026.03.05", today, "2026-03-05");
+    accepts(it, "2026.3.5", today, "2026-03-05");
+    accepts(it, "2026年3月5日", today, "2026-03-05");
+    accepts(it, "2026年03月05日", today, "2026-03-05");
+    accepts(it, "26年3月5日", today, "2026-03-05");      /* LibreOffice, Chinese locale */
+    accepts(it, "２０２６年３月５日", today, "2026-03-05");
+    accepts(it, "２０２６／３／５", today, "2026-03-05");
+    accepts(it, "2026/3/5 0:00", today, "2026-03-05");   /* a date cell with its time */
+    refuses(it, "2026年3月5", today, "not a date");
+    refuses(it, "2026年3月32日", today, "not a date");
+    refuses(it, "026年3月5日", today, "not a date");
+    refuses(it, "2026/3/5 10:00", today, "not a date");
+    refuses(it, "2026.03-05", today, "not a date");
+    /* whether 12/11/26 is December or November is a guess: refused with
+     * the forms that are read */
+    refuses(it, "12/11/26", today, "2026/3/31, 2026.3.31 or 2026年3月31日");
+    refuses(it, "3/5/2026", today, "not a date");
     refuses(it, "2026-03-05T10:00", today, "not a date");
     refuses(it, "1899-12-31", today, "not a date");
     refuses(it, "na", today, "not a date");

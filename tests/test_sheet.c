@@ -29,6 +29,10 @@
 #include "testutil.h"
 
 #define BOM "\xEF\xBB\xBF"
+/* the columns of the first version's template, without system_name: its
+ * sheets are still read, columns being found by name */
+#define COLUMNS_V1 "checklist_id,item_id,system,type,allowed,question_zh,question_en," \
+                   "answer,note,remediation_owner,remediation_due"
 
 typedef struct fixture {
     char *dir;
@@ -143,7 +147,7 @@ static void test_template_format(void **state)
     fixture *f = *state;
     char *text = NULL, *err = NULL;
     size_t len = 0;
-    assert_int_equal(sheet_render_template(f->s->plan, &text, &len, &err), 0);
+    assert_int_equal(sheet_render_template(f->s->plan, PROFILE_HALFYEAR, "2026-H1", &text, &len, &err), 0);
     assert_null(err);
     assert_int_equal(strlen(text), len);
     /* UTF-8 byte-order mark for Excel and WPS */
@@ -158,18 +162,27 @@ static void test_template_format(void **state)
             assert_true(i + 1 < len && text[i + 1] == '\n');
         }
     }
-    assert_int_equal(lines, PLAN_ROWS + 1);
+    assert_int_equal(lines, PLAN_ROWS + 3);
     assert_true(len >= 2 && memcmp(text + len - 2, "\r\n", 2) == 0);
 
+    /* a title that records the check, in cells a spreadsheet keeps as text,
+     * then the column titles for people */
+    const char *title = "\"Answer sheet of the halfyear check 2026-H1\",\"profile=halfyear\",\"period=2026-H1\"\r\n"
+                        "\"Checklist\",\"Item\",\"System\",\"System name\",\"Type\",\"Answers it takes\","
+                        "\"Question (Chinese)\",\"Question (English)\",\"Answer (fill in)\",\"Note\","
+                        "\"Remediation owner\",\"Remediation due\"\r\n";
+    assert_true(strncmp(text + 3, title, strlen(title)) == 0);
+
     /* the header: SHEET_COLUMNS, each name quoted */
-    const char *header_end = strstr(text, "\r\n");
-    char *header = strndup(text + 3, (size_t)(header_end - text - 3));
+    const char *header_start = text + 3 + strlen(title);
+    const char *header_end = strstr(header_start, "\r\n");
+    char *header = strndup(header_start, (size_t)(header_end - header_start));
     char *unquoted = calloc(1, strlen(header) + 1), *o = unquoted;
     for (const char *p = header; *p; p++)
         if (*p != '"')
             *o++ = *p;
     assert_string_equal(unquoted, SHEET_COLUMNS);
-    assert_string_equal(header, "\"checklist_id\",\"item_id\",\"system\",\"type\",\"allowed\",\"question_zh\","
+    assert_string_equal(header, "\"checklist_id\",\"item_id\",\"system\",\"system_name\",\"type\",\"allowed\",\"question_zh\","
                                 "\"question_en\",\"answer\",\"note\",\"remediation_owner\",\"remediation_due\"");
     free(unquoted);
     free(header);
@@ -177,22 +190,26 @@ static void test_template_format(void **state)
     /* one row, byte for byte */
     const char *row = header_end + 2;
     const char *expected =
-        "\"example\",\"backup-daily\",\"oa\",\"yesno\",\"yes|no|partial|na\","
+        "\"example\",\"backup-daily\",\"oa\",\"办公自动化系统\",\"yesno\",\"yes|no|partial|na (是|否|部分|不适用)\","
         "\"重要信息系统的数据是否每天进行完整可用的备份？\","
         "\"Is the data of important systems backed up completely and usably every day?\","
         "\"\",\"\",\"\",\"\"\r\n";
     assert_true(strncmp(row, expected, strlen(expected)) == 0);
-    assert_non_null(strstr(text, "\"example\",\"backup-frequency\",\"\",\"choice\",\"daily|weekly|monthly|none\","));
-    assert_non_null(strstr(text, "\"example\",\"av-signature-age\",\"\",\"number\",\"0..3650\","));
-    assert_non_null(strstr(text, "\"example\",\"mlps-last-change\",\"web\",\"date\",\"YYYY-MM-DD|na\","));
-    assert_non_null(strstr(text, "\"example\",\"backup-notes\",\"\",\"text\",\"text\","));
+    assert_non_null(strstr(text, "\"example\",\"backup-frequency\",\"\",\"\",\"choice\",\"daily|weekly|monthly|none (每天|每周|每月|不备份)\","));
+    assert_non_null(strstr(text, "\"example\",\"av-signature-age\",\"\",\"\",\"number\",\"0..3650 (0..3650 天)\","));
+    assert_non_null(strstr(text, "\"example\",\"mlps-last-change\",\"web\",\"门户网站\",\"date\",\"YYYY-MM-DD|na (2026年3月31日|不适用)\","));
+    assert_non_null(strstr(text, "\"example\",\"backup-notes\",\"\",\"\",\"text\",\"text\","));
 
-    /* and the template reads back: one row per instance, at lines 2.. */
+    /* and the template reads back: the check it is for, then one row per
+     * instance, at lines 4.. */
     char *path = write_sheet(f, "template.csv", text, len);
     sheet *sh = read_ok(path);
+    assert_string_equal(sh->profile, "halfyear");
+    assert_string_equal(sh->period, "2026-H1");
+    assert_int_equal(sh->target_line, 1);
     assert_int_equal(sh->count, PLAN_ROWS);
     for (size_t i = 0; i < PLAN_ROWS; i++) {
-        assert_int_equal(sh->rows[i].line, (int)i + 2);
+        assert_int_equal(sh->rows[i].line, (int)i + 4);
         assert_string_equal(sh->rows[i].checklist_id, "example");
         assert_string_equal(sh->rows[i].item_id, plan_rows[i].item);
         assert_string_equal(sh->rows[i].system, plan_rows[i].system);
@@ -318,7 +335,7 @@ static void test_hand_written_sheet(void **state)
     free(path);
 
     /* a header alone is a sheet with no rows */
-    path = write_sheet(f, "header-only.csv", BOM SHEET_COLUMNS "\r\n", strlen(BOM SHEET_COLUMNS "\r\n"));
+    path = write_sheet(f, "header-only.csv", BOM COLUMNS_V1 "\r\n", strlen(BOM COLUMNS_V1 "\r\n"));
     sh = read_ok(path);
     assert_int_equal(sh->count, 0);
     sheet_free(sh);
@@ -353,27 +370,27 @@ static void test_malformed_csv(void **state)
     fixture *f = *state;
     /* a quote opened on line 3 and never closed */
     assert_sheet_error(f,
-                       SHEET_COLUMNS "\r\n"
+                       COLUMNS_V1 "\r\n"
                        "example,backup-daily,oa,yesno,,,,yes,,,\r\n"
                        "example,backup-daily,web,yesno,,,,no,\"never closed,,,\r\n"
                        "more text\r\n",
                        3, "malformed CSV");
     /* a stray quote inside an unquoted field, on line 3 */
     assert_sheet_error(f,
-                       SHEET_COLUMNS "\r\n"
+                       COLUMNS_V1 "\r\n"
                        "example,backup-daily,oa,yesno,,,,yes,,,\r\n"
                        "example,backup-daily,web,yesno,,,,n\"o,,,\r\n"
                        "example,backup-frequency,,choice,,,,daily,,,\r\n",
                        3, "malformed CSV");
     /* the same after a note of two lines: the line is counted through it */
     assert_sheet_error(f,
-                       BOM SHEET_COLUMNS "\r\n"
+                       BOM COLUMNS_V1 "\r\n"
                        "example,backup-daily,oa,yesno,,,,yes,\"one\r\ntwo\",,\r\n"
                        "example,backup-daily,web,yesno,,,,n\"o,,,\r\n",
                        4, "malformed CSV");
     /* text after a closing quote */
     assert_sheet_error(f,
-                       SHEET_COLUMNS "\r\n"
+                       COLUMNS_V1 "\r\n"
                        "example,backup-daily,oa,yesno,,,,\"yes\"es,,,\r\n",
                        2, "malformed CSV");
 }
@@ -382,12 +399,12 @@ static void test_wrong_field_count(void **state)
 {
     fixture *f = *state;
     assert_sheet_error(f,
-                       SHEET_COLUMNS "\r\n"
+                       COLUMNS_V1 "\r\n"
                        "example,backup-daily,oa,yesno,,,,yes,\"a note\r\nof two lines\",,\r\n"
                        "example,backup-daily,web,yesno,,,,no,,\r\n",
                        4, "10 fields, the header 11");
     assert_sheet_error(f,
-                       SHEET_COLUMNS "\r\n"
+                       COLUMNS_V1 "\r\n"
                        "example,backup-daily,oa,yesno,,,,yes,,,,extra\r\n",
                        2, "12 fields, the header 11");
 }
@@ -420,7 +437,7 @@ static void test_invalid_utf8(void **state)
     fixture *f = *state;
     /* bytes that are neither UTF-8 nor GB18030 (0x80 and 0xFF lead nothing) */
     assert_sheet_error(f,
-                       BOM SHEET_COLUMNS "\r\n"
+                       BOM COLUMNS_V1 "\r\n"
                        "example,backup-daily,oa,yesno,,,,yes,\"备注\r\n第二行\",,\r\n"
                        "example,backup-daily,web,yesno,,,,no,\"\x80\xFF\",,\r\n",
                        4, "neither UTF-8 nor GB18030");
@@ -489,7 +506,7 @@ static void test_blank_rows_and_titles(void **state)
 static void test_nul_byte(void **state)
 {
     fixture *f = *state;
-    static const char text[] = BOM SHEET_COLUMNS "\r\n"
+    static const char text[] = BOM COLUMNS_V1 "\r\n"
                                "example,backup-daily,oa,yesno,,,,yes,\"备注\r\n第二行\",,\r\n"
                                "example,backup-daily,web,yesno,,,,no,\"截\0断\",,\r\n";
     char *path = write_sheet(f, "nul.csv", text, sizeof text - 1);

@@ -156,12 +156,62 @@ static void test_refuses_and_records_nothing(void **state)
     sheet_free(sh);
 }
 
+/* the check a sheet is recorded into: the one it was made for */
+static void test_target(void **state)
+{
+    fixture *f = *state;
+    sheet *sh = sheet_of(f, BOM "\"答题表\",\"profile=halfyear\",\"period= 2026-H1 \"\r\n"
+                                "checklist_id,item_id,system,answer\r\nexample,backup-daily,oa,yes\r\n");
+    const char *p = NULL, *period = NULL;
+    char *err = NULL;
+    assert_int_equal(sheet_import_target(sh, "s.csv", NULL, NULL, &p, &period, &err), SHEET_IMPORT_OK);
+    assert_string_equal(p, "halfyear");
+    assert_string_equal(period, "2026-H1");
+    assert_int_equal(sheet_import_target(sh, "s.csv", "halfyear", "2026-H1", &p, &period, &err), SHEET_IMPORT_OK);
+    assert_null(err);
+    /* handed in for another period: refused, naming both */
+    assert_int_equal(sheet_import_target(sh, "s.csv", NULL, "2026-H2", &p, &period, &err), SHEET_IMPORT_MISMATCH);
+    assert_non_null(strstr(err, "s.csv: "));
+    assert_non_null(strstr(err, "2026-H1"));
+    assert_non_null(strstr(err, "not for 2026-H2"));
+    free(err);
+    err = NULL;
+    assert_int_equal(sheet_import_target(sh, "s.csv", "monthly", NULL, &p, &period, &err), SHEET_IMPORT_MISMATCH);
+    assert_non_null(strstr(err, "not for the monthly check"));
+    free(err);
+    err = NULL;
+    sheet_free(sh);
+    /* the sheet's own cells edited into something else */
+    sh = sheet_of(f, "x,profile=halfyear,period=2026-13\r\nchecklist_id,item_id,system,answer\r\n");
+    assert_int_equal(sheet_import_target(sh, "s.csv", NULL, NULL, &p, &period, &err), SHEET_IMPORT_INVALID);
+    assert_true(strncmp(err, "s.csv:1: ", 9) == 0);
+    free(err);
+    err = NULL;
+    sheet_free(sh);
+    sh = sheet_of(f, "x,profile=weekly,period=2026-11\r\nchecklist_id,item_id,system,answer\r\n");
+    assert_int_equal(sheet_import_target(sh, "s.csv", NULL, NULL, &p, &period, &err), SHEET_IMPORT_INVALID);
+    assert_non_null(strstr(err, "profile=weekly"));
+    free(err);
+    err = NULL;
+    sheet_free(sh);
+    /* a sheet that does not say: the command line decides */
+    sh = sheet_of(f, "checklist_id,item_id,system,answer\r\n");
+    assert_int_equal(sheet_import_target(sh, "s.csv", "monthly", "2026-02", &p, &period, &err), SHEET_IMPORT_OK);
+    assert_string_equal(p, "monthly");
+    assert_string_equal(period, "2026-02");
+    assert_int_equal(sheet_import_target(sh, "s.csv", NULL, NULL, &p, &period, &err), SHEET_IMPORT_OK);
+    assert_null(p);
+    assert_null(period);
+    sheet_free(sh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_records_whole_sheet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finding_gets_default_due_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_and_records_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_target, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,7 +42,7 @@ int cmd_template(const cli_globals *g, int argc, char **argv)
         return code;
     char *data = NULL, *err = NULL;
     size_t len = 0;
-    if (sheet_render_template(s->plan, &data, &len, &err) != 0) {
+    if (sheet_render_template(s->plan, s->assessment->profile, s->assessment->period, &data, &len, &err) != 0) {
         cli_error("%s", err);
         code = EXIT_INTERNAL;
     } else if (out_path == NULL) {
@@ -108,6 +108,21 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
     if (sh->encoding == SHEET_GB18030)
         fprintf(stderr, _("%s: read as GB18030 (GBK), the encoding of \"CSV\" in Excel and WPS on Chinese Windows\n"),
                 from);
+    /* the check the sheet was made for, unless the command line names another */
+    switch (sheet_import_target(sh, from, profile_text, period, &profile_text, &period, &err)) {
+    case SHEET_IMPORT_OK:
+        break;
+    case SHEET_IMPORT_NOMEM:
+        cli_error("%s", err);
+        free(err);
+        sheet_free(sh);
+        return EXIT_INTERNAL;
+    default:
+        cli_error("%s", err);
+        free(err);
+        sheet_free(sh);
+        return EXIT_INPUT;
+    }
     session *s;
     int code = cli_open_session(g, profile_text, period, true, &s);
     if (code != EXIT_OK) {
@@ -132,6 +147,7 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
         code = EXIT_STORE;
         break;
     case SHEET_IMPORT_NOMEM:
+    case SHEET_IMPORT_MISMATCH:   /* decided before, by sheet_import_target */
         cli_error("%s", err ? err : _("out of memory"));
         code = EXIT_INTERNAL;
         break;

@@ -34,6 +34,70 @@ static char *trimmed(const char *s)
     return strndup(s, n);
 }
 
+/* A copy with the full-width forms a Chinese input method types (０-９, Ａ-Ｚ,
+ * ／, ．, ，, ：, the ideographic space) made ASCII, then trimmed. Caller frees. */
+static char *halfwidth(const char *s)
+{
+    char *out = malloc(strlen(s) + 1), *o = out;
+    if (out == NULL)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        /* U+FF01..U+FF5E are EF BC 81..EF BC BF and EF BD 80..EF BD 9E */
+        if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && p[2] >= 0x80 && p[2] <= 0xBF) {
+            unsigned cp = 0xFF00u + (p[1] == 0xBD ? 0x40u : 0u) + (p[2] - 0x80u);
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                *o++ = (char)(cp - 0xFF01 + 0x21);
+                p += 3;
+                continue;
+            }
+        }
+        if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {   /* U+3000 */
+            *o++ = ' ';
+            p += 3;
+            continue;
+        }
+        *o++ = (char)*p++;
+    }
+    *o = '\0';
+    char *t = trimmed(out);
+    free(out);
+    return t;
+}
+
+/* Chinese words that mean the same in a choice label: a label 每天 is also
+ * matched by 每日, and the other way round. */
+static const char *const same_words[][2] = {
+    {"每日", "每天"}, {"每星期", "每周"}, {"每礼拜", "每周"}, {"每个月", "每月"}, {"每年度", "每年"},
+};
+
+/* s with each word of same_words replaced by the second one. Caller frees. */
+static char *canonical_words(const char *s)
+{
+    char *out = strdup(s);
+    for (size_t w = 0; out != NULL && w < sizeof same_words / sizeof same_words[0]; w++) {
+        char *at;
+        size_t from = strlen(same_words[w][0]), to = strlen(same_words[w][1]);
+        while ((at = strstr(out, same_words[w][0])) != NULL) {
+            /* every replacement is no longer than what it replaces */
+            memcpy(at, same_words[w][1], to);
+            memmove(at + to, at + from, strlen(at + from) + 1);
+        }
+    }
+    return out;
+}
+
+static bool same_label(const char *input, const char *label)
+{
+    if (strcmp(input, label) == 0)
+        return true;
+    char *a = canonical_words(input), *b = canonical_words(label);
+    bool same = a != NULL && b != NULL && strcmp(a, b) == 0;
+    free(a);
+    free(b);
+    return same;
+}
+
 /* "never" and the ways a Chinese user writes it */
 static const char *const never_words[] = {"never", "从未", "无", "没有"};
 
@@ -89,6 +153,20 @@ bool answer_scheduled_date(const item *it, const char *value, char date[11])
     return false;
 }
 
+char *answer_allowed_all(const item *it)
+{
+    char *tokens = answer_allowed(it), *zh = answer_allowed_zh(it), *out = NULL;
+    if (tokens != NULL && zh != NULL && *zh != '\0') {
+        if (asprintf(&out, "%s (%s)", tokens, zh) < 0)
+            out = NULL;
+    } else if (tokens != NULL) {
+        out = strdup(tokens);
+    }
+    free(tokens);
+    free(zh);
+    return out;
+}
+
 static int parse_yesno(const item *it, const char *v, char **canonical, char **err)
 {
     for (size_t w = 0; w < sizeof yesno_words / sizeof yesno_words[0]; w++)
@@ -101,7 +179,7 @@ static int parse_yesno(const item *it, const char *v, char **canonical, char **e
                 *canonical = strdup(c);
                 return 0;
             }
-    char *allowed = answer_allowed(it);
+    char *allowed = answer_allowed_all(it);
     error_set(err, _("'%s' is not an answer here: use %s"), v, allowed ? allowed : "yes|no");
     free(allowed);
     return -1;
@@ -111,7 +189,7 @@ static int parse_choice(const item *it, const char *v, char **canonical, char **
 {
     for (size_t i = 0; i < it->choice_count; i++) {
         const choice *c = &it->choices[i];
-        if (strcasecmp(v, c->key) == 0 || strcmp(v, c->label_zh) == 0 || strcasecmp(v, c->label_en) == 0) {
+        if (strcasecmp(v, c->key) == 0 || same_label(v, c->label_zh) || strcasecmp(v, c->label_en) == 0) {
             *canonical = strdup(c->key);
             return 0;
         }
@@ -120,10 +198,54 @@ static int parse_choice(const item *it, const char *v, char **canonical, char **
         *canonical = strdup("na");
         return 0;
     }
-    char *allowed = answer_allowed(it);
+    char *allowed = answer_allowed_all(it);
     error_set(err, _("'%s' is not one of the choices: use %s"), v, allowed ? allowed : "");
     free(allowed);
     return -1;
+}
+
+/* What a spreadsheet or a person adds around a number taken away: the
+ * item's unit after it (180天, "12 days"), thousands separators (1,234,567).
+ * Caller frees. */
+static char *number_plain(const item *it, const char *v)
+{
+    char *out = strdup(v);
+    if (out == NULL)
+        return NULL;
+    size_t n = strlen(out);
+    const char *units[] = {it->unit_zh, it->unit_en};
+    for (size_t u = 0; u < 2; u++) {
+        size_t k = units[u] ? strlen(units[u]) : 0;
+        if (k > 0 && n > k && strcasecmp(out + n - k, units[u]) == 0) {
+            n -= k;
+            while (n > 0 && out[n - 1] == ' ')
+                n--;
+            out[n] = '\0';
+            break;
+        }
+    }
+    /* 1,234 or 12,345.5: commas only between groups of three digits */
+    const char *comma = strchr(out, ',');
+    if (comma == NULL)
+        return out;
+    size_t start = out[0] == '-' || out[0] == '+' ? 1 : 0, lead = 0, i = start;
+    while (isdigit((unsigned char)out[i]))
+        i++, lead++;
+    bool grouped = lead >= 1 && lead <= 3 && out[i] == ',';
+    while (grouped && out[i] == ',') {
+        for (int g = 1; g <= 3; g++)
+            grouped = grouped && isdigit((unsigned char)out[i + (size_t)g]);
+        i += 4;
+        grouped = grouped && !isdigit((unsigned char)out[i]);
+    }
+    if (grouped) {
+        char *o = out;
+        for (const char *p = out; *p; p++)
+            if (*p != ',')
+                *o++ = *p;
+        *o = '\0';
+    }
+    return out;
 }
 
 static int parse_number(const item *it, const char *v, char **canonical, char **err)
@@ -133,13 +255,63 @@ static int parse_number(const item *it, const char *v, char **canonical, char **
         return 0;
     }
     double d;
-    if (!number_parse_real(v, &d))
-        return error_set(err, _("'%s' is not a number"), v);
+    char *plain = number_plain(it, v);
+    if (plain == NULL)
+        return error_set(err, _("out of memory"));
+    bool ok = number_parse_real(plain, &d);
+    free(plain);
+    if (!ok) {
+        char *forms = answer_allowed_all(it);
+        error_set(err, _("'%s' is not a number: use %s"), v, forms ? forms : "");
+        free(forms);
+        return -1;
+    }
     if (d < it->number_min || d > it->number_max)
         return error_set(err, _("%g is outside %g..%g"), d, it->number_min, it->number_max);
     if ((*canonical = number_text(15, d)) == NULL)
         return error_set(err, _("out of memory"));
     return 0;
+}
+
+int answer_read_date(const char *text, civil_date *out)
+{
+    char *v = text ? halfwidth(text) : NULL;
+    if (v == NULL)
+        return -1;
+    /* a date with midnight, as a spreadsheet writes a date cell with a time */
+    char *space = strchr(v, ' ');
+    if (space != NULL && (strcmp(space, " 0:00") == 0 || strcmp(space, " 00:00") == 0 ||
+                          strcmp(space, " 0:00:00") == 0 || strcmp(space, " 00:00:00") == 0))
+        *space = '\0';
+    int rc = date_parse(v, out);
+    int y, m, d, n = 0;
+    if (rc != 0 && sscanf(v, "%4d.%2d.%2d%n", &y, &m, &d, &n) == 3 && v[n] == '\0' && strchr(v, '.') - v == 4) {
+        civil_date c = {y, m, d};
+        if (date_valid(c)) {
+            *out = c;
+            rc = 0;
+        }
+    }
+    /* 2026年3月31日, and 26年3月31日 as LibreOffice in a Chinese locale saves
+     * a typed 2026/3/31 (a year of two digits is this century's) */
+    const char *nian = strstr(v, "年");
+    if (rc != 0 && nian != NULL && (nian - v == 4 || nian - v == 2) &&
+        sscanf(v, "%4d", &y) == 1 && sscanf(nian + strlen("年"), "%2d月%n", &m, &n) == 1 && n > 0) {
+        const char *day = nian + strlen("年") + n;
+        int k = 0;
+        if (sscanf(day, "%2d日%n", &d, &k) == 1 && k > 0 && day[k] == '\0') {
+            bool digits = true;
+            for (const char *p = v; p < nian; p++)
+                digits = digits && isdigit((unsigned char)*p);
+            civil_date c = {nian - v == 2 ? 2000 + y : y, m, d};
+            if (digits && date_valid(c)) {
+                *out = c;
+                rc = 0;
+            }
+        }
+    }
+    free(v);
+    return rc;
 }
 
 static int parse_date(const item *it, const char *v, const char *today, char **canonical, char **err)
@@ -149,8 +321,8 @@ static int parse_date(const item *it, const char *v, const char *today, char **c
         return 0;
     }
     civil_date d, now;
-    if (date_parse(v, &d) != 0)
-        return error_set(err, _("'%s' is not a date: write YYYY-MM-DD, for example 2026-03-31"), v);
+    if (answer_read_date(v, &d) != 0)
+        return error_set(err, _("'%s' is not a date: write 2026-03-31, 2026/3/31, 2026.3.31 or 2026年3月31日"), v);
     if (today != NULL && date_parse(today, &now) == 0 && date_to_days(d) > date_to_days(now))
         return error_set(err, _("%s is in the future (today is %s)"), v, today);
     char buf[11];
@@ -169,7 +341,7 @@ int answer_parse(const item *it, const char *input, const char *today,
         *canonical = strdup(input);
         return *canonical ? 0 : error_set(err, _("out of memory"));
     }
-    char *v = trimmed(input);
+    char *v = halfwidth(input);
     if (v == NULL)
         return error_set(err, _("out of memory"));
     int rc;
@@ -289,4 +461,61 @@ char *answer_display(const item *it, const char *value, const char *lang)
         break;
     }
     return strdup(value);
+}
+
+/* Appends "|" (unless first) and word to the growing *out. */
+static int add_word(char **out, const char *word)
+{
+    char *next = NULL;
+    if (asprintf(&next, "%s%s%s", *out ? *out : "", *out && **out ? "|" : "", word) < 0)
+        return -1;
+    free(*out);
+    *out = next;
+    return 0;
+}
+
+char *answer_allowed_zh(const item *it)
+{
+    char *out = strdup("");
+    int rc = out == NULL ? -1 : 0;
+    switch (it->type) {
+    case ANSWER_YESNO:
+        rc = rc || add_word(&out, "是") || add_word(&out, "否");
+        if (it->allow_partial)
+            rc = rc || add_word(&out, "部分");
+        break;
+    case ANSWER_CHOICE:
+        for (size_t i = 0; i < it->choice_count && rc == 0; i++)
+            rc = add_word(&out, it->choices[i].label_zh);
+        break;
+    case ANSWER_NUMBER: {
+        char lo[32], hi[32], *range = NULL;
+        number_format(lo, sizeof lo, 6, it->number_min);
+        number_format(hi, sizeof hi, 6, it->number_max);
+        const char *unit = it->unit_zh ? it->unit_zh : "";
+        if (rc == 0 && asprintf(&range, "%s..%s%s%s", lo, hi, *unit ? " " : "", unit) < 0)
+            rc = -1;
+        rc = rc || add_word(&out, range);
+        free(range);
+        if (it->allow_never)
+            rc = rc || add_word(&out, "从未");
+        break;
+    }
+    case ANSWER_DATE:
+        rc = rc || add_word(&out, "2026年3月31日");
+        if (it->allow_scheduled)
+            rc = rc || add_word(&out, "已安排 2026年3月31日");
+        if (it->allow_never)
+            rc = rc || add_word(&out, "从未");
+        break;
+    case ANSWER_TEXT:
+        return out;
+    }
+    if (rc == 0 && it->allow_na && it->type != ANSWER_TEXT)
+        rc = add_word(&out, "不适用");
+    if (rc != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
 }

@@ -8,6 +8,8 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <stdio.h>
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdbool.h>
@@ -18,22 +20,63 @@
 
 #define SHEET_MAX_BYTES (32u * 1024u * 1024u)
 
-int sheet_render_template(const plan *pl, char **out, size_t *len, char **err)
+/* The columns of the template; the titles above them are for people. */
+static const struct {
+    const char *name, *title;
+} template_columns[] = {
+    {"checklist_id", N_("Checklist")},
+    {"item_id", N_("Item")},
+    {"system", N_("System")},
+    {"system_name", N_("System name")},
+    {"type", N_("Type")},
+    {"allowed", N_("Answers it takes")},
+    {"question_zh", N_("Question (Chinese)")},
+    {"question_en", N_("Question (English)")},
+    {"answer", N_("Answer (fill in)")},
+    {"note", N_("Note")},
+    {"remediation_owner", N_("Remediation owner")},
+    {"remediation_due", N_("Remediation due")},
+};
+#define TEMPLATE_COLUMNS (sizeof template_columns / sizeof template_columns[0])
+
+int sheet_render_template(const plan *pl, profile p, const char *period, char **out, size_t *len, char **err)
 {
     csvfile_buffer b = {0};
     csvfile_buffer_raw(&b, CSVFILE_BOM);
-    const char *header[] = {"checklist_id", "item_id", "system", "type", "allowed", "question_zh",
-                            "question_en", "answer", "note", "remediation_owner", "remediation_due"};
-    size_t columns = sizeof header / sizeof header[0];
-    for (size_t c = 0; c < columns; c++)
-        csvfile_buffer_field(&b, header[c], c + 1 == columns);
+    /* first a title for people, with the check the sheet is for in cells
+     * that a spreadsheet keeps as text (it would rewrite a bare 2026-11 as
+     * a date) and that answer --from reads back */
+    char *title = NULL, *profile_cell = NULL, *period_cell = NULL;
+    /* TRANSLATORS: the first cell of an answer sheet: profile, period */
+    if (asprintf(&title, _("Answer sheet of the %s check %s"), profile_label(p), period) < 0)
+        title = NULL;
+    if (asprintf(&profile_cell, "profile=%s", profile_name(p)) < 0)
+        profile_cell = NULL;
+    if (asprintf(&period_cell, "period=%s", period) < 0)
+        period_cell = NULL;
+    if (title == NULL || profile_cell == NULL || period_cell == NULL)
+        b.failed = 1;
+    csvfile_buffer_field(&b, title, 0);
+    csvfile_buffer_field(&b, profile_cell, 0);
+    csvfile_buffer_field(&b, period_cell, 1);
+    free(title);
+    free(profile_cell);
+    free(period_cell);
+    for (size_t c = 0; c < TEMPLATE_COLUMNS; c++)
+        csvfile_buffer_field(&b, _(template_columns[c].title), c + 1 == TEMPLATE_COLUMNS);
+    for (size_t c = 0; c < TEMPLATE_COLUMNS; c++)
+        csvfile_buffer_field(&b, template_columns[c].name, c + 1 == TEMPLATE_COLUMNS);
     for (size_t i = 0; i < pl->count; i++) {
         const instance *in = &pl->items[i];
-        char *allowed = answer_allowed(in->item);
-        const char *row[] = {in->list->id, in->item->id, in->system_id, answer_type_name(in->item->type),
-                             allowed, in->item->question_zh, in->item->question_en, "", "", "", ""};
-        for (size_t c = 0; c < columns; c++)
-            csvfile_buffer_field(&b, row[c], c + 1 == columns);
+        char *allowed = answer_allowed_all(in->item);
+        if (allowed == NULL)
+            b.failed = 1;
+        const char *row[TEMPLATE_COLUMNS] = {in->list->id, in->item->id, in->system_id,
+                                             in->system_name ? in->system_name : "",
+                                             answer_type_name(in->item->type), allowed, in->item->question_zh,
+                                             in->item->question_en, "", "", "", ""};
+        for (size_t c = 0; c < TEMPLATE_COLUMNS; c++)
+            csvfile_buffer_field(&b, row[c], c + 1 == TEMPLATE_COLUMNS);
         free(allowed);
     }
     if (b.failed) {
@@ -42,6 +85,25 @@ int sheet_render_template(const plan *pl, char **out, size_t *len, char **err)
     }
     *out = b.data;
     *len = b.len;
+    return 0;
+}
+
+/* Reads the profile= and period= cells of the rows above the header. */
+static int read_target(const csvfile_table *t, size_t header, sheet *sh)
+{
+    for (size_t r = 0; r < header; r++)
+        for (size_t c = 0; c < t->rows[r].count; c++) {
+            const char *cell = t->rows[r].fields[c];
+            char **slot = strncmp(cell, "profile=", 8) == 0  ? &sh->profile
+                          : strncmp(cell, "period=", 7) == 0 ? &sh->period
+                                                              : NULL;
+            if (slot == NULL || *slot != NULL)
+                continue;
+            const char *value = strchr(cell, '=') + 1;
+            if ((*slot = text_strip(value, value + strlen(value))) == NULL)
+                return -1;
+            sh->target_line = t->rows[r].line;
+        }
     return 0;
 }
 
@@ -213,6 +275,11 @@ int sheet_read(const char *path, sheet **out, char **err)
         return error_set(err, _("out of memory"));
     }
     sh->encoding = encoding;
+    if (read_target(t, first, sh) != 0) {
+        sheet_free(sh);
+        csvfile_table_free(t);
+        return error_set(err, _("out of memory"));
+    }
     for (size_t r = first + 1; r < t->count; r++) {
         const csvfile_row *in = &t->rows[r];
         if (row_blank(in))
@@ -259,5 +326,7 @@ void sheet_free(sheet *sh)
         free(r->due);
     }
     free(sh->rows);
+    free(sh->profile);
+    free(sh->period);
     free(sh);
 }

@@ -50,7 +50,7 @@ static int check_row(const session *s, const sheet *sh, size_t r, const char *pa
     }
     if (*row->due != '\0') {
         civil_date d;
-        if (date_parse(row->due, &d) != 0)
+        if (answer_read_date(row->due, &d) != 0)
             return diag_add(problems, path, row->line, _("%s: remediation_due '%s' is not a date (YYYY-MM-DD)"),
                             row->item_id, row->due);
         char buf[11];
@@ -131,4 +131,46 @@ sheet_import_status sheet_import(session *s, const sheet *sh, const char *path, 
     }
     free(checked);
     return status;
+}
+
+sheet_import_status sheet_import_target(const sheet *sh, const char *path, const char *profile_arg,
+                                        const char *period_arg, const char **profile_out, const char **period_out,
+                                        char **err)
+{
+    *profile_out = profile_arg;
+    *period_out = period_arg;
+    if (sh->profile == NULL && sh->period == NULL)
+        return SHEET_IMPORT_OK;   /* a sheet made by hand or by an older version */
+    profile p;
+    char *why = NULL;
+    if (sh->profile == NULL || profile_parse(sh->profile, &p) != 0) {
+        error_set(err, _("%s:%d: 'profile=%s' is not a kind of check (monthly, halfyear or change)"), path,
+                  sh->target_line, sh->profile ? sh->profile : "");
+        return SHEET_IMPORT_INVALID;
+    }
+    if (sh->period == NULL || period_validate(p, sh->period, &why) != 0) {
+        error_set(err, "%s:%d: %s", path, sh->target_line, why ? why : _("no period= in the sheet"));
+        free(why);
+        return SHEET_IMPORT_INVALID;
+    }
+    profile named = p;
+    if (profile_arg != NULL && profile_parse(profile_arg, &named) == 0 && named != p) {
+        /* TRANSLATORS: sheet, its profile, its period, the profile of --profile */
+        error_set(err, _("%1$s: the sheet was made for the %2$s check %3$s, not for the %4$s check: "
+                         "leave out --profile, or fill a template of the %4$s check"),
+                  path, profile_label(p), sh->period, profile_label(named));
+        return SHEET_IMPORT_MISMATCH;
+    }
+    if (period_arg != NULL && strcmp(period_arg, sh->period) != 0) {
+        /* TRANSLATORS: sheet, its profile, its period, the period of --period */
+        error_set(err, _("%1$s: the sheet was made for the %2$s check %3$s, not for %4$s: "
+                         "leave out --period, or fill a template of %4$s"),
+                  path, profile_label(p), sh->period, period_arg);
+        return SHEET_IMPORT_MISMATCH;
+    }
+    /* an unknown --profile is the command line's to refuse */
+    if (profile_arg == NULL)
+        *profile_out = sh->profile;
+    *period_out = sh->period;
+    return SHEET_IMPORT_OK;
 }
