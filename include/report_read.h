@@ -116,7 +116,7 @@ typedef struct report_verification {
  * units the file name begins with and, for CSV, the unit code and key id of
  * its first row; a SQLite report is opened only after a signature over it
  * checks out (if no chosen key verifies it, every key of the store is
- * tried). On REPORT_VERIFY_OK, out->doc holds the content; otherwise *err
+ * tried, unless trust_set_chosen_only said not to). On REPORT_VERIFY_OK, out->doc holds the content; otherwise *err
  * says why in one line. Free out's members with report_verification_clear
  * in every case. */
 report_verify_status report_verify_bytes(const char *name, const void *data, size_t len, const void *sig,

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "report_read.h"
 #include "sign.h"
+#include "trust.h"
 
 /* Why a report is not imported. Stable codes: the import command prints them
  * as machine-readable tokens (docs/review.md). */
@@ -50,12 +51,16 @@ typedef struct review_registry {
     review_key *keys;         /* sorted by key_id */
     size_t key_count;
     char today[11];           /* the day the registry was read (keys not yet valid) */
+    trust_store *trust;       /* the keys, for report_verify_bytes; owns them once finished */
 } review_registry;
 
 /* Frees the registry and everything it owns; NULL is fine. */
 void review_registry_free(review_registry *r);
-/* Sorts the registry's arrays and fills replaced_on; call once after filling. */
-void review_registry_finish(review_registry *r);
+/* Sorts the registry's arrays, fills replaced_on and moves the keys into
+ * the registry's trust store (each review_key's key then points into it);
+ * call once after filling. 0, or -1 with *err (out of memory, or a key
+ * whose id is not the one stored). */
+int review_registry_finish(review_registry *r, char **err);
 /* The key with that id, or NULL. */
 const review_key *review_registry_key(const review_registry *r, const char *key_id);
 bool review_registry_has_unit(const review_registry *r, const char *unit_code);
@@ -63,7 +68,7 @@ bool review_registry_has_unit(const review_registry *r, const char *unit_code);
 /* A report that verified, or the reason it did not. */
 typedef struct review_checked {
     review_reason reason;
-    char *detail;             /* one line saying why (English), or NULL when OK */
+    char *detail;             /* one line saying why, or NULL when OK */
     report_doc *doc;          /* the verified content; NULL unless REVIEW_OK */
     char file_sha256[65];     /* of the report file's bytes ("" when unreadable) */
     char content_sha256[65];  /* of the parsed content, the same for a CSV and its SQLite twin */
@@ -73,9 +78,9 @@ typedef struct review_checked {
 
 void review_checked_clear(review_checked *c);
 
-/* Reads the file at path and PATH.sig once, hashes the bytes, parses them
- * and checks the signature with the registry's key for the report's unit
- * (the rules of docs/review.md). A file whose hash is in `known` (sorted
+/* Reads the file at path and PATH.sig once, hashes the bytes, and verifies
+ * and parses them with report_verify_bytes over the registry's trust store,
+ * then applies the review's rules for the key (docs/review.md). A file whose hash is in `known` (sorted
  * hex SHA-256 strings, may be NULL) is not checked again: REVIEW_OK with
  * out->known set and no doc. Fills *out in every case (clear with
  * review_checked_clear). Returns the reason (REVIEW_OK when genuine). */

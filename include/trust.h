@@ -36,6 +36,14 @@ typedef struct trust_store trust_store;
 trust_store *trust_new(void);
 void trust_free(trust_store *t);
 
+/* Whether a report that none of the keys chosen by what it claims verifies
+ * is then tried against every other key of the store (the default, false:
+ * `verify --trust` names the unit whose key signed it). The supervisor's
+ * import sets it: with a thousand units a rejected report must cost a few
+ * verifications, not one per registered key. */
+void trust_set_chosen_only(trust_store *t, bool chosen_only);
+bool trust_chosen_only(const trust_store *t);
+
 /* Adds a key for a unit, taking ownership of key (also on failure). source
  * may be NULL. Adding the same key id for the same unit again is a no-op;
  * for another unit it is TRUST_ERR_INVALID. Returns a trust_status, with

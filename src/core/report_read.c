@@ -189,12 +189,14 @@ void report_verification_clear(report_verification *v)
     memset(v, 0, sizeof *v);
 }
 
-/* Notes the key that verified (or was tried) in v. */
-static report_verify_status note_key(report_verification *v, const sign_key *key, const char *unit, char **err)
+/* Notes the key that verified (or was tried) in v; key_id is its id when
+ * known already (a trust entry's), else it is computed. */
+static report_verify_status note_key(report_verification *v, const sign_key *key, const char *key_id,
+                                     const char *unit, char **err)
 {
     free(v->key_id);
     free(v->key_unit);
-    v->key_id = sign_key_id(key);
+    v->key_id = key_id ? strdup(key_id) : sign_key_id(key);
     v->key_unit = unit ? strdup(unit) : NULL;
     v->algo = sign_key_algo(key);
     if (v->key_id == NULL || (unit && v->key_unit == NULL)) {
@@ -262,8 +264,10 @@ static report_verify_status find_signer(const char *label, const char *name, rep
             goto done;
         }
     }
-    /* the order: the claimed key, the claimed unit's keys, the named units' keys, all others */
-    for (int pass = 0; pass < 4 && *found == NULL; pass++) {
+    /* the order: the claimed key, the claimed unit's keys, the named units'
+     * keys, all others (unless the store says the chosen ones only) */
+    int passes = trust_chosen_only(t) ? 3 : 4;
+    for (int pass = 0; pass < passes && *found == NULL; pass++) {
         for (size_t i = 0; i < n && *found == NULL; i++) {
             const trust_entry *e = trust_get(t, i);
             bool pick = pass == 0   ? claimed_id && strcmp(e->key_id, claimed_id) == 0
@@ -395,7 +399,7 @@ report_verify_status report_verify_bytes(const char *name, const void *data, siz
     report_verify_status status;
     const trust_entry *entry = NULL;
     if (key != NULL) {
-        if ((status = note_key(out, key, NULL, err)) != REPORT_VERIFY_OK)
+        if ((status = note_key(out, key, NULL, NULL, err)) != REPORT_VERIFY_OK)
             goto done;
         status = check_signature(key, data, len, sig, sig_len);
         if (status == REPORT_VERIFY_BAD_SIGNATURE)
@@ -405,7 +409,7 @@ report_verify_status report_verify_bytes(const char *name, const void *data, siz
     } else {
         status = find_signer(label, name, f, data, len, sig, sig_len, trust, &entry, err);
         if (status == REPORT_VERIFY_OK) {
-            status = note_key(out, entry->key, entry->unit_code, err);
+            status = note_key(out, entry->key, entry->key_id, entry->unit_code, err);
             if (status == REPORT_VERIFY_OK && *entry->source && (out->key_path = strdup(entry->source)) == NULL) {
                 error_set(err, _("out of memory"));
                 status = REPORT_VERIFY_INTERNAL;

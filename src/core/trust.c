@@ -17,11 +17,22 @@
 struct trust_store {
     trust_entry *entries;
     size_t count, capacity;
+    bool chosen_only;
 };
 
 trust_store *trust_new(void)
 {
     return calloc(1, sizeof(trust_store));
+}
+
+void trust_set_chosen_only(trust_store *t, bool chosen_only)
+{
+    t->chosen_only = chosen_only;
+}
+
+bool trust_chosen_only(const trust_store *t)
+{
+    return t != NULL && t->chosen_only;
 }
 
 static void entry_clear(trust_entry *e)

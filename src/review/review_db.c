@@ -590,7 +590,8 @@ review_db_status review_db_registry(review_db *db, review_registry **out, char *
             goto done;
         }
     }
-    review_registry_finish(r);
+    if (review_registry_finish(r, err) != 0)
+        status = REVIEW_DB_ERROR;
     goto done;
 oom:
     error_set(err, "out of memory");

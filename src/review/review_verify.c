@@ -1,18 +1,22 @@
 /* review_verify.c: checks one report file against the supervisor's registry
  * (see review_verify.h and docs/review.md).
  *
- * The file is read once; those bytes are hashed, parsed and checked against
- * the signature, and the content handed on is the parse of the same bytes.
- * The parse comes first because the unit and key id it names choose the key
- * (report_parse is safe on hostile bytes); nothing of it is believed until
- * the signature verified with a key the registry holds for that unit. Keys
- * are decoded once when the registry is built, never per report: decoding a
- * PEM key costs more than an Ed25519 verification. */
+ * The file is read once; those bytes are hashed, and verified and parsed by
+ * the one verification path every reader of reports uses
+ * (report_verify_bytes over a trust store holding the registry's keys): the
+ * key is chosen by what the report claims without believing it, a SQLite
+ * report is opened only after its signature checked out, and the content
+ * handed on is the parse of the bytes that were checked. What is the
+ * review's own comes after: revocation, the day a key is valid from, and
+ * rotation. Keys are decoded once when the registry is built, never per
+ * report: decoding a PEM key costs more than an Ed25519 verification. */
 #include "review_verify.h"
 #include "error.h"
 #include "fsutil.h"
 #include "number.h"
 #include "period.h"
+#include "report_read_csv.h"
+#include "trust.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -52,9 +56,12 @@ void review_registry_free(review_registry *r)
     free(r->units);
     for (size_t i = 0; i < r->key_count; i++) {
         free(r->keys[i].unit_code);
-        sign_key_free(r->keys[i].key);
+        /* once finished, the trust store owns the keys */
+        if (r->trust == NULL)
+            sign_key_free(r->keys[i].key);
     }
     free(r->keys);
+    trust_free(r->trust);
     free(r);
 }
 
@@ -68,7 +75,7 @@ static int cmp_key(const void *a, const void *b)
     return strcmp(((const review_key *)a)->key_id, ((const review_key *)b)->key_id);
 }
 
-void review_registry_finish(review_registry *r)
+int review_registry_finish(review_registry *r, char **err)
 {
     qsort(r->units, r->unit_count, sizeof *r->units, cmp_str);
     /* a key is replaced on the first later day another key of its unit
@@ -85,6 +92,29 @@ void review_registry_finish(review_registry *r)
         }
     }
     qsort(r->keys, r->key_count, sizeof *r->keys, cmp_key);
+    /* the keys move into a trust store, the one path of verification; a
+     * rejected report is tried against the keys it names, not all */
+    trust_store *t = trust_new();
+    if (t == NULL)
+        return error_set(err, "out of memory");
+    trust_set_chosen_only(t, true);
+    for (size_t i = 0; i < r->key_count; i++) {
+        review_key *k = &r->keys[i];
+        sign_key *key = k->key;
+        k->key = NULL;
+        if (trust_add(t, k->unit_code, key, NULL, err) != TRUST_OK) {
+            trust_free(t);
+            return -1;
+        }
+        const trust_entry *e = trust_find_id(t, k->key_id);
+        if (e == NULL) {
+            trust_free(t);
+            return error_set(err, "review database: key %.16s… is not the key its id names", k->key_id);
+        }
+        k->key = e->key;
+    }
+    r->trust = t;
+    return 0;
 }
 
 const review_key *review_registry_key(const review_registry *r, const char *key_id)
@@ -247,12 +277,6 @@ static int content_hex(const report_doc *doc, char out[65])
     return 0;
 }
 
-static bool verifies(const review_key *k, const char *data, size_t len, const char *sig, size_t sig_len)
-{
-    return sign_verify_data(k->key, (const unsigned char *)data, len, (const unsigned char *)sig, sig_len,
-                            NULL) == SIGN_OK;
-}
-
 static review_reason reject(review_checked *out, review_reason reason, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -268,33 +292,11 @@ static review_reason reject(review_checked *out, review_reason reason, const cha
     return reason;
 }
 
-/* The signature checked with the key the report names, against the rules
- * for that key: registered for the unit, not revoked, valid for the period. */
-static review_reason check_key(const review_registry *r, const report_doc *doc, const char *data, size_t len,
-                               const char *sig, size_t sig_len, review_checked *out)
+/* The review's own rules for the key that verified: not revoked, valid
+ * from its day, not replaced before the end of the report's period. */
+static review_reason check_rules(const review_registry *r, const report_doc *doc, const review_key *k,
+                                 review_checked *out)
 {
-    const review_key *k = review_registry_key(r, doc->signer_key_id);
-    if (k == NULL) {
-        /* no such key: was it the unit's own key over a changed file? */
-        for (size_t i = 0; i < r->key_count; i++)
-            if (strcmp(r->keys[i].unit_code, doc->unit_code) == 0 && verifies(&r->keys[i], data, len, sig, sig_len))
-                return reject(out, REVIEW_MALFORMED, "signed with unit %s's key but names another signer key",
-                              doc->unit_code);
-        return reject(out, REVIEW_KEY_MISMATCH, "names signer key %.16s…, which is not registered for unit %s",
-                      doc->signer_key_id, doc->unit_code);
-    }
-    if (strcmp(k->unit_code, doc->unit_code) != 0) {
-        bool other = verifies(k, data, len, sig, sig_len);
-        return reject(out, REVIEW_KEY_MISMATCH, "says it is unit %s's report but %s with the key registered for unit %s",
-                      doc->unit_code, other ? "is signed" : "claims to be signed", k->unit_code);
-    }
-    if (!verifies(k, data, len, sig, sig_len))
-        return reject(out, REVIEW_BAD_SIGNATURE,
-                      "the signature does not match with unit %s's registered key (the file changed after signing)",
-                      doc->unit_code);
-    if (strcmp(doc->signature_algo, sign_algo_name(sign_key_algo(k->key))) != 0)
-        return reject(out, REVIEW_MALFORMED, "signed with %s but names %s", sign_algo_name(sign_key_algo(k->key)),
-                      doc->signature_algo);
     /* the dates inside a report are the unit's word: a revoked key is
      * refused whatever they say */
     if (k->revoked)
@@ -312,6 +314,37 @@ static review_reason check_key(const review_registry *r, const report_doc *doc, 
                       doc->period, k->replaced_on, doc->unit_code, k->key_id);
     memcpy(out->key_id, k->key_id, sizeof out->key_id);
     return REVIEW_OK;
+}
+
+/* The review's reason for a verification that failed. No registered key
+ * for the unit a report claims is an unknown unit, unless the unit is
+ * registered (without that key). */
+static review_reason reason_of(const review_registry *r, report_verify_status vs, const char *data, size_t len)
+{
+    switch (vs) {
+    case REPORT_VERIFY_BAD_SIGNATURE: return REVIEW_BAD_SIGNATURE;
+    case REPORT_VERIFY_KEY_MISMATCH: return REVIEW_KEY_MISMATCH;
+    case REPORT_VERIFY_UNKNOWN_SIGNER: {
+        char *unit = NULL, *key_id = NULL;
+        bool registered = report_detect_format(data, len) == REPORT_FORMAT_CSV &&
+                          report_csv_claim(data, len, &unit, &key_id, NULL) == 0 &&
+                          review_registry_has_unit(r, unit);
+        free(unit);
+        free(key_id);
+        return registered ? REVIEW_KEY_MISMATCH : REVIEW_UNKNOWN_UNIT;
+    }
+    default: return REVIEW_MALFORMED;
+    }
+}
+
+/* The message without the "PATH: " that report_verify_bytes puts first:
+ * the import prints the path itself. */
+static const char *without_path(const char *message, const char *path)
+{
+    size_t n = strlen(path);
+    if (message != NULL && strncmp(message, path, n) == 0 && message[n] == ':' && message[n + 1] == ' ')
+        return message + n + 2;
+    return message;
 }
 
 review_reason review_check_file(const review_registry *r, const char *path, bool allow_incomplete,
@@ -344,15 +377,40 @@ review_reason review_check_file(const review_registry *r, const char *path, bool
         reject(out, REVIEW_MALFORMED, "%s", err ? err : "cannot be read");
         goto done;
     }
-    if (report_parse(data, len, &doc, &err) != 0) {
-        reject(out, REVIEW_MALFORMED, "%s (damaged or truncated)", err ? err : "not a selfcheck report");
+    report_verification v;
+    report_verify_status vs = report_verify_bytes(path, data, len, sig, sig_len, NULL, r->trust, &v, &err);
+    if (vs == REPORT_VERIFY_BAD_SIGNATURE) {
+        /* a file cut short fails its signature too; that it does not
+         * parse says what happened (what is parsed is not used) */
+        char *why = NULL;
+        report_doc *unused = NULL;
+        if (report_parse(data, len, &unused, &why) != 0) {
+            reject(out, REVIEW_MALFORMED, "%s (damaged or truncated)", why ? why : "not a selfcheck report");
+            free(why);
+            report_verification_clear(&v);
+            goto done;
+        }
+        report_doc_free(unused);
+    }
+    if (vs != REPORT_VERIFY_OK) {
+        const char *why = without_path(err, path);
+        reject(out, reason_of(r, vs, data, len), "%s", why ? why : "not a selfcheck report");
+        report_verification_clear(&v);
         goto done;
     }
+    doc = v.doc;
+    v.doc = NULL;
+    const review_key *k = review_registry_key(r, v.key_id);
+    report_verification_clear(&v);
     if (!review_registry_has_unit(r, doc->unit_code)) {
         reject(out, REVIEW_UNKNOWN_UNIT, "unit %s is not registered", doc->unit_code);
         goto done;
     }
-    if (check_key(r, doc, data, len, sig, sig_len, out) != REVIEW_OK)
+    if (k == NULL) {
+        reject(out, REVIEW_MALFORMED, "verified with a key the registry does not hold");
+        goto done;
+    }
+    if (check_rules(r, doc, k, out) != REVIEW_OK)
         goto done;
     if (!doc->complete && !allow_incomplete) {
         reject(out, REVIEW_INCOMPLETE, "an incomplete report (unanswered items)");
