@@ -34,6 +34,10 @@ void clock_now(char out[20]);
 int period_current(profile p, const char *today, char **out, char **err);
 /* Checks that `period` has the form the profile needs. 0, or -1 with *err. */
 int period_validate(profile p, const char *period, char **err);
+/* The profile a period's form names: YYYY-MM monthly, YYYY-H1/H2 half-year,
+ * DATE@SYSTEM on change, so that --period alone is enough. Returns 0 with
+ * *out, or -1 when the period is none of them. */
+int period_profile(const char *period, profile *out);
 /* For a change period "DATE@SYSTEM", a new string with the system id (caller
  * frees); NULL for other profiles. */
 char *period_change_system(const char *period);

@@ -508,11 +508,11 @@ static void test_start_lists_due_and_unfinished(void **state)
     assert_int_equal(ui_start_key(st, ui_key_make(UI_KEY_ENTER)), UI_ACT_OPEN);
     ui_start_free(st);
     profile p;
-    assert_int_equal(ui_period_profile("2026-H2", &p), 0);
+    assert_int_equal(period_profile("2026-H2", &p), 0);
     assert_int_equal(p, PROFILE_HALFYEAR);
-    assert_int_equal(ui_period_profile("2026-11", &p), 0);
+    assert_int_equal(period_profile("2026-11", &p), 0);
     assert_int_equal(p, PROFILE_MONTHLY);
-    assert_int_equal(ui_period_profile("soon", &p), -1);
+    assert_int_equal(period_profile("soon", &p), -1);
 }
 
 /* A checklist with a typo: the start screen says in the user's language what

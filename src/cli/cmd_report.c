@@ -118,6 +118,21 @@ static void print_written(const report_result *res, const char *unit_code)
     free(pub);
 }
 
+/* Whether path holds a PEM public key, given where the private key belongs. */
+static bool key_file_is_public(const char *path)
+{
+    char *text = NULL, *err = NULL;
+    size_t len = 0;
+    bool pub = false;
+    if (fsutil_read_regular(path, 64 * 1024, &text, &len, &err) == 0)
+        pub = strstr(text, "-----BEGIN PUBLIC KEY-----") != NULL && strstr(text, "PRIVATE KEY-----") == NULL;
+    if (text != NULL)
+        memset(text, 0, len);   /* it may be the private key: do not leave it in freed memory */
+    free(text);
+    free(err);   /* an unreadable key is reported by the signing itself */
+    return pub;
+}
+
 int cmd_report(const cli_globals *g, int argc, char **argv)
 {
     const char *profile_text = NULL, *period = NULL, *formats = "csv,sqlite", *out_dir = NULL;
@@ -165,6 +180,14 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
         free(err);
         session_free(s);
         return EXIT_IO;
+    }
+    if (opts.key_path != NULL && key_file_is_public(opts.key_path)) {
+        /* said first: its mode (0644, as a public key may be) is not the problem */
+        cli_error(_("%s is a public key: reports are signed with the unit's private key (the .key file "
+                    "beside it); the public key is the one to give to your supervisor"),
+                  opts.key_path);
+        session_free(s);
+        return EXIT_KEY;
     }
     if (pass_file != NULL && report_passphrase_read(pass_file, &passphrase, &err) != 0) {
         cli_error("%s", err);

@@ -185,6 +185,9 @@ int cli_open_session(const cli_globals *g, const char *profile_name, const char 
     if (code != EXIT_OK)
         return code;
     char *err = NULL;
+    /* without --profile the period's form names it (2026-11-15@oa: on change), as run does */
+    if (profile_name == NULL && period != NULL)
+        (void)period_profile(period, &p);   /* none: monthly, whose check below says why */
     if (period != NULL && period_validate(p, period, &err) != 0) {
         cli_error("%s", err);
         free(err);

@@ -601,6 +601,15 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
             else
                 diag_file_report(cx, s->keys[k].line, "unknown key '%s'", name);
         }
+    } else {
+        /* without a known type, a key that no type takes is named too, so
+         * that a misspelt one ("typ") is seen beside the missing 'type' */
+        for (size_t k = 0; k < s->key_count; k++) {
+            const char *name = s->keys[k].name;
+            if (!in_list(common_item_keys, name) && !in_list(yesno_keys, name) && !in_list(number_keys, name)
+                && !in_list(date_keys, name) && !in_list(choice_keys, name) && strncmp(name, "choice.", 7) != 0)
+                diag_file_report(cx, s->keys[k].line, "unknown key '%s'", name);
+        }
     }
     parse_show_if(cx, s, list, index, it);
     parse_states(cx, s, it);

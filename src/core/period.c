@@ -163,6 +163,21 @@ int period_current(profile p, const char *today, char **out, char **err)
     return n < 0 ? error_set(err, _("out of memory")) : 0;
 }
 
+int period_profile(const char *period, profile *out)
+{
+    static const profile order[] = {PROFILE_MONTHLY, PROFILE_HALFYEAR, PROFILE_CHANGE};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        char *err = NULL;
+        int rc = period_validate(order[i], period, &err);
+        free(err);
+        if (rc == 0) {
+            *out = order[i];
+            return 0;
+        }
+    }
+    return -1;
+}
+
 char *period_change_system(const char *period)
 {
     const char *at = strchr(period, '@');

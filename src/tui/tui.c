@@ -227,7 +227,7 @@ int tui_run(const char *config_path, const char *db_path, const char *profile_na
         fprintf(stderr, "selfcheck: unknown profile '%s' (monthly, halfyear or change)\n", profile_name);
         return TUI_EXIT_USAGE;
     }
-    if (!profile_name && period && ui_period_profile(period, &p) != 0) {
+    if (!profile_name && period && period_profile(period, &p) != 0) {
         fprintf(stderr, "selfcheck: '%s' is not a period (2026-11, 2026-H2 or 2026-11-15@SYSTEM)\n", period);
         return TUI_EXIT_USAGE;
     }

@@ -17,21 +17,6 @@
 
 #define START_FINISHED_MAX 12
 
-int ui_period_profile(const char *period, profile *out)
-{
-    static const profile order[] = {PROFILE_MONTHLY, PROFILE_HALFYEAR, PROFILE_CHANGE};
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-        char *err = NULL;
-        int rc = period_validate(order[i], period, &err);
-        free(err);
-        if (rc == 0) {
-            *out = order[i];
-            return 0;
-        }
-    }
-    return -1;
-}
-
 static void entry_clear(ui_start_entry *e)
 {
     free(e->period);

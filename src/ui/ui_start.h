@@ -59,8 +59,5 @@ void ui_start_render(ui_start *st, ui_canvas *c);
 /* The selected entry, or NULL when there is none. */
 const ui_start_entry *ui_start_chosen(const ui_start *st);
 
-/* The profile a period's form names: YYYY-MM monthly, YYYY-H1/H2 half-year,
- * DATE@SYSTEM change. 0, or -1 when it is none of them. */
-int ui_period_profile(const char *period, profile *out);
 
 #endif
