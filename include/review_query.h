@@ -27,6 +27,11 @@ typedef struct review_row {
     bool has_change;           /* the unit reported the period before too */
     double change;             /* percent minus the previous period's */
     bool key_revoked;          /* signed with a key revoked since */
+    /* 非标准检查表: the checklists the report was answered against that are
+     * not official (review_checklists.h), "ID vN, ID vN" in report order;
+     * "" when every one is official (or, for a report imported before
+     * schema 3, when they were never checked) */
+    char *nonstandard;
 } review_row;
 
 typedef enum review_sort {
@@ -54,6 +59,9 @@ typedef struct review_checklist_score {
     char *checklist_id;
     double points, max_points, percent;  /* percent 0 when nothing was scored */
     long findings;
+    char *digest;              /* the digest the report records; "" in a version 1 report or one
+                                  imported before schema 3 */
+    bool nonstandard;          /* not an official checklist's digest (never for those imported before) */
 } review_checklist_score;
 
 /* The checklists of the unit's current report of profile and period. */
@@ -97,6 +105,8 @@ typedef struct review_finding {
     char *first_period, *last_period;   /* reports that had it */
     char *resolved_in;                  /* the period it was gone in, or "" */
     review_followup status;
+    bool nonstandard;          /* a report that had it was answered against a non-official version of
+                                  its checklist */
 } review_finding;
 
 /* Findings of every unit (or of `unit`), each with its follow-up status;
@@ -112,6 +122,7 @@ typedef struct review_item_count {
     long failing;              /* units with it as a finding */
     long reporting;            /* units whose report has the item */
     char **units;              /* the failing units' codes (failing of them) */
+    long nonstandard;          /* of the failing units: those whose report's checklist is not official */
 } review_item_count;
 
 /* Items by how many units fail them, most first: over the reports of

@@ -150,6 +150,11 @@ static int cmd_review_import(const cli_globals *g, int argc, char **argv)
     code = review_cli_open(db_path, &db);
     if (code != EXIT_OK)
         return code;
+    /* a new selfcheck brings new bundled checklists: official from now on */
+    if ((code = review_cli_add_bundled(db)) != EXIT_OK) {
+        review_db_close(db);
+        return code;
+    }
     char *err = NULL;
     review_registry *reg = NULL;
     if (review_db_registry(db, &reg, &err) != REVIEW_DB_OK) {
@@ -190,6 +195,7 @@ static int cmd_review_import(const cli_globals *g, int argc, char **argv)
 static const cli_subcommand review_commands[] = {
     {"units", cmd_review_units,
      N_("register units and their keys: add, key, revoke, import, import-keys, list, remove")},
+    {"checklists", cmd_review_checklists, N_("the official checklists: add DIR, list")},
     {"import", cmd_review_import, N_("verify and import folders of reports")},
     {"export", cmd_review_export, N_("one CSV row per unit and period, for the meeting")},
     {"missing", cmd_review_missing, N_("units that have not reported a period that is due")},

@@ -20,7 +20,13 @@ int review_cli_open(const char *path, review_db **db);
 /* The exit code of a registry or database status. */
 int review_cli_exit(review_db_status status);
 
+/* Adds the bundled checklists to the official set (review_checklists.h),
+ * printing a warning when there are none and the error otherwise. Returns
+ * EXIT_OK or an exit code. */
+int review_cli_add_bundled(review_db *db);
+
 /* Each gets argv from its own name on ("units", "add", …). */
+int cmd_review_checklists(const cli_globals *g, int argc, char **argv);
 int cmd_review_units(const cli_globals *g, int argc, char **argv);
 int cmd_review_export(const cli_globals *g, int argc, char **argv);
 int cmd_review_missing(const cli_globals *g, int argc, char **argv);

@@ -172,7 +172,8 @@ static int query_failed(char *err)
 
 static const char *const export_columns[] = {
     "unit_code", "unit_name", "profile", "period", "total_percent", "grade", "grade_zh", "verdict", "complete",
-    "open_findings", "overdue_remediations", "change", "key_revoked", "report_id", "signer_key_id", "generated_at"};
+    "open_findings", "overdue_remediations", "change", "key_revoked", "report_id", "signer_key_id", "generated_at",
+    "nonstandard_checklists"};
 #define EXPORT_COLUMNS (sizeof export_columns / sizeof export_columns[0])
 
 static void row_cells(const review_row *r, char pct[24], char open[24], char overdue[24], char change[24],
@@ -188,7 +189,7 @@ static void row_cells(const review_row *r, char pct[24], char open[24], char ove
     const char *v[EXPORT_COLUMNS] = {r->unit_code, r->unit_name, r->profile, r->period, pct, r->grade,
                                      r->grade_zh, r->verdict, r->complete ? "yes" : "no", open, overdue,
                                      change, r->key_revoked ? "yes" : "no", r->report_id, r->signer_key_id,
-                                     r->generated_at};
+                                     r->generated_at, r->nonstandard};
     memcpy(cells, v, sizeof v);
 }
 
@@ -205,7 +206,9 @@ int cmd_review_export(const cli_globals *g, int argc, char **argv)
     static const cli_help help = {
         "review export", NULL,
         N_("One row per unit and period (the current report): total, grade, verdict, open\n"
-           "findings, overdue remediations and change since the previous period.\n"),
+           "findings, overdue remediations and change since the previous period; the\n"
+           "checklists a report was answered against that are not official are named in\n"
+           "nonstandard_checklists.\n"),
         query_exits};
     int p = cli_parse_options(argc, argv, opts, &help);
     if (p != CLI_CONTINUE)
@@ -337,16 +340,17 @@ int cmd_review_findings(const cli_globals *g, int argc, char **argv)
     }
     static const char *const csv_header[] = {"unit_code", "profile", "checklist_id", "item_id", "system_id",
                                              "status", "due", "owner", "first_period", "last_period",
-                                             "resolved_in", "question_zh"};
+                                             "resolved_in", "question_zh", "nonstandard_checklist"};
     static const char *const heading[] = {N_("unit"), N_("check"), N_("checklist"), N_("item"), N_("system"),
                                           N_("status"), N_("due"), N_("owner"), N_("found"), N_("last seen"),
-                                          N_("resolved in"), N_("question")};
-    table t = {.columns = 12};
+                                          N_("resolved in"), N_("question"), N_("checklist mark")};
+    table t = {.columns = 13};
     for (size_t i = 0; i < n; i++) {
         const char *status = a.csv ? status_token[f[i].status] : _(status_text[f[i].status]);
         const char *cells[] = {f[i].unit_code, f[i].profile, f[i].checklist_id, f[i].item_id, f[i].system_id,
                                status, f[i].due, f[i].owner, f[i].first_period, f[i].last_period,
-                               f[i].resolved_in, f[i].question_zh};
+                               f[i].resolved_in, f[i].question_zh,
+                               a.csv ? (f[i].nonstandard ? "yes" : "no") : f[i].nonstandard ? _("non-standard") : ""};
         table_add(&t, cells);
     }
     rc = table_print(&t, csv_header, heading, a.csv);
@@ -387,14 +391,16 @@ int cmd_review_items(const cli_globals *g, int argc, char **argv)
         return query_failed(err);
     }
     static const char *const csv_header[] = {"checklist_id", "item_id", "failing_units", "reporting_units",
-                                             "question_zh", "units"};
+                                             "question_zh", "units", "nonstandard_units"};
     static const char *const heading[] = {N_("checklist"), N_("item"), N_("units failing"), N_("of units"),
-                                          N_("question"), N_("units")};
-    table t = {.columns = 6};
+                                          N_("question"), N_("units"), N_("of them non-standard")};
+    static const bool numeric[7] = {[2] = true, [3] = true, [6] = true};
+    table t = {.columns = 7, .numeric = numeric};
     for (size_t i = 0; i < n && !t.failed; i++) {
-        char failing[24], reporting[24];
+        char failing[24], reporting[24], nonstandard[24];
         snprintf(failing, sizeof failing, "%ld", c[i].failing);
         snprintf(reporting, sizeof reporting, "%ld", c[i].reporting);
+        snprintf(nonstandard, sizeof nonstandard, "%ld", c[i].nonstandard);
         csvfile_buffer units = {0};
         for (long u = 0; u < c[i].failing; u++) {
             if (u > 0)
@@ -403,7 +409,7 @@ int cmd_review_items(const cli_globals *g, int argc, char **argv)
         }
         t.failed |= units.failed != 0;
         const char *cells[] = {c[i].checklist_id, c[i].item_id, failing, reporting, c[i].question_zh,
-                               units.data ? units.data : ""};
+                               units.data ? units.data : "", nonstandard};
         table_add(&t, cells);
         free(units.data);
     }

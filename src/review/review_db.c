@@ -49,8 +49,25 @@ static const char schema_v1[] =
  * without decoding PEM (which costs more than verifying a report). */
 static const char schema_v2[] = "ALTER TABLE keys ADD COLUMN raw BLOB;";
 
+/* Version 3: the official checklists (by the digest of their canonical
+ * content, review_checklists.h), the checklists each report was answered
+ * against, and the report's mark naming those the review does not know.
+ * Reports imported before kept no digests: their checklists are listed with
+ * a NULL digest, which is never marked (they were not checked). */
+static const char schema_v3[] =
+    "CREATE TABLE official_checklists(digest TEXT PRIMARY KEY, checklist_id TEXT NOT NULL,"
+    " version INTEGER NOT NULL, title_zh TEXT NOT NULL, source TEXT NOT NULL, added_at TEXT NOT NULL)"
+    " WITHOUT ROWID;"
+    "CREATE TABLE report_checklists(report INTEGER NOT NULL REFERENCES reports(id), seq INTEGER NOT NULL,"
+    " checklist_id TEXT NOT NULL, version INTEGER NOT NULL, digest TEXT, PRIMARY KEY(report, seq))"
+    " WITHOUT ROWID;"
+    "ALTER TABLE reports ADD COLUMN nonstandard TEXT NOT NULL DEFAULT '';"
+    "INSERT INTO report_checklists(report, seq, checklist_id, version, digest)"
+    " SELECT report, min(seq), checklist_id, checklist_version, NULL FROM items"
+    " GROUP BY report, checklist_id, checklist_version;";
+
 /* Migrations: entry v brings the schema from version v to v + 1. */
-static const char *const migrations[REVIEW_DB_VERSION] = {schema_v1, schema_v2};
+static const char *const migrations[REVIEW_DB_VERSION] = {schema_v1, schema_v2, schema_v3};
 
 sqlite3 *review_db_handle(review_db *db)
 {

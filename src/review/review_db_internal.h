@@ -11,8 +11,25 @@ struct review_db {
     sqlite3 *conn;
     /* the importer's statements, prepared on first use */
     sqlite3_stmt *find_file, *find_report, *insert_report, *insert_item, *insert_file, *current, *supersede;
+    sqlite3_stmt *insert_checklist, *mark;
     bool in_batch;
 };
+
+/* SQL: true when the checklist CHECKLIST of report REPORT (SQL expressions)
+ * was answered against a version the review does not know: its digest is
+ * not an official checklist's. A NULL digest (a report imported before
+ * schema 3) was never checked and is not marked. */
+#define REVIEW_NONSTANDARD(REPORT, CHECKLIST)                                                          \
+    "EXISTS (SELECT 1 FROM report_checklists rc WHERE rc.report = " REPORT " AND rc.checklist_id = "    \
+    CHECKLIST " AND rc.digest IS NOT NULL AND rc.digest NOT IN (SELECT digest FROM official_checklists))"
+
+/* SQL: the mark of the report whose id is REPORT: the checklists it was
+ * answered against that the review does not know, "ID vN, ID vN" in report
+ * order, or "". */
+#define REVIEW_MARK(REPORT)                                                                            \
+    "coalesce((SELECT group_concat(checklist_id || ' v' || version, ', ') FROM (SELECT checklist_id,"   \
+    " version FROM report_checklists rc WHERE rc.report = " REPORT " AND rc.digest IS NOT NULL"          \
+    " AND rc.digest NOT IN (SELECT digest FROM official_checklists) ORDER BY rc.seq)), '')"
 
 /* Sets *err to "review database: WHAT: SQLite's message"; returns status. */
 review_db_status review_db_fail(review_db *db, review_db_status status, char **err, const char *what);

@@ -78,7 +78,8 @@ int review_findings(review_db *db, const char *unit, bool overdue_only, const ch
                            " f.item_id, f.system_id, f.question_zh, f.severity, f.owner, f.due, f.note, cur.period,"
                            " coalesce(cur.next_period, ''), cur.next_id IS NOT NULL AND EXISTS (SELECT 1 FROM items g"
                            "  WHERE g.report = cur.next_id AND g.finding = 1 AND g.checklist_id = f.checklist_id"
-                           "  AND g.item_id = f.item_id AND g.system_id = f.system_id)"
+                           "  AND g.item_id = f.item_id AND g.system_id = f.system_id), "
+                           REVIEW_NONSTANDARD("cur.id", "f.checklist_id")
                            " FROM cur JOIN items f ON f.report = cur.id LEFT JOIN units u ON u.code = cur.unit_code"
                            " WHERE f.finding = 1 AND (?1 IS NULL OR cur.unit_code = ?1)"
                            " ORDER BY cur.unit_code, cur.profile, f.checklist_id, f.item_id, f.system_id, cur.period",
@@ -108,6 +109,7 @@ int review_findings(review_db *db, const char *unit, bool overdue_only, const ch
         rc |= set_text(&chain->owner, sqlite3_column_text(st, 8));
         rc |= set_text(&chain->note, sqlite3_column_text(st, 10));
         rc |= set_text(&chain->last_period, sqlite3_column_text(st, 11));
+        chain->nonstandard |= sqlite3_column_int(st, 14) != 0;
         if (rc == 0 && due != NULL && due[0] != '\0' && (chain->due[0] == '\0' || strcmp((const char *)due, chain->due) < 0))
             rc = set_text(&chain->due, due);
         if (rc != 0) {
@@ -203,7 +205,9 @@ int review_items_failed(review_db *db, const char *period, review_item_count **o
                            "SELECT f.checklist_id, f.item_id, max(f.question_zh),"
                            " count(DISTINCT CASE WHEN f.finding = 1 THEN cur.unit_code END),"
                            " count(DISTINCT cur.unit_code),"
-                           " group_concat(DISTINCT CASE WHEN f.finding = 1 THEN cur.unit_code END)"
+                           " group_concat(DISTINCT CASE WHEN f.finding = 1 THEN cur.unit_code END),"
+                           " count(DISTINCT CASE WHEN f.finding = 1 AND "
+                           REVIEW_NONSTANDARD("cur.id", "f.checklist_id") " THEN cur.unit_code END)"
                            " FROM cur JOIN items f ON f.report = cur.id"
                            " WHERE (?1 IS NULL AND cur.next_id IS NULL) OR cur.period = ?1"
                            " GROUP BY f.checklist_id, f.item_id HAVING count(DISTINCT CASE WHEN f.finding = 1"
@@ -225,6 +229,7 @@ int review_items_failed(review_db *db, const char *period, review_item_count **o
         }
         c->failing = sqlite3_column_int64(st, 3);
         c->reporting = sqlite3_column_int64(st, 4);
+        c->nonstandard = sqlite3_column_int64(st, 6);
         if (split_units((const char *)sqlite3_column_text(st, 5), c->failing, &c->units) != 0) {
             rc = error_set(err, "out of memory");
             break;

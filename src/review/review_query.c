@@ -61,7 +61,7 @@ void review_rows_free(review_row *rows, size_t count)
     for (size_t i = 0; rows && i < count; i++) {
         review_row *r = &rows[i];
         char *all[] = {r->unit_code, r->unit_name, r->profile, r->period, r->report_id, r->generated_at,
-                       r->signer_key_id, r->grade, r->grade_zh, r->verdict};
+                       r->signer_key_id, r->grade, r->grade_zh, r->verdict, r->nonstandard};
         for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
             free(all[k]);
     }
@@ -112,7 +112,8 @@ int review_table(review_db *db, const review_table_query *q, review_row **rows, 
                            "  AND f.due <> '' AND f.due < ?1 AND (cur.next_id IS NULL OR EXISTS"
                            "  (SELECT 1 FROM items g WHERE g.report = cur.next_id AND g.finding = 1 AND " SAME_ITEM
                            "))),"
-                           " (SELECT k.revoked_at IS NOT NULL FROM keys k WHERE k.key_id = cur.signer_key_id)"
+                           " (SELECT k.revoked_at IS NOT NULL FROM keys k WHERE k.key_id = cur.signer_key_id),"
+                           " cur.nonstandard"
                            " FROM cur LEFT JOIN units u ON u.code = cur.unit_code"
                            " WHERE (?2 IS NULL OR cur.profile = ?2) AND (?3 IS NULL OR cur.period = ?3)"
                            " AND (?4 IS NULL OR cur.unit_code = ?4)",
@@ -150,6 +151,10 @@ int review_table(review_db *db, const review_table_query *q, review_row **rows, 
         r->findings = sqlite3_column_int64(st, 14);
         r->overdue = sqlite3_column_int64(st, 15);
         r->key_revoked = sqlite3_column_int(st, 16) != 0;
+        if ((r->nonstandard = review_db_column(st, 17)) == NULL) {
+            rc = error_set(err, "out of memory");
+            break;
+        }
     }
     if (rc == 0 && step != SQLITE_DONE)
         rc = fail(db, err);
@@ -171,8 +176,10 @@ int review_table(review_db *db, const review_table_query *q, review_row **rows, 
 
 void review_checklist_scores_free(review_checklist_score *s, size_t count)
 {
-    for (size_t i = 0; s && i < count; i++)
+    for (size_t i = 0; s && i < count; i++) {
         free(s[i].checklist_id);
+        free(s[i].digest);
+    }
     free(s);
 }
 
@@ -184,7 +191,10 @@ int review_unit_checklists(review_db *db, const char *unit, const char *prof, co
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->conn,
                            "SELECT i.checklist_id, coalesce(sum(i.score), 0), coalesce(sum(i.max_score), 0),"
-                           " sum(i.finding) FROM reports r JOIN items i ON i.report = r.id"
+                           " sum(i.finding), coalesce((SELECT rc.digest FROM report_checklists rc"
+                           " WHERE rc.report = r.id AND rc.checklist_id = i.checklist_id), ''), "
+                           REVIEW_NONSTANDARD("r.id", "i.checklist_id")
+                           " FROM reports r JOIN items i ON i.report = r.id"
                            " WHERE r.superseded_by IS NULL AND r.unit_code = ? AND r.profile = ? AND r.period = ?"
                            " GROUP BY i.checklist_id ORDER BY min(i.seq)",
                            -1, &st, NULL) != SQLITE_OK)
@@ -197,7 +207,8 @@ int review_unit_checklists(review_db *db, const char *unit, const char *prof, co
     int rc = 0, step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         review_checklist_score *s = grow((void **)&list, &n, &cap, sizeof *s);
-        if (s == NULL || (s->checklist_id = review_db_column(st, 0)) == NULL) {
+        if (s == NULL || (s->checklist_id = review_db_column(st, 0)) == NULL ||
+            (s->digest = review_db_column(st, 4)) == NULL) {
             rc = error_set(err, "out of memory");
             break;
         }
@@ -205,6 +216,7 @@ int review_unit_checklists(review_db *db, const char *unit, const char *prof, co
         s->max_points = sqlite3_column_double(st, 2);
         s->percent = s->max_points > 0 ? 100.0 * s->points / s->max_points : 0;
         s->findings = sqlite3_column_int64(st, 3);
+        s->nonstandard = sqlite3_column_int(st, 5) != 0;
     }
     if (rc == 0 && step != SQLITE_DONE)
         rc = fail(db, err);

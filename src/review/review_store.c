@@ -7,7 +7,9 @@
  * for one unit, profile and period the newest by generated_at (then report
  * id, so that the order of arrival never matters) is current; the others
  * stay as history, superseded_by pointing at the report current when they
- * were superseded. Statements are prepared once per connection: SQLite's
+ * were superseded. The checklists a report was answered against are kept
+ * with their digests, and the report is marked when one is not official
+ * (review_checklists.h). Statements are prepared once per connection: SQLite's
  * cost per row is what limits the writer. */
 #include "review_db_internal.h"
 #include "error.h"
@@ -19,7 +21,7 @@
 void review_store_finalize(review_db *db)
 {
     sqlite3_stmt **all[] = {&db->find_file, &db->find_report, &db->insert_report, &db->insert_item,
-                            &db->insert_file, &db->current, &db->supersede};
+                            &db->insert_file, &db->current, &db->supersede, &db->insert_checklist, &db->mark};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -49,6 +51,9 @@ static int prepare_all(review_db *db, char **err)
          "SELECT id, generated_at, report_id FROM reports WHERE unit_code = ? AND profile = ? AND period = ?"
          " AND superseded_by IS NULL AND id <> ?"},
         {&db->supersede, "UPDATE reports SET superseded_by = ?1 WHERE id = ?2"},
+        {&db->insert_checklist,
+         "INSERT INTO report_checklists(report, seq, checklist_id, version, digest) VALUES(?,?,?,?,?)"},
+        {&db->mark, "UPDATE reports SET nonstandard = " REVIEW_MARK("?1") " WHERE id = ?1"},
     };
     for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
         if (sqlite3_prepare_v3(db->conn, list[i].sql, -1, SQLITE_PREPARE_PERSISTENT, list[i].st, NULL) != SQLITE_OK) {
@@ -168,6 +173,24 @@ static sqlite3_int64 insert_report(review_db *db, const report_doc *doc, const c
     return sqlite3_last_insert_rowid(db->conn);
 }
 
+/* The checklists the report was answered against, each with its digest
+ * ("" in a version 1 report, which is therefore marked), then its mark. */
+static int insert_checklists(review_db *db, sqlite3_int64 report, const report_doc *doc, char **err)
+{
+    for (size_t i = 0; i < doc->checklist_count; i++) {
+        const report_checklist *c = &doc->checklists[i];
+        sqlite3_bind_int64(db->insert_checklist, 1, report);
+        sqlite3_bind_int64(db->insert_checklist, 2, (sqlite3_int64)i + 1);
+        review_db_bind_text(db->insert_checklist, 3, c->id);
+        sqlite3_bind_int(db->insert_checklist, 4, c->version);
+        review_db_bind_text(db->insert_checklist, 5, c->digest);
+        if (run(db, db->insert_checklist, err) != 0)
+            return -1;
+    }
+    sqlite3_bind_int64(db->mark, 1, report);
+    return run(db, db->mark, err);
+}
+
 /* Makes the newest report of the slot current. */
 static int supersede(review_db *db, sqlite3_int64 id, const report_doc *doc, char **err)
 {
@@ -230,7 +253,8 @@ static review_store_outcome store_report(void *self, const report_doc *doc, cons
     if (rc != SQLITE_DONE)
         return review_db_fail(db, -1, err, "import"), REVIEW_STORED_ERROR;
     sqlite3_int64 id = insert_report(db, doc, key_id, content, err);
-    if (id < 0 || insert_items(db, id, doc, err) != 0 || add_files(db, id, files, count, err) != 0 ||
+    if (id < 0 || insert_items(db, id, doc, err) != 0 || insert_checklists(db, id, doc, err) != 0 ||
+        add_files(db, id, files, count, err) != 0 ||
         supersede(db, id, doc, err) != 0)
         return REVIEW_STORED_ERROR;
     return REVIEW_STORED_NEW;
