@@ -14,6 +14,7 @@
 #include "ui_export.h"
 #include "ui_forms.h"
 #include "ui_help.h"
+#include "ui_incident.h"
 #include "ui_key.h"
 #include "ui_setup.h"
 #include "ui_start.h"
@@ -32,6 +33,7 @@ typedef struct tui_app {
     ui_export *export;
     ui_systems *systems;
     ui_forms *forms;
+    ui_incident *incident;
     ui_help help;
     const struct tui_screen *screen;       /* the screen shown */
     const struct tui_screen *under_help;   /* the screen the help was opened over */
@@ -58,5 +60,6 @@ extern const tui_screen screen_export;
 extern const tui_screen screen_help;
 extern const tui_screen screen_systems;
 extern const tui_screen screen_forms;
+extern const tui_screen screen_incident;
 
 #endif

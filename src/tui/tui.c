@@ -134,6 +134,9 @@ static void tui_act(tui_app *app, ui_action act)
     case UI_ACT_FORMS:
         tui_switch(app, &screen_forms);
         break;
+    case UI_ACT_INCIDENT:
+        tui_switch(app, &screen_incident);
+        break;
     case UI_ACT_NONE:
     case UI_ACT_REDRAW:
     case UI_ACT_QUIT:
@@ -209,6 +212,7 @@ static void tui_free(tui_app *app)
     ui_start_free(app->start);
     ui_systems_free(app->systems);
     ui_forms_free(app->forms);
+    ui_incident_free(app->incident);
     tui_close_assessment(app);
     free(app->pending_period);
     ui_context_free(&app->ctx);

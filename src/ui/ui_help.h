@@ -15,7 +15,8 @@ typedef enum ui_screen_id {
     UI_SCREEN_EXPORT,
     UI_SCREEN_SYSTEMS,
     UI_SCREEN_HELP,
-    UI_SCREEN_FORMS     /* after HELP: it has no help page of its own; its keys are on its hint line */
+    UI_SCREEN_FORMS,    /* after HELP: it has no help page of its own; its keys are on its hint line */
+    UI_SCREEN_INCIDENT  /* likewise */
 } ui_screen_id;
 
 typedef struct ui_help {

@@ -46,7 +46,8 @@ typedef enum ui_action {
     UI_ACT_SUMMARY,
     UI_ACT_EXPORT,
     UI_ACT_SYSTEMS,     /* the start screen asked for the information systems */
-    UI_ACT_FORMS        /* the start screen asked for the annex forms (inventory, survey) */
+    UI_ACT_FORMS,       /* the start screen asked for the annex forms (inventory, survey) */
+    UI_ACT_INCIDENT     /* the start screen asked for the incident classifier */
 } ui_action;
 
 /* A key made of one character (after full-width folding, see ui_key_command). */

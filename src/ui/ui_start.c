@@ -269,6 +269,8 @@ ui_action ui_start_key(ui_start *st, ui_key k)
         return UI_ACT_SYSTEMS;
     if (ch == 'i')
         return UI_ACT_FORMS;
+    if (ch == 'e')
+        return UI_ACT_INCIDENT;
     if (ch == 'L') {
         ui_context_switch_lang(st->ctx);
         return UI_ACT_REDRAW;
@@ -405,6 +407,6 @@ void ui_start_render(ui_start *st, ui_canvas *c)
     start_build(st);
     if (st->table)
         ui_table_render(st->table, c, y, 2, c->cols - 3, body_bottom - y);
-    ui_render_hints(ctx, c, _("Up/Down choose  Enter open  s systems  i forms  L language  ? help  q quit"));
+    ui_render_hints(ctx, c, _("↑↓ choose  Enter open  s systems  i forms  e incident  L lang  ? help  q quit"));
     ui_render_status(ctx, c);
 }
