@@ -13,8 +13,9 @@
 
 /* The report layout this code writes (the format_version column and the
  * SQLite user_version). Version 2 added the checklist digests
- * (checklist_digest.h); the reader still reads version 1. */
-#define REPORT_FORMAT_VERSION 2
+ * (checklist_digest.h), version 3 the annex forms (report_forms.h); the
+ * reader still reads versions 1 and 2. */
+#define REPORT_FORMAT_VERSION 3
 #define REPORT_FORMAT_VERSION_MIN 1
 /* PRAGMA application_id of a report database: "SCKR". */
 #define REPORT_SQLITE_APPLICATION_ID 0x53434B52

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "report_format.h"
+#include "report_forms.h"
 #include "sign.h"
 #include "trust.h"
 
@@ -69,6 +70,10 @@ typedef struct report_doc {
      * review compares with the official checklists. */
     report_checklist *checklists;
     size_t checklist_count;
+    /* The annex forms the unit recorded (format 3; none before), in report
+     * order (report_forms.h). */
+    report_form_value *form_values;
+    size_t form_value_count;
     /* When non-NULL, every string above lies in this one block, freed with
      * the report (what the CSV reader makes); when NULL, each string is an
      * allocation of its own. */

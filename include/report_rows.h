@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include "report_format.h"
+#include "report_forms.h"
 #include "session.h"
 
 /* Everything a row needs besides its instance. */
@@ -21,6 +22,8 @@ typedef struct report_ctx {
     const checklist *const *digest_lists;
     char *const *digests;
     size_t digest_count;
+    /* the annex forms the report carries (format 3), or NULL */
+    const report_forms *forms;
 } report_ctx;
 
 /* The digest report_write computed for list ("" when it has none). */

@@ -27,6 +27,7 @@ typedef struct session {
     answer_set *previous_answers;  /* its answers, or NULL */
     struct sysattr_set *attrs;     /* owned: the systems' attributes from the annex
                                       forms, which plan->attrs points to */
+    char *db_path;           /* owned: the answer store's file (the annex forms are there too) */
 } session;
 
 /* Opens the assessment (creating it) of profile p and period (NULL: the

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "report_csv.h"
 #include "report_keys.h"
+#include "report_forms.h"
 #include "report_sqlite.h"
 
 #include <dirent.h>
@@ -287,6 +288,7 @@ report_status report_write(const session *s, const report_options *opts,
     const checklist **digest_lists = NULL;
     char **digests = NULL;
     size_t digest_count = 0;
+    report_forms *forms = NULL;
     char *stem = report_file_stem(s->assessment->unit_code, profile_name(s->assessment->profile),
                                   s->assessment->period);
     if (result->key_id == NULL || stem == NULL || make_report_id(cx.report_id) != 0) {
@@ -321,6 +323,11 @@ report_status report_write(const session *s, const report_options *opts,
     cx.digest_lists = digest_lists;
     cx.digests = digests;
     cx.digest_count = digest_count;
+    /* the annex forms travel inside the report, covered by its signature */
+    if (s->db_path != NULL &&
+        report_forms_load(s->db_path, s->assessment->systems, s->assessment->system_count, &forms, err) != 0)
+        goto done;
+    cx.forms = forms;
 
 
     bool want[SET_COUNT] = {opts->write_csv, opts->write_csv, opts->write_sqlite, opts->write_sqlite};
@@ -416,6 +423,7 @@ done:
         free(digests[l]);
     free(digests);
     free(digest_lists);
+    report_forms_free(forms);
     free(stem);
     sign_key_free(key);
     if (status != REPORT_OK) {

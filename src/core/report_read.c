@@ -69,9 +69,13 @@ void report_doc_free(report_doc *doc)
         free(doc->strings);
         free(doc->items);
         free(doc->checklists);
+        free(doc->form_values);
         free(doc);
         return;
     }
+    for (size_t i = 0; i < doc->form_value_count; i++)
+        report_form_value_clear(&doc->form_values[i]);
+    free(doc->form_values);
     char **strings[] = {&doc->report_id, &doc->unit_code, &doc->unit_name, &doc->profile,
                         &doc->period, &doc->assessor, &doc->completed_at, &doc->generated_at,
                         &doc->tool_version, &doc->signer_key_id, &doc->signature_algo,

@@ -9,7 +9,8 @@
  *
  * A report is a list of sections, each a header row followed by its rows;
  * the first cell of a header names its section (the table `sections`).
- * Today there is one, the items; a later section is added as one entry of
+ * There are the items and, from format 3, the annex forms
+ * (report_forms.c reads them); a later section is added as one entry of
  * the table and its reader. The report's own columns repeat on every item
  * row and must agree. */
 #include "report_read_csv.h"
@@ -18,6 +19,7 @@
 #include "i18n.h"
 #include "number.h"
 #include "report_format.h"
+#include "report_forms.h"
 #include "text.h"
 
 #include <stdbool.h>
@@ -198,6 +200,7 @@ typedef struct csv_section {
 /* The sections in the order a report holds them; the first starts the file. */
 static const csv_section sections[] = {
     {"format_version", true, read_items},
+    {"form", false, report_forms_csv_read},
 };
 #define SECTION_COUNT (sizeof sections / sizeof sections[0])
 

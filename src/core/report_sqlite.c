@@ -1,7 +1,8 @@
 /* report_sqlite.c: the SQLite half of the report writer (see
  * report_sqlite.h and docs/report-format.md). The database is built in
  * memory and serialised, so no temporary file holds an unsigned report: the
- * bytes are signed and then written like the CSV's. */
+ * bytes are signed and then written like the CSV's. The annex forms' table
+ * is report_forms.c's. */
 #include "report_sqlite.h"
 #include "answer.h"
 #include "error.h"
@@ -206,7 +207,9 @@ int report_sqlite_render(const report_ctx *cx, char **out, size_t *len, char **e
     if (sqlite3_exec(db, pragmas, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db, report_schema, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, report_forms_sqlite_schema, NULL, NULL, NULL) != SQLITE_OK ||
         insert_report(db, cx) != 0 || insert_checklists(db, cx) != 0 || insert_items(db, cx) != 0 ||
+        report_forms_sqlite_write(db, cx->forms) != 0 ||
         sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         sql_fail(db, err);
     } else {

@@ -101,9 +101,8 @@ static int open_assessment(config *cfg, checklist_set *set, const char *db_path,
         failure = SESSION_ERR_NO_UNIT;
         goto fail;
     }
-    char *path = db_path ? strdup(db_path) : config_store_path(cfg);
-    int rc = path ? store_open(path, &s->store, err) : error_set(err, _("out of memory"));
-    free(path);
+    s->db_path = db_path ? strdup(db_path) : config_store_path(cfg);
+    int rc = s->db_path ? store_open(s->db_path, &s->store, err) : error_set(err, _("out of memory"));
     if (rc != 0)
         goto fail;
     char *current = NULL;
@@ -175,6 +174,7 @@ void session_free(session *s)
     store_close(s->store);
     checklist_set_free(s->set);
     config_free(s->cfg);
+    free(s->db_path);
     free(s);
 }
 

@@ -267,6 +267,16 @@ static int content_hex(const report_doc *doc, char out[65])
             ok &= digest_number(md, it->max_score);
         }
     }
+    /* the annex forms (format 3); nothing for a report without them, so the
+     * content hash of the reports imported before stays what it was */
+    if (doc->form_value_count > 0)
+        ok &= digest_text(md, "forms");
+    for (size_t i = 0; i < doc->form_value_count; i++) {
+        const report_form_value *v = &doc->form_values[i];
+        const char *texts[] = {v->form, v->record, v->record_name, v->field, v->title, v->value, v->value_title};
+        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+            ok &= digest_text(md, texts[t]);
+    }
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
     ok &= EVP_DigestFinal_ex(md, digest, &n);
