@@ -146,4 +146,24 @@ int review_missing_periods(review_db *db, const schedule *s, const char *today, 
                            size_t *count, char **err);
 void review_missing_free(review_missing *m, size_t count);
 
+/* One system of a unit as its annex form says (review_forms.c): a row of
+ * the data asset inventory or of the website survey, from the unit's latest
+ * current report that carries that form. */
+typedef struct review_form_row {
+    char *unit_code, *unit_name, *profile, *period, *report_id;
+    char *system_id, *system_name;
+    /* one per field of the form's row (inventory_form.row or survey_form.row),
+     * "" when not recorded: the recorded value and the annex's word for it */
+    char **values, **titles;
+    size_t count;
+} review_form_row;
+
+/* The rows of form `form` ("inventory": the units' systems, "survey": their
+ * websites) of every unit (or of `unit`), by unit and system id. Returns 0
+ * with *out and *count (free with review_form_rows_free), or -1 with *err
+ * (also for a form that is not "inventory" or "survey"). */
+int review_form_rows(review_db *db, const char *form, const char *unit, review_form_row **out, size_t *count,
+                     char **err);
+void review_form_rows_free(review_form_row *rows, size_t count);
+
 #endif

@@ -201,6 +201,8 @@ static const cli_subcommand review_commands[] = {
     {"missing", cmd_review_missing, N_("units that have not reported a period that is due")},
     {"findings", cmd_review_findings, N_("open findings and their remediation (--overdue: past their date)")},
     {"items", cmd_review_items, N_("the items most often failed")},
+    {"systems", cmd_review_systems, N_("the units' information systems, from their inventories")},
+    {"websites", cmd_review_websites, N_("the units' websites, from their website surveys")},
     {NULL, NULL, NULL},
 };
 

@@ -32,5 +32,7 @@ int cmd_review_export(const cli_globals *g, int argc, char **argv);
 int cmd_review_missing(const cli_globals *g, int argc, char **argv);
 int cmd_review_findings(const cli_globals *g, int argc, char **argv);
 int cmd_review_items(const cli_globals *g, int argc, char **argv);
+int cmd_review_systems(const cli_globals *g, int argc, char **argv);
+int cmd_review_websites(const cli_globals *g, int argc, char **argv);
 
 #endif

@@ -12,8 +12,10 @@
 #include "csvfile.h"
 #include "fsutil.h"
 #include "i18n.h"
+#include "inventory.h"
 #include "period.h"
 #include "review_query.h"
+#include "survey.h"
 #include "text.h"
 
 #define CELL_MAX 40
@@ -418,4 +420,101 @@ int cmd_review_items(const cli_globals *g, int argc, char **argv)
     review_item_counts_free(c, n);
     review_db_close(db);
     return rc;
+}
+
+/* ---- the units' systems and websites, from their annex forms ---- */
+
+/* The fields of a form's row shown in the aligned table (all are in the CSV). */
+static const char *const systems_shown[] = {"release_area", "mlps_level", "data_types", "volume", "storage",
+                                            "db_ip", NULL};
+static const char *const websites_shown[] = {"site_name", "domain", "ip", "icp_number", "mlps_level", NULL};
+
+/* Prints the rows of form `form`: every field in the CSV (machine keys and
+ * values), the `shown` fields with the annex's words in the table. */
+static int print_form_rows(const cli_globals *g, int argc, char **argv, const char *form, const forms_def *def,
+                           const char *const *shown, const cli_help *help)
+{
+    query_args a = {0};
+    const cli_option opts[] = {
+        {"unit", "U", N_("only the systems of unit U"), &a.unit, NULL, false},
+        QUERY_OPTION_CSV(&a),
+        CLI_OPTION_REVIEW_DB(&a.db),
+        CLI_OPTION_END,
+    };
+    int p = cli_parse_options(argc, argv, opts, help);
+    if (p != CLI_CONTINUE)
+        return p;
+    review_db *db;
+    int rc = open_for_query(g, &a, &db, NULL);
+    if (rc != EXIT_OK)
+        return rc;
+    review_form_row *rows;
+    size_t n;
+    char *err = NULL;
+    if (review_form_rows(db, form, a.unit, &rows, &n, &err) != 0) {
+        review_db_close(db);
+        return query_failed(err);
+    }
+    enum { FIXED = 7, MAX_COLUMNS = FIXED + 24 };
+    const char *header[MAX_COLUMNS] = {"unit_code", "unit_name", "profile", "period", "report_id", "system_id",
+                                       "system_name"};
+    const char *heading[MAX_COLUMNS] = {N_("unit"), N_("system"), N_("name")};
+    size_t pick[MAX_COLUMNS];   /* the table's field columns: indexes into def->row */
+    size_t picked = 0;
+    for (size_t k = 0; k < def->row_count && FIXED + k < MAX_COLUMNS; k++)
+        header[FIXED + k] = def->row[k].key;
+    for (const char *const *s = shown; *s && picked + 3 < MAX_COLUMNS; s++) {
+        const forms_field *f = forms_field_find(def, false, *s);
+        if (f != NULL) {
+            heading[3 + picked] = f->label;
+            pick[picked++] = (size_t)(f - def->row);
+        }
+    }
+    size_t csv_columns = FIXED + (def->row_count < MAX_COLUMNS - FIXED ? def->row_count : MAX_COLUMNS - FIXED);
+    table t = {.columns = a.csv ? csv_columns : 3 + picked};
+    for (size_t i = 0; i < n; i++) {
+        const review_form_row *r = &rows[i];
+        const char *cells[MAX_COLUMNS] = {0};
+        if (a.csv) {
+            const char *fixed[FIXED] = {r->unit_code, r->unit_name, r->profile, r->period,
+                                        r->report_id, r->system_id, r->system_name};
+            memcpy(cells, fixed, sizeof fixed);
+            for (size_t k = 0; FIXED + k < csv_columns && k < r->count; k++)
+                cells[FIXED + k] = r->values[k];
+        } else {
+            cells[0] = r->unit_code;
+            cells[1] = r->system_id;
+            cells[2] = r->system_name;
+            for (size_t k = 0; k < picked; k++)
+                cells[3 + k] = pick[k] < r->count ? r->titles[pick[k]] : "";
+        }
+        table_add(&t, cells);
+    }
+    rc = table_print(&t, header, heading, a.csv);
+    if (rc == EXIT_OK && !a.csv && n == 0)
+        puts(_("no report imported carries this form"));
+    table_free(&t);
+    review_form_rows_free(rows, n);
+    review_db_close(db);
+    return rc;
+}
+
+int cmd_review_systems(const cli_globals *g, int argc, char **argv)
+{
+    static const cli_help help = {
+        "review systems", NULL,
+        N_("Each unit's information systems as its data asset inventory (000 附) says,\n"
+           "from its latest imported report that carries the inventory.\n"),
+        query_exits};
+    return print_form_rows(g, argc, argv, "inventory", &inventory_form, systems_shown, &help);
+}
+
+int cmd_review_websites(const cli_globals *g, int argc, char **argv)
+{
+    static const cli_help help = {
+        "review websites", NULL,
+        N_("Each unit's websites and internet applications as its website survey (001 附)\n"
+           "says, from its latest imported report that carries the survey.\n"),
+        query_exits};
+    return print_form_rows(g, argc, argv, "survey", &survey_form, websites_shown, &help);
 }

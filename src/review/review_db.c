@@ -66,8 +66,17 @@ static const char schema_v3[] =
     " SELECT report, min(seq), checklist_id, checklist_version, NULL FROM items"
     " GROUP BY report, checklist_id, checklist_version;";
 
+/* Version 4: the annex forms a report carries (format 3, report_forms.h),
+ * one row per recorded value, for the lists of units' systems and
+ * websites. Reports imported before have none. */
+static const char schema_v4[] =
+    "CREATE TABLE form_values(report INTEGER NOT NULL REFERENCES reports(id), seq INTEGER NOT NULL,"
+    " form TEXT NOT NULL, record TEXT NOT NULL, record_name TEXT NOT NULL, field TEXT NOT NULL,"
+    " title TEXT NOT NULL, value TEXT NOT NULL, value_title TEXT NOT NULL, PRIMARY KEY(report, seq))"
+    " WITHOUT ROWID;";
+
 /* Migrations: entry v brings the schema from version v to v + 1. */
-static const char *const migrations[REVIEW_DB_VERSION] = {schema_v1, schema_v2, schema_v3};
+static const char *const migrations[REVIEW_DB_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4};
 
 sqlite3 *review_db_handle(review_db *db)
 {

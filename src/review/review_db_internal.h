@@ -11,7 +11,7 @@ struct review_db {
     sqlite3 *conn;
     /* the importer's statements, prepared on first use */
     sqlite3_stmt *find_file, *find_report, *insert_report, *insert_item, *insert_file, *current, *supersede;
-    sqlite3_stmt *insert_checklist, *mark;
+    sqlite3_stmt *insert_checklist, *mark, *insert_form;
     bool in_batch;
 };
 

@@ -21,7 +21,8 @@
 void review_store_finalize(review_db *db)
 {
     sqlite3_stmt **all[] = {&db->find_file, &db->find_report, &db->insert_report, &db->insert_item,
-                            &db->insert_file, &db->current, &db->supersede, &db->insert_checklist, &db->mark};
+                            &db->insert_file, &db->current, &db->supersede, &db->insert_checklist, &db->mark,
+                            &db->insert_form};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -54,6 +55,9 @@ static int prepare_all(review_db *db, char **err)
         {&db->insert_checklist,
          "INSERT INTO report_checklists(report, seq, checklist_id, version, digest) VALUES(?,?,?,?,?)"},
         {&db->mark, "UPDATE reports SET nonstandard = " REVIEW_MARK("?1") " WHERE id = ?1"},
+        {&db->insert_form,
+         "INSERT INTO form_values(report, seq, form, record, record_name, field, title, value, value_title)"
+         " VALUES(?,?,?,?,?,?,?,?,?)"},
     };
     for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
         if (sqlite3_prepare_v3(db->conn, list[i].sql, -1, SQLITE_PREPARE_PERSISTENT, list[i].st, NULL) != SQLITE_OK) {
@@ -191,6 +195,22 @@ static int insert_checklists(review_db *db, sqlite3_int64 report, const report_d
     return run(db, db->mark, err);
 }
 
+/* The annex forms the report carries (format 3). */
+static int insert_forms(review_db *db, sqlite3_int64 report, const report_doc *doc, char **err)
+{
+    for (size_t i = 0; i < doc->form_value_count; i++) {
+        const report_form_value *v = &doc->form_values[i];
+        const char *texts[] = {v->form, v->record, v->record_name, v->field, v->title, v->value, v->value_title};
+        sqlite3_bind_int64(db->insert_form, 1, report);
+        sqlite3_bind_int64(db->insert_form, 2, (sqlite3_int64)i + 1);
+        for (int c = 0; c < 7; c++)
+            review_db_bind_text(db->insert_form, c + 3, texts[c]);
+        if (run(db, db->insert_form, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Makes the newest report of the slot current. */
 static int supersede(review_db *db, sqlite3_int64 id, const report_doc *doc, char **err)
 {
@@ -254,6 +274,7 @@ static review_store_outcome store_report(void *self, const report_doc *doc, cons
         return review_db_fail(db, -1, err, "import"), REVIEW_STORED_ERROR;
     sqlite3_int64 id = insert_report(db, doc, key_id, content, err);
     if (id < 0 || insert_items(db, id, doc, err) != 0 || insert_checklists(db, id, doc, err) != 0 ||
+        insert_forms(db, id, doc, err) != 0 ||
         add_files(db, id, files, count, err) != 0 ||
         supersede(db, id, doc, err) != 0)
         return REVIEW_STORED_ERROR;
