@@ -193,6 +193,7 @@ static int cmd_review_import(const cli_globals *g, int argc, char **argv)
 
 /* The review's commands: a new one is a row here. */
 static const cli_subcommand review_commands[] = {
+    {"tui", cmd_review_tui, N_("the review screen (the same as no command)")},
     {"units", cmd_review_units,
      N_("register units and their keys: add, key, revoke, import, import-keys, list, remove")},
     {"checklists", cmd_review_checklists, N_("the official checklists: add DIR, list")},
@@ -212,9 +213,15 @@ int cmd_review(const cli_globals *g, int argc, char **argv)
                                 EXIT_EXISTS, EXIT_KEY, EXIT_KEY_MISMATCH, EXIT_REJECTED, -1};
     static const cli_help help = {
         "review", "COMMAND [ARGS]",
-        N_("The supervisor's review of the units' signed reports (docs/review.md). Every\n"
-           "command takes --db FILE, the review database (default:\n"
+        N_("The supervisor's review of the units' signed reports (docs/review.md).\n"
+           "Without a command (or with tui) it opens the review screen: the table of\n"
+           "units by period, a unit's checklists, trend and findings, two periods\n"
+           "compared, an item across units, remediation follow-up, who has not reported.\n"
+           "Every command takes --db FILE, the review database (default:\n"
            "$XDG_DATA_HOME/selfcheck/review.db); 'selfcheck review COMMAND --help' for one.\n"),
         exits};
+    /* no command (or only --db): the review screen */
+    if (argc < 2 || strcmp(argv[1], "--db") == 0 || strncmp(argv[1], "--db=", 5) == 0)
+        return cmd_review_tui(g, argc, argv);
     return cli_dispatch(g, argc, argv, review_commands, &help);
 }

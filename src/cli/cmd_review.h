@@ -34,5 +34,7 @@ int cmd_review_findings(const cli_globals *g, int argc, char **argv);
 int cmd_review_items(const cli_globals *g, int argc, char **argv);
 int cmd_review_systems(const cli_globals *g, int argc, char **argv);
 int cmd_review_websites(const cli_globals *g, int argc, char **argv);
+/* The review screen: `selfcheck review [--db FILE]`, `review tui [--db FILE]`. */
+int cmd_review_tui(const cli_globals *g, int argc, char **argv);
 
 #endif

@@ -16,6 +16,11 @@
 #include "ui_help.h"
 #include "ui_incident.h"
 #include "ui_key.h"
+#include "ui_review.h"
+#include "ui_review_compare.h"
+#include "ui_review_lists.h"
+#include "ui_review_table.h"
+#include "ui_review_unit.h"
 #include "ui_setup.h"
 #include "ui_start.h"
 #include "ui_summary.h"
@@ -37,6 +42,12 @@ typedef struct tui_app {
     ui_help help;
     const struct tui_screen *screen;       /* the screen shown */
     const struct tui_screen *under_help;   /* the screen the help was opened over */
+    /* the supervisor's review (tui_run_review), NULL in the unit's TUI */
+    ui_review *review;
+    ui_review_table *review_table;
+    ui_review_unit *review_unit;
+    ui_review_compare *review_compare;
+    ui_review_list *review_list;   /* items across units, follow-up or missing */
     bool pending;           /* the command line named a profile to open after setup */
     profile pending_profile;
     char *pending_period;
@@ -61,5 +72,11 @@ extern const tui_screen screen_help;
 extern const tui_screen screen_systems;
 extern const tui_screen screen_forms;
 extern const tui_screen screen_incident;
+extern const tui_screen screen_review_table;
+extern const tui_screen screen_review_unit;
+extern const tui_screen screen_review_compare;
+extern const tui_screen screen_review_items;
+extern const tui_screen screen_review_followup;
+extern const tui_screen screen_review_missing;
 
 #endif

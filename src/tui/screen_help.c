@@ -6,6 +6,10 @@ static int help_enter(tui_app *app)
 {
     ui_screen_id about = app->under_help ? app->under_help->id : UI_SCREEN_START;
     ui_help_init(&app->help, &app->ctx, about);
+    if (app->review) {
+        app->help.page = ui_review_help(about);
+        app->help.common = ui_review_help_common();
+    }
     return 0;
 }
 

@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "period.h"
+#include "review_db.h"
 #include "screen.h"
 #include "terminal.h"
 
@@ -137,6 +139,24 @@ static void tui_act(tui_app *app, ui_action act)
     case UI_ACT_INCIDENT:
         tui_switch(app, &screen_incident);
         break;
+    case UI_ACT_REVIEW_TABLE:
+        tui_switch(app, &screen_review_table);
+        break;
+    case UI_ACT_REVIEW_UNIT:
+        tui_switch(app, &screen_review_unit);
+        break;
+    case UI_ACT_REVIEW_COMPARE:
+        tui_switch(app, &screen_review_compare);
+        break;
+    case UI_ACT_REVIEW_ITEMS:
+        tui_switch(app, &screen_review_items);
+        break;
+    case UI_ACT_REVIEW_FOLLOWUP:
+        tui_switch(app, &screen_review_followup);
+        break;
+    case UI_ACT_REVIEW_MISSING:
+        tui_switch(app, &screen_review_missing);
+        break;
     case UI_ACT_NONE:
     case UI_ACT_REDRAW:
     case UI_ACT_QUIT:
@@ -213,6 +233,11 @@ static void tui_free(tui_app *app)
     ui_systems_free(app->systems);
     ui_forms_free(app->forms);
     ui_incident_free(app->incident);
+    ui_review_table_free(app->review_table);
+    ui_review_unit_free(app->review_unit);
+    ui_review_compare_free(app->review_compare);
+    ui_review_list_free(app->review_list);
+    ui_review_free(app->review);
     tui_close_assessment(app);
     free(app->pending_period);
     ui_context_free(&app->ctx);
@@ -280,6 +305,54 @@ int tui_run(const char *config_path, const char *db_path, const char *profile_na
     term_close();
     if (had_session && code == 0)
         printf("%s\n", _("Quit. Every answer is saved."));
+    tui_free(&app);
+    return code;
+}
+
+int tui_run_review(const char *config_path, const char *db_path)
+{
+    term_prepare();
+    tui_app app;
+    memset(&app, 0, sizeof app);
+    char *err = NULL;
+    if (ui_context_init(&app.ctx, config_path, NULL, &err) != 0) {
+        fprintf(stderr, "selfcheck: %s\n", err ? err : "cannot read the configuration");
+        free(err);
+        return TUI_EXIT_INPUT;
+    }
+    char *fallback = db_path ? NULL : review_db_default_path();
+    review_db *db = NULL;
+    if (db_path == NULL && fallback == NULL) {
+        fprintf(stderr, "selfcheck: %s\n", _("no review database: give --db FILE (HOME is not set)"));
+        tui_free(&app);
+        return TUI_EXIT_STORE;
+    }
+    review_db_status st = review_db_open(db_path ? db_path : fallback, &db, &err);
+    free(fallback);
+    if (st == REVIEW_DB_OK)
+        app.review = ui_review_new(&app.ctx, db, &app.ctx.cfg->schedule, &err);
+    if (app.review == NULL) {
+        fprintf(stderr, "selfcheck: %s\n", err ? err : _("cannot open the review database"));
+        free(err);
+        tui_free(&app);
+        return TUI_EXIT_STORE;
+    }
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "selfcheck: %s\n",
+                _("the review screen needs a terminal; for scripts use 'selfcheck review export', "
+                  "'missing', 'findings' and 'items'"));
+        tui_free(&app);
+        return TUI_EXIT_TERMINAL;
+    }
+    if (term_open(&err) != 0) {
+        fprintf(stderr, "selfcheck: %s\n", err ? err : "cannot use the terminal");
+        free(err);
+        tui_free(&app);
+        return TUI_EXIT_TERMINAL;
+    }
+    tui_switch(&app, &screen_review_table);
+    int code = app.screen ? tui_loop(&app) : TUI_EXIT_TERMINAL;
+    term_close();
     tui_free(&app);
     return code;
 }

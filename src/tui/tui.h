@@ -16,4 +16,12 @@
  * 128+N after signal N (SIGINT 130, SIGTERM 143, SIGHUP 129). */
 int tui_run(const char *config_path, const char *db_path, const char *profile_name, const char *period);
 
+/* Runs the supervisor's review TUI (`selfcheck review`) on the review
+ * database db_path (NULL: the default, review_db.h), with the language and
+ * the schedule of the settings at config_path (NULL: the search order).
+ * Returns the exit code: 0 after quitting; 3 for invalid settings; 4 when
+ * the review database cannot be opened; 5 when there is no usable
+ * terminal; 128+N after signal N. */
+int tui_run_review(const char *config_path, const char *db_path);
+
 #endif

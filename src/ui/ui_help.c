@@ -16,6 +16,8 @@ void ui_help_init(ui_help *h, ui_context *ctx, ui_screen_id about)
     h->ctx = ctx;
     h->about = about;
     h->top = 0;
+    h->page = NULL;
+    h->common = NULL;
 }
 
 ui_action ui_help_key(ui_help *h, ui_key k)
@@ -130,15 +132,16 @@ static const char help_common[] =
 void ui_help_render(ui_help *h, ui_canvas *c)
 {
     const ui_context *ctx = h->ctx;
-    const char *page = _(help_pages[h->about < UI_SCREEN_HELP ? h->about : 1]);
     ui_render_title(ctx, c, _("Help: keys"));
+    const char *page = h->page ? h->page : _(help_pages[h->about < UI_SCREEN_HELP ? h->about : 1]);
+    const char *common = h->page ? (h->common ? h->common : "") : _(help_common);
     int y = 2, bottom = c->rows - 2;
     /* measure first, so the scroll stops at the end */
     ui_canvas scratch = {0};
     int total = 0;
     if (ui_canvas_reset(&scratch, 1, c->cols) == 0) {
         total = help_lines(&scratch, 0, 0, 0, page);
-        total += 1 + help_lines(&scratch, 0, 0, 0, _(help_common));
+        total += 1 + help_lines(&scratch, 0, 0, 0, common);
         ui_canvas_free(&scratch);
     }
     if (h->top > total - (bottom - y))
@@ -146,7 +149,7 @@ void ui_help_render(ui_help *h, ui_canvas *c)
     if (h->top < 0)
         h->top = 0;
     int used = help_lines(c, y, bottom, h->top, page);
-    help_lines(c, y, bottom, h->top - used - 1, _(help_common));
+    help_lines(c, y, bottom, h->top - used - 1, common);
     ui_render_hints(ctx, c, _("Any key closes the help  Up/Down/j/k scroll"));
     ui_render_status(ctx, c);
 }

@@ -16,13 +16,23 @@ typedef enum ui_screen_id {
     UI_SCREEN_SYSTEMS,
     UI_SCREEN_HELP,
     UI_SCREEN_FORMS,    /* after HELP: it has no help page of its own; its keys are on its hint line */
-    UI_SCREEN_INCIDENT  /* likewise */
+    UI_SCREEN_INCIDENT, /* likewise */
+    /* the supervisor's review (ui_review.h): their pages come with the screen */
+    UI_SCREEN_REVIEW_TABLE,
+    UI_SCREEN_REVIEW_UNIT,
+    UI_SCREEN_REVIEW_COMPARE,
+    UI_SCREEN_REVIEW_ITEMS,
+    UI_SCREEN_REVIEW_FOLLOWUP,
+    UI_SCREEN_REVIEW_MISSING
 } ui_screen_id;
 
 typedef struct ui_help {
     ui_context *ctx;        /* not owned */
     ui_screen_id about;     /* whose keys are listed */
     int top;
+    /* set after ui_help_init to list these instead of the string table's
+     * pages (the review's screens); common: the keys every such screen has */
+    const char *page, *common;
 } ui_help;
 
 void ui_help_init(ui_help *h, ui_context *ctx, ui_screen_id about);

@@ -47,7 +47,14 @@ typedef enum ui_action {
     UI_ACT_EXPORT,
     UI_ACT_SYSTEMS,     /* the start screen asked for the information systems */
     UI_ACT_FORMS,       /* the start screen asked for the annex forms (inventory, survey) */
-    UI_ACT_INCIDENT     /* the start screen asked for the incident classifier */
+    UI_ACT_INCIDENT,    /* the start screen asked for the incident classifier */
+    /* the supervisor's review (ui_review.h): show that screen */
+    UI_ACT_REVIEW_TABLE,
+    UI_ACT_REVIEW_UNIT,
+    UI_ACT_REVIEW_COMPARE,
+    UI_ACT_REVIEW_ITEMS,
+    UI_ACT_REVIEW_FOLLOWUP,
+    UI_ACT_REVIEW_MISSING
 } ui_action;
 
 /* A key made of one character (after full-width folding, see ui_key_command). */

@@ -231,6 +231,8 @@ int ui_table_widths(const ui_table *t, int width, int *out)
     int total = 0;
     for (size_t i = 0; i < t->ncols; i++) {
         int w = t->columns[i].title ? (int)text_width(t->columns[i].title) : 0;
+        if (w < t->columns[i].least)
+            w = t->columns[i].least;
         for (size_t r = 0; r < t->nrows; r++)
             if (!t->rows[r].heading) {
                 int cw = (int)text_width(t->rows[r].cells[i]);

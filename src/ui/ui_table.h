@@ -24,6 +24,8 @@ typedef struct ui_table_column {
     bool flex;              /* gives up width first when the row is too wide */
     ui_align align;
     bool numeric;           /* sorts by the number the cell starts with */
+    int least;              /* at least this wide before shrinking (0: as wide as its cells), so
+                               that a table showing one page of many rows keeps its columns */
 } ui_table_column;
 
 typedef struct ui_table ui_table;

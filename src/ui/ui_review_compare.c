@@ -1,0 +1,184 @@
+/* ui_review_compare.c: two periods of a unit compared (see
+ * ui_review_compare.h). The comparison itself is review_compare's; this
+ * counts, filters and lays it out. */
+#include "ui_review_compare.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "review_period.h"
+#include "ui_context.h"
+
+static const char *const kind_label[] = {N_("same"), N_("improved"), N_("regressed"), N_("added"),
+                                         N_("dropped")};
+
+void ui_review_item_score(bool scored, double score, double max, char out[48])
+{
+    if (scored)
+        snprintf(out, 48, "%.10g/%.10g", score, max);
+    else
+        snprintf(out, 48, "-");
+}
+
+static void compare_table(ui_review_compare *x)
+{
+    ui_table_free(x->table);
+    snprintf(x->lang, sizeof x->lang, "%s", i18n_lang());
+    const ui_table_column columns[] = {
+        {_("Item"), 6, false, UI_ALIGN_LEFT, false, 0},
+        {_("Question"), 10, true, UI_ALIGN_LEFT, false, 0},
+        {x->rv->compare_with ? x->rv->compare_with : "", 5, false, UI_ALIGN_RIGHT, false, 0},
+        {ui_review_period(x->rv), 5, false, UI_ALIGN_RIGHT, false, 0},
+        {_("Changed"), 4, false, UI_ALIGN_LEFT, false, 0},
+    };
+    x->table = ui_table_new(columns, sizeof columns / sizeof columns[0]);
+    for (size_t i = 0; x->table && i < x->item_count; i++) {
+        const review_item_diff *d = &x->items[i];
+        if (!x->all && d->kind == REVIEW_SAME)
+            continue;
+        char where[200], a[48], b[48];
+        snprintf(where, sizeof where, "%s/%s%s%s", d->checklist_id, d->item_id, d->system_id[0] ? "@" : "",
+                 d->system_id);
+        ui_review_item_score(d->scored_a, d->score_a, d->max_a, a);
+        ui_review_item_score(d->scored_b, d->score_b, d->max_b, b);
+        if (d->kind == REVIEW_ADDED)
+            snprintf(a, sizeof a, " ");
+        if (d->kind == REVIEW_DROPPED)
+            snprintf(b, sizeof b, " ");
+        const char *cells[] = {where, d->question_zh, a, b, d->kind == REVIEW_SAME ? "" : _(kind_label[d->kind])};
+        long r = ui_table_add_row(x->table, cells, UI_ROLE_NORMAL);
+        if (r >= 0 && (d->kind == REVIEW_REGRESSED || d->kind == REVIEW_IMPROVED))
+            ui_table_set_role(x->table, (size_t)r, 4, d->kind == REVIEW_REGRESSED ? UI_ROLE_FAILED : UI_ROLE_ANSWERED);
+    }
+}
+
+static void compare_load(ui_review_compare *x)
+{
+    review_item_diffs_free(x->items, x->item_count);
+    x->items = NULL;
+    x->item_count = 0;
+    memset(x->kinds, 0, sizeof x->kinds);
+    char *err = NULL;
+    ui_review *rv = x->rv;
+    if (rv->compare_with &&
+        review_compare(rv->db, rv->unit, ui_review_profile_token(rv), rv->compare_with, ui_review_period(rv),
+                       &x->items, &x->item_count, &err) != 0) {
+        free(x->error);
+        x->error = strdup(err ? err : "out of memory");
+    }
+    free(err);
+    for (size_t i = 0; i < x->item_count; i++)
+        x->kinds[x->items[i].kind]++;
+    compare_table(x);
+}
+
+ui_review_compare *ui_review_compare_new(ui_review *rv)
+{
+    ui_review_compare *x = calloc(1, sizeof *x);
+    if (x == NULL)
+        return NULL;
+    x->rv = rv;
+    review_point *trend = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    if (review_unit_trend(rv->db, rv->unit, ui_review_profile_token(rv), &trend, &n, &err) == 0 &&
+        (x->periods = calloc(n ? n : 1, sizeof *x->periods)) != NULL) {
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(trend[i].period, ui_review_period(rv)) < 0) {
+                x->periods[x->period_count++] = trend[i].period;
+                trend[i].period = NULL;
+            }
+    } else {
+        x->error = strdup(err ? err : "out of memory");
+    }
+    free(err);
+    review_points_free(trend, n);
+    compare_load(x);
+    if (x->table == NULL) {
+        ui_review_compare_free(x);
+        return NULL;
+    }
+    return x;
+}
+
+void ui_review_compare_free(ui_review_compare *x)
+{
+    if (x == NULL)
+        return;
+    for (size_t i = 0; i < x->period_count; i++)
+        free(x->periods[i]);
+    free(x->periods);
+    review_item_diffs_free(x->items, x->item_count);
+    ui_table_free(x->table);
+    free(x->error);
+    free(x);
+}
+
+/* Moves the earlier period one back or on among the unit's reports. */
+static void compare_step(ui_review_compare *x, int dir)
+{
+    size_t at = x->period_count;
+    for (size_t i = 0; x->rv->compare_with && i < x->period_count; i++)
+        if (strcmp(x->periods[i], x->rv->compare_with) == 0)
+            at = i;
+    if (at == x->period_count || (dir < 0 && at == 0) || (dir > 0 && at + 1 >= x->period_count))
+        return;
+    char *to = strdup(x->periods[dir < 0 ? at - 1 : at + 1]);
+    if (to == NULL)
+        return;
+    free(x->rv->compare_with);
+    x->rv->compare_with = to;
+    compare_load(x);
+}
+
+ui_action ui_review_compare_key(ui_review_compare *x, ui_key k)
+{
+    ui_action common = ui_review_key(x->rv, &k, UI_ACT_REVIEW_UNIT);
+    if (common != UI_ACT_NONE)
+        return common;
+    unsigned ch = k.code == UI_KEY_CHAR ? k.ch : 0;
+    if (k.code == UI_KEY_LEFT || k.code == UI_KEY_RIGHT) {
+        compare_step(x, k.code == UI_KEY_LEFT ? -1 : 1);
+        return UI_ACT_REDRAW;
+    }
+    if (ch == 'd') {
+        x->all = !x->all;
+        compare_table(x);
+        return UI_ACT_REDRAW;
+    }
+    if (x->table && ui_table_key(x->table, k))
+        return UI_ACT_REDRAW;
+    return UI_ACT_NONE;
+}
+
+void ui_review_compare_render(ui_review_compare *x, ui_canvas *c)
+{
+    ui_review *rv = x->rv;
+    if (x->table == NULL || strcmp(x->lang, i18n_lang()) != 0)
+        compare_table(x);
+    char *title = NULL, *line = NULL;
+    if (asprintf(&title, _("Compare %1$s %2$s: %3$s and %4$s"), rv->unit, rv->unit_name,
+                 rv->compare_with ? rv->compare_with : "-", ui_review_period(rv)) < 0)
+        title = NULL;
+    ui_review_frame(rv, c, title ? title : "",
+                    x->all ? _("Left/Right earlier period  d only the changes  Esc back  ? help")
+                           : _("Left/Right earlier period  d every item  Esc back  ? help"));
+    if (x->error) {
+        ui_render_wrapped(c, 2, 2, c->cols - 4, 3, 0, UI_ROLE_WARNING, x->error);
+    } else {
+        if (asprintf(&line, _("improved %1$zu \xC2\xB7 regressed %2$zu \xC2\xB7 added %3$zu \xC2\xB7 dropped %4$zu "
+                              "\xC2\xB7 same %5$zu"),
+                     x->kinds[REVIEW_IMPROVED], x->kinds[REVIEW_REGRESSED], x->kinds[REVIEW_ADDED],
+                     x->kinds[REVIEW_DROPPED], x->kinds[REVIEW_SAME]) < 0)
+            line = NULL;
+        ui_canvas_put_cut(c, 1, 1, c->cols - 2, UI_ROLE_NORMAL, line ? line : "");
+        if (ui_table_list(x->table)->count == 0)
+            ui_canvas_put_cut(c, 3, 2, c->cols - 4, UI_ROLE_DIM, _("No item changed between the two periods."));
+        else
+            ui_table_render(x->table, c, 2, 0, c->cols, c->rows - 3 - 2);
+    }
+    free(line);
+    free(title);
+}
