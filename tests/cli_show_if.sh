@@ -55,6 +55,8 @@ out=$(LANGUAGE=en sc lint 2>&1); rc=$?
 line=$(grep -n '^show_if = c10001: yes$' "$work/deep/chain.ini" | cut -d: -f1)
 expect "too deep a chain" "chain.ini:$line: 'show_if' makes a chain of more than 10000 conditions" "$out"
 refuse "only the last item is too deep" "chain.ini:$((line - 9)):" "$out"
+out=$(LANGUAGE=zh_CN sc lint 2>&1)
+expect "too deep a chain in Chinese" "chain.ini:$line: 'show_if' 形成了超过 10000 个条件的连锁" "$out"
 
 mkdir -p "$work/loop"
 cat >"$work/loop/loop.ini" <<'EOF2'
@@ -95,5 +97,7 @@ out=$(LANGUAGE=en "$bin" lint "$work/loop/loop.ini" 2>&1); rc=$?
 [ $rc -eq 1 ] || fail "lint of a loop: exit $rc, expected 1"
 expect "a loop is named" "loop.ini:14: the 'show_if' conditions form a loop of 3 items: a -> c -> b -> a" "$out"
 expect "a loop names the later item" "loop.ini:14: 'show_if' names 'c', which is not an earlier item" "$out"
+out=$(LANGUAGE=zh_CN "$bin" lint "$work/loop/loop.ini" 2>&1)
+expect "a loop is named in Chinese" "loop.ini:14: 'show_if' 条件构成了 3 个检查项的循环：a -> c -> b -> a" "$out"
 
 exit $((failures > 0))

@@ -1,6 +1,7 @@
 /* ini.c: INI files read with iniparser after a check of their raw lines
  * (see ini.h for what the check guards against). */
 #include "ini.h"
+#include "i18n.h"
 #include "text.h"
 #include "fsutil.h"
 #include "ident.h"
@@ -153,7 +154,7 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
         const char *nul = memchr(p, '\0', line_len);
         if (nul != NULL) {
             /* iniparser would stop the line there and call it too long */
-            diag_file_report(&cx->file, line_no, "a NUL byte at byte %zu of the line: this is not a text file",
+            diag_file_report(&cx->file, line_no, _("a NUL byte at byte %zu of the line: this is not a text file"),
                              (size_t)(nul - p) + 1);
             p = next;
             continue;

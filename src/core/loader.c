@@ -4,10 +4,12 @@
 #include "checklist.h"
 #include "ini.h"
 #include "number.h"
+#include "printable.h"
 #include "fsutil.h"
 #include "ident.h"
 #include "show_if.h"
 #include "sysattr.h"
+#include "i18n.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -26,11 +28,19 @@
 typedef diag_file load_context;
 
 /* A copy of v (NULL for NULL); running out of memory is reported at line,
- * so that the file fails to load rather than load without the text. */
+ * so that the file fails to load rather than load without the text. A
+ * control character (an escape sequence, a lone CR) is refused: the text is
+ * shown on terminals and written into signed reports. */
 static char *dup_text(load_context *cx, int line, const char *v)
 {
     if (v == NULL)
         return NULL;
+    const char *bad = printable_find_control(v, false);
+    if (bad != NULL)
+        /* TRANSLATORS: the character's code point (U+001B), then its byte in the value */
+        diag_file_report(cx, line, _("a control character (U+%04X) at byte %zu of the value: "
+                                     "checklist text may not hold control characters or a lone CR"),
+                         printable_control_code(bad), (size_t)(bad - v) + 1);
     char *copy = strdup(v);
     if (copy == NULL)
         diag_file_report(cx, line, "out of memory");
@@ -441,8 +451,9 @@ static void parse_show_if(load_context *cx, const ini_section *s, const checklis
     c->item_index = (size_t)(other - list->items);
     c->depth = other->show_if && other->show_if->item_id ? other->show_if->depth + 1 : 1;
     if (c->depth > CHECKLIST_MAX_SHOW_IF_DEPTH)
-        diag_file_report(cx, line, "'show_if' makes a chain of more than %d conditions (each item shown only when "
-                         "the one before is): split the checklist or shorten the chain", CHECKLIST_MAX_SHOW_IF_DEPTH);
+        diag_file_report(cx, line, _("'show_if' makes a chain of more than %d conditions (each item shown only when "
+                                     "the one before is): split the checklist or shorten the chain"),
+                         CHECKLIST_MAX_SHOW_IF_DEPTH);
     it->show_if = c;
 }
 

@@ -29,3 +29,20 @@ char *printable_text(const char *text)
     *o = '\0';
     return out;
 }
+
+const char *printable_find_control(const char *text, bool lines)
+{
+    for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
+        if (lines && (*p == '\n' || *p == '\t' || (*p == '\r' && p[1] == '\n')))
+            continue;
+        if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+            return (const char *)p;
+    }
+    return NULL;
+}
+
+unsigned printable_control_code(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return u[0] == 0xc2 ? u[1] : u[0];
+}

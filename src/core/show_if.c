@@ -3,6 +3,7 @@
  * one other, so one walk from every item, never entering an item walked
  * before, finds every loop in linear time once the ids are sorted. */
 #include "show_if.h"
+#include "i18n.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -89,7 +90,8 @@ int show_if_report_loops(diag_file *cx, const ini_file *ini)
             goto done;
         }
         diag_file_report(cx, ini_line(&ini->sections[first], "show_if"),
-                         "the 'show_if' conditions form a loop of %zu items: %s", length, text);
+                         /* TRANSLATORS: number of items, then the loop, e.g. a -> c -> b -> a */
+                         _("the 'show_if' conditions form a loop of %zu items: %s"), length, text);
         free(text);
     }
     rc = 0;

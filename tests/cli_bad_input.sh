@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# cli_bad_input.sh: the hostile-input corpus of tests/bad-input/. Its README
+# is the index: one table row per file, saying what the file is, the command
+# that reads it, the exit code and the message that command must give. For
+# each row this feeds the file to the command under LANGUAGE=zh_CN and checks
+# that one line of the output holds the message (naming the file, and the
+# line where there is one: FILE stands for the file's path), that every line
+# but a last count names the file, that the exit code is the documented one, and, for a refused file, that nothing was written: the
+# answer store's content, the output folder and the file itself are as
+# before. Files marked "(generated)" are made here (large, binary, or made
+# from a real signed report); every other file of the folder must have a row
+# and every row's file must exist.
+set -u
+bin=$1
+repo=$2
+# shellcheck source=lib/common.sh
+. "$repo/tests/lib/common.sh"
+export SELFCHECK_NOW=2026-11-21T10:00:00 LANGUAGE=zh_CN
+command -v sqlite3 >/dev/null || { echo "sqlite3 is needed to inspect the store"; exit 1; }
+corpus=$repo/tests/bad-input
+index=$corpus/README.md
+in=$work/in
+mkdir -p "$in" "$work/keys" "$work/out"
+example_config "output = $work/out
+[signing]
+key = $work/keys/unit.key
+algo = ed25519"
+db=$work/data/selfcheck.db
+sc keygen >/dev/null || fail "keygen"
+sc systems add oa 办公自动化系统 >/dev/null || fail "systems add oa"
+sc systems add web 门户网站 >/dev/null || fail "systems add web"
+sc template --profile halfyear --out "$work/sheet.csv" >/dev/null 2>&1 || fail "template"
+fill_worked_example "$work/sheet.csv"
+sc answer --profile halfyear --from "$work/sheet.csv" >/dev/null || fail "answer the worked example"
+
+# ---- the generated files: gen_NAME writes $in/NAME ----
+gen() { tr '.-' '__' <<<"gen_$1"; }
+# a 1 MB line inside an otherwise good checklist, and a checklist over the
+# 4 MiB an INI file may have
+gen_checklist_long_line_ini() {
+    { printf '[checklist]\nid = bad\nversion = 1\ntitle_zh = '; head -c 1000000 /dev/zero | tr '\0' 'x'; printf '\n'; } >"$in/$1"
+}
+gen_checklist_huge_ini() {
+    { printf '[checklist]\nid = bad\n'; yes '; a comment line that only makes the file large, over and over again' | head -c 5000000; } >"$in/$1"
+}
+# a sheet whose note is a 1 MB line: over the 16 KiB an answer text may have
+gen_sheet_long_note_csv() {
+    { head -1 "$work/sheet.csv"
+      printf '"example","backup-frequency","","choice","","","","weekly","'; head -c 1000000 /dev/zero | tr '\0' 'x'
+      printf '","",""\r\n'; } >"$in/$1"
+}
+# a sheet over the 32 MiB a sheet may have
+gen_sheet_huge_csv() {
+    { head -1 "$work/sheet.csv"; yes '"example","backup-frequency","","choice","","","","weekly","","",""' | head -c 34000000; } >"$in/$1"
+}
+
+# ---- the index ----
+rows=$(grep -E '^\| `[^`]+` \|' "$index")
+[ -n "$rows" ] || fail "no rows in $index"
+listed=" "
+while IFS='|' read -r _ file what command code message _; do
+    file=$(sed 's/^ *`//; s/` *$//' <<<"$file")
+    listed+="$file "
+done <<<"$rows"
+for f in "$corpus"/*; do
+    name=$(basename "$f")
+    [ "$name" = README.md ] && continue
+    [[ "$listed" == *" $name "* ]] || fail "$name is in tests/bad-input/ but not in its README"
+done
+
+# state FILE: what must not change when FILE is refused
+state() {
+    sqlite3 "$db" .dump 2>&1
+    (cd "$work/out" && find . -printf '%p %s\n' | sort)
+    sha256sum <"$1"
+}
+
+cases=0
+while IFS='|' read -r _ file what command code message _; do
+    file=$(sed 's/^ *`//; s/` *$//' <<<"$file")
+    command=$(sed 's/^ *`//; s/` *$//' <<<"$command")
+    code=$(tr -d ' ' <<<"$code")
+    message=$(sed 's/^ *`//; s/` *$//' <<<"$message")
+    rm -f "$in"/*
+    if [[ "$what" == *"(generated)"* ]]; then
+        "$(gen "$file")" "$file" || { fail "$file: cannot generate it"; continue; }
+    elif [ -f "$corpus/$file" ]; then
+        cp "$corpus/$file" "$in/$file"
+    else
+        fail "$file: listed in the README but not in tests/bad-input/"
+        continue
+    fi
+    path=$in/$file
+    read -r -a args <<<"${command//FILE/$path}"
+    before=$(state "$path")
+    out=$(sc "${args[@]}" 2>&1); rc=$?
+    cases=$((cases + 1))
+    expected=${message//FILE/$path}
+    [ "$rc" = "$code" ] || fail "$file: selfcheck $command: exit $rc, expected $code: $out"
+    found=no
+    while IFS= read -r line; do [[ "$line" == *"$expected"* ]] && found=yes; done <<<"$out"
+    [ $found = yes ] || { fail "$file: no line holds '$expected':"; echo "$out" | head -5; }
+    # every message names the file; only a last line (the count) may not
+    if [ "$rc" != 0 ]; then
+        while IFS= read -r line; do
+            [[ "$line" == *"$path"* ]] || fail "$file: a message that does not name the file: $line"
+        done < <(printf '%s\n' "$out" | sed '$d')
+    fi
+    if [ "$rc" != 0 ]; then
+        [ "$(state "$path")" = "$before" ] || fail "$file: refused, but something was written"
+    fi
+done <<<"$rows"
+echo "$cases files of tests/bad-input/"
+finish cli_bad_input
