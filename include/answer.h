@@ -32,6 +32,13 @@ bool answer_means_never(const item *it, const char *input);
  * it is and `date` is not NULL, the booked day is written there as YYYY-MM-DD. */
 bool answer_scheduled_date(const item *it, const char *value, char date[11]);
 
+/* Whether text may be recorded as a free-text answer or a note (`name`
+ * false: several lines, at most RECORD_MAX_TEXT bytes) or as an owner or a
+ * system name (`name` true: one line, at most RECORD_MAX_NAME bytes): valid
+ * UTF-8 without control characters (printable_find_control: no escape
+ * sequence, no lone CR). Returns 0, or -1 with *err saying why. */
+int answer_text_check(const char *text, bool name, char **err);
+
 /* What the answer cell accepts, e.g. "yes|no|partial|na", "daily|weekly|none",
  * "0..3650", "YYYY-MM-DD", "text". Caller frees. */
 char *answer_allowed(const item *it);

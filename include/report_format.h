@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "record_limits.h"
+
 /* The report layout this code writes (the format_version column and the
  * SQLite user_version). Version 2 added the checklist digests
  * (checklist_digest.h), version 3 the annex forms (report_forms.h); the
@@ -20,14 +22,12 @@
 /* PRAGMA application_id of a report database: "SCKR". */
 #define REPORT_SQLITE_APPLICATION_ID 0x53434B52
 
-/* Size limits, one set for the writer, the reader and the answer store, so
- * that every report written can be read (docs/report-format.md). A note, an
- * owner or any other answer text is at most REPORT_MAX_TEXT bytes; a report
- * file at most REPORT_MAX_BYTES. SQLite's string limit on reading is set
- * above REPORT_MAX_TEXT, and REPORT_MAX_ITEMS items of REPORT_MAX_TEXT each
- * in three texts stay under REPORT_MAX_BYTES. */
-#define REPORT_MAX_TEXT ((size_t)16 * 1024)
-#define REPORT_MAX_ITEMS ((size_t)1000)
+/* Size limits. What a report can hold is bounded where answers are
+ * recorded (record_limits.h: each text, the total of a check, the number of
+ * systems), so that every report written can be read; a report file is at
+ * most REPORT_MAX_BYTES, which the writer refuses to exceed and the readers
+ * read up to. SQLite's string limit on reading is set above RECORD_MAX_TEXT. */
+#define REPORT_MAX_TEXT RECORD_MAX_TEXT
 #define REPORT_MAX_BYTES ((size_t)64 * 1024 * 1024)
 /* A detached signature: SM2 DER is at most 72 bytes, Ed25519 64. */
 #define REPORT_MAX_SIG_BYTES ((size_t)1024)

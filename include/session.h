@@ -57,8 +57,14 @@ int session_discard_if_unused(session *s, char **err);
  * at once, reloads, rescores, and marks the assessment completed when every
  * asked instance is answered (or clears the mark when a condition change
  * makes it incomplete). A finding with no due date gets one from the
- * schedule. Returns 0, or -1 with *err (nothing changed). */
+ * schedule. A text over its limit or one that would take the assessment's
+ * texts over RECORD_MAX_TOTAL is refused (record_limits.h). Returns 0, or -1
+ * with *err (nothing changed). */
 int session_set(session *s, size_t index, answer_field field, const char *input, char **err);
+
+/* Bytes of the recorded texts (answer values, notes, owners) of the
+ * assessment, which RECORD_MAX_TOTAL bounds. */
+size_t session_text_bytes(const session *s);
 
 /* The stored answer of instance `index`, or NULL. */
 const answer *session_answer(const session *s, size_t index);

@@ -30,7 +30,8 @@ void store_rollback(store *s);
  * mistakes from a broken store without reading the message. */
 typedef enum store_error {
     STORE_ERR = -1,             /* SQLite failed, or out of memory */
-    STORE_ERR_INVALID = -2,     /* a system code or name that cannot be stored */
+    STORE_ERR_INVALID = -2,     /* a system code or name, or an answer text, that cannot be stored
+                                   (record_limits.h, answer_text_check) */
     STORE_ERR_EXISTS = -3,      /* a system of that code is there already */
     STORE_ERR_NOT_FOUND = -4    /* no such system */
 } store_error;
@@ -42,7 +43,8 @@ typedef struct system_info {
 } system_info;
 
 /* A system's code follows ident_name_valid (ident.h). */
-/* Returns 0, or a store_error with *err: STORE_ERR_INVALID, STORE_ERR_EXISTS. */
+/* The name is one line (answer_text_check); at most RECORD_MAX_SYSTEMS systems.
+ * Returns 0, or a store_error with *err: STORE_ERR_INVALID, STORE_ERR_EXISTS. */
 int store_system_add(store *s, const char *id, const char *name, char **err);
 /* Returns 0, or a store_error with *err: STORE_ERR_NOT_FOUND. */
 int store_system_remove(store *s, const char *id, char **err);
@@ -111,7 +113,10 @@ typedef enum answer_field {
 
 /* Sets one field of one answer (creating the row), committing at once unless
  * inside store_begin. text NULL (or "" for note/owner/due) clears the field.
- * `when` is the ISO time recorded as answered_at when the value changes. */
+ * `when` is the ISO time recorded as answered_at when the value changes.
+ * A text over its limit or holding a control character (answer_text_check:
+ * an owner is a name, a value or note may have several lines) is refused
+ * with STORE_ERR_INVALID. */
 int store_answer_put(store *s, long long assessment_id, const char *checklist_id,
                      const char *item_id, const char *system_id, answer_field field,
                      const char *text, const char *when, char **err);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "printable.h"
 #include "sysattr.h"
 #include "text.h"
 
@@ -24,13 +25,19 @@ static void print_conflicts(const session *s)
         printf(_("Contradicts the inventory (%zu):\n"), n);
     for (size_t i = 0; i < n; i++) {
         const instance *in = &s->plan->items[c[i].index];
-        printf("  %s/%s (%s): ", in->list->id, in->item->id, in->system_name);
+        /* names and answers are recorded text: no escape sequence reaches the terminal */
+        char *system = printable_text(in->system_name), *answered = printable_text(c[i].answered),
+             *recorded = printable_text(c[i].recorded);
+        printf("  %s/%s (%s): ", in->list->id, in->item->id, system ? system : "?");
         if (c[i].kind == SYSATTR_CONFLICT_NOT_APPLICABLE)
             printf(_("answered not applicable, but the inventory records %1$s = %2$s, which it applies to\n"),
-                   sysattr_name_text(c[i].attribute), c[i].recorded);
+                   sysattr_name_text(c[i].attribute), recorded ? recorded : "?");
         else
-            printf(_("answered %1$s, but the inventory records %2$s = %3$s\n"), c[i].answered,
-                   sysattr_name_text(c[i].attribute), c[i].recorded);
+            printf(_("answered %1$s, but the inventory records %2$s = %3$s\n"), answered ? answered : "?",
+                   sysattr_name_text(c[i].attribute), recorded ? recorded : "?");
+        free(system);
+        free(answered);
+        free(recorded);
     }
     free(c);
 }
@@ -55,15 +62,22 @@ static void print_finding(const session *s, size_t i, const char *lang)
 {
     const instance *in = &s->plan->items[i];
     const instance_score *sc = &s->score->instances[i];
-    char *shown = answer_display(in->item, sc->answer->value, lang);
+    /* the answer, the system's name and the owner are recorded text, printed
+     * so that no escape sequence in them reaches the terminal */
+    char *display = answer_display(in->item, sc->answer->value, lang);
+    char *shown = printable_text(display ? display : sc->answer->value);
+    char *system = printable_text(in->system_name);
+    char *owner = printable_text(sc->answer->owner ? sc->answer->owner : _("(none)"));
     printf("  [%s] %s", cli_severity_label(in->item->severity), in->item->id);
     if (*in->system_id)
-        printf(_(" (system %s)"), in->system_name);
-    printf(_(": %s — points %.2f/%g\n"), shown ? shown : sc->answer->value, sc->points, in->item->weight);
+        printf(_(" (system %s)"), system ? system : "?");
+    printf(_(": %s — points %.2f/%g\n"), shown ? shown : "?", sc->points, in->item->weight);
     printf("      %s\n", item_question(in->item, lang));
-    printf(_("      owner %s, due %s\n"), sc->answer->owner ? sc->answer->owner : _("(none)"),
-           sc->answer->due ? sc->answer->due : "-");
+    printf(_("      owner %s, due %s\n"), owner ? owner : "?", sc->answer->due ? sc->answer->due : "-");
+    free(display);
     free(shown);
+    free(system);
+    free(owner);
 }
 
 int cmd_score(const cli_globals *g, int argc, char **argv)
@@ -96,8 +110,10 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
     if (lang_option)
         i18n_set_lang(lang_option);
     const score_result *r = s->score;
-    printf(_("Unit %s %s · %s %s\n"), s->cfg->unit_code, s->cfg->unit_name,
+    char *unit_name = printable_text(s->cfg->unit_name);
+    printf(_("Unit %s %s · %s %s\n"), s->cfg->unit_code, unit_name ? unit_name : "?",
            cli_profile_label(s->assessment->profile), s->assessment->period);
+    free(unit_name);
     print_padded(_("Checklist"), 40);
     print_right(_("answered"), 10);
     print_right(_("points"), 14);

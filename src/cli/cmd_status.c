@@ -9,6 +9,7 @@
 
 #include "due.h"
 #include "period.h"
+#include "printable.h"
 #include "score.h"
 #include "store.h"
 #include "text.h"
@@ -252,7 +253,9 @@ int cmd_status(const cli_globals *g, int argc, char **argv)
     if (cfg->unit_code[0] == '\0') {
         printf("%s\n", _("No unit configured yet: run selfcheck to set it up, or set [unit] code in selfcheck.ini."));
     } else {
-        printf(_("Unit %s %s\n"), cfg->unit_code, cfg->unit_name);
+        char *unit_name = printable_text(cfg->unit_name);   /* the settings file is text from elsewhere */
+        printf(_("Unit %s %s\n"), cfg->unit_code, unit_name ? unit_name : "?");
+        free(unit_name);
         char *path = g->db_path ? strdup(g->db_path) : config_store_path(cfg);
         store *st = NULL;
         char *err = NULL;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "printable.h"
 #include "store.h"
 #include "text.h"
 
@@ -77,9 +78,11 @@ int cmd_systems(const cli_globals *g, int argc, char **argv)
             if (count == 0)
                 printf("%s\n", _("no systems yet: add one with 'selfcheck systems add ID NAME'"));
             for (size_t i = 0; i < count; i++) {
-                char *id = text_pad(systems[i].id, 16);
-                printf("%s %s\n", id ? id : systems[i].id, systems[i].name);
+                /* a name stored before names were checked may hold an escape sequence */
+                char *id = text_pad(systems[i].id, 16), *name = printable_text(systems[i].name);
+                printf("%s %s\n", id ? id : systems[i].id, name ? name : "?");
                 free(id);
+                free(name);
             }
             system_info_free_array(systems, count);
         }

@@ -4,6 +4,9 @@
 #include "i18n.h"
 #include "number.h"
 #include "period.h"
+#include "printable.h"
+#include "record_limits.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -331,6 +334,22 @@ static int parse_date(const item *it, const char *v, const char *today, char **c
     return 0;
 }
 
+int answer_text_check(const char *text, bool name, char **err)
+{
+    size_t len = strlen(text), max = name ? RECORD_MAX_NAME : RECORD_MAX_TEXT, bad;
+    if (len > max)
+        /* TRANSLATORS: the text's length, then the limit, both in bytes */
+        return error_set(err, _("%zu bytes, more than the %zu allowed (a Chinese character takes 3)"), len, max);
+    if (!text_utf8_valid(text, len, &bad))
+        return error_set(err, _("invalid UTF-8 at byte %zu"), bad + 1);
+    const char *control = printable_find_control(text, !name);
+    if (control != NULL)
+        return error_set(err, name ? _("a control character or line break (U+%04X) at byte %zu: a name is one line of text")
+                                   : _("a control character (U+%04X) at byte %zu: escape sequences and a lone CR are not allowed"),
+                         printable_control_code(control), (size_t)(control - text) + 1);
+    return 0;
+}
+
 int answer_parse(const item *it, const char *input, const char *today,
                  char **canonical, char **err)
 {
@@ -338,6 +357,8 @@ int answer_parse(const item *it, const char *input, const char *today,
     if (input == NULL)
         return error_set(err, _("no answer given"));
     if (it->type == ANSWER_TEXT) {
+        if (answer_text_check(input, false, err) != 0)
+            return -1;
         *canonical = strdup(input);
         return *canonical ? 0 : error_set(err, _("out of memory"));
     }

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "period.h"
+#include "record_limits.h"
 #include "sysattr.h"
 
 #include <stdlib.h>
@@ -209,6 +210,26 @@ static int default_due(session *s, size_t index, bool *wrote, char **err)
     return 0;
 }
 
+/* The length of one field of a stored answer (0 when absent). */
+static size_t field_bytes(const answer *a, answer_field field)
+{
+    const char *t = a == NULL                    ? NULL
+                    : field == ANSWER_FIELD_VALUE ? a->value
+                    : field == ANSWER_FIELD_NOTE  ? a->note
+                    : field == ANSWER_FIELD_OWNER ? a->owner
+                                                  : NULL;
+    return t ? strlen(t) : 0;
+}
+
+size_t session_text_bytes(const session *s)
+{
+    size_t total = 0;
+    for (size_t i = 0; s->answers && i < s->answers->count; i++)
+        for (answer_field f = ANSWER_FIELD_VALUE; f <= ANSWER_FIELD_OWNER; f++)
+            total += field_bytes(&s->answers->items[i], f);
+    return total;
+}
+
 int session_set(session *s, size_t index, answer_field field, const char *input, char **err)
 {
     if (index >= s->plan->count)
@@ -233,6 +254,16 @@ int session_set(session *s, size_t index, answer_field field, const char *input,
     }
     if (!clearing && canonical == NULL)
         return error_set(err, _("out of memory"));
+    if (canonical != NULL && field != ANSWER_FIELD_DUE) {
+        size_t total = session_text_bytes(s) - field_bytes(session_answer(s, index), field) + strlen(canonical);
+        if (total > RECORD_MAX_TOTAL) {
+            free(canonical);
+            /* TRANSLATORS: the bytes the texts would take, then the limit */
+            return error_set(err, _("the answers, notes and owners of this check would take %zu bytes, "
+                                    "more than the %zu allowed: shorten a note"),
+                             total, RECORD_MAX_TOTAL);
+        }
+    }
     int rc = store_answer_put(s->store, s->assessment->id, in->list->id, in->item->id, in->system_id,
                               field, canonical, NULL, err);
     free(canonical);

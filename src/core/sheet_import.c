@@ -5,6 +5,7 @@
 #include "answer.h"
 #include "i18n.h"
 #include "period.h"
+#include "record_limits.h"
 #include "store.h"
 
 #include <stdbool.h>
@@ -48,6 +49,21 @@ static int check_row(const session *s, const sheet *sh, size_t r, const char *pa
         if (rc != 0)
             return -1;
     }
+    /* the store's limits, checked here too so that each is named at its line */
+    const struct {
+        const char *column, *text;
+        bool name;
+    } texts[] = {{"note", row->note, false}, {"remediation_owner", row->owner, true}};
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        if (*texts[t].text == '\0' || answer_text_check(texts[t].text, texts[t].name, &why) == 0)
+            continue;
+        int rc = diag_add(problems, path, row->line, "%s: %s: %s", row->item_id, texts[t].column,
+                          why ? why : _("out of memory"));
+        free(why);
+        why = NULL;
+        if (rc != 0)
+            return -1;
+    }
     if (*row->due != '\0') {
         civil_date d;
         if (answer_read_date(row->due, &d) != 0)
@@ -59,6 +75,23 @@ static int check_row(const session *s, const sheet *sh, size_t r, const char *pa
             return -1;
     }
     return 0;
+}
+
+/* The bytes of recorded text the assessment would hold with the sheet: what
+ * is stored, less what the sheet's filled cells replace, plus those cells. */
+static size_t texts_with_sheet(const session *s, const checked_row *checked, size_t count)
+{
+    size_t total = session_text_bytes(s);
+    for (size_t r = 0; r < count; r++) {
+        const answer *old = session_answer(s, (size_t)checked[r].index);
+        const char *cells[][2] = {{checked[r].value, old ? old->value : NULL},
+                                  {checked[r].row->note, old ? old->note : NULL},
+                                  {checked[r].row->owner, old ? old->owner : NULL}};
+        for (size_t c = 0; c < 3; c++)
+            if (cells[c][0] != NULL && *cells[c][0] != '\0')
+                total += strlen(cells[c][0]) - (cells[c][1] ? strlen(cells[c][1]) : 0);
+    }
+    return total;
 }
 
 /* Writes every checked row and the default due dates in one transaction. */
@@ -114,7 +147,7 @@ sheet_import_status sheet_import(session *s, const sheet *sh, const char *path, 
     }
     char today[11];
     clock_today(today);
-    size_t before = problems->count;
+    size_t before = problems->count, total;
     sheet_import_status status = SHEET_IMPORT_OK;
     for (size_t r = 0; r < sh->count && status == SHEET_IMPORT_OK; r++)
         if (check_row(s, sh, r, path, today, checked, problems) != 0)
@@ -123,7 +156,17 @@ sheet_import_status sheet_import(session *s, const sheet *sh, const char *path, 
         error_set(err, "%s", _("out of memory"));
     else if (problems->count > before)
         status = SHEET_IMPORT_INVALID;
-    else if (record_rows(s, checked, sh->count, recorded, err) != 0)
+    else if ((total = texts_with_sheet(s, checked, sh->count)) > RECORD_MAX_TOTAL) {
+        /* TRANSLATORS: the bytes the texts would take, then the limit */
+        if (diag_add(problems, path, 0, _("the answers, notes and owners of this check would take %zu bytes, "
+                                          "more than the %zu allowed: shorten a note"),
+                     total, RECORD_MAX_TOTAL) != 0) {
+            error_set(err, "%s", _("out of memory"));
+            status = SHEET_IMPORT_NOMEM;
+        } else {
+            status = SHEET_IMPORT_INVALID;
+        }
+    } else if (record_rows(s, checked, sh->count, recorded, err) != 0)
         status = SHEET_IMPORT_STORE;
     for (size_t r = 0; r < sh->count; r++) {
         free(checked[r].value);

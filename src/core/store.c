@@ -9,11 +9,13 @@
  * run out of memory (a failed SQLITE_TRANSIENT bind leaves NULL bound, which
  * a query would silently match nothing with). */
 #include "store.h"
+#include "answer.h"
 #include "error.h"
 #include "fsutil.h"
 #include "i18n.h"
 #include "ident.h"
 #include "period.h"
+#include "record_limits.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -274,7 +276,25 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
         error_set(err, _("system '%s' needs a name"), id);
         return STORE_ERR_INVALID;
     }
+    char *why = NULL;
+    if (answer_text_check(name, true, &why) != 0) {
+        error_set(err, _("the name of system '%s': %s"), id, why ? why : _("out of memory"));
+        free(why);
+        return STORE_ERR_INVALID;
+    }
     sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM systems", -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "cannot add the system");
+    int rc = sqlite3_step(st);
+    long long registered = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    if (registered < 0)
+        return db_error(s, err, "cannot add the system");
+    if (registered >= RECORD_MAX_SYSTEMS) {
+        error_set(err, _("%d systems are registered, as many as a unit may have: remove one first"),
+                  RECORD_MAX_SYSTEMS);
+        return STORE_ERR_INVALID;
+    }
     char now[20];
     clock_now(now);
     if (sqlite3_prepare_v2(s->db, "INSERT INTO systems (id, name, added_at) VALUES (?, ?, ?)", -1, &st,
@@ -283,7 +303,7 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+    rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc == SQLITE_CONSTRAINT) {
         error_set(err, _("system '%s' exists already"), id);
@@ -642,6 +662,14 @@ int store_answer_put(store *s, long long assessment_id, const char *checklist_id
     };
     if ((unsigned)field > ANSWER_FIELD_DUE)
         return error_set(err, "unknown answer field");
+    /* the limits hold whoever records: the walk, a sheet, the command line */
+    char *why = NULL;
+    if (text != NULL && field != ANSWER_FIELD_DUE && answer_text_check(text, field == ANSWER_FIELD_OWNER, &why) != 0) {
+        static const char *const names[] = {N_("the answer"), N_("the note"), N_("the remediation owner")};
+        error_set(err, "%s/%s: %s: %s", checklist_id, item_id, _(names[field]), why ? why : _("out of memory"));
+        free(why);
+        return STORE_ERR_INVALID;
+    }
     char now[20];
     if (when == NULL) {
         clock_now(now);
