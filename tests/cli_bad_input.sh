@@ -32,6 +32,10 @@ sc systems add web 门户网站 >/dev/null || fail "systems add web"
 sc template --profile halfyear --out "$work/sheet.csv" >/dev/null 2>&1 || fail "template"
 fill_worked_example "$work/sheet.csv"
 sc answer --profile halfyear --from "$work/sheet.csv" >/dev/null || fail "answer the worked example"
+sc report --profile halfyear --allow-incomplete >/dev/null 2>&1 || fail "report of the worked example"
+report=$work/out/4401-hb_halfyear_2026-H2
+[ -f "$report.csv.sig" ] && [ -f "$report.sqlite.sig" ] || fail "the report set is not there"
+mkdir -p "$work/keyout"
 
 # ---- the generated files: gen_NAME writes $in/NAME ----
 gen() { tr '.-' '__' <<<"gen_$1"; }
@@ -54,6 +58,33 @@ gen_sheet_huge_csv() {
     { head -1 "$work/sheet.csv"; yes '"example","backup-frequency","","choice","","","","weekly","","",""' | head -c 34000000; } >"$in/$1"
 }
 
+# signed REPORT NAME [SIG]: the report (csv or sqlite) copied as $in/NAME with
+# its signature (or the signature file SIG)
+signed() { cp "$report.$1" "$in/$2"; cp "${3:-$report.$1.sig}" "$in/$2.sig"; }
+gen_report_tampered_csv() {
+    signed csv "$1"
+    python3 -c "import sys; p = sys.argv[1]; b = bytearray(open(p, 'rb').read()); i = b.index('示例局'.encode()); b[i + 3] ^= 1; open(p, 'wb').write(b)" "$in/$1"
+}
+gen_report_truncated_sqlite() { signed sqlite "$1"; truncate -s 4096 "$in/$1"; }
+gen_report_corrupted_sqlite() { signed sqlite "$1"; printf XXXX | dd of="$in/$1" bs=1 seek=2000 conv=notrunc 2>/dev/null; }
+gen_report_empty_sig_csv() { signed csv "$1" /dev/null; }
+gen_report_short_sig_csv() { signed csv "$1"; truncate -s 10 "$in/$1.sig"; }
+gen_report_no_sig_csv() { cp "$report.csv" "$in/$1"; }
+gen_report_other_key_csv() { signed csv "$1"; sc keygen --out "$in/other" >/dev/null 2>&1; }
+gen_report_sm2_key_csv() {
+    signed csv "$1"
+    openssl genpkey -algorithm SM2 2>/dev/null | openssl pkey -pubout -out "$in/sm2.pub" 2>/dev/null
+}
+gen_report_not_a_report_csv() { printf 'hello\n' >"$in/$1"; cp "$report.csv.sig" "$in/$1.sig"; }
+# private keys: mode 0600 unless the row is about the mode
+gen_key_world_readable_key() { cp "$work/keys/unit.key" "$in/$1"; chmod 644 "$in/$1"; }
+gen_key_junk_key() { printf 'not a key\n' >"$in/$1"; chmod 600 "$in/$1"; }
+gen_key_empty_key() { : >"$in/$1"; chmod 600 "$in/$1"; }
+gen_key_public_key() { cp "$work/keys/unit.pub" "$in/$1"; chmod 600 "$in/$1"; }
+gen_key_encrypted_key() {
+    (umask 077; openssl genpkey -algorithm ED25519 -aes256 -pass pass:secret -out "$in/$1" 2>/dev/null)
+}
+
 # ---- the index ----
 rows=$(grep -E '^\| `[^`]+` \|' "$index")
 [ -n "$rows" ] || fail "no rows in $index"
@@ -71,7 +102,7 @@ done
 # state FILE: what must not change when FILE is refused
 state() {
     sqlite3 "$db" .dump 2>&1
-    (cd "$work/out" && find . -printf '%p %s\n' | sort)
+    (cd "$work" && find out keyout -printf '%p %s\n' | sort)
     sha256sum <"$1"
 }
 
@@ -91,9 +122,17 @@ while IFS='|' read -r _ file what command code message _; do
         continue
     fi
     path=$in/$file
-    read -r -a args <<<"${command//FILE/$path}"
+    command=${command//FILE/$path}
+    command=${command//KEY/$work/keys/unit.pub}
+    command=${command//IN\//$in/}
+    command=${command//OUT/$work/keyout}
+    read -r -a args <<<"$command"
     before=$(state "$path")
-    out=$(sc "${args[@]}" 2>&1); rc=$?
+    if [ "${args[0]}" = --config ]; then
+        out=$("$bin" "${args[@]}" 2>&1); rc=$?
+    else
+        out=$(sc "${args[@]}" 2>&1); rc=$?
+    fi
     cases=$((cases + 1))
     expected=${message//FILE/$path}
     [ "$rc" = "$code" ] || fail "$file: selfcheck $command: exit $rc, expected $code: $out"

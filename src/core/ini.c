@@ -159,6 +159,15 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             p = next;
             continue;
         }
+        const char *cr = memchr(p, '\r', line_len);
+        if (cr != NULL) {
+            /* iniparser would keep it inside the value, and a terminal
+             * showing the value would overwrite the line with what follows */
+            diag_file_report(&cx->file, line_no, _("a lone CR at byte %zu of the line: end lines with LF or CRLF"),
+                             (size_t)(cr - p) + 1);
+            p = next;
+            continue;
+        }
         if (!text_utf8_valid(p, line_len, &bad)) {
             diag_file_report(&cx->file, line_no, "invalid UTF-8 at byte %zu of the line (save the file as UTF-8)", bad + 1);
             p = next;
