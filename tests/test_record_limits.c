@@ -149,6 +149,41 @@ static void test_free_text_answer(void **state)
     free(over);
 }
 
+/* The walk records through session_set, which counts the check's total:
+ * texts stored earlier (here rows of items the plan does not have, which the
+ * store keeps and a report would carry) leave room for one more note only up
+ * to RECORD_MAX_TOTAL. */
+static void test_session_total(void **state)
+{
+    fixture *f = *state;
+    char *note = filled(RECORD_MAX_TEXT);
+    size_t rows = RECORD_MAX_TOTAL / RECORD_MAX_TEXT;   /* exactly the total */
+    assert_int_equal(store_begin(f->s->store, NULL), 0);
+    for (size_t i = 0; i < rows; i++) {
+        char id[24];
+        snprintf(id, sizeof id, "old-%zu", i);
+        assert_int_equal(store_answer_put(f->s->store, f->s->assessment->id, "gone", id, "", ANSWER_FIELD_NOTE, note,
+                                          NULL, NULL),
+                         0);
+    }
+    assert_int_equal(store_commit(f->s->store, NULL), 0);
+    assert_int_equal(session_refresh(f->s, NULL), 0);
+    assert_int_equal(session_text_bytes(f->s), RECORD_MAX_TOTAL);
+    char *err = NULL;
+    assert_int_equal(session_set(f->s, 0, ANSWER_FIELD_NOTE, "再多一个字", &err), -1);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "more than the 16777216 allowed"));
+    free(err);
+    assert_true(session_answer(f->s, 0) == NULL || session_answer(f->s, 0)->note == NULL);
+    /* once a stored note is cleared there is room again */
+    assert_int_equal(store_answer_put(f->s->store, f->s->assessment->id, "gone", "old-0", "", ANSWER_FIELD_NOTE, "",
+                                      NULL, NULL),
+                     0);
+    assert_int_equal(session_refresh(f->s, NULL), 0);
+    assert_int_equal(session_set(f->s, 0, ANSWER_FIELD_NOTE, "再多一个字", NULL), 0);
+    free(note);
+}
+
 static void test_systems_limit(void **state)
 {
     fixture *f = *state;
@@ -173,6 +208,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_text_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_control_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_free_text_answer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_session_total, setup, teardown),
         cmocka_unit_test_setup_teardown(test_systems_limit, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
