@@ -85,6 +85,9 @@ gen_key_encrypted_key() {
     (umask 077; openssl genpkey -algorithm ED25519 -aes256 -pass pass:secret -out "$in/$1" 2>/dev/null)
 }
 
+# the report's name taken by a symlink to a file outside the folder
+gen_4401_hb_halfyear_2026_H2_csv() { echo victim >"$work/victim"; ln -s "$work/victim" "$in/$1"; }
+
 # ---- the index ----
 rows=$(grep -E '^\| `[^`]+` \|' "$index")
 [ -n "$rows" ] || fail "no rows in $index"
