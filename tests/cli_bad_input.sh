@@ -3,8 +3,9 @@
 # is the index: one table row per file, saying what the file is, the command
 # that reads it, the exit code and the message that command must give. For
 # each row this feeds the file to the command under LANGUAGE=zh_CN and checks
-# that one line of the output holds the message (naming the file, and the
-# line where there is one: FILE stands for the file's path), that every line
+# that one line of the output holds the message and, for a refused file,
+# names the file (and the line where there is one: FILE stands for the
+# file's path), that every line
 # but a last count names the file, that the exit code is the documented one, and, for a refused file, that nothing was written: the
 # answer store's content, the output folder and the file itself are as
 # before. Files marked "(generated)" are made here (large, binary, or made
@@ -47,15 +48,19 @@ gen_checklist_long_line_ini() {
 gen_checklist_huge_ini() {
     { printf '[checklist]\nid = bad\n'; yes '; a comment line that only makes the file large, over and over again' | head -c 5000000; } >"$in/$1"
 }
+# the header row of the sheets of this folder: the program's column names
+sheet_header() {
+    printf '\357\273\277"checklist_id","item_id","system","type","allowed","question_zh","question_en","answer","note","remediation_owner","remediation_due"\r\n'
+}
 # a sheet whose note is a 1 MB line: over the 16 KiB an answer text may have
 gen_sheet_long_note_csv() {
-    { head -1 "$work/sheet.csv"
+    { sheet_header
       printf '"example","backup-frequency","","choice","","","","weekly","'; head -c 1000000 /dev/zero | tr '\0' 'x'
       printf '","",""\r\n'; } >"$in/$1"
 }
 # a sheet over the 32 MiB a sheet may have
 gen_sheet_huge_csv() {
-    { head -1 "$work/sheet.csv"; yes '"example","backup-frequency","","choice","","","","weekly","","",""' | head -c 34000000; } >"$in/$1"
+    { sheet_header; yes '"example","backup-frequency","","choice","","","","weekly","","",""' | head -c 34000000; } >"$in/$1"
 }
 
 # signed REPORT NAME [SIG]: the report (csv or sqlite) copied as $in/NAME with
@@ -139,9 +144,12 @@ while IFS='|' read -r _ file what command code message _; do
     cases=$((cases + 1))
     expected=${message//FILE/$path}
     [ "$rc" = "$code" ] || fail "$file: selfcheck $command: exit $rc, expected $code: $out"
+    # the message is on one line, which names the file when the file is refused
     found=no
-    while IFS= read -r line; do [[ "$line" == *"$expected"* ]] && found=yes; done <<<"$out"
-    [ $found = yes ] || { fail "$file: no line holds '$expected':"; echo "$out" | head -5; }
+    while IFS= read -r line; do
+        [[ "$line" == *"$expected"* ]] && { [ "$rc" = 0 ] || [[ "$line" == *"$path"* ]]; } && found=yes
+    done <<<"$out"
+    [ $found = yes ] || { fail "$file: no line holds '$expected' (and names the file):"; echo "$out" | head -5; }
     # every message names the file; only a last line (the count) may not
     if [ "$rc" != 0 ]; then
         while IFS= read -r line; do
