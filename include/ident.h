@@ -23,6 +23,12 @@ bool ident_name_char(char c);
  * NULL is not. */
 bool ident_name_valid(const char *s);
 
+/* Whether id may name a new system: a name that starts with a letter and
+ * does not read as a date (jan-5), because a spreadsheet rewrites a system
+ * 007 as 7, 1e3 as 1.00E+03 and 3-4 as a date, and the sheet's rows for it
+ * would no longer match. Systems recorded before keep their ids. */
+bool ident_system_id_new_valid(const char *id);
+
 /* Whether code is a unit code, safe in a file name. NULL is not. */
 bool ident_unit_code_valid(const char *code);
 

@@ -43,9 +43,12 @@ sheet_import_status sheet_import_target(const sheet *sh, const char *path, const
  * take, a due date that is not a date) and records the sheet when there is
  * no problem. `path` names the sheet in the messages. Each problem is added
  * to `problems` as PATH:LINE: message, in the user's language. An empty cell
- * leaves what is stored alone. On SHEET_IMPORT_OK, *recorded is the number
+ * leaves what is stored alone. A free-text cell (a text answer, a note, an
+ * owner) in the form a spreadsheet gives a long number or a fraction
+ * (1.10101199001011E+17, ½) is recorded as it is, with an entry in
+ * `warnings` naming its line. On SHEET_IMPORT_OK, *recorded is the number
  * of answers recorded and s->score is up to date. */
 sheet_import_status sheet_import(session *s, const sheet *sh, const char *path, diag_list *problems,
-                                 size_t *recorded, char **err);
+                                 diag_list *warnings, size_t *recorded, char **err);
 
 #endif

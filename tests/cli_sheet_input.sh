@@ -128,4 +128,20 @@ out=$(sc answer --from "$work/zh.csv" 2>&1); rc=$?
 expect "ambiguous date refused with the forms" "“12/11/26”不是日期：请写作 2026-03-31、2026/3/31、2026.3.31 或 2026年3月31日" "$out"
 expect "wrong word: Chinese forms offered" "“也许”不是此项可用的回答：请填 yes|no|partial|na (是|否|部分|不适用)" "$out"
 
+# system ids that a spreadsheet would rewrite are refused when they are made
+for id in 007 1e3 3-4 jan-5; do
+    out=$(sc systems add "$id" 某系统 2>&1); rc=$?
+    [ $rc -eq 2 ] || fail "systems add $id: exit $rc, expected 2: $out"
+    expect "systems add $id says why" "须以字母开头" "$out"
+done
+# a long number or a fraction that a spreadsheet rewrote is recorded with a warning
+sc template --profile halfyear --out "$work/num.csv" 2>/dev/null || fail "template num"
+fill "$work/num.csv" backup-daily oa '"是","1.10101199001011E+17","",""'
+fill "$work/num.csv" backup-notes '' '"½","","",""'
+line=$(grep -n '"backup-daily","oa"' "$work/num.csv" | cut -d: -f1)
+out=$(sc answer --from "$work/num.csv" 2>&1) || fail "sheet with number forms: $out"
+expect "warning names the row" "num.csv:$line: backup-daily：note 栏的“1.10101199001011E+17”像是被电子表格改写过的数字" "$out"
+expect "fraction warned" "answer 栏的“½”" "$out"
+expect "recorded anyway" "已导入" "$out"
+
 finish cli_sheet_input

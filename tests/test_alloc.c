@@ -37,6 +37,7 @@
 #include "fsutil.h"
 #include "session.h"
 #include "sheet.h"
+#include "sheet_import.h"
 #include "store.h"
 #include "testutil.h"
 
@@ -476,7 +477,8 @@ static int run_store(void)
 
 /* -- a session: open, answer, score -- */
 
-static int run_session(void)
+/* The half-year session of example.ini on the scenario's store. */
+static int open_session(session **s, char **err)
 {
     const char *paths[] = {FIXTURES_DIR "/example.ini"};
     checklist_set *set = NULL;
@@ -499,9 +501,14 @@ static int run_session(void)
     }
     free(cfg->unit_code);
     cfg->unit_code = code;
+    return session_open(cfg, set, db_path, PROFILE_HALFYEAR, "2026-H2", s, err);
+}
+
+static int run_session(void)
+{
     session *s = NULL;
     char *err = NULL;
-    rc = session_open(cfg, set, db_path, PROFILE_HALFYEAR, "2026-H2", &s, &err);
+    int rc = open_session(&s, &err);
     long freq = rc == 0 ? plan_find(s->plan, "example", "backup-frequency", "") : -1;
     long age = rc == 0 ? plan_find(s->plan, "example", "av-signature-age", "") : -1;
     if (rc == 0 && (freq < 0 || age < 0))
@@ -525,6 +532,58 @@ static int run_session(void)
         rc = -1;
     if (rc != 0 && fail_at == 0 && err != NULL)
         fprintf(stderr, "session: %s\n", err);
+    session_free(s);
+    free(err);
+    return rc;
+}
+
+/* -- a filled sheet recorded into a session -- */
+
+static char *import_path;
+
+static int prepare_sheet_import(void)
+{
+    if (prepare_store() != 0)
+        return -1;
+    FILE *out = fopen(import_path, "wb");
+    if (out == NULL)
+        return -1;
+    fputs("\xEF\xBB\xBF\"答题表\",\"profile=halfyear\",\"period=2026-H2\"\r\n"
+          "checklist_id,item_id,system,answer,note,remediation_owner,remediation_due\r\n"
+          "example,backup-frequency,,每日,1.10101199001011E+17,,\r\n"
+          "example,av-signature-age,,１８０天,,李四,2026年12月1日\r\n"
+          "example,backup-notes,,异地备份,,,\r\n"
+          ",,,,,,\r\n",
+          out);
+    return fclose(out) == 0 ? 0 : -1;
+}
+
+static int run_sheet_import(void)
+{
+    session *s = NULL;
+    sheet *sh = NULL;
+    char *err = NULL;
+    diag_list problems, warnings;
+    diag_list_init(&problems);
+    diag_list_init(&warnings);
+    int rc = open_session(&s, &err);
+    if (rc == 0)
+        rc = sheet_read(import_path, &sh, &err);
+    const char *p = NULL, *period = NULL;
+    if (rc == 0 && sheet_import_target(sh, import_path, NULL, NULL, &p, &period, &err) != SHEET_IMPORT_OK)
+        rc = -1;
+    if (rc == 0 && strcmp(period, s->assessment->period) != 0)
+        rc = -1;
+    size_t recorded = 0;
+    if (rc == 0 && sheet_import(s, sh, import_path, &problems, &warnings, &recorded, &err) != SHEET_IMPORT_OK)
+        rc = -1;
+    if (rc == 0 && (recorded != 3 || warnings.count != 1 || problems.count != 0))
+        rc = -1;
+    if (rc != 0 && fail_at == 0)
+        fprintf(stderr, "sheet import: %s\n", err ? err : problems.count ? problems.items[0].message : "?");
+    diag_list_clear(&problems);
+    diag_list_clear(&warnings);
+    sheet_free(sh);
     session_free(s);
     free(err);
     return rc;
@@ -574,6 +633,7 @@ static scenario scenarios[] = {
     {"store", prepare_store, run_store, false},
     {"session", prepare_store, run_session, false},
     {"sheet", NULL, run_sheet, false},
+    {"sheet import", prepare_sheet_import, run_sheet_import, false},
 };
 
 static void test_scenario(void **state)
@@ -601,6 +661,7 @@ int main(void)
     config_path = fsutil_join(work, "selfcheck.ini");
     config_copy = fsutil_join(work, "copy/selfcheck.ini");
     db_path = fsutil_join(work, "answers.db");
+    import_path = fsutil_join(work, "import.csv");
     char *written = testutil_write(work, "selfcheck.ini",
                                    "[unit]\ncode = 4401-hb\nname = 示例局\nassessor = 张三\n"
                                    "[paths]\nchecklists = " FIXTURES_DIR "/example.ini\n"
@@ -620,5 +681,6 @@ int main(void)
     free(config_path);
     free(config_copy);
     free(db_path);
+    free(import_path);
     return failed;
 }

@@ -84,13 +84,15 @@ static void test_records_whole_sheet(void **state)
                                  "example,backup-daily,web,no,,张三,2026/4/30\r\n"
                                  "example,av-signature-age,,12,,,\r\n"
                                  "example,backup-notes,,,只有备注,,\r\n");
-    diag_list problems;
+    diag_list problems, warnings;
     diag_list_init(&problems);
+    diag_list_init(&warnings);
     size_t recorded = 9;
     char *err = NULL;
-    assert_int_equal(sheet_import(f->s, sh, "sheet.csv", &problems, &recorded, &err), SHEET_IMPORT_OK);
+    assert_int_equal(sheet_import(f->s, sh, "sheet.csv", &problems, &warnings, &recorded, &err), SHEET_IMPORT_OK);
     assert_null(err);
     assert_int_equal(problems.count, 0);
+    assert_int_equal(warnings.count, 0);
     assert_int_equal(recorded, 3);
     assert_int_equal(f->s->score->answered, 3);
     assert_string_equal(stored(f, "backup-daily", "oa")->value, "yes");
@@ -109,11 +111,12 @@ static void test_finding_gets_default_due_date(void **state)
 {
     fixture *f = *state;
     sheet *sh = sheet_of(f, HEAD "example,backup-daily,oa,no,,,\r\n");
-    diag_list problems;
+    diag_list problems, warnings;
     diag_list_init(&problems);
+    diag_list_init(&warnings);
     size_t recorded = 0;
     char *err = NULL;
-    assert_int_equal(sheet_import(f->s, sh, "sheet.csv", &problems, &recorded, &err), SHEET_IMPORT_OK);
+    assert_int_equal(sheet_import(f->s, sh, "sheet.csv", &problems, &warnings, &recorded, &err), SHEET_IMPORT_OK);
     const answer *a = stored(f, "backup-daily", "oa");
     assert_non_null(a);
     assert_non_null(a->due);   /* from the schedule, in the sheet's transaction */
@@ -129,11 +132,12 @@ static void test_refuses_and_records_nothing(void **state)
                                  "example,backup-daily,oa,no,,,\r\n"
                                  "example,av-signature-age,,twelve,,,\r\n"
                                  "example,backup-frequency,,weekly,,,someday\r\n");
-    diag_list problems;
+    diag_list problems, warnings;
     diag_list_init(&problems);
+    diag_list_init(&warnings);
     size_t recorded = 0;
     char *err = NULL;
-    assert_int_equal(sheet_import(f->s, sh, "s.csv", &problems, &recorded, &err), SHEET_IMPORT_INVALID);
+    assert_int_equal(sheet_import(f->s, sh, "s.csv", &problems, &warnings, &recorded, &err), SHEET_IMPORT_INVALID);
     assert_null(err);
     assert_int_equal(problems.count, 4);
     const int lines[] = {3, 4, 5, 6};
@@ -153,6 +157,35 @@ static void test_refuses_and_records_nothing(void **state)
     assert_int_equal(as->count, 0);
     answer_set_free(as);
     diag_list_clear(&problems);
+    sheet_free(sh);
+}
+
+/* a long number or a fraction that a spreadsheet rewrote is recorded as it
+ * is, with a warning naming the row */
+static void test_number_form_warnings(void **state)
+{
+    fixture *f = *state;
+    sheet *sh = sheet_of(f, HEAD "example,backup-daily,oa,yes,1.10101199001011E+17,,\r\n"
+                                 "example,backup-notes,,½,,,\r\n"
+                                 "example,av-signature-age,,1.00E+03,,,\r\n"
+                                 "example,backup-daily,web,no,第 1E+3 号,,\r\n");
+    diag_list problems, warnings;
+    diag_list_init(&problems);
+    diag_list_init(&warnings);
+    size_t recorded = 0;
+    char *err = NULL;
+    /* 1.00E+03 answers a number item: it is the number 1000, no warning;
+     * "第 1E+3 号" is text around it, no warning either */
+    assert_int_equal(sheet_import(f->s, sh, "s.csv", &problems, &warnings, &recorded, &err), SHEET_IMPORT_OK);
+    assert_int_equal(warnings.count, 2);
+    assert_int_equal(warnings.items[0].line, 2);
+    assert_non_null(strstr(warnings.items[0].message, "note '1.10101199001011E+17'"));
+    assert_int_equal(warnings.items[1].line, 3);
+    assert_non_null(strstr(warnings.items[1].message, "answer '½'"));
+    assert_string_equal(stored(f, "backup-daily", "oa")->note, "1.10101199001011E+17");
+    assert_string_equal(stored(f, "backup-notes", "")->value, "½");
+    assert_string_equal(stored(f, "av-signature-age", "")->value, "1000");
+    diag_list_clear(&warnings);
     sheet_free(sh);
 }
 
@@ -212,6 +245,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_finding_gets_default_due_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_and_records_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_target, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_number_form_warnings, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -129,10 +129,14 @@ int cmd_answer(const cli_globals *g, int argc, char **argv)
         sheet_free(sh);
         return code;
     }
-    diag_list problems;
+    diag_list problems, warnings;
     diag_list_init(&problems);
+    diag_list_init(&warnings);
     size_t recorded = 0;
-    switch (sheet_import(s, sh, from, &problems, &recorded, &err)) {
+    sheet_import_status status = sheet_import(s, sh, from, &problems, &warnings, &recorded, &err);
+    cli_print_diags(&warnings);
+    diag_list_clear(&warnings);
+    switch (status) {
     case SHEET_IMPORT_OK:
         printf(_("recorded %zu answers from %s; %zu of %zu items of the %s check %s answered\n"), recorded, from,
                s->score->answered, s->score->asked, cli_profile_label(s->assessment->profile), s->assessment->period);

@@ -22,6 +22,25 @@ bool ident_name_valid(const char *s)
     return true;
 }
 
+bool ident_system_id_new_valid(const char *id)
+{
+    if (!ident_name_valid(id) || id[0] < 'a' || id[0] > 'z')
+        return false;
+    /* jan-5, dec-2026: English month names before digits are dates to a
+     * spreadsheet as well */
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    size_t letters = 0;
+    while (id[letters] >= 'a' && id[letters] <= 'z')
+        letters++;
+    if (letters != 3 || id[3] != '-' || id[4] < '0' || id[4] > '9')
+        return true;
+    for (size_t m = 0; m < sizeof months / sizeof months[0]; m++)
+        if (strncmp(id, months[m], 3) == 0)
+            return false;
+    return true;
+}
+
 bool ident_unit_code_valid(const char *code)
 {
     if (code == NULL)

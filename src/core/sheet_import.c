@@ -8,6 +8,7 @@
 #include "record_limits.h"
 #include "store.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,65 @@ typedef struct checked_row {
     char *due;            /* YYYY-MM-DD, or NULL when the cell is empty */
     const sheet_row *row;
 } checked_row;
+
+/* Whether a cell holds what a spreadsheet makes of a long digit string or
+ * of "1/2" typed into a cell: 1.10101199001011E+17 (an ID card number that
+ * lost its last digits), ½. */
+static bool spreadsheet_number_form(const char *cell)
+{
+    static const char *const fractions[] = {"½", "⅓", "⅔", "¼", "¾", "⅕", "⅛"};
+    for (size_t f = 0; f < sizeof fractions / sizeof fractions[0]; f++)
+        if (strstr(cell, fractions[f]) != NULL)
+            return true;
+    const char *p = cell;
+    while (*p == ' ')
+        p++;
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return false;
+    while (isdigit((unsigned char)*p))
+        p++;
+    if (*p == '.')
+        for (p++; isdigit((unsigned char)*p); p++)
+            ;
+    if (*p != 'E' && *p != 'e')
+        return false;
+    p++;
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return false;
+    while (isdigit((unsigned char)*p))
+        p++;
+    while (*p == ' ')
+        p++;
+    return *p == '\0';
+}
+
+/* Warns about the free-text cells of a row that a spreadsheet may have
+ * rewritten; they are recorded as they are. */
+static int warn_number_forms(const session *s, const checked_row *c, const char *path, diag_list *warnings)
+{
+    const sheet_row *row = c->row;
+    const item *it = s->plan->items[c->index].item;
+    const struct {
+        const char *column, *text;
+    } cells[] = {
+        {"answer", it->type == ANSWER_TEXT ? row->answer : ""},
+        {"note", row->note},
+        {"remediation_owner", row->owner},
+    };
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+        if (spreadsheet_number_form(cells[i].text) &&
+            /* TRANSLATORS: item, column name, the cell */
+            diag_add(warnings, path, row->line,
+                     _("%1$s: %2$s '%3$s' looks like a number a spreadsheet rewrote (a long number such as an ID "
+                       "card number loses digits, 1/2 becomes ½): recorded as it is, check it"),
+                     row->item_id, cells[i].column, cells[i].text) != 0)
+            return -1;
+    return 0;
+}
 
 /* Checks row r into checked[r]. Returns 0 (problems added to the list), or
  * -1 when out of memory. */
@@ -137,7 +197,7 @@ static int record_rows(session *s, const checked_row *checked, size_t count, siz
 }
 
 sheet_import_status sheet_import(session *s, const sheet *sh, const char *path, diag_list *problems,
-                                 size_t *recorded, char **err)
+                                 diag_list *warnings, size_t *recorded, char **err)
 {
     *recorded = 0;
     checked_row *checked = calloc(sh->count ? sh->count : 1, sizeof *checked);
@@ -151,6 +211,9 @@ sheet_import_status sheet_import(session *s, const sheet *sh, const char *path, 
     sheet_import_status status = SHEET_IMPORT_OK;
     for (size_t r = 0; r < sh->count && status == SHEET_IMPORT_OK; r++)
         if (check_row(s, sh, r, path, today, checked, problems) != 0)
+            status = SHEET_IMPORT_NOMEM;
+    for (size_t r = 0; r < sh->count && status == SHEET_IMPORT_OK; r++)
+        if (checked[r].index >= 0 && warn_number_forms(s, &checked[r], path, warnings) != 0)
             status = SHEET_IMPORT_NOMEM;
     if (status == SHEET_IMPORT_NOMEM)
         error_set(err, "%s", _("out of memory"));

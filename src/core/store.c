@@ -272,6 +272,11 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
         error_set(err, _("system id '%s' must be lower-case letters, digits and '-' (for example oa)"), id);
         return STORE_ERR_INVALID;
     }
+    if (!ident_system_id_new_valid(id)) {
+        error_set(err, _("system id '%s' must start with a letter and not read as a number or a date "
+                         "(for example oa or web-2): a spreadsheet would rewrite it"), id);
+        return STORE_ERR_INVALID;
+    }
     if (name == NULL || *name == '\0') {
         error_set(err, _("system '%s' needs a name"), id);
         return STORE_ERR_INVALID;
