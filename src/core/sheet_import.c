@@ -21,6 +21,18 @@ typedef struct checked_row {
     const sheet_row *row;
 } checked_row;
 
+/* Past an optional sign and at least one digit at p, or NULL. */
+static const char *signed_digits(const char *p)
+{
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return NULL;
+    while (isdigit((unsigned char)*p))
+        p++;
+    return p;
+}
+
 /* Whether a cell holds what a spreadsheet makes of a long digit string or
  * of "1/2" typed into a cell: 1.10101199001011E+17 (an ID card number that
  * lost its last digits), ½. */
@@ -33,24 +45,16 @@ static bool spreadsheet_number_form(const char *cell)
     const char *p = cell;
     while (*p == ' ')
         p++;
-    if (*p == '-' || *p == '+')
-        p++;
-    if (!isdigit((unsigned char)*p))
+    /* mantissa, then E and the exponent, each signed digits */
+    if ((p = signed_digits(p)) == NULL)
         return false;
-    while (isdigit((unsigned char)*p))
-        p++;
     if (*p == '.')
         for (p++; isdigit((unsigned char)*p); p++)
             ;
     if (*p != 'E' && *p != 'e')
         return false;
-    p++;
-    if (*p == '-' || *p == '+')
-        p++;
-    if (!isdigit((unsigned char)*p))
+    if ((p = signed_digits(p + 1)) == NULL)
         return false;
-    while (isdigit((unsigned char)*p))
-        p++;
     while (*p == ' ')
         p++;
     return *p == '\0';
