@@ -7,6 +7,7 @@
 #include "forms_check.h"
 #include "fsutil.h"
 #include "i18n.h"
+#include "printable.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -51,7 +52,9 @@ static int check_choice(const forms_field *f, const char *text, char **canonical
 static int check_text(const char *text, char **canonical)
 {
     size_t len = strlen(text);
-    if (len > FORMS_TEXT_MAX || !text_utf8_valid(text, len, NULL))
+    /* the forms go into signed reports and onto the supervisor's screen:
+     * no escape sequence, no lone CR (line breaks are text) */
+    if (len > FORMS_TEXT_MAX || !text_utf8_valid(text, len, NULL) || printable_find_control(text, true) != NULL)
         return FORMS_CHECK_BAD;
     *canonical = text_strip(text, text + len);
     return *canonical ? 0 : FORMS_CHECK_NOMEM;
@@ -92,7 +95,7 @@ static void kind_error(const forms_field *f, const char *text, char **err)
     }
     case FORMS_TEXT: break;
     }
-    error_set(err, _("%s: the text is not UTF-8 or longer than 2000 bytes"), f->key);
+    error_set(err, _("%s: the text is not UTF-8, holds a control character or is longer than 2000 bytes"), f->key);
 }
 
 int forms_value_check(const forms_field *f, const char *text, char **canonical, char **err)
