@@ -25,6 +25,7 @@ typedef struct review_slot {
     bool has_change;           /* the unit also reported the period just before */
     double change;             /* percent minus that period's */
     char *last_reported;       /* not reported: the unit's latest period before this one, "" for none */
+    char *nonstandard;         /* 非标准检查表: the report's checklists that are not official ("ID vN, …"), or "" */
 } review_slot;
 
 /* Every registered unit, by code, in period `period` of profile `prof`
@@ -44,6 +45,7 @@ typedef struct review_point {
     double percent;
     char *grade, *grade_zh, *verdict;
     bool complete, key_revoked;
+    char *nonstandard;         /* as in review_slot */
 } review_point;
 
 /* The unit's current reports of `prof`, oldest first. Returns 0 with *out

@@ -53,6 +53,8 @@ refuse "u2 did not report November: no change" "+" "$(row u2)"
 expect "u3 has no monthly report" "未报送" "$(row u3)"
 expect "u4 never reported" "未报送" "$(row u4)"
 expect "u6's key is revoked" "密钥已吊销" "$(row u6)"
+expect "u1's checklist is not an official one" "非标准检查表" "$(row u1)"
+refuse "a unit without a report has no checklist" "非标准检查表" "$(row u3)"
 expect "u6's change" "+10.0" "$(row u6)"
 expect "u6's total" "60.0%" "$(row u6)"
 expect "the sort keys in the footer" "排序：u 单位" "$(screen a)"
@@ -120,7 +122,9 @@ tmx send-keys -t a Home   # already at the top: nothing changes
 keys a Enter
 wait_for a "单位 u1 单位u1 · 月度检查 2026-12"
 wait_for a "总分 100.0% · 优秀 · 通过 · 较上期 +10.0"
-expect "checklist bar" "bench          [############] 100.0%" "$(screen a)"
+# the synthetic reports' checklist "bench" is not an official one: marked
+expect "checklist bar, marked non-standard" "!bench         [############] 100.0%" "$(screen a)"
+expect "the non-standard checklist named" "非标准检查表：bench v1" "$(screen a)"
 expect "the trend chart" "历次总分" "$(screen a)"
 expect "the trend's periods" "10" "$(screen a | grep -E ' 10 +11 +12')"
 expect "u1 has no open finding" "未整改问题：0 项，其中逾期 0 项" "$(screen a)"
@@ -128,7 +132,7 @@ expect "u1 has no open finding" "未整改问题：0 项，其中逾期 0 项" "
 keys a Left
 wait_for a "单位 u1 单位u1 · 月度检查 2026-11"
 wait_for a "总分 90.0% · 优秀 · 通过 · 较上期 +10.0"
-expect "November's bar" "bench          [###########.]  90.0%" "$(screen a)"
+expect "November's bar" "!bench         [###########.]  90.0%" "$(screen a)"
 # ---- compare October and November: item-2 improved, nothing regressed ----
 keys a c
 wait_for a "两期对比 u1 单位u1：2026-10 与 2026-11"

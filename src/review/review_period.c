@@ -29,6 +29,7 @@ void review_slots_free(review_slot *s, size_t count)
         free(s[i].grade_zh);
         free(s[i].verdict);
         free(s[i].last_reported);
+        free(s[i].nonstandard);
     }
     free(s);
 }
@@ -51,7 +52,7 @@ int review_period_slots(review_db *db, const char *prof, const char *period, rev
                            " (SELECT k.revoked_at IS NOT NULL FROM keys k WHERE k.key_id = r.signer_key_id),"
                            " CASE WHEN r.id IS NULL THEN (SELECT max(x.period) FROM reports x"
                            "  WHERE x.unit_code = u.code AND x.profile = ?1 AND x.period < ?2"
-                           "  AND x.superseded_by IS NULL) END"
+                           "  AND x.superseded_by IS NULL) END, r.nonstandard"
                            " FROM units u"
                            " LEFT JOIN reports r ON r.unit_code = u.code AND r.profile = ?1 AND r.period = ?2"
                            "  AND r.superseded_by IS NULL"
@@ -82,8 +83,8 @@ int review_period_slots(review_db *db, const char *prof, const char *period, rev
         review_slot *s = &list[n++];
         memset(s, 0, sizeof *s);
         char **const text[] = {&s->unit_code, &s->unit_name, &s->grade, &s->grade_zh, &s->verdict,
-                               &s->last_reported};
-        static const int col[] = {0, 1, 4, 5, 6, 11};
+                               &s->last_reported, &s->nonstandard};
+        static const int col[] = {0, 1, 4, 5, 6, 11, 12};
         bool ok = true;
         for (size_t i = 0; i < sizeof col / sizeof col[0]; i++)
             ok &= (*text[i] = review_db_column(st, col[i])) != NULL;
@@ -137,6 +138,7 @@ void review_points_free(review_point *p, size_t count)
         free(p[i].grade);
         free(p[i].grade_zh);
         free(p[i].verdict);
+        free(p[i].nonstandard);
     }
     free(p);
 }
@@ -149,8 +151,8 @@ int review_unit_trend(review_db *db, const char *unit, const char *prof, review_
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->conn,
                            "SELECT r.period, r.percent, r.grade, r.grade_zh, r.verdict, r.complete,"
-                           " (SELECT k.revoked_at IS NOT NULL FROM keys k WHERE k.key_id = r.signer_key_id)"
-                           " FROM reports r WHERE r.unit_code = ? AND r.profile = ?"
+                           " (SELECT k.revoked_at IS NOT NULL FROM keys k WHERE k.key_id = r.signer_key_id),"
+                           " r.nonstandard FROM reports r WHERE r.unit_code = ? AND r.profile = ?"
                            " AND r.superseded_by IS NULL ORDER BY r.period",
                            -1, &st, NULL) != SQLITE_OK)
         return fail(db, err);
@@ -176,7 +178,8 @@ int review_unit_trend(review_db *db, const char *unit, const char *prof, review_
         pt->complete = sqlite3_column_int(st, 5) != 0;
         pt->key_revoked = sqlite3_column_int(st, 6) != 0;
         if ((pt->period = review_db_column(st, 0)) == NULL || (pt->grade = review_db_column(st, 2)) == NULL ||
-            (pt->grade_zh = review_db_column(st, 3)) == NULL || (pt->verdict = review_db_column(st, 4)) == NULL) {
+            (pt->grade_zh = review_db_column(st, 3)) == NULL || (pt->verdict = review_db_column(st, 4)) == NULL ||
+            (pt->nonstandard = review_db_column(st, 7)) == NULL) {
             rc = error_set(err, "out of memory");
             break;
         }

@@ -188,7 +188,7 @@ void ui_review_row_cells(const review_slot *s, char total[24], char change[24], 
     } else {
         snprintf(total, 24, "-");
     }
-    const char *mark[3] = {NULL, NULL, NULL};
+    const char *mark[4] = {NULL, NULL, NULL, NULL};
     size_t m = 0;
     if (!s->reported)
         mark[m++] = _("not reported");
@@ -196,6 +196,8 @@ void ui_review_row_cells(const review_slot *s, char total[24], char change[24], 
         mark[m++] = _("incomplete");
     if (s->key_revoked)
         mark[m++] = _("revoked key");
+    if (s->reported && s->nonstandard && s->nonstandard[0])
+        mark[m++] = _("non-standard checklist");
     size_t used = 0;
     for (size_t i = 0; i < m; i++) {
         int w = snprintf(marks + used, 96 - used, "%s%s", i ? " " : "", mark[i]);
@@ -222,7 +224,7 @@ static void table_least(ui_review_table *t)
     memset(t->least, 0, sizeof t->least);
     snprintf(t->least_lang, sizeof t->least_lang, "%s", i18n_lang());
     const char *grade = NULL, *verdict = NULL;
-    bool unreported = false, incomplete = false, revoked = false;
+    bool unreported = false, incomplete = false, revoked = false, nonstandard = false;
     for (size_t i = 0; i < t->count; i++) {
         const review_slot *s = &t->slots[i];
         int w = (int)text_width(s->unit_code);
@@ -232,6 +234,7 @@ static void table_least(ui_review_table *t)
         unreported |= !s->reported;
         incomplete |= s->reported && !s->complete;
         revoked |= s->key_revoked;
+        nonstandard |= s->reported && s->nonstandard[0];
         if (!s->reported)
             continue;
         least[2] = s->percent >= 99.95 ? 6 : least[2] > 5 ? least[2] : 5;   /* "100.0%", "87.5%" */
@@ -249,13 +252,15 @@ static void table_least(ui_review_table *t)
     review_slot probe = {0};
     char total[24], change[24], marks[96];
     const char *cells[COLUMNS];
-    probe.unit_code = probe.unit_name = probe.grade = probe.grade_zh = probe.verdict = (char *)(uintptr_t)"";
+    probe.unit_code = probe.unit_name = probe.grade = probe.grade_zh = probe.verdict = probe.nonstandard =
+        (char *)(uintptr_t)"";
     for (int reported = 0; reported < 2; reported++) {
-        if (reported ? !(incomplete || revoked) : !unreported)
+        if (reported ? !(incomplete || revoked || nonstandard) : !unreported)
             continue;
         probe.reported = reported;
         probe.complete = !incomplete;
         probe.key_revoked = reported && revoked;
+        probe.nonstandard = (char *)(uintptr_t)(reported && nonstandard ? "x" : "");
         ui_review_row_cells(&probe, total, change, marks, cells);
         int w = (int)text_width(marks);
         least[6] = w > least[6] ? w : least[6];

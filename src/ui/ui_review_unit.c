@@ -206,10 +206,14 @@ static char *unit_summary(const ui_review_unit *u)
                 ui_review_format_change(p->percent - u->trend[u->at - 1].percent, change);
             free(prev);
         }
-        n = asprintf(&line, _("Total %1$.1f%% \xC2\xB7 %2$s \xC2\xB7 %3$s \xC2\xB7 change %4$s%5$s%6$s"), p->percent,
-                     ui_review_grade_label(p->grade, p->grade_zh), ui_review_verdict_label(p->verdict),
+        char *nonstandard = NULL;
+        if (p->nonstandard[0] && asprintf(&nonstandard, _(" \xC2\xB7 non-standard checklist: %s"), p->nonstandard) < 0)
+            nonstandard = NULL;
+        n = asprintf(&line, _("Total %1$.1f%% \xC2\xB7 %2$s \xC2\xB7 %3$s \xC2\xB7 change %4$s%5$s%6$s%7$s"),
+                     p->percent, ui_review_grade_label(p->grade, p->grade_zh), ui_review_verdict_label(p->verdict),
                      change[0] ? change : "-", p->complete ? "" : _(" \xC2\xB7 incomplete"),
-                     p->key_revoked ? _(" \xC2\xB7 revoked key") : "");
+                     p->key_revoked ? _(" \xC2\xB7 revoked key") : "", nonstandard ? nonstandard : "");
+        free(nonstandard);
     } else {
         const char *last = "";
         for (size_t i = 0; i < u->points; i++)
@@ -234,7 +238,11 @@ static void unit_checklists(const ui_review_unit *u, ui_canvas *c, int y)
         int row = y + 1 + (int)i;
         char pct[24];
         snprintf(pct, sizeof pct, "%5.1f%%", s->percent);
-        ui_canvas_put_cut(c, row, 1, 14, UI_ROLE_NORMAL, s->checklist_id);
+        /* a checklist the review does not know is marked "!" (named on the line above) */
+        if (s->nonstandard)
+            ui_canvas_put(c, row, 1, 1, UI_ROLE_WARNING, "!");
+        ui_canvas_put_cut(c, row, s->nonstandard ? 2 : 1, s->nonstandard ? 13 : 14,
+                          s->nonstandard ? UI_ROLE_WARNING : UI_ROLE_NORMAL, s->checklist_id);
         ui_chart_bar(c, row, 16, 14, s->points, s->max_points, s->findings > 0 ? UI_ROLE_FAILED : UI_ROLE_ANSWERED);
         ui_canvas_put(c, row, 31, 7, UI_ROLE_NORMAL, pct);
     }
