@@ -26,7 +26,8 @@ typedef enum sign_status {
     SIGN_ERR_KEY_TYPE = -5,       /* key is not SM2 or Ed25519, or not the kind asked for */
     SIGN_ERR_MALFORMED = -6,      /* not a PEM key, or a signature of impossible size */
     SIGN_ERR_EXISTS = -7,         /* keygen would overwrite a file */
-    SIGN_ERR_INTERNAL = -8        /* OpenSSL failed unexpectedly */
+    SIGN_ERR_INTERNAL = -8,       /* OpenSSL failed unexpectedly */
+    SIGN_ERR_NOT_ENCRYPTED = -9   /* a passphrase was given for a key that is not encrypted */
 } sign_status;
 
 typedef struct sign_key sign_key;   /* opaque: wraps an EVP_PKEY */
@@ -43,7 +44,9 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
                         char **key_id, char **err);
 
 /* Loads a private key. Refuses a file that group or others may read. passphrase
- * may be NULL for an unencrypted key. */
+ * is NULL (or empty) for an unencrypted key; given for a key that is not
+ * encrypted it is refused (SIGN_ERR_NOT_ENCRYPTED): whoever gave it believes
+ * the key is protected, and it is not. */
 sign_status sign_key_load_private(const char *path, const char *passphrase,
                                   sign_key **out, char **err);
 /* Loads a public key (SubjectPublicKeyInfo PEM). */

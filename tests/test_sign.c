@@ -413,9 +413,13 @@ static void encrypted_check(void **state, sign_algo algo)
     sign_key_free(key);
     sign_key_free(pub);
 
-    /* Given a passphrase it does not need, an unencrypted key still loads. */
+    /* Given a passphrase, an unencrypted key is refused: whoever gave it
+     * believes the key is protected. */
     keygen_ok(state, algo, "plain", NULL);
-    sign_key_free(load_private_ok(state, "plain.key", "unused"));
+    char plain[256];
+    assert_status(sign_key_load_private(tpath(plain, *state, "plain.key"), "unused", &key, ERRMSG),
+                  SIGN_ERR_NOT_ENCRYPTED);
+    assert_null(key);
 }
 
 static void test_encrypted_key_sm2(void **state)
@@ -436,6 +440,8 @@ static void test_empty_passphrase_means_unencrypted(void **state)
     assert_true(strncmp(text, "-----BEGIN PRIVATE KEY-----\n", 28) == 0);
     free(text);
     sign_key_free(load_private_ok(state, "unit.key", NULL));
+    /* an empty passphrase is none */
+    sign_key_free(load_private_ok(state, "unit.key", ""));
 }
 
 static void test_long_passphrase(void **state)

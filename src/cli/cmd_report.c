@@ -75,8 +75,10 @@ const char *cli_key_hint(sign_status st, bool have_passphrase)
     switch (st) {
     case SIGN_ERR_IO: return _("make the unit's key with 'selfcheck keygen', or give --key FILE");
     case SIGN_ERR_PASSPHRASE:
-        return have_passphrase ? _("the passphrase file holds another passphrase")
-                               : _("the key is encrypted: give --passphrase-file FILE");
+        /* "wrong passphrase" says it all when one was given */
+        return have_passphrase ? NULL : _("give --passphrase-file FILE");
+    case SIGN_ERR_NOT_ENCRYPTED:
+        return _("leave out --passphrase-file, or encrypt the key (docs/signing.md)");
     case SIGN_ERR_KEY_TYPE: return _("the key must be an SM2 or Ed25519 private key (selfcheck keygen)");
     default: return NULL;
     }
@@ -201,10 +203,12 @@ int cmd_report(const cli_globals *g, int argc, char **argv)
     report_passphrase_free(passphrase);
     code = report_exit_code(st);
     if (st != REPORT_OK) {
-        cli_error("%s", err ? err : _("cannot write the report"));
+        /* one line: the problem, then what to do about it */
         const char *hint = st == REPORT_ERR_KEY ? cli_key_hint(res.key_status, pass_file != NULL) : NULL;
         if (hint)
-            cli_error("%s", hint);
+            cli_error(_("%1$s: %2$s"), err ? err : _("cannot write the report"), hint);
+        else
+            cli_error("%s", err ? err : _("cannot write the report"));
     } else {
         if (!s->score->complete)
             printf(_("note:      incomplete: %zu of %zu asked items unanswered (complete=no)\n"),

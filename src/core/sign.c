@@ -284,6 +284,11 @@ sign_status sign_key_load_private(const char *path, const char *passphrase,
         error_set(err, "%s: not a PEM private key", path);
         return SIGN_ERR_MALFORMED;
     }
+    if (!pw.asked && passphrase != NULL && passphrase[0] != '\0') {
+        EVP_PKEY_free(pkey);
+        error_set(err, "%s: the key is not encrypted, yet a passphrase was given", path);
+        return SIGN_ERR_NOT_ENCRYPTED;
+    }
     return sign_key_wrap(pkey, true, path, out, err);
 }
 
