@@ -1,9 +1,12 @@
 /* report_keys.h: the small key-file chores that keygen, report and verify
- * share: where a key pair's files are, and reading a passphrase file. */
+ * share: where a key pair's files are, making the configured pair, and
+ * reading a passphrase file. */
 #ifndef SELFCHECK_REPORT_KEYS_H
 #define SELFCHECK_REPORT_KEYS_H
 
 #include <stdbool.h>
+
+#include "config.h"
 #include "sign.h"
 
 /* The prefix of a key pair from its private key path: "dir/unit.key" gives
@@ -38,6 +41,40 @@ char *report_folder_command(sign_algo algo, const char *pub_name, const char *re
  * of the set: the report and the incident export both call this. */
 void report_put_public_key(const char *dir, const char *unit_code, const sign_key *key, char **pubkey_path,
                            bool *conflict);
+
+/* "Make the configured key pair": what `selfcheck keygen`, the first-run
+ * screen and the export screen all do. */
+typedef struct report_keygen_request {
+    const char *algo;        /* "sm2" or "ed25519"; NULL: [signing] algo of cfg (sm2 without one) */
+    const char *prefix;      /* writes PREFIX.key and PREFIX.pub; NULL: [signing] key of cfg,
+                                which must end in .key, and its folder is made */
+    const char *passphrase;  /* encrypts the private key; NULL or "": not encrypted */
+} report_keygen_request;
+
+typedef struct report_keygen_result {
+    char *prefix;            /* the pair written: PREFIX.key, PREFIX.pub */
+    sign_algo algo;
+    char *key_id;            /* sign_key_id of the new key */
+    sign_status sign;        /* with REPORT_KEYGEN_ERR_KEY: what sign_keygen said */
+} report_keygen_result;
+
+typedef enum report_keygen_status {
+    REPORT_KEYGEN_OK = 0,
+    REPORT_KEYGEN_ERR_ALGO,      /* an unknown algorithm name (given or configured) */
+    REPORT_KEYGEN_ERR_PATH,      /* no prefix given and no usable [signing] key */
+    REPORT_KEYGEN_ERR_FOLDER,    /* the configured key's folder cannot be made */
+    REPORT_KEYGEN_ERR_KEY,       /* sign_keygen failed: result->sign says how */
+    REPORT_KEYGEN_ERR_MEMORY
+} report_keygen_status;
+
+/* Makes the key pair of the request, filling in from cfg (may be NULL when
+ * the request names both algo and prefix) what it leaves out. Never prints.
+ * Returns REPORT_KEYGEN_OK with *result (clear with
+ * report_keygen_result_clear), or another status with *err in the user's
+ * language; *result is cleared first, so clearing it is always right. */
+report_keygen_status report_keygen(const config *cfg, const report_keygen_request *req,
+                                   report_keygen_result *result, char **err);
+void report_keygen_result_clear(report_keygen_result *result);
 
 /* Reads a passphrase from the first line of a file (the line end, LF or
  * CRLF, is not part of it). Refuses an empty passphrase and files over 4 KiB.

@@ -428,6 +428,72 @@ static void test_cell_guard(void **state)
     free(empty);
 }
 
+/* "Make the configured key pair": the folder of [signing] key made, the
+ * algorithm and path from the settings unless given, refused kinds told
+ * apart by status. */
+static void test_keygen_configured(void **state)
+{
+    fx *f = *state;
+    config *cfg = config_defaults();
+    assert_non_null(cfg);
+    free(cfg->signing_key);
+    cfg->signing_key = fmt("%s/new/deeper/unit.key", f->dir);
+    free(cfg->signing_algo);
+    cfg->signing_algo = strdup("ed25519");
+    report_keygen_request req = {NULL, NULL, NULL};
+    report_keygen_result res;
+    char *err = NULL;
+    assert_int_equal(report_keygen(cfg, &req, &res, &err), REPORT_KEYGEN_OK);
+    assert_int_equal(res.algo, SIGN_ALGO_ED25519);
+    char *want = fmt("%s/new/deeper/unit", f->dir);
+    assert_string_equal(res.prefix, want);
+    free(want);
+    sign_key *key = NULL;
+    assert_int_equal(sign_key_load_private(cfg->signing_key, NULL, &key, NULL), SIGN_OK);
+    char *id = sign_key_id(key);
+    assert_string_equal(id, res.key_id);
+    free(id);
+    sign_key_free(key);
+    report_keygen_result_clear(&res);
+    /* again: the pair exists, and sign_keygen's status says so */
+    assert_int_equal(report_keygen(cfg, &req, &res, &err), REPORT_KEYGEN_ERR_KEY);
+    assert_int_equal(res.sign, SIGN_ERR_EXISTS);
+    report_keygen_result_clear(&res);
+    free(err);
+    err = NULL;
+    /* given algorithm, prefix and passphrase win over the settings */
+    char *prefix = fmt("%s/given", f->dir);
+    report_keygen_request given = {"sm2", prefix, "口令"};
+    assert_int_equal(report_keygen(cfg, &given, &res, &err), REPORT_KEYGEN_OK);
+    assert_int_equal(res.algo, SIGN_ALGO_SM2);
+    char *path = fmt("%s.key", prefix);
+    assert_int_equal(sign_key_load_private(path, NULL, &key, NULL), SIGN_ERR_PASSPHRASE);
+    assert_int_equal(sign_key_load_private(path, "口令", &key, NULL), SIGN_OK);
+    sign_key_free(key);
+    free(path);
+    report_keygen_result_clear(&res);
+    /* no settings needed when both are given */
+    free(prefix);
+    prefix = fmt("%s/bare", f->dir);
+    report_keygen_request bare = {"ed25519", prefix, NULL};
+    assert_int_equal(report_keygen(NULL, &bare, &res, &err), REPORT_KEYGEN_OK);
+    report_keygen_result_clear(&res);
+    free(prefix);
+    report_keygen_request bad_algo = {"rsa", NULL, NULL};
+    assert_int_equal(report_keygen(cfg, &bad_algo, &res, &err), REPORT_KEYGEN_ERR_ALGO);
+    assert_non_null(strstr(err, "rsa"));
+    free(err);
+    err = NULL;
+    report_keygen_result_clear(&res);
+    /* a [signing] key report would not find under the pair's name */
+    free(cfg->signing_key);
+    cfg->signing_key = fmt("%s/unit.pem", f->dir);
+    assert_int_equal(report_keygen(cfg, &req, &res, &err), REPORT_KEYGEN_ERR_PATH);
+    assert_null(res.prefix);
+    free(err);
+    config_free(cfg);
+}
+
 static void test_key_helpers(void **state)
 {
     fx *f = *state;
@@ -1572,6 +1638,7 @@ int main(void)
         cmocka_unit_test(test_cell_guard),
         cmocka_unit_test(test_verify_command),
         cmocka_unit_test_setup_teardown(test_key_helpers, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_keygen_configured, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_csv_report, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_both_formats_sm2, fx_setup_complete, fx_teardown),
         cmocka_unit_test_setup_teardown(test_both_formats_ed25519, fx_setup_complete, fx_teardown),

@@ -2,7 +2,6 @@
  * (PREFIX.key and PREFIX.pub) and prints its key id (docs/signing.md). */
 #include "cli.h"
 
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,23 +21,6 @@ static int keygen_exit_code(sign_status st)
     case SIGN_ERR_PASSPHRASE: return EXIT_KEY;
     default: return EXIT_INTERNAL;
     }
-}
-
-/* Creates the folder the default key goes into (the data folder may not
- * exist before the first run). */
-static int make_parent(const char *prefix)
-{
-    char *copy = strdup(prefix);
-    if (copy == NULL)
-        return -1;
-    char *err = NULL;
-    int rc = fsutil_mkdir_p(dirname(copy), &err);
-    if (rc != 0) {
-        cli_error("%s", err);
-        free(err);
-    }
-    free(copy);
-    return rc;
 }
 
 int cmd_keygen(const cli_globals *g, int argc, char **argv)
@@ -63,53 +45,41 @@ int cmd_keygen(const cli_globals *g, int argc, char **argv)
     if (done != CLI_CONTINUE)
         return done;
     config *cfg = NULL;
-    if (algo_text == NULL || out == NULL) {
-        if ((cfg = cli_load_config(g)) == NULL)
-            return EXIT_INPUT;
-        if (algo_text == NULL)
-            algo_text = cfg->signing_algo;
-    }
-    sign_algo algo;
-    if (sign_algo_parse(algo_text, &algo) != 0) {
-        cli_error(_("keygen: unknown algorithm '%s' (sm2 or ed25519)"), algo_text);
-        config_free(cfg);
-        return EXIT_USAGE;
-    }
-    char *prefix = out ? strdup(out) : cfg ? report_key_prefix(cfg->signing_key) : NULL;
-    if (prefix == NULL || *prefix == '\0') {
-        cli_error("%s", _("keygen: no key path: give --out PREFIX"));
-        free(prefix);
-        config_free(cfg);
-        return EXIT_USAGE;
-    }
-    config_free(cfg);
-    if (out == NULL && make_parent(prefix) != 0) {
-        free(prefix);
-        return EXIT_IO;
-    }
-    char *passphrase = NULL, *err = NULL, *key_id = NULL;
+    if ((algo_text == NULL || out == NULL) && (cfg = cli_load_config(g)) == NULL)
+        return EXIT_INPUT;
+    char *passphrase = NULL, *err = NULL;
     if (pass_file != NULL && report_passphrase_read(pass_file, &passphrase, &err) != 0) {
         cli_error("%s", err);
         free(err);
-        free(prefix);
+        config_free(cfg);
         return EXIT_KEY;
     }
-    sign_status st = sign_keygen(algo, prefix, passphrase, &key_id, &err);
+    report_keygen_request req = {algo_text, out, passphrase};
+    report_keygen_result res;
+    report_keygen_status st = report_keygen(cfg, &req, &res, &err);
     report_passphrase_free(passphrase);
-    int code = keygen_exit_code(st);
-    if (st != SIGN_OK) {
+    config_free(cfg);
+    int code = EXIT_OK;
+    switch (st) {
+    case REPORT_KEYGEN_OK: break;
+    case REPORT_KEYGEN_ERR_ALGO:
+    case REPORT_KEYGEN_ERR_PATH: code = EXIT_USAGE; break;
+    case REPORT_KEYGEN_ERR_FOLDER: code = EXIT_IO; break;
+    case REPORT_KEYGEN_ERR_KEY: code = keygen_exit_code(res.sign); break;
+    case REPORT_KEYGEN_ERR_MEMORY: code = EXIT_INTERNAL; break;
+    }
+    if (st != REPORT_KEYGEN_OK) {
         cli_error("%s", err ? err : _("cannot make the key pair"));
     } else {
         printf(pass_file ? _("private key: %s.key (keep it secret, encrypted)\n")
                          : _("private key: %s.key (keep it secret; not encrypted)\n"),
-               prefix);
-        printf(_("public key:  %s.pub (give it to your supervisor)\n"), prefix);
-        printf(_("algorithm:   %s\n"), sign_algo_name(algo));
+               res.prefix);
+        printf(_("public key:  %s.pub (give it to your supervisor)\n"), res.prefix);
+        printf(_("algorithm:   %s\n"), sign_algo_name(res.algo));
         /* the key id line is read by people and scripts alike: its label stays */
-        printf("key id:      %s\n", key_id);
+        printf("key id:      %s\n", res.key_id);
     }
     free(err);
-    free(key_id);
-    free(prefix);
+    report_keygen_result_clear(&res);
     return code;
 }

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "fileset.h"
 #include "fsutil.h"
+#include "i18n.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -75,6 +76,69 @@ char *report_folder_command(sign_algo algo, const char *pub_name, const char *re
     free(qfile);
     free(qsig);
     return out;
+}
+
+void report_keygen_result_clear(report_keygen_result *result)
+{
+    free(result->prefix);
+    free(result->key_id);
+    memset(result, 0, sizeof *result);
+}
+
+/* Makes the folder that will hold PREFIX.key (the data folder may not exist
+ * before the first run). */
+static int make_key_folder(const char *prefix, char **err)
+{
+    const char *slash = strrchr(prefix, '/');
+    if (slash == NULL || slash == prefix)
+        return 0;
+    char *dir = strndup(prefix, (size_t)(slash - prefix));
+    if (dir == NULL)
+        return error_set(err, "%s", _("out of memory"));
+    int rc = fsutil_mkdir_p(dir, err);
+    free(dir);
+    return rc;
+}
+
+report_keygen_status report_keygen(const config *cfg, const report_keygen_request *req,
+                                   report_keygen_result *result, char **err)
+{
+    memset(result, 0, sizeof *result);
+    const char *algo_name = req->algo ? req->algo : cfg && cfg->signing_algo ? cfg->signing_algo : "sm2";
+    if (sign_algo_parse(algo_name, &result->algo) != 0) {
+        error_set(err, _("unknown signing algorithm '%s' (sm2 or ed25519)"), algo_name);
+        return REPORT_KEYGEN_ERR_ALGO;
+    }
+    if (req->prefix != NULL) {
+        if (*req->prefix == '\0') {
+            error_set(err, "%s", _("the key pair needs a file name"));
+            return REPORT_KEYGEN_ERR_PATH;
+        }
+        result->prefix = strdup(req->prefix);
+    } else {
+        const char *path = cfg ? cfg->signing_key : NULL;
+        size_t n = path ? strlen(path) : 0;
+        if (n == 0) {
+            error_set(err, "%s", _("no signing key is configured ([signing] key)"));
+            return REPORT_KEYGEN_ERR_PATH;
+        }
+        /* report reads [signing] key itself: a pair under another name
+         * would never be used */
+        if (n <= 4 || strcmp(path + n - 4, ".key") != 0) {
+            error_set(err, _("%s: the signing key's file name must end in .key ([signing] key)"), path);
+            return REPORT_KEYGEN_ERR_PATH;
+        }
+        result->prefix = report_key_prefix(path);
+    }
+    if (result->prefix == NULL) {
+        error_set(err, "%s", _("out of memory"));
+        return REPORT_KEYGEN_ERR_MEMORY;
+    }
+    if (req->prefix == NULL && make_key_folder(result->prefix, err) != 0)
+        return REPORT_KEYGEN_ERR_FOLDER;
+    const char *pass = req->passphrase && *req->passphrase ? req->passphrase : NULL;
+    result->sign = sign_keygen(result->algo, result->prefix, pass, &result->key_id, err);
+    return result->sign == SIGN_OK ? REPORT_KEYGEN_OK : REPORT_KEYGEN_ERR_KEY;
 }
 
 int report_passphrase_read(const char *path, char **out, char **err)

@@ -17,39 +17,15 @@
 #include "text.h"
 
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 int ui_export_keygen(const config *cfg, char **key_id, char **err)
 {
-    *key_id = NULL;
-    const char *path = cfg->signing_key;
-    if (path == NULL || *path == '\0')
-        return error_set(err, "no signing_key is configured");
-    if (!ends_with(path, ".key"))
-        return error_set(err, "%s: the signing key's file name must end in .key", path);
-    sign_algo algo = SIGN_ALGO_SM2;
-    if (cfg->signing_algo && sign_algo_parse(cfg->signing_algo, &algo) != 0)
-        return error_set(err, "unknown signing algorithm %s", cfg->signing_algo);
-    char *prefix = report_key_prefix(path);
-    if (prefix == NULL)
-        return error_set(err, "out of memory");
-    char *slash = strrchr(prefix, '/');
-    if (slash && slash != prefix) {
-        *slash = '\0';
-        int rc = fsutil_mkdir_p(prefix, err);
-        *slash = '/';
-        if (rc != 0) {
-            free(prefix);
-            return -1;
-        }
-    }
-    sign_status st = sign_keygen(algo, prefix, NULL, key_id, err);
-    free(prefix);
-    return st == SIGN_OK ? 0 : -1;
+    report_keygen_request req = {NULL, NULL, NULL};
+    report_keygen_result res;
+    report_keygen_status st = report_keygen(cfg, &req, &res, err);
+    *key_id = res.key_id;
+    res.key_id = NULL;
+    report_keygen_result_clear(&res);
+    return st == REPORT_KEYGEN_OK ? 0 : -1;
 }
 
 ui_export *ui_export_new(ui_context *ctx)

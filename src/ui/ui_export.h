@@ -40,8 +40,9 @@ void ui_export_free(ui_export *ex);
 ui_action ui_export_key(ui_export *ex, ui_key k);
 void ui_export_render(ui_export *ex, ui_canvas *c);
 
-/* Generates the unit's key pair at the configured path (sign_keygen with the
- * prefix of key_path). Returns 0 with *key_id (caller frees), or -1 with *err. */
+/* Generates the unit's key pair at the configured path, unencrypted
+ * (report_keygen, as `selfcheck keygen` does). Returns 0 with *key_id
+ * (caller frees), or -1 with *err. */
 int ui_export_keygen(const config *cfg, char **key_id, char **err);
 
 #endif
