@@ -129,12 +129,17 @@ expect "status monthly due" "；下次 2026-11 截止 2026-11-25" "$out"
 out=$("$bin" lint "$repo/checklists") || fail "bundled checklists do not lint clean: $out"
 cp "$repo/tests/fixtures/example.ini" "$work/broken.ini"
 sed -i 's/^severity = high$/severity = hihg/' "$work/broken.ini"
-out=$("$bin" lint "$work/broken.ini" 2>&1); rc=$?
+out=$(LANGUAGE=en "$bin" lint "$work/broken.ini" 2>&1); rc=$?
 [ $rc -eq 1 ] || fail "lint on a broken file: exit $rc, expected 1"
 line=$(grep -n 'severity = hihg' "$work/broken.ini" | head -1 | cut -d: -f1)
 expect "lint names file and line" "$work/broken.ini:$line: unknown severity 'hihg'" "$out"
+# in Chinese the FILE:LINE: prefix stays and the text is translated
+out=$("$bin" lint "$work/broken.ini" 2>&1)
+expect "lint in Chinese" "$work/broken.ini:$line: 未知的严重程度“hihg”（critical、high、medium 或 low）" "$out"
+refuse "no English in Chinese lint" "unknown severity" "$out"
 # every problem of a file, each on a line of its own, then the count
-golden lint-several-problems.txt "$(cd "$repo" && "$bin" lint tests/fixtures/bad/several-problems.ini 2>&1)"
+golden lint-several-problems.txt "$(cd "$repo" && LANGUAGE=en "$bin" lint tests/fixtures/bad/several-problems.ini 2>&1)"
+golden lint-several-problems-zh.txt "$(cd "$repo" && "$bin" lint tests/fixtures/bad/several-problems.ini 2>&1)"
 
 # exit codes of the command line itself
 "$bin" --version | grep -q '^selfcheck ' || fail "--version"

@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "ident.h"
 
 #include <ctype.h>
@@ -100,7 +101,7 @@ static char *raw_value(read_context *cx, int line, const char *start, const char
 {
     char *value = text_strip(start, end);
     if (value == NULL) {
-        diag_file_report(&cx->file, line, "out of memory");
+        diag_file_report(&cx->file, line, _("out of memory"));
         return NULL;
     }
     size_t n = strlen(value);
@@ -108,13 +109,13 @@ static char *raw_value(read_context *cx, int line, const char *start, const char
         char quote = value[0];
         char *close = strchr(value + 1, quote);
         if (close == NULL) {
-            diag_file_report(&cx->file, line, "unclosed %c quote", quote);
+            diag_file_report(&cx->file, line, _("unclosed %c quote"), quote);
             free(value);
             return NULL;
         }
         if (close[1] != '\0') {
-            diag_file_report(&cx->file, line, "text after the closing %c quote (there are no escapes: "
-                             "quote a value containing %c with the other kind of quote)",
+            diag_file_report(&cx->file, line, _("text after the closing %c quote (there are no escapes: "
+                             "quote a value containing %c with the other kind of quote)"),
                    quote, quote);
             free(value);
             return NULL;
@@ -124,12 +125,12 @@ static char *raw_value(read_context *cx, int line, const char *start, const char
         return value;
     }
     if (strpbrk(value, ";#") != NULL) {
-        diag_file_report(&cx->file, line, "value contains ';' or '#', which would cut it short: put it in \"quotes\"");
+        diag_file_report(&cx->file, line, _("value contains ';' or '#', which would cut it short: put it in \"quotes\""));
         free(value);
         return NULL;
     }
     if (n > 0 && value[n - 1] == '\\') {
-        diag_file_report(&cx->file, line, "line continuation with '\\' is not supported: one key, one line");
+        diag_file_report(&cx->file, line, _("line continuation with '\\' is not supported: one key, one line"));
         free(value);
         return NULL;
     }
@@ -169,13 +170,13 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             continue;
         }
         if (!text_utf8_valid(p, line_len, &bad)) {
-            diag_file_report(&cx->file, line_no, "invalid UTF-8 at byte %zu of the line (save the file as UTF-8)", bad + 1);
+            diag_file_report(&cx->file, line_no, _("invalid UTF-8 at byte %zu of the line (save the file as UTF-8)"), bad + 1);
             p = next;
             continue;
         }
         if (line_len > INI_MAX_LINE) {
-            diag_file_report(&cx->file, line_no, "line is %zu bytes long, more than the %d the INI reader can hold: "
-                                "shorten it", line_len, INI_MAX_LINE);
+            diag_file_report(&cx->file, line_no, _("line is %zu bytes long, more than the %d the INI reader can hold: "
+                                "shorten it"), line_len, INI_MAX_LINE);
             p = next;
             continue;
         }
@@ -192,7 +193,7 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             while (after < line_end && isspace((unsigned char)*after))
                 after++;
             if (close == NULL || (after < line_end && *after != ';' && *after != '#')) {
-                diag_file_report(&cx->file, line_no, "malformed section header (expected [name])");
+                diag_file_report(&cx->file, line_no, _("malformed section header (expected [name])"));
                 current = NULL;
                 p = next;
                 continue;
@@ -200,12 +201,12 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             char *name = text_strip(s + 1, close);
             bool upper = false;
             if (name == NULL) {
-                diag_file_report(&cx->file, line_no, "out of memory");
+                diag_file_report(&cx->file, line_no, _("out of memory"));
                 return;
             }
             if (!valid_name(name, &upper) || upper) {
-                diag_file_report(&cx->file, line_no, upper ? "section name [%s] has upper-case letters: use lower case"
-                                          : "invalid section name [%s]", name);
+                diag_file_report(&cx->file, line_no, upper ? _("section name [%s] has upper-case letters: use lower case")
+                                          : _("invalid section name [%s]"), name);
                 free(name);
                 current = NULL;
                 p = next;
@@ -213,7 +214,7 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             }
             for (size_t i = 0; i < raw->count; i++)
                 if (strcmp(raw->sections[i].name, name) == 0) {
-                    diag_file_report(&cx->file, line_no, "section [%s] repeated (first at line %d)", name,
+                    diag_file_report(&cx->file, line_no, _("section [%s] repeated (first at line %d)"), name,
                            raw->sections[i].line);
                     free(name);
                     name = NULL;
@@ -227,7 +228,7 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
             current = raw_add_section(raw, name, line_no);
             if (current == NULL) {
                 free(name);
-                diag_file_report(&cx->file, line_no, "out of memory");
+                diag_file_report(&cx->file, line_no, _("out of memory"));
                 return;
             }
             p = next;
@@ -235,33 +236,33 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
         }
         const char *eq = memchr(s, '=', (size_t)(line_end - s));
         if (eq == NULL) {
-            diag_file_report(&cx->file, line_no, "expected 'key = value', a [section] or a comment");
+            diag_file_report(&cx->file, line_no, _("expected 'key = value', a [section] or a comment"));
             p = next;
             continue;
         }
         char *name = text_strip(s, eq);
         bool upper = false;
         if (name == NULL) {
-            diag_file_report(&cx->file, line_no, "out of memory");
+            diag_file_report(&cx->file, line_no, _("out of memory"));
             return;
         }
         if (!valid_name(name, &upper) || upper) {
-            diag_file_report(&cx->file, line_no, upper ? "key '%s' has upper-case letters: use lower case"
-                                      : "invalid key name '%s'", name);
+            diag_file_report(&cx->file, line_no, upper ? _("key '%s' has upper-case letters: use lower case")
+                                      : _("invalid key name '%s'"), name);
             free(name);
             p = next;
             continue;
         }
         if (current == NULL) {
             if (raw->count == 0)
-                diag_file_report(&cx->file, line_no, "key '%s' before any [section]", name);
+                diag_file_report(&cx->file, line_no, _("key '%s' before any [section]"), name);
             free(name);
             p = next;
             continue;
         }
         const ini_key *seen = raw_find_key(current, name);
         if (seen != NULL) {
-            diag_file_report(&cx->file, line_no, "key '%s' given twice in [%s] (first at line %d)", name,
+            diag_file_report(&cx->file, line_no, _("key '%s' given twice in [%s] (first at line %d)"), name,
                    current->name, seen->line);
             free(name);
             p = next;
@@ -269,7 +270,7 @@ static void raw_scan(read_context *cx, const char *text, size_t len, ini_file *r
         }
         char *value = raw_value(cx, line_no, eq + 1, line_end);
         if (value != NULL && raw_add_key(current, name, value, line_no) != 0) {
-            diag_file_report(&cx->file, line_no, "out of memory");
+            diag_file_report(&cx->file, line_no, _("out of memory"));
             free(name);
             free(value);
             return;
@@ -297,7 +298,7 @@ static int ini_error_callback(const char *fmt, ...)
         size_t len = strlen(message);
         while (len > 0 && (message[len - 1] == '\n' || message[len - 1] == '\r'))
             message[--len] = '\0';
-        diag_file_report(&ini_error_context->file, 0, "INI reader: %s", message);
+        diag_file_report(&ini_error_context->file, 0, _("INI reader: %s"), message);
     }
     free(message);
     return 0;
@@ -310,14 +311,14 @@ static dictionary *ini_load_text(read_context *cx, const char *text, size_t len)
 {
     int fd = memfd_create("selfcheck-checklist", MFD_CLOEXEC);
     if (fd < 0) {
-        diag_file_report(&cx->file, 0, "cannot create an in-memory file: %s", strerror(errno));
+        diag_file_report(&cx->file, 0, _("cannot create an in-memory file: %s"), strerror(errno));
         return NULL;
     }
     size_t done = 0;
     while (done < len) {
         ssize_t n = write(fd, text + done, len - done);
         if (n <= 0) {
-            diag_file_report(&cx->file, 0, "cannot write an in-memory file: %s", strerror(errno));
+            diag_file_report(&cx->file, 0, _("cannot write an in-memory file: %s"), strerror(errno));
             close(fd);
             return NULL;
         }
@@ -332,7 +333,7 @@ static dictionary *ini_load_text(read_context *cx, const char *text, size_t len)
     ini_error_context = NULL;
     close(fd);
     if (dict == NULL && cx->file.errors == 0)
-        diag_file_report(&cx->file, 0, "the INI reader could not read the file");
+        diag_file_report(&cx->file, 0, _("the INI reader could not read the file"));
     return dict;
 }
 
@@ -344,13 +345,13 @@ static void cross_check(read_context *cx, const ini_file *raw)
         for (size_t k = 0; k < s->key_count; k++) {
             char *full = NULL;
             if (asprintf(&full, "%s:%s", s->name, s->keys[k].name) < 0) {
-                diag_file_report(&cx->file, s->keys[k].line, "out of memory");
+                diag_file_report(&cx->file, s->keys[k].line, _("out of memory"));
                 return;
             }
             const char *v = iniparser_getstring(cx->dict, full, NULL);
             if (v == NULL || strcmp(v, s->keys[k].value) != 0)
-                diag_file_report(&cx->file, s->keys[k].line, "the INI reader reads '%s' as \"%s\", not as written",
-                       s->keys[k].name, v ? v : "(nothing)");
+                diag_file_report(&cx->file, s->keys[k].line, _("the INI reader reads '%s' as \"%s\", not as written"),
+                       s->keys[k].name, v ? v : _("(nothing)"));
             free(full);
         }
     }
@@ -370,7 +371,7 @@ static int ini_text_read(const char *path, const char *text, size_t len, ini_fil
     ini_file *f = calloc(1, sizeof *f);
     if (f == NULL || (f->path = strdup(path)) == NULL) {
         free(f);
-        diag_add(diags, path, 0, "out of memory");
+        diag_add(diags, path, 0, _("out of memory"));
         return -1;
     }
     raw_scan(&cx, body, len, f);
@@ -520,7 +521,7 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
     char *quoted = ini_quote(value);
     if (quoted == NULL) {
         free(text);
-        return error_set(err, "%s: the value of %s cannot be written (a line break, or both kinds of quote)",
+        return error_set(err, _("%s: the value of %s cannot be written (a line break, or both kinds of quote)"),
                          path, key);
     }
     char *out = NULL;
@@ -564,7 +565,7 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
     free(text);
     if (rc != 0) {
         free(out);
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     }
     /* keep the file's mode, and write through a symbolic link to its target */
     struct stat st;
@@ -572,7 +573,7 @@ int ini_file_set(const char *path, const char *section, const char *key, const c
     char *target = realpath(path, NULL);
     if (target == NULL && errno == ENOMEM) {
         free(out);
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     }
     rc = fsutil_write_atomic(target ? target : path, out ? out : "", out_len, mode, true, err);
     free(target);

@@ -6,6 +6,7 @@
 #include "number.h"
 #include "printable.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "ident.h"
 #include "show_if.h"
 #include "sysattr.h"
@@ -43,7 +44,7 @@ static char *dup_text(load_context *cx, int line, const char *v)
                          printable_control_code(bad), (size_t)(bad - v) + 1);
     char *copy = strdup(v);
     if (copy == NULL)
-        diag_file_report(cx, line, "out of memory");
+        diag_file_report(cx, line, _("out of memory"));
     return copy;
 }
 
@@ -51,9 +52,13 @@ static char *required_text(load_context *cx, const ini_section *s, const char *k
 {
     const char *v = ini_get(s, key);
     if (v == NULL || *v == '\0') {
-        diag_file_report(cx, v ? ini_line(s, key) : s->line, "[%s] needs %s'%s'", s->name,
-               strstr(key, "_zh") ? "its Chinese text " : strstr(key, "_en") ? "its English text " : "",
-               key);
+        int line = v ? ini_line(s, key) : s->line;
+        if (strstr(key, "_zh"))
+            diag_file_report(cx, line, _("[%s] needs its Chinese text '%s'"), s->name, key);
+        else if (strstr(key, "_en"))
+            diag_file_report(cx, line, _("[%s] needs its English text '%s'"), s->name, key);
+        else
+            diag_file_report(cx, line, _("[%s] needs '%s'"), s->name, key);
         return NULL;
     }
     return dup_text(cx, ini_line(s, key), v);
@@ -125,12 +130,12 @@ static void parse_checklist_section(load_context *cx, const ini_section *s, chec
 {
     for (size_t k = 0; k < s->key_count; k++)
         if (!in_list(checklist_keys, s->keys[k].name))
-            diag_file_report(cx, s->keys[k].line, "unknown key '%s' in [checklist]", s->keys[k].name);
+            diag_file_report(cx, s->keys[k].line, _("unknown key '%s' in [checklist]"), s->keys[k].name);
     const char *id = ini_get(s, "id");
     if (id == NULL)
-        diag_file_report(cx, s->line, "[checklist] needs 'id'");
+        diag_file_report(cx, s->line, _("[checklist] needs 'id'"));
     else if (!ident_name_valid(id))
-        diag_file_report(cx, ini_line(s, "id"), "checklist id '%s' must be lower-case letters, digits and '-'", id);
+        diag_file_report(cx, ini_line(s, "id"), _("checklist id '%s' must be lower-case letters, digits and '-'"), id);
     else {
         list->id = dup_text(cx, ini_line(s, "id"), id);
         list->id_line = ini_line(s, "id");
@@ -138,9 +143,9 @@ static void parse_checklist_section(load_context *cx, const ini_section *s, chec
     long version;
     const char *v = ini_get(s, "version");
     if (v == NULL)
-        diag_file_report(cx, s->line, "[checklist] needs 'version'");
+        diag_file_report(cx, s->line, _("[checklist] needs 'version'"));
     else if (!number_parse_whole(v, 1, 1000000, &version))
-        diag_file_report(cx, ini_line(s, "version"), "version '%s' must be a whole number from 1", v);
+        diag_file_report(cx, ini_line(s, "version"), _("version '%s' must be a whole number from 1"), v);
     else
         list->version = (int)version;
     list->title_zh = required_text(cx, s, "title_zh");
@@ -170,20 +175,20 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
 {
     const char *v = ini_get(s, "choices");
     if (v == NULL) {
-        diag_file_report(cx, s->line, "[%s] is a choice item and needs 'choices'", s->name);
+        diag_file_report(cx, s->line, _("[%s] is a choice item and needs 'choices'"), s->name);
         return;
     }
     char **words;
     long count = split_list(v, &words);
     if (count < 2) {
-        diag_file_report(cx, ini_line(s, "choices"), "'choices' needs at least two comma-separated values");
+        diag_file_report(cx, ini_line(s, "choices"), _("'choices' needs at least two comma-separated values"));
         if (count > 0)
             free_words(words, count);
         return;
     }
     it->choices = calloc((size_t)count, sizeof *it->choices);
     if (it->choices == NULL) {
-        diag_file_report(cx, ini_line(s, "choices"), "out of memory");
+        diag_file_report(cx, ini_line(s, "choices"), _("out of memory"));
         free_words(words, count);
         return;
     }
@@ -193,20 +198,24 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
         c->key = words[i];
         words[i] = NULL;
         if (!ident_name_valid(c->key) || strcmp(c->key, "na") == 0) {
-            diag_file_report(cx, ini_line(s, "choices"), "choice '%s' must be lower-case letters, digits and '-'%s",
-                   c->key, strcmp(c->key, "na") == 0 ? " (and 'na' is reserved: use allow = na)" : "");
+            if (strcmp(c->key, "na") == 0)
+                diag_file_report(cx, ini_line(s, "choices"), "%s",
+                                 _("choice 'na' is reserved: use allow = na for 'not applicable'"));
+            else
+                diag_file_report(cx, ini_line(s, "choices"),
+                                 _("choice '%s' must be lower-case letters, digits and '-'"), c->key);
             continue;
         }
         for (long j = 0; j < i; j++)
             if (strcmp(it->choices[j].key, c->key) == 0)
-                diag_file_report(cx, ini_line(s, "choices"), "choice '%s' listed twice", c->key);
+                diag_file_report(cx, ini_line(s, "choices"), _("choice '%s' listed twice"), c->key);
         char key[IDENT_NAME_MAX + 32];
         snprintf(key, sizeof key, "choice.%s.score", c->key);
         const char *score = ini_get(s, key);
         if (score == NULL)
-            diag_file_report(cx, s->line, "[%s] needs '%s'", s->name, key);
+            diag_file_report(cx, s->line, _("[%s] needs '%s'"), s->name, key);
         else if (!number_parse_real(score, &c->score) || c->score < 0 || c->score > 1)
-            diag_file_report(cx, ini_line(s, key), "'%s' must be a number from 0 to 1", key);
+            diag_file_report(cx, ini_line(s, key), _("'%s' must be a number from 0 to 1"), key);
         else if (c->score == 1)
             some_full = true;
         snprintf(key, sizeof key, "choice.%s.zh", c->key);
@@ -216,7 +225,7 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
     }
     free(words);
     if (!some_full)
-        diag_file_report(cx, ini_line(s, "choices"), "no choice scores 1: the item could never reach full score");
+        diag_file_report(cx, ini_line(s, "choices"), _("no choice scores 1: the item could never reach full score"));
 }
 
 /* Keys of the form choice.KEY.{score,zh,en} must name a listed choice. */
@@ -243,10 +252,10 @@ static void parse_number_item(load_context *cx, const ini_section *s, item *it)
     for (int i = 0; i < 3; i++) {
         const char *v = ini_get(s, names[i]);
         if (v == NULL) {
-            diag_file_report(cx, s->line, "[%s] is a number item and needs '%s'", s->name, names[i]);
+            diag_file_report(cx, s->line, _("[%s] is a number item and needs '%s'"), s->name, names[i]);
             ok = false;
         } else if (!number_parse_real(v, slots[i])) {
-            diag_file_report(cx, ini_line(s, names[i]), "'%s' must be a number, not '%s'", names[i], v);
+            diag_file_report(cx, ini_line(s, names[i]), _("'%s' must be a number, not '%s'"), names[i], v);
             ok = false;
         }
     }
@@ -256,7 +265,7 @@ static void parse_number_item(load_context *cx, const ini_section *s, item *it)
         if (strcmp(better, "higher") == 0)
             it->direction = NUMBER_HIGHER_IS_BETTER;
         else if (strcmp(better, "lower") != 0) {
-            diag_file_report(cx, ini_line(s, "better"), "'better' must be 'lower' or 'higher', not '%s'", better);
+            diag_file_report(cx, ini_line(s, "better"), _("'better' must be 'lower' or 'higher', not '%s'"), better);
             ok = false;
         }
     }
@@ -264,31 +273,31 @@ static void parse_number_item(load_context *cx, const ini_section *s, item *it)
     bool has_partial = partial != NULL;
     it->number_partial = it->number_full;
     if (has_partial && !number_parse_real(partial, &it->number_partial)) {
-        diag_file_report(cx, ini_line(s, "partial"), "'partial' must be a number, not '%s'", partial);
+        diag_file_report(cx, ini_line(s, "partial"), _("'partial' must be a number, not '%s'"), partial);
         ok = false;
     }
     if (ini_get(s, "partial_score") != NULL && !has_partial)
-        diag_file_report(cx, ini_line(s, "partial_score"), "'partial_score' needs a 'partial' threshold");
+        diag_file_report(cx, ini_line(s, "partial_score"), _("'partial_score' needs a 'partial' threshold"));
     if (!ok)
         return;
     if (it->number_min >= it->number_max)
-        diag_file_report(cx, ini_line(s, "max"), "bad threshold: 'min' (%g) must be below 'max' (%g)",
+        diag_file_report(cx, ini_line(s, "max"), _("bad threshold: 'min' (%g) must be below 'max' (%g)"),
                it->number_min, it->number_max);
     else if (it->direction == NUMBER_LOWER_IS_BETTER &&
              !(it->number_min <= it->number_full && it->number_full <= it->number_partial &&
                it->number_partial <= it->number_max))
         diag_file_report(cx, ini_line(s, has_partial ? "partial" : "full"),
-               "bad threshold: with better = lower, need min <= full <= partial <= max "
-               "(have %g, %g, %g, %g)", it->number_min, it->number_full, it->number_partial, it->number_max);
+               _("bad threshold: with better = lower, need min <= full <= partial <= max "
+               "(have %g, %g, %g, %g)"), it->number_min, it->number_full, it->number_partial, it->number_max);
     else if (it->direction == NUMBER_HIGHER_IS_BETTER &&
              !(it->number_min <= it->number_partial && it->number_partial <= it->number_full &&
                it->number_full <= it->number_max))
         diag_file_report(cx, ini_line(s, has_partial ? "partial" : "full"),
-               "bad threshold: with better = higher, need min <= partial <= full <= max "
-               "(have %g, %g, %g, %g)", it->number_min, it->number_partial, it->number_full, it->number_max);
+               _("bad threshold: with better = higher, need min <= partial <= full <= max "
+               "(have %g, %g, %g, %g)"), it->number_min, it->number_partial, it->number_full, it->number_max);
     const char *uz = ini_get(s, "unit_zh"), *ue = ini_get(s, "unit_en");
     if ((uz == NULL) != (ue == NULL))
-        diag_file_report(cx, ini_line(s, uz ? "unit_zh" : "unit_en"), "give both 'unit_zh' and 'unit_en', or neither");
+        diag_file_report(cx, ini_line(s, uz ? "unit_zh" : "unit_en"), _("give both 'unit_zh' and 'unit_en', or neither"));
     it->unit_zh = dup_text(cx, s->line, uz ? uz : "");
     it->unit_en = dup_text(cx, s->line, ue ? ue : "");
 }
@@ -300,7 +309,7 @@ static void parse_date_item(load_context *cx, const ini_section *s, const checkl
     long days;
     if (age != NULL) {
         if (!number_parse_whole(age, 1, 100000, &days))
-            diag_file_report(cx, ini_line(s, "max_age_days"), "'max_age_days' must be a whole number from 1, not '%s'", age);
+            diag_file_report(cx, ini_line(s, "max_age_days"), _("'max_age_days' must be a whole number from 1, not '%s'"), age);
         else
             it->max_age_days = (int)days;
     }
@@ -308,16 +317,16 @@ static void parse_date_item(load_context *cx, const ini_section *s, const checkl
     if (before != NULL) {
         const item *other = earlier_item(list, index, before);
         if (other == NULL)
-            diag_file_report(cx, ini_line(s, "not_before"), "'not_before' names '%s', which is not an earlier item of this file", before);
+            diag_file_report(cx, ini_line(s, "not_before"), _("'not_before' names '%s', which is not an earlier item of this file"), before);
         else if (other->type != ANSWER_DATE)
-            diag_file_report(cx, ini_line(s, "not_before"), "'not_before' names '%s', which is not a date item", before);
+            diag_file_report(cx, ini_line(s, "not_before"), _("'not_before' names '%s', which is not a date item"), before);
         else if (other->scope == SCOPE_SYSTEM && it->scope == SCOPE_UNIT)
-            diag_file_report(cx, ini_line(s, "not_before"), "a unit item cannot be compared with the per-system item '%s'", before);
+            diag_file_report(cx, ini_line(s, "not_before"), _("a unit item cannot be compared with the per-system item '%s'"), before);
         else
             it->not_before = dup_text(cx, ini_line(s, "not_before"), before);
     }
     if (age == NULL && before == NULL)
-        diag_file_report(cx, s->line, "[%s] is a date item and needs 'max_age_days' or 'not_before'", s->name);
+        diag_file_report(cx, s->line, _("[%s] is a date item and needs 'max_age_days' or 'not_before'"), s->name);
 }
 
 /* show_if = system.ATTRIBUTE: VALUE[, VALUE...], a condition on what the
@@ -328,30 +337,30 @@ static void parse_show_if_attribute(load_context *cx, int line, const char *v, i
     char *name = colon ? text_strip(v + 7, colon) : NULL;
     int a = sysattr_find(name);
     if (colon == NULL || a < 0) {
-        diag_file_report(cx, line, "'show_if' names the system attribute '%s', which is not one of release_area, "
-                         "personal_info, website, mlps_level, storage", name ? name : v + 7);
+        diag_file_report(cx, line, _("'show_if' names the system attribute '%s', which is not one of release_area, "
+                         "personal_info, website, mlps_level, storage"), name ? name : v + 7);
         free(name);
         return;
     }
     if (it->scope != SCOPE_SYSTEM) {
-        diag_file_report(cx, line, "'show_if' on the system attribute '%s' needs 'scope = system'", name);
+        diag_file_report(cx, line, _("'show_if' on the system attribute '%s' needs 'scope = system'"), name);
         free(name);
         return;
     }
     char **words;
     long count = split_list(colon + 1, &words);
     if (count < 1) {
-        diag_file_report(cx, line, "'show_if' needs at least one value after ':'");
+        diag_file_report(cx, line, _("'show_if' needs at least one value after ':'"));
         free(name);
         return;
     }
     for (long i = 0; i < count; i++)
         if (!sysattr_value_valid((sysattr_name)a, words[i]))
-            diag_file_report(cx, line, "'show_if': '%s' is not a value of system.%s (%s)", words[i], name,
+            diag_file_report(cx, line, _("'show_if': '%s' is not a value of system.%s (%s)"), words[i], name,
                              sysattr_values((sysattr_name)a));
     condition *c = calloc(1, sizeof *c);
     if (c == NULL) {
-        diag_file_report(cx, line, "out of memory");
+        diag_file_report(cx, line, _("out of memory"));
         free(name);
         free_words(words, count);
         return;
@@ -371,12 +380,12 @@ static void parse_states(load_context *cx, const ini_section *s, item *it)
         return;
     int line = ini_line(s, "states");
     if (strncmp(v, "system.", 7) != 0 || sysattr_find(v + 7) < 0)
-        diag_file_report(cx, line, "'states' must name a system attribute: system.release_area, "
-                         "system.personal_info, system.website, system.mlps_level or system.storage");
+        diag_file_report(cx, line, _("'states' must name a system attribute: system.release_area, "
+                         "system.personal_info, system.website, system.mlps_level or system.storage"));
     else if (it->scope != SCOPE_SYSTEM || (it->type != ANSWER_YESNO && it->type != ANSWER_CHOICE))
-        diag_file_report(cx, line, "'states' is for a yesno or choice item with 'scope = system'");
+        diag_file_report(cx, line, _("'states' is for a yesno or choice item with 'scope = system'"));
     else if ((it->states = strdup(v + 7)) == NULL)
-        diag_file_report(cx, line, "out of memory");
+        diag_file_report(cx, line, _("out of memory"));
 }
 
 static void parse_show_if(load_context *cx, const ini_section *s, const checklist *list,
@@ -392,34 +401,34 @@ static void parse_show_if(load_context *cx, const ini_section *s, const checklis
     }
     const char *colon = strchr(v, ':');
     if (colon == NULL) {
-        diag_file_report(cx, line, "'show_if' must read 'ITEM: VALUE[, VALUE...]'");
+        diag_file_report(cx, line, _("'show_if' must read 'ITEM: VALUE[, VALUE...]'"));
         return;
     }
     char *target = text_strip(v, colon);
     if (target == NULL) {
-        diag_file_report(cx, line, "out of memory");
+        diag_file_report(cx, line, _("out of memory"));
         return;
     }
     const item *other = earlier_item(list, index, target);
     if (other == NULL) {
-        diag_file_report(cx, line, "'show_if' names '%s', which is not an earlier item of this file", target);
+        diag_file_report(cx, line, _("'show_if' names '%s', which is not an earlier item of this file"), target);
         free(target);
         return;
     }
     if (other->type != ANSWER_YESNO && other->type != ANSWER_CHOICE) {
-        diag_file_report(cx, line, "'show_if' names '%s', which is not a yesno or choice item", target);
+        diag_file_report(cx, line, _("'show_if' names '%s', which is not a yesno or choice item"), target);
         free(target);
         return;
     }
     if (other->scope == SCOPE_SYSTEM && it->scope == SCOPE_UNIT) {
-        diag_file_report(cx, line, "a unit item cannot depend on the per-system item '%s'", target);
+        diag_file_report(cx, line, _("a unit item cannot depend on the per-system item '%s'"), target);
         free(target);
         return;
     }
     char **words;
     long count = split_list(colon + 1, &words);
     if (count < 1) {
-        diag_file_report(cx, line, "'show_if' needs at least one value after ':'");
+        diag_file_report(cx, line, _("'show_if' needs at least one value after ':'"));
         free(target);
         return;
     }
@@ -436,11 +445,11 @@ static void parse_show_if(load_context *cx, const ini_section *s, const checklis
                     valid = true;
         }
         if (!valid)
-            diag_file_report(cx, line, "'show_if': '%s' is not an answer '%s' accepts", words[i], target);
+            diag_file_report(cx, line, _("'show_if': '%s' is not an answer '%s' accepts"), words[i], target);
     }
     condition *c = calloc(1, sizeof *c);
     if (c == NULL) {
-        diag_file_report(cx, line, "out of memory");
+        diag_file_report(cx, line, _("out of memory"));
         free(target);
         free_words(words, count);
         return;
@@ -463,15 +472,16 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     it->line = s->line;
     const char *id = s->name + strlen("item.");
     if (!ident_name_valid(id))
-        diag_file_report(cx, s->line, "item id '%s' must be lower-case letters, digits and '-'", id);
+        diag_file_report(cx, s->line, _("item id '%s' must be lower-case letters, digits and '-'"), id);
     it->id = dup_text(cx, s->line, id);
     it->question_zh = required_text(cx, s, "question_zh");
     it->question_en = required_text(cx, s, "question_en");
     const char *gz = ini_get(s, "guidance_zh"), *ge = ini_get(s, "guidance_en");
     if ((gz == NULL || *gz == '\0') != (ge == NULL || *ge == '\0'))
         diag_file_report(cx, ini_line(s, gz && *gz ? "guidance_zh" : "guidance_en"),
-               "[%s] has guidance in %s only: give both 'guidance_zh' and 'guidance_en'", s->name,
-               gz && *gz ? "Chinese" : "English");
+               gz && *gz ? _("[%s] has guidance in Chinese only: give both 'guidance_zh' and 'guidance_en'")
+                         : _("[%s] has guidance in English only: give both 'guidance_zh' and 'guidance_en'"),
+               s->name);
     it->guidance_zh = dup_text(cx, s->line, gz ? gz : "");
     it->guidance_en = dup_text(cx, s->line, ge ? ge : "");
     it->source = required_text(cx, s, "source");
@@ -479,7 +489,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     const char *type = ini_get(s, "type");
     bool type_known = true;
     if (type == NULL) {
-        diag_file_report(cx, s->line, "[%s] needs 'type' (yesno, choice, number, date or text)", s->name);
+        diag_file_report(cx, s->line, _("[%s] needs 'type' (yesno, choice, number, date or text)"), s->name);
         type_known = false;
     } else if (strcmp(type, "yesno") == 0) it->type = ANSWER_YESNO;
     else if (strcmp(type, "choice") == 0) it->type = ANSWER_CHOICE;
@@ -487,22 +497,22 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     else if (strcmp(type, "date") == 0) it->type = ANSWER_DATE;
     else if (strcmp(type, "text") == 0) it->type = ANSWER_TEXT;
     else {
-        diag_file_report(cx, ini_line(s, "type"), "unknown type '%s' (yesno, choice, number, date or text)", type);
+        diag_file_report(cx, ini_line(s, "type"), _("unknown type '%s' (yesno, choice, number, date or text)"), type);
         type_known = false;
     }
 
     const char *profiles = ini_get(s, "profiles");
     if (profiles == NULL) {
-        diag_file_report(cx, s->line, "[%s] needs 'profiles' (monthly, halfyear, change)", s->name);
+        diag_file_report(cx, s->line, _("[%s] needs 'profiles' (monthly, halfyear, change)"), s->name);
     } else {
         char **words;
         long count = split_list(profiles, &words);
         if (count < 1)
-            diag_file_report(cx, ini_line(s, "profiles"), "'profiles' has an empty entry");
+            diag_file_report(cx, ini_line(s, "profiles"), _("'profiles' has an empty entry"));
         for (long i = 0; i < count; i++) {
             profile p;
             if (profile_parse(words[i], &p) != 0)
-                diag_file_report(cx, ini_line(s, "profiles"), "unknown profile '%s' (monthly, halfyear, change)", words[i]);
+                diag_file_report(cx, ini_line(s, "profiles"), _("unknown profile '%s' (monthly, halfyear, change)"), words[i]);
             else
                 it->profiles |= (unsigned)p;
         }
@@ -516,7 +526,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
         if (strcmp(scope_v, "system") == 0)
             it->scope = SCOPE_SYSTEM;
         else if (strcmp(scope_v, "unit") != 0)
-            diag_file_report(cx, ini_line(s, "scope"), "'scope' must be 'unit' or 'system', not '%s'", scope_v);
+            diag_file_report(cx, ini_line(s, "scope"), _("'scope' must be 'unit' or 'system', not '%s'"), scope_v);
     }
 
     bool scored = !type_known || it->type != ANSWER_TEXT;
@@ -528,29 +538,29 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                      weight_value <= 100;
     bool steering = weight_ok && weight_value == 0;
     if (steering && type_known && it->type != ANSWER_YESNO && it->type != ANSWER_CHOICE) {
-        diag_file_report(cx, ini_line(s, "weight"), "only yesno and choice items may have weight 0");
+        diag_file_report(cx, ini_line(s, "weight"), _("only yesno and choice items may have weight 0"));
         steering = false;
     }
     const char *sev = ini_get(s, "severity");
     it->severity = SEVERITY_LOW;
     if (sev == NULL) {
         if (scored && !steering)
-            diag_file_report(cx, s->line, "[%s] needs 'severity' (critical, high, medium or low)", s->name);
+            diag_file_report(cx, s->line, _("[%s] needs 'severity' (critical, high, medium or low)"), s->name);
     } else if (!scored) {
-        diag_file_report(cx, ini_line(s, "severity"), "a text item is not scored: remove 'severity'");
+        diag_file_report(cx, ini_line(s, "severity"), _("a text item is not scored: remove 'severity'"));
     } else if (strcmp(sev, "critical") == 0) it->severity = SEVERITY_CRITICAL;
     else if (strcmp(sev, "high") == 0) it->severity = SEVERITY_HIGH;
     else if (strcmp(sev, "medium") == 0) it->severity = SEVERITY_MEDIUM;
     else if (strcmp(sev, "low") == 0) it->severity = SEVERITY_LOW;
     else
-        diag_file_report(cx, ini_line(s, "severity"), "unknown severity '%s' (critical, high, medium or low)", sev);
+        diag_file_report(cx, ini_line(s, "severity"), _("unknown severity '%s' (critical, high, medium or low)"), sev);
 
     it->weight = scored ? default_weight(it->severity) : 0;
     if (weight != NULL) {
         if (!scored)
-            diag_file_report(cx, ini_line(s, "weight"), "a text item is not scored: remove 'weight'");
+            diag_file_report(cx, ini_line(s, "weight"), _("a text item is not scored: remove 'weight'"));
         else if (!weight_ok)
-            diag_file_report(cx, ini_line(s, "weight"), "'weight' must be a number from 0 to 100, not '%s'", weight);
+            diag_file_report(cx, ini_line(s, "weight"), _("'weight' must be a number from 0 to 100, not '%s'"), weight);
         else
             it->weight = weight_value;
     }
@@ -560,7 +570,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
         char **words;
         long count = split_list(allow, &words);
         if (count < 1)
-            diag_file_report(cx, ini_line(s, "allow"), "'allow' has an empty entry");
+            diag_file_report(cx, ini_line(s, "allow"), _("'allow' has an empty entry"));
         for (long i = 0; i < count; i++) {
             if (strcmp(words[i], "na") == 0 && scored)
                 it->allow_na = true;
@@ -572,7 +582,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
             else if (strcmp(words[i], "scheduled") == 0 && type_known && it->type == ANSWER_DATE)
                 it->allow_scheduled = true;
             else
-                diag_file_report(cx, ini_line(s, "allow"), "'allow = %s' does not apply to a %s item", words[i],
+                diag_file_report(cx, ini_line(s, "allow"), _("'allow = %s' does not apply to a %s item"), words[i],
                        type_known ? answer_type_name(it->type) : "");
         }
         if (count > 0)
@@ -582,9 +592,9 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     it->partial_score = 0.5;
     const char *ps = ini_get(s, "partial_score");
     if (ps != NULL && (!number_parse_real(ps, &it->partial_score) || it->partial_score <= 0 || it->partial_score >= 1))
-        diag_file_report(cx, ini_line(s, "partial_score"), "'partial_score' must be a number between 0 and 1 (exclusive)");
+        diag_file_report(cx, ini_line(s, "partial_score"), _("'partial_score' must be a number between 0 and 1 (exclusive)"));
     if (ps != NULL && type_known && it->type == ANSWER_YESNO && !it->allow_partial)
-        diag_file_report(cx, ini_line(s, "partial_score"), "'partial_score' needs 'allow = partial'");
+        diag_file_report(cx, ini_line(s, "partial_score"), _("'partial_score' needs 'allow = partial'"));
 
     if (type_known) {
         switch (it->type) {
@@ -607,10 +617,10 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                              in_list(date_keys, name) || in_list(choice_keys, name) ||
                              strncmp(name, "choice.", 7) == 0;
             if (elsewhere)
-                diag_file_report(cx, s->keys[k].line, "key '%s' does not apply to a %s item", name,
+                diag_file_report(cx, s->keys[k].line, _("key '%s' does not apply to a %s item"), name,
                        answer_type_name(it->type));
             else
-                diag_file_report(cx, s->keys[k].line, "unknown key '%s'", name);
+                diag_file_report(cx, s->keys[k].line, _("unknown key '%s'"), name);
         }
     } else {
         /* without a known type, a key that no type takes is named too, so
@@ -640,7 +650,7 @@ int checklist_load_file(const char *path, checklist **out, diag_list *diags)
             item_sections++;
     if (list == NULL || (list->path = strdup(path)) == NULL ||
         (list->items = calloc(item_sections ? item_sections : 1, sizeof *list->items)) == NULL) {
-        diag_file_report(&cx, 0, "out of memory");
+        diag_file_report(&cx, 0, _("out of memory"));
         checklist_free(list);
         ini_file_free(ini);
         return -1;
@@ -655,15 +665,15 @@ int checklist_load_file(const char *path, checklist **out, diag_list *diags)
             size_t index = list->item_count++;
             parse_item(&cx, s, list, index);
         } else {
-            diag_file_report(&cx, s->line, "unknown section [%s] (expected [checklist] or [item.ID])", s->name);
+            diag_file_report(&cx, s->line, _("unknown section [%s] (expected [checklist] or [item.ID])"), s->name);
         }
     }
     if (header == NULL)
-        diag_file_report(&cx, 0, "no [checklist] section");
+        diag_file_report(&cx, 0, _("no [checklist] section"));
     if (list->item_count == 0)
-        diag_file_report(&cx, 0, "no [item.ID] sections: a checklist needs at least one item");
+        diag_file_report(&cx, 0, _("no [item.ID] sections: a checklist needs at least one item"));
     if (cx.errors > 0 && show_if_report_loops(&cx, ini) != 0)
-        diag_file_report(&cx, 0, "out of memory");
+        diag_file_report(&cx, 0, _("out of memory"));
     ini_file_free(ini);
     if (cx.errors > 0) {
         checklist_free(list);
@@ -687,7 +697,7 @@ static bool ends_with_ini(const char *name)
 /* Says that memory ran out (as far as that can still be said). Returns -1. */
 static int out_of_memory(diag_list *diags, const char *path)
 {
-    diag_add(diags, path, 0, "out of memory");
+    diag_add(diags, path, 0, _("out of memory"));
     return -1;
 }
 
@@ -731,7 +741,7 @@ static int collect_files(const char *path, char ***files, size_t *count, diag_li
     }
     closedir(dir);
     if (*count == first) {
-        diag_add(diags, path, 0, "no *.ini checklist files in this folder");
+        diag_add(diags, path, 0, _("no *.ini checklist files in this folder"));
         return -1;
     }
     qsort(*files + first, *count - first, sizeof **files, compare_strings);
@@ -778,7 +788,7 @@ int checklist_set_load(const char *const *paths, size_t path_count,
         }
         for (size_t j = 0; j < set->count; j++)
             if (strcmp(set->lists[j].id, list->id) == 0) {
-                diag_add(diags, files[i], list->id_line, "checklist id '%s' is also used by %s", list->id,
+                diag_add(diags, files[i], list->id_line, _("checklist id '%s' is also used by %s"), list->id,
                          set->lists[j].path);
                 failed = true;
             }
@@ -788,7 +798,7 @@ int checklist_set_load(const char *const *paths, size_t path_count,
             for (size_t j = 0; j < set->count; j++)
                 if (checklist_find_item(&set->lists[j], list->items[k].id) != NULL) {
                     diag_add(diags, files[i], list->items[k].line,
-                             "item id '%s' is also used in %s", list->items[k].id, set->lists[j].path);
+                             _("item id '%s' is also used in %s"), list->items[k].id, set->lists[j].path);
                     failed = true;
                 }
         set->lists[set->count++] = *list;
@@ -799,7 +809,7 @@ int checklist_set_load(const char *const *paths, size_t path_count,
     free(files);
     if (failed || set->count == 0) {
         if (!failed)
-            diag_add(diags, NULL, 0, "no checklists given");
+            diag_add(diags, NULL, 0, _("no checklists given"));
         checklist_set_free(set);
         return -1;
     }

@@ -147,7 +147,7 @@ int report_passphrase_read(const char *path, char **out, char **err)
     char *text = NULL;
     size_t len = 0;
     if (fsutil_read_file(path, PASSPHRASE_FILE_MAX, &text, &len, err) != 0) {
-        error_prefix(err, "passphrase file");
+        error_prefix(err, _("passphrase file"));
         return -1;
     }
     /* Only the first line counts, so that an editor's final newline does
@@ -155,18 +155,18 @@ int report_passphrase_read(const char *path, char **out, char **err)
     size_t line = 0;
     while (line < len && text[line] != '\r' && text[line] != '\n' && text[line] != '\0')
         line++;
-    const char *why = line == 0 ? "its first line is empty"
-                    : line < len && text[line] == '\0' ? "it holds a NUL byte" : NULL;
+    const char *why = line == 0 ? _("its first line is empty")
+                    : line < len && text[line] == '\0' ? _("it holds a NUL byte") : NULL;
     if (why != NULL) {
         OPENSSL_cleanse(text, len);
         free(text);
-        return error_set(err, "%s: not a usable passphrase file: %s", path, why);
+        return error_set(err, _("%s: not a usable passphrase file: %s"), path, why);
     }
     char *pass = strndup(text, line);
     OPENSSL_cleanse(text, len);
     free(text);
     if (pass == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     *out = pass;
     return 0;
 }

@@ -9,6 +9,7 @@
  * queue empty so that they cannot surface later as someone else's error. */
 #include "sign.h"
 #include "error.h"
+#include "i18n.h"
 #include "fileset.h"
 #include "fsutil.h"
 
@@ -79,7 +80,7 @@ static sign_status sign_fail_ossl(char **err, sign_status status, const char *fm
     va_start(ap, fmt);
     int n = vasprintf(&message, fmt, ap);
     va_end(ap);
-    error_set(err, "%s (OpenSSL: %s)", n < 0 ? "OpenSSL failed" : message, reason);
+    error_set(err, _("%s (OpenSSL: %s)"), n < 0 ? _("OpenSSL failed") : message, reason);
     if (n >= 0)
         free(message);
     return status;
@@ -134,7 +135,7 @@ static sign_status sign_key_wrap(EVP_PKEY *pkey, bool has_private, const char *p
     sign_algo algo;
     if (sign_pkey_algo(pkey, &algo) != 0) {
         const char *type = EVP_PKEY_get0_type_name(pkey);
-        error_set(err, "%s: %s key; selfcheck signs only with SM2 or Ed25519 keys",
+        error_set(err, _("%s: %s key; selfcheck signs only with SM2 or Ed25519 keys"),
                   path, type ? type : "unknown");
         EVP_PKEY_free(pkey);
         return SIGN_ERR_KEY_TYPE;
@@ -142,7 +143,7 @@ static sign_status sign_key_wrap(EVP_PKEY *pkey, bool has_private, const char *p
     sign_key *key = calloc(1, sizeof *key);
     if (key == NULL) {
         EVP_PKEY_free(pkey);
-        error_set(err, "%s: out of memory", path);
+        error_set(err, _("%s: out of memory"), path);
         return SIGN_ERR_INTERNAL;
     }
     key->pkey = pkey;
@@ -196,20 +197,23 @@ static sign_status sign_read_private_file(const char *path, char **buf, size_t *
         return SIGN_ERR_IO;
     }
     if (!S_ISREG(st.st_mode)) {
-        error_set(err, "%s: not a regular file", path);
+        error_set(err, _("%s: not a regular file"), path);
         close(fd);
         return SIGN_ERR_IO;
     }
     if ((st.st_mode & 077) != 0) {
-        error_set(err, "%s: %s by group or others (mode %04o); run chmod 600 %s",
-                  path, (st.st_mode & 044) ? "readable" : "writable",
-                  (unsigned)(st.st_mode & 07777), path);
+        if (st.st_mode & 044)
+            error_set(err, _("%1$s: readable by group or others (mode %2$04o); run chmod 600 %1$s"), path,
+                      (unsigned)(st.st_mode & 07777));
+        else
+            error_set(err, _("%1$s: writable by group or others (mode %2$04o); run chmod 600 %1$s"), path,
+                      (unsigned)(st.st_mode & 07777));
         close(fd);
         return SIGN_ERR_KEY_PERMISSIONS;
     }
     char *data = malloc(SIGN_MAX_KEY_FILE_BYTES + 1);
     if (data == NULL) {
-        error_set(err, "%s: out of memory", path);
+        error_set(err, _("%s: out of memory"), path);
         close(fd);
         return SIGN_ERR_INTERNAL;
     }
@@ -228,7 +232,7 @@ static sign_status sign_read_private_file(const char *path, char **buf, size_t *
             break;
         used += (size_t)n;
         if (used > SIGN_MAX_KEY_FILE_BYTES) {
-            error_set(err, "%s: more than %zu bytes, too large to be a key file",
+            error_set(err, _("%s: more than %zu bytes, too large to be a key file"),
                       path, SIGN_MAX_KEY_FILE_BYTES);
             close(fd);
             OPENSSL_clear_free(data, SIGN_MAX_KEY_FILE_BYTES + 1);
@@ -260,7 +264,7 @@ sign_status sign_key_load_private(const char *path, const char *passphrase,
     BIO *bio = BIO_new_mem_buf(text, (int)len);
     if (bio == NULL) {
         sign_secret_free(text);
-        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: cannot read key", path);
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("%s: cannot read key"), path);
     }
     struct passphrase_ctx pw = { passphrase, false };
     EVP_PKEY *pkey = PEM_read_bio_PrivateKey(bio, NULL, sign_passphrase_supply, &pw);
@@ -270,23 +274,23 @@ sign_status sign_key_load_private(const char *path, const char *passphrase,
     if (pkey == NULL) {
         ERR_clear_error();
         if (pw.asked && (passphrase == NULL || passphrase[0] == '\0')) {
-            error_set(err, "%s: key is encrypted; a passphrase is needed", path);
+            error_set(err, _("%s: key is encrypted; a passphrase is needed"), path);
             return SIGN_ERR_PASSPHRASE;
         }
         if (pw.asked) {
-            error_set(err, "%s: wrong passphrase (or the key file is damaged)", path);
+            error_set(err, _("%s: wrong passphrase (or the key file is damaged)"), path);
             return SIGN_ERR_PASSPHRASE;
         }
         if (public_only) {
-            error_set(err, "%s: a public key; signing needs the private key (.key)", path);
+            error_set(err, _("%s: a public key; signing needs the private key (.key)"), path);
             return SIGN_ERR_MALFORMED;
         }
-        error_set(err, "%s: not a PEM private key", path);
+        error_set(err, _("%s: not a PEM private key"), path);
         return SIGN_ERR_MALFORMED;
     }
     if (!pw.asked && passphrase != NULL && passphrase[0] != '\0') {
         EVP_PKEY_free(pkey);
-        error_set(err, "%s: the key is not encrypted, yet a passphrase was given", path);
+        error_set(err, _("%s: the key is not encrypted, yet a passphrase was given"), path);
         return SIGN_ERR_NOT_ENCRYPTED;
     }
     return sign_key_wrap(pkey, true, path, out, err);
@@ -303,7 +307,7 @@ sign_status sign_key_load_public(const char *path, sign_key **out, char **err)
     BIO *bio = BIO_new_mem_buf(text, (int)len);
     if (bio == NULL) {
         free(text);
-        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: cannot read key", path);
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("%s: cannot read key"), path);
     }
     /* The callback matters even here: given an encrypted private key,
      * PEM_read_bio_PUBKEY would otherwise prompt on the terminal. */
@@ -317,10 +321,10 @@ sign_status sign_key_load_public(const char *path, sign_key **out, char **err)
     if (pkey == NULL) {
         ERR_clear_error();
         if (private_given) {
-            error_set(err, "%s: a private key; verifying needs the public key (.pub)", path);
+            error_set(err, _("%s: a private key; verifying needs the public key (.pub)"), path);
             return SIGN_ERR_MALFORMED;
         }
-        error_set(err, "%s: not a PEM public key", path);
+        error_set(err, _("%s: not a PEM public key"), path);
         return SIGN_ERR_MALFORMED;
     }
     return sign_key_wrap(pkey, false, path, out, err);
@@ -382,7 +386,7 @@ static sign_status sign_bio_write_file(BIO *bio, const char *path, mode_t mode, 
     long len = BIO_get_mem_data(bio, &data);
     sign_status status = SIGN_OK;
     if (len <= 0 || data == NULL) {
-        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: no PEM produced", path);
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("%s: no PEM produced"), path);
     } else {
         int rc = fsutil_write_atomic(path, data, (size_t)len, mode, false, err);
         status = rc == 0 ? SIGN_OK : rc == FSUTIL_EXISTS ? SIGN_ERR_EXISTS : SIGN_ERR_IO;
@@ -399,12 +403,12 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
         *key_id = NULL;
     char *key_path = NULL, *pub_path = NULL;
     if (asprintf(&key_path, "%s.key", prefix) < 0) {
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         return SIGN_ERR_INTERNAL;
     }
     if (asprintf(&pub_path, "%s.pub", prefix) < 0) {
         free(key_path);
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         return SIGN_ERR_INTERNAL;
     }
     EVP_PKEY *pkey = NULL;
@@ -420,7 +424,7 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
     fileset_marker marker = {.fd = -1};
     if (asprintf(&marker_path, "%s.keygen-incomplete", prefix) < 0) {
         marker_path = NULL;
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         status = SIGN_ERR_INTERNAL;
         goto done;
     }
@@ -438,7 +442,7 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
     /* Both checked before either is written, so a refusal leaves nothing
      * behind and never half a pair. */
     if (fsutil_exists(key_path) || fsutil_exists(pub_path)) {
-        error_set(err, "%s: already exists, not overwritten",
+        error_set(err, _("%s: already exists, not overwritten"),
                   fsutil_exists(key_path) ? key_path : pub_path);
         status = SIGN_ERR_EXISTS;
         goto done;
@@ -446,7 +450,7 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
     /* The same limit the loader's passphrase buffer has, so that every key we
      * write can be read back. */
     if (encrypt && strlen(passphrase) > PEM_BUFSIZE - 1) {
-        error_set(err, "passphrase longer than %d bytes", PEM_BUFSIZE - 1);
+        error_set(err, _("passphrase longer than %d bytes"), PEM_BUFSIZE - 1);
         status = SIGN_ERR_PASSPHRASE;
         goto done;
     }
@@ -455,19 +459,19 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
     else if (algo == SIGN_ALGO_ED25519)
         pkey = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519");
     else {
-        error_set(err, "unknown signature algorithm %d", (int)algo);
+        error_set(err, _("unknown signature algorithm %d"), (int)algo);
         status = SIGN_ERR_KEY_TYPE;
         goto done;
     }
     if (pkey == NULL) {
-        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot generate an %s key",
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("cannot generate an %s key"),
                                 sign_algo_name(algo));
         goto done;
     }
     key_bio = BIO_new(BIO_s_mem());
     pub_bio = BIO_new(BIO_s_mem());
     if (key_bio == NULL || pub_bio == NULL) {
-        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "out of memory");
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("out of memory"));
         goto done;
     }
     int ok = encrypt
@@ -475,18 +479,18 @@ sign_status sign_keygen(sign_algo algo, const char *prefix, const char *passphra
                                         (int)strlen(passphrase), NULL, NULL)
         : PEM_write_bio_PKCS8PrivateKey(key_bio, pkey, NULL, NULL, 0, NULL, NULL);
     if (!ok) {
-        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: cannot encode the private key",
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("%s: cannot encode the private key"),
                                 key_path);
         goto done;
     }
     if (!PEM_write_bio_PUBKEY(pub_bio, pkey)) {
-        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s: cannot encode the public key",
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("%s: cannot encode the public key"),
                                 pub_path);
         goto done;
     }
     id = sign_pkey_id(pkey);
     if (id == NULL) {
-        error_set(err, "cannot compute the key id");
+        error_set(err, _("cannot compute the key id"));
         status = SIGN_ERR_INTERNAL;
         goto done;
     }
@@ -538,14 +542,14 @@ static sign_status sign_ctx_open(const sign_key *key, bool for_signing,
     EVP_PKEY_CTX *pctx = NULL;
     const EVP_MD *md = NULL;
     if (mctx == NULL)
-        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "out of memory");
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("out of memory"));
     if (key->algo == SIGN_ALGO_SM2) {
         pctx = EVP_PKEY_CTX_new(key->pkey, NULL);
         if (pctx == NULL
             || EVP_PKEY_CTX_set1_id(pctx, SM2_DIST_ID, SM2_DIST_ID_LEN) <= 0) {
             EVP_PKEY_CTX_free(pctx);
             EVP_MD_CTX_free(mctx);
-            return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot set the SM2 ID");
+            return sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("cannot set the SM2 ID"));
         }
         EVP_MD_CTX_set_pkey_ctx(mctx, pctx);
         md = EVP_sm3();
@@ -556,9 +560,9 @@ static sign_status sign_ctx_open(const sign_key *key, bool for_signing,
     if (ok <= 0) {
         EVP_MD_CTX_free(mctx);
         EVP_PKEY_CTX_free(pctx);
-        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot start %s %s",
-                              sign_algo_name(key->algo),
-                              for_signing ? "signing" : "verification");
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL,
+                              for_signing ? _("cannot start %s signing") : _("cannot start %s verification"),
+                              sign_algo_name(key->algo));
     }
     *mctx_out = mctx;
     *pctx_out = pctx;
@@ -572,12 +576,12 @@ sign_status sign_data(const sign_key *key, const unsigned char *data, size_t len
     *sig = NULL;
     *sig_len = 0;
     if (!key->has_private) {
-        error_set(err, "a public key cannot sign; load the private key");
+        error_set(err, _("a public key cannot sign; load the private key"));
         return SIGN_ERR_KEY_TYPE;
     }
     int max = EVP_PKEY_get_size(key->pkey);
     if (max <= 0)
-        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot size the signature");
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("cannot size the signature"));
     EVP_MD_CTX *mctx = NULL;
     EVP_PKEY_CTX *pctx = NULL;
     sign_status status = sign_ctx_open(key, true, &mctx, &pctx, err);
@@ -586,10 +590,10 @@ sign_status sign_data(const sign_key *key, const unsigned char *data, size_t len
     unsigned char *out = malloc((size_t)max);
     size_t out_len = (size_t)max;
     if (out == NULL) {
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         status = SIGN_ERR_INTERNAL;
     } else if (EVP_DigestSign(mctx, out, &out_len, data ? data : empty, len) <= 0) {
-        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, "%s signing failed",
+        status = sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("%s signing failed"),
                                 sign_algo_name(key->algo));
         free(out);
     } else {
@@ -606,7 +610,7 @@ sign_status sign_verify_data(const sign_key *key, const unsigned char *data, siz
 {
     static const unsigned char empty[1];
     if (key->algo == SIGN_ALGO_ED25519 && sig_len != ED25519_SIG_BYTES) {
-        error_set(err, "signature is %zu bytes; Ed25519 signatures are %d",
+        error_set(err, _("signature is %zu bytes; Ed25519 signatures are %d"),
                   sig_len, ED25519_SIG_BYTES);
         return SIGN_ERR_MALFORMED;
     }
@@ -614,7 +618,7 @@ sign_status sign_verify_data(const sign_key *key, const unsigned char *data, siz
         int max = EVP_PKEY_get_size(key->pkey);
         if (sig_len < SM2_MIN_SIG_BYTES || max <= 0 || sig_len > (size_t)max) {
             ERR_clear_error();
-            error_set(err, "signature is %zu bytes; SM2 signatures are %d to %d",
+            error_set(err, _("signature is %zu bytes; SM2 signatures are %d to %d"),
                       sig_len, SM2_MIN_SIG_BYTES, max);
             return SIGN_ERR_MALFORMED;
         }
@@ -628,8 +632,8 @@ sign_status sign_verify_data(const sign_key *key, const unsigned char *data, siz
      * parse (SM2 DER); both mean the same thing to the caller. */
     if (EVP_DigestVerify(mctx, sig, sig_len, data ? data : empty, len) != 1) {
         ERR_clear_error();
-        error_set(err, "signature does not match (the data changed after signing, "
-                  "or another key signed it)");
+        error_set(err, _("signature does not match (the data changed after signing, "
+                  "or another key signed it)"));
         status = SIGN_ERR_BAD_SIGNATURE;
     }
     EVP_MD_CTX_free(mctx);
@@ -644,14 +648,14 @@ sign_status sign_key_public_pem(const sign_key *key, char **pem, size_t *len, ch
     BIO *bio = BIO_new(BIO_s_mem());
     if (bio == NULL || !PEM_write_bio_PUBKEY(bio, key->pkey)) {
         BIO_free(bio);
-        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot encode the public key");
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("cannot encode the public key"));
     }
     char *data = NULL;
     long n = BIO_get_mem_data(bio, &data);
     char *copy = n > 0 ? malloc((size_t)n + 1) : NULL;
     if (copy == NULL) {
         BIO_free(bio);
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         return SIGN_ERR_INTERNAL;
     }
     memcpy(copy, data, (size_t)n);
@@ -674,7 +678,7 @@ sign_status sign_file(const sign_key *key, const char *path, char **err)
 {
     char *sig_path = NULL;
     if (asprintf(&sig_path, "%s.sig", path) < 0) {
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         return SIGN_ERR_INTERNAL;
     }
     char *data = NULL;
@@ -684,7 +688,7 @@ sign_status sign_file(const sign_key *key, const char *path, char **err)
     sign_status status;
     /* Checked first so that a refusal costs no reading and no signing. */
     if (fsutil_exists(sig_path)) {
-        error_set(err, "%s: already exists, not overwritten", sig_path);
+        error_set(err, _("%s: already exists, not overwritten"), sig_path);
         status = SIGN_ERR_EXISTS;
         goto done;
     }
@@ -712,7 +716,7 @@ sign_status sign_verify_file(const sign_key *key, const char *path, const char *
     char *own_sig_path = NULL;
     if (sig_path == NULL) {
         if (asprintf(&own_sig_path, "%s.sig", path) < 0) {
-            error_set(err, "out of memory");
+            error_set(err, _("out of memory"));
             return SIGN_ERR_INTERNAL;
         }
         sig_path = own_sig_path;
@@ -728,8 +732,8 @@ sign_status sign_verify_file(const sign_key *key, const char *path, const char *
     status = sign_verify_data(key, (const unsigned char *)data, len,
                               (const unsigned char *)sig, sig_len, err);
     if (status == SIGN_ERR_BAD_SIGNATURE)
-        error_set(err, "%s: does not match signature %s (the file changed after signing, "
-                  "or another key signed it)", path, sig_path);
+        error_set(err, _("%s: does not match signature %s (the file changed after signing, "
+                  "or another key signed it)"), path, sig_path);
     else if (status != SIGN_OK)
         error_prefix(err, "%s", sig_path);
 done:
@@ -743,18 +747,18 @@ sign_status sign_key_parse_public(const char *pem, size_t len, sign_key **out, c
 {
     *out = NULL;
     if (len > SIGN_MAX_KEY_FILE_BYTES) {
-        error_set(err, "a public key of %zu bytes is too large", len);
+        error_set(err, _("a public key of %zu bytes is too large"), len);
         return SIGN_ERR_MALFORMED;
     }
     BIO *bio = BIO_new_mem_buf(pem, (int)len);
     if (bio == NULL)
-        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot read key");
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("cannot read key"));
     struct passphrase_ctx pw = { NULL, false };
     EVP_PKEY *pkey = PEM_read_bio_PUBKEY(bio, NULL, sign_passphrase_supply, &pw);
     BIO_free(bio);
     if (pkey == NULL) {
         ERR_clear_error();
-        error_set(err, "not a PEM public key");
+        error_set(err, _("not a PEM public key"));
         return SIGN_ERR_MALFORMED;
     }
     return sign_key_wrap(pkey, false, "public key", out, err);
@@ -770,10 +774,10 @@ sign_status sign_key_raw_public(const sign_key *key, unsigned char **out, size_t
         ? (n = sizeof buf, EVP_PKEY_get_raw_public_key(key->pkey, buf, &n))
         : EVP_PKEY_get_octet_string_param(key->pkey, OSSL_PKEY_PARAM_PUB_KEY, buf, sizeof buf, &n);
     if (ok != 1 || n == 0)
-        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, "cannot read the public key's bytes");
+        return sign_fail_ossl(err, SIGN_ERR_INTERNAL, _("cannot read the public key's bytes"));
     *out = malloc(n);
     if (*out == NULL) {
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         return SIGN_ERR_INTERNAL;
     }
     memcpy(*out, buf, n);
@@ -802,6 +806,6 @@ sign_status sign_key_from_raw_public(sign_algo algo, const unsigned char *raw, s
         EVP_PKEY_CTX_free(ctx);
     }
     if (pkey == NULL)
-        return sign_fail_ossl(err, SIGN_ERR_MALFORMED, "not a %s public key", sign_algo_name(algo));
+        return sign_fail_ossl(err, SIGN_ERR_MALFORMED, _("not a %s public key"), sign_algo_name(algo));
     return sign_key_wrap(pkey, false, "public key", out, err);
 }
