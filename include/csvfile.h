@@ -26,7 +26,9 @@ typedef struct csvfile_row {
 
 /* Every row of a file, in order. Owns its rows and their fields; the
  * fields of all rows lie one after another in one block of text (so a
- * table costs a few allocations however many fields it has). cells and
+ * table costs a few allocations however many fields it has): the fields
+ * of a row follow one another in it, each ended by its NUL, so that a run
+ * of a row's fields can be compared as one span of bytes. cells and
  * text are the table's own storage, not to be used directly. */
 typedef struct csvfile_table {
     csvfile_row *rows;

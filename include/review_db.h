@@ -40,7 +40,9 @@ char *review_db_default_path(void);
 
 /* Opens (creating it and its folder when absent) and migrates the database.
  * Returns REVIEW_DB_OK with *out (close with review_db_close), or an error
- * with *err. A database of a newer schema than this code is refused. */
+ * with *err. A database of a newer schema than this code is refused. One
+ * thread at a time uses an open database (it is opened without SQLite's
+ * per-call locking, which cost the import's writer a lock per bound value). */
 review_db_status review_db_open(const char *path, review_db **out, char **err);
 void review_db_close(review_db *db);
 

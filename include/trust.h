@@ -49,6 +49,11 @@ bool trust_chosen_only(const trust_store *t);
  * for another unit it is TRUST_ERR_INVALID. Returns a trust_status, with
  * *err on failure. */
 trust_status trust_add(trust_store *t, const char *unit_code, sign_key *key, const char *source, char **err);
+/* trust_add with the key's id given (lower-case hex, as sign_key_id makes
+ * it) by a caller that keeps it, as the supervisor's registry does: the id
+ * is not computed again. NULL computes it. */
+trust_status trust_add_id(trust_store *t, const char *unit_code, sign_key *key, const char *key_id,
+                          const char *source, char **err);
 
 /* Adds every UNITCODE.pub of a folder (UNITCODE a valid unit code). Files
  * that are not usable public keys are passed over and counted in *skipped

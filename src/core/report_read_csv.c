@@ -164,14 +164,20 @@ static int read_items(const csvfile_table *t, size_t header, size_t end, report_
             return error_set(err, "line %d: column %d is '%.40s', expected '%s'", head->line, f + 1, head->fields[f],
                              report_csv_columns[c]);
     }
+    /* the report's own columns repeat on every row and must agree: one
+     * span of bytes each (csvfile.h keeps a row's fields together) */
+    size_t span = (size_t)(first->fields[REPORT_COL_FIRST_ITEM] - first->fields[0]);
     for (size_t r = header + 1; r < end; r++) {
         const csvfile_row *row = &t->rows[r];
         if (row->count != width)
             return error_set(err, "row %zu has %zu fields, the header %zu", r + 1, row->count, width);
-        /* the report's own columns repeat on every row and must agree */
-        for (int c = 0; c < REPORT_COL_FIRST_ITEM; c++)
-            if (strcmp(row->fields[c], first->fields[c]) != 0)
-                return error_set(err, "row %zu: %s differs from the first row's", r + 1, report_csv_columns[c]);
+        if ((size_t)(row->fields[REPORT_COL_FIRST_ITEM] - row->fields[0]) == span &&
+            memcmp(row->fields[0], first->fields[0], span) == 0)
+            continue;
+        int c = 0;
+        while (c < REPORT_COL_FIRST_ITEM - 1 && strcmp(row->fields[c], first->fields[c]) == 0)
+            c++;
+        return error_set(err, "row %zu: %s differs from the first row's", r + 1, report_csv_columns[c]);
     }
     doc->items = calloc(end - header - 1, sizeof *doc->items);
     if (doc->items == NULL)

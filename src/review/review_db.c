@@ -179,7 +179,8 @@ review_db_status review_db_open(const char *path, review_db **out, char **err)
     bool fresh = !fsutil_exists(path);
     /* the database lists every unit's weaknesses: its owner's only */
     mode_t old = umask(077);
-    int open_rc = sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    int open_rc = sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                  NULL);
     umask(old);
     if (open_rc != SQLITE_OK) {
         error_set(err, "%s: cannot open the review database: %s", path,

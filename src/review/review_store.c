@@ -141,13 +141,19 @@ static int insert_items(review_db *db, sqlite3_int64 report, const report_doc *d
         if (it->scored) {
             sqlite3_bind_double(st, 14, it->score);
             sqlite3_bind_double(st, 15, it->max_score);
+        } else {
+            sqlite3_bind_null(st, 14);
+            sqlite3_bind_null(st, 15);
         }
         sqlite3_bind_int(st, 16, it->finding);
         review_db_bind_text(st, 17, it->note);
         review_db_bind_text(st, 18, it->owner);
         review_db_bind_text(st, 19, it->due);
-        if (run(db, st, err) != 0)
-            return -1;
+        /* every value is bound anew for each row: no clearing between */
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return review_db_fail(db, -1, err, "import"), -1;
     }
     return 0;
 }

@@ -102,16 +102,21 @@ int review_registry_finish(review_registry *r, char **err)
         review_key *k = &r->keys[i];
         sign_key *key = k->key;
         k->key = NULL;
-        if (trust_add(t, k->unit_code, key, NULL, err) != TRUST_OK) {
+        /* the id kept since registration (the key ids are unique) */
+        size_t before = trust_count(t);
+        bool added = trust_add_id(t, k->unit_code, key, k->key_id, NULL, err) == TRUST_OK;
+        if (added && trust_count(t) == before) {
+            error_set(err, "review database: key %.16s… is there twice", k->key_id);
+            added = false;
+        }
+        if (!added) {
+            /* the store freed the keys it took, this one too */
+            for (size_t j = 0; j < i; j++)
+                r->keys[j].key = NULL;
             trust_free(t);
             return -1;
         }
-        const trust_entry *e = trust_find_id(t, k->key_id);
-        if (e == NULL) {
-            trust_free(t);
-            return error_set(err, "review database: key %.16s… is not the key its id names", k->key_id);
-        }
-        k->key = e->key;
+        k->key = trust_get(t, before)->key;
     }
     r->trust = t;
     return 0;
@@ -208,15 +213,40 @@ static int sha256_hex(const void *data, size_t len, char out[65])
     return 0;
 }
 
-/* Adds a string and its terminating NUL, so that fields cannot run together. */
-static int digest_text(EVP_MD_CTX *md, const char *s)
+/* The content digest's input, gathered into a buffer: a report is some
+ * 3,000 short strings, and each EVP_DigestUpdate call costs more than
+ * hashing a short string. The bytes hashed are the same. */
+typedef struct digest_sink {
+    EVP_MD_CTX *md;
+    size_t used;
+    int ok;
+    unsigned char buf[8192];
+} digest_sink;
+
+static void digest_flush(digest_sink *d)
 {
-    return EVP_DigestUpdate(md, s, strlen(s) + 1);
+    if (d->used > 0)
+        d->ok &= EVP_DigestUpdate(d->md, d->buf, d->used);
+    d->used = 0;
+}
+
+/* Adds a string and its terminating NUL, so that fields cannot run together. */
+static void digest_text(digest_sink *d, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (d->used + n > sizeof d->buf)
+        digest_flush(d);
+    if (n > sizeof d->buf) {
+        d->ok &= EVP_DigestUpdate(d->md, s, n);
+        return;
+    }
+    memcpy(d->buf + d->used, s, n);
+    d->used += n;
 }
 
 /* As the CSV writes it (%.10g), so that a CSV report and its SQLite twin
  * agree; whole numbers, nearly all of them, without printf. */
-static int digest_number(EVP_MD_CTX *md, double v)
+static void digest_number(digest_sink *d, double v)
 {
     char text[40];
     if (v == (double)(long)v && v > -1e9 && v < 1e9) {
@@ -230,28 +260,36 @@ static int digest_number(EVP_MD_CTX *md, double v)
         while ((u /= 10) != 0);
         if (negative)
             *--p = '-';
-        return digest_text(md, p);
+        digest_text(d, p);
+        return;
     }
-    if (number_format(text, sizeof text, 10, v) < 0)
-        return 0;
-    return digest_text(md, text);
+    if (number_format(text, sizeof text, 10, v) < 0) {
+        d->ok = 0;
+        return;
+    }
+    digest_text(d, text);
 }
 
 static int content_hex(const report_doc *doc, char out[65])
 {
-    EVP_MD_CTX *md = EVP_MD_CTX_new();
-    if (md == NULL || !EVP_DigestInit_ex(md, sha256(), NULL)) {
-        EVP_MD_CTX_free(md);
+    digest_sink *d = malloc(sizeof *d);
+    if (d == NULL)
+        return -1;
+    d->md = EVP_MD_CTX_new();
+    d->used = 0;
+    d->ok = 1;
+    if (d->md == NULL || !EVP_DigestInit_ex(d->md, sha256(), NULL)) {
+        EVP_MD_CTX_free(d->md);
+        free(d);
         return -1;
     }
     const char *head[] = {doc->report_id, doc->unit_code, doc->unit_name, doc->profile, doc->period,
                           doc->assessor, doc->completed_at, doc->generated_at, doc->tool_version,
                           doc->signer_key_id, doc->signature_algo, doc->complete ? "yes" : "no",
                           doc->grade, doc->grade_zh, doc->verdict};
-    int ok = 1;
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-        ok &= digest_text(md, head[i]);
-    ok &= digest_number(md, doc->percent);
+        digest_text(d, head[i]);
+    digest_number(d, doc->percent);
     for (size_t i = 0; i < doc->item_count; i++) {
         const report_item *it = &doc->items[i];
         const char *texts[] = {it->checklist_id, it->item_id, it->system_id, it->system_name,
@@ -259,28 +297,30 @@ static int content_hex(const report_doc *doc, char out[65])
                                it->finding ? "yes" : "no", it->note, it->owner, it->due,
                                it->scored ? "scored" : "unscored"};
         for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
-            ok &= digest_text(md, texts[t]);
-        ok &= digest_number(md, it->checklist_version);
-        ok &= digest_number(md, it->weight);
+            digest_text(d, texts[t]);
+        digest_number(d, it->checklist_version);
+        digest_number(d, it->weight);
         if (it->scored) {
-            ok &= digest_number(md, it->score);
-            ok &= digest_number(md, it->max_score);
+            digest_number(d, it->score);
+            digest_number(d, it->max_score);
         }
     }
     /* the annex forms (format 3); nothing for a report without them, so the
      * content hash of the reports imported before stays what it was */
     if (doc->form_value_count > 0)
-        ok &= digest_text(md, "forms");
+        digest_text(d, "forms");
     for (size_t i = 0; i < doc->form_value_count; i++) {
         const report_form_value *v = &doc->form_values[i];
         const char *texts[] = {v->form, v->record, v->record_name, v->field, v->title, v->value, v->value_title};
         for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
-            ok &= digest_text(md, texts[t]);
+            digest_text(d, texts[t]);
     }
+    digest_flush(d);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
-    ok &= EVP_DigestFinal_ex(md, digest, &n);
-    EVP_MD_CTX_free(md);
+    int ok = d->ok && EVP_DigestFinal_ex(d->md, digest, &n);
+    EVP_MD_CTX_free(d->md);
+    free(d);
     if (!ok || n != 32)
         return -1;
     hex_of(digest, n, out);
