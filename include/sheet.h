@@ -10,8 +10,8 @@
 #include <stddef.h>
 #include "score.h"
 
-#define SHEET_COLUMNS "checklist_id,item_id,system,system_name,type,allowed,question_zh,question_en," \
-                      "answer,note,remediation_owner,remediation_due"
+#define SHEET_COLUMNS "system_name,question_zh,allowed,answer,note,remediation_owner,remediation_due," \
+                      "checklist_id,item_id,system,type,question_en"
 
 /* Writes the blank sheet for a plan of the check `p` `period` into a new
  * buffer (*out, caller frees): a title row that also records the check

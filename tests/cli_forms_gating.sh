@@ -30,7 +30,7 @@ sc survey set --system web domain=www.example.gov.cn >/dev/null || fail "survey 
 out=$(sc score 2>&1)
 expect "only the items that apply are asked" "总计: 0/9 已答" "$out"
 sc template --out "$work/sheet.csv" 2>/dev/null || fail "template"
-answer() { sed -i "/^\"gating\",\"$2\",\"$3\",/ s|,\"\",\"\",\"\",\"\"\r\$|,\"$4\",\"\",\"\",\"\"\r|" "$1"; }
+answer() { fill_in "$1" gating "$2" "$3" "\"$4\",\"\",\"\",\"\""; }
 answer "$work/sheet.csv" hosting-contract app na
 answer "$work/sheet.csv" level app l2
 answer "$work/sheet.csv" level oa l2

@@ -67,13 +67,13 @@ many template --out "$work/many.csv" >/dev/null 2>&1 || fail "template of 600 te
 cp "$work/many.csv" "$work/half.csv"
 note=$(x 16000)
 # 300 rows of two 16,000-byte texts: 9.6 MB, under the 16 MiB
-sed -i "/^\"many\",\"t\([1-9]\|[1-9][0-9]\|[12][0-9][0-9]\|300\)\",/ s|,\"\",\"\",\"\",\"\"\r\$|,\"$note\",\"$note\",\"\",\"\"\r|" "$work/half.csv"
+sed -i "/,\"many\",\"t\([1-9]\|[1-9][0-9]\|[12][0-9][0-9]\|300\)\",/ s|,\"\",\"\",\"\",\"\",|,\"$note\",\"$note\",\"\",\"\",|" "$work/half.csv"
 out=$(many answer --from "$work/half.csv" 2>&1) || fail "9.6 MB of texts: $out"
 out=$(many answer --from "$work/half.csv" 2>&1) || fail "the same sheet again (its texts replace themselves): $out"
 expect "the same sheet again" "已导入 300 个回答" "$out"
 before=$(sqlite3 "$work/many-data/selfcheck.db" .dump | sha256sum)
 cp "$work/many.csv" "$work/all.csv"
-sed -i "s|,\"\",\"\",\"\",\"\"\r\$|,\"$note\",\"$note\",\"\",\"\"\r|" "$work/all.csv"
+sed -i "/,\"many\",/ s|,\"\",\"\",\"\",\"\",|,\"$note\",\"$note\",\"\",\"\",|" "$work/all.csv"
 out=$(many answer --from "$work/all.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "19.2 MB of texts: exit $rc, expected 3"
 expect "over the total" "$work/all.csv: 本次检查的答案、说明和整改责任人合计将达 19200000 字节，超过允许的 16777216 字节" "$out"

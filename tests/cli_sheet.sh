@@ -27,7 +27,7 @@ out=$(sc template --profile change --period 2026-11-02@nope 2>&1); rc=$?
 sc template --profile halfyear --out "$work/sheet.csv" 2>/dev/null || fail "template"
 head -c 3 "$work/sheet.csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "template has no UTF-8 BOM"
 grep -q $'\r$' "$work/sheet.csv" || fail "template lines do not end in CRLF"
-rows=$(grep -c '^"example"' "$work/sheet.csv")
+rows=$(grep -c ',"example","' "$work/sheet.csv")
 [ "$rows" = 11 ] || fail "template has $rows rows, expected 11"
 out=$(sc template --profile halfyear --out "$work/sheet.csv" 2>&1); rc=$?
 [ $rc -eq 8 ] || fail "template over an existing file: exit $rc, expected 8"

@@ -73,9 +73,12 @@ expect "neither encoding named" "neither.csv:2: 既不是 UTF-8 也不是 GB1803
 sc template --period 2026-11 --out "$work/nov.csv" 2>/dev/null || fail "November template"
 head -n 1 "$work/nov.csv" | grep -q '"答题表：每月例行检查 2026-11","profile=monthly","period=2026-11"' ||
     fail "the template does not record its check: $(head -n 1 "$work/nov.csv")"
-sed -n 2p "$work/nov.csv" | grep -q '^"检查表","检查项","系统代码","系统名称",' ||
+sed -n 2p "$work/nov.csv" | grep -q '^"系统名称","问题（中文）","可填写的回答","回答（请填写）",' ||
     fail "no row of Chinese column titles: $(sed -n 2p "$work/nov.csv")"
-grep -q '^"example","backup-daily","oa","办公自动化系统",' "$work/nov.csv" || fail "the system's name is not shown"
+# the person filling it reads the system, the question, what it takes and
+# the cell to fill first; the program's columns come after
+grep -q '^"办公自动化系统","重要信息系统的数据是否每天进行完整可用的备份？","yes|no|partial|na (是|否|部分|不适用)","",.*,"example","backup-daily","oa","yesno",' "$work/nov.csv" ||
+    fail "the sheet does not open with the system's name, the question and the answer: $(grep backup-daily "$work/nov.csv" | head -1)"
 fill "$work/nov.csv" backup-daily oa '"是","","",""'
 out=$(SELFCHECK_NOW=2026-12-02T09:00:00 sc answer --period 2026-12 --from "$work/nov.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "November sheet for --period 2026-12: exit $rc, expected 3: $out"
@@ -122,7 +125,7 @@ q() { sqlite3 "$db" "select a.$1 from answers a join assessments s on s.id = a.a
 [ "$(q value mlps-last-assessment web)" = 2026-05-20 ] || fail "2026/5/20 0:00 stored as '$(q value mlps-last-assessment web)'"
 # a date whose order is a guess, and a wrong word, say what is accepted
 sed -i 's|"2026/5/20 0:00"|"12/11/26"|' "$work/zh.csv"
-sed -i '/"example","backup-daily","oa"/ s/,"","","",""\r$/,"也许","","",""\r/' "$work/zh.csv"
+fill "$work/zh.csv" backup-daily oa '"也许","","",""'
 out=$(sc answer --from "$work/zh.csv" 2>&1); rc=$?
 [ $rc -eq 3 ] || fail "ambiguous date: exit $rc, expected 3: $out"
 expect "ambiguous date refused with the forms" "“12/11/26”不是日期：请写作 2026-03-31、2026/3/31、2026.3.31 或 2026年3月31日" "$out"

@@ -40,10 +40,10 @@ mkdir -p "$work/long"
 chain 10000 "$work/long/chain.ini"
 config "$work/long"
 sc template --out "$work/sheet.csv" 2>/dev/null || fail "template of a chain of 10000"
-rows=$(grep -c '^"chain","c' "$work/sheet.csv")
+rows=$(grep -c ',"chain","c' "$work/sheet.csv")
 [ "$rows" = 10000 ] || fail "template of a chain of 10000 has $rows rows"
 # every answer yes but c5000 no: c5001..c10000 are hidden
-sed -i 's/,"","","",""\r$/,"yes","","",""\r/; /^"chain","c5000",/ s/"yes"/"no"/' "$work/sheet.csv"
+sed -i '/,"chain",/ s/,"","","","",/,"yes","","","",/; /,"chain","c5000",/ s/,"yes",/,"no",/' "$work/sheet.csv"
 out=$(LANGUAGE=zh_CN sc answer --from "$work/sheet.csv" 2>&1) || fail "answer a chain of 10000: $out"
 expect "c5001..c10000 hidden" "已导入 10000 个回答（来自 $work/sheet.csv）；5000/5000 项已答" "$out"
 

@@ -16,10 +16,10 @@ example_config
 answer_month() {
     local sheet=$work/$1-$2.csv
     sc template --profile monthly --period "$1" --out "$sheet" >/dev/null 2>&1 || fail "template $1"
-    sed -i '/^"example","backup-daily","oa",/ s|,"","","",""\r$|,"yes","","",""\r|' "$sheet"
+    fill "$sheet" backup-daily oa '"yes","","",""'
     if [ "$2" = all ]; then
-        sed -i -e '/^"example","backup-frequency","",/ s|,"","","",""\r$|,"daily","","",""\r|' \
-            -e '/^"example","av-signature-age","",/ s|,"","","",""\r$|,"2","","",""\r|' "$sheet"
+        fill "$sheet" backup-frequency '' '"daily","","",""'
+        fill "$sheet" av-signature-age '' '"2","","",""'
     fi
     sc answer --profile monthly --period "$1" --from "$sheet" >/dev/null || fail "answer $1"
 }
@@ -73,9 +73,9 @@ expect "long gap as a range" "；2026-12 至 2027-05 共 6 期未完成 —— �
 export SELFCHECK_NOW=2027-07-03T10:00:00
 sheet=$work/2027-06-partial.csv
 sc template --profile monthly --period 2027-06 --out "$sheet" >/dev/null 2>&1 || fail "template 2027-06"
-sed -i -e '/^"example","backup-daily","oa",/ s|,"","","",""\r$|,"yes","","",""\r|' \
-    -e '/^"example","backup-frequency","",/ s|,"","","",""\r$|,"weekly","","李四","2027-07-31"\r|' \
-    -e '/^"example","av-signature-age","",/ s|,"","","",""\r$|,"2","","",""\r|' "$sheet"
+fill "$sheet" backup-daily oa '"yes","","",""'
+fill "$sheet" backup-frequency '' '"weekly","","李四","2027-07-31"'
+fill "$sheet" av-signature-age '' '"2","","",""'
 sc answer --profile monthly --period 2027-06 --from "$sheet" >/dev/null || fail "answer 2027-06"
 total=$(sc score --period 2027-06 | grep -o '[0-9]*\.[0-9]%' | tail -1)
 [ -n "$total" ] && [ "$total" != "100.0%" ] || fail "score 2027-06: no total below 100: $total"

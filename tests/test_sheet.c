@@ -168,9 +168,9 @@ static void test_template_format(void **state)
     /* a title that records the check, in cells a spreadsheet keeps as text,
      * then the column titles for people */
     const char *title = "\"Answer sheet of the halfyear check 2026-H1\",\"profile=halfyear\",\"period=2026-H1\"\r\n"
-                        "\"Checklist\",\"Item\",\"System\",\"System name\",\"Type\",\"Answers it takes\","
-                        "\"Question (Chinese)\",\"Question (English)\",\"Answer (fill in)\",\"Note\","
-                        "\"Remediation owner\",\"Remediation due\"\r\n";
+                        "\"System name\",\"Question (Chinese)\",\"Answers it takes\",\"Answer (fill in)\","
+                        "\"Note\",\"Remediation owner\",\"Remediation due\",\"Checklist\",\"Item\",\"System\","
+                        "\"Type\",\"Question (English)\"\r\n";
     assert_true(strncmp(text + 3, title, strlen(title)) == 0);
 
     /* the header: SHEET_COLUMNS, each name quoted */
@@ -182,23 +182,24 @@ static void test_template_format(void **state)
         if (*p != '"')
             *o++ = *p;
     assert_string_equal(unquoted, SHEET_COLUMNS);
-    assert_string_equal(header, "\"checklist_id\",\"item_id\",\"system\",\"system_name\",\"type\",\"allowed\",\"question_zh\","
-                                "\"question_en\",\"answer\",\"note\",\"remediation_owner\",\"remediation_due\"");
+    /* what the person filling it reads first, the program's columns after */
+    assert_string_equal(header, "\"system_name\",\"question_zh\",\"allowed\",\"answer\",\"note\",\"remediation_owner\","
+                                "\"remediation_due\",\"checklist_id\",\"item_id\",\"system\",\"type\",\"question_en\"");
     free(unquoted);
     free(header);
 
     /* one row, byte for byte */
     const char *row = header_end + 2;
     const char *expected =
-        "\"example\",\"backup-daily\",\"oa\",\"办公自动化系统\",\"yesno\",\"yes|no|partial|na (是|否|部分|不适用)\","
-        "\"重要信息系统的数据是否每天进行完整可用的备份？\","
-        "\"Is the data of important systems backed up completely and usably every day?\","
-        "\"\",\"\",\"\",\"\"\r\n";
+        "\"办公自动化系统\",\"重要信息系统的数据是否每天进行完整可用的备份？\","
+        "\"yes|no|partial|na (是|否|部分|不适用)\",\"\",\"\",\"\",\"\",\"example\",\"backup-daily\",\"oa\",\"yesno\","
+        "\"Is the data of important systems backed up completely and usably every day?\"\r\n";
     assert_true(strncmp(row, expected, strlen(expected)) == 0);
-    assert_non_null(strstr(text, "\"example\",\"backup-frequency\",\"\",\"\",\"choice\",\"daily|weekly|monthly|none (每天|每周|每月|不备份)\","));
-    assert_non_null(strstr(text, "\"example\",\"av-signature-age\",\"\",\"\",\"number\",\"0..3650 (0..3650 天)\","));
-    assert_non_null(strstr(text, "\"example\",\"mlps-last-change\",\"web\",\"门户网站\",\"date\",\"YYYY-MM-DD|na (2026年3月31日|不适用)\","));
-    assert_non_null(strstr(text, "\"example\",\"backup-notes\",\"\",\"\",\"text\",\"text\","));
+    assert_non_null(strstr(text, "\"daily|weekly|monthly|none (每天|每周|每月|不备份)\",\"\",\"\",\"\",\"\",\"example\",\"backup-frequency\",\"\",\"choice\","));
+    assert_non_null(strstr(text, "\"0..3650 (0..3650 天)\",\"\",\"\",\"\",\"\",\"example\",\"av-signature-age\",\"\",\"number\","));
+    assert_non_null(strstr(text, "\r\n\"门户网站\",\"")); /* the system's name opens its rows */
+    assert_non_null(strstr(text, "\"YYYY-MM-DD|na (2026年3月31日|不适用)\",\"\",\"\",\"\",\"\",\"example\",\"mlps-last-change\",\"web\",\"date\","));
+    assert_non_null(strstr(text, "\"text\",\"\",\"\",\"\",\"\",\"example\",\"backup-notes\",\"\",\"text\","));
 
     /* and the template reads back: the check it is for, then one row per
      * instance, at lines 4.. */

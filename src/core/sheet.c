@@ -20,22 +20,26 @@
 
 #define SHEET_MAX_BYTES (32u * 1024u * 1024u)
 
-/* The columns of the template; the titles above them are for people. */
+/* The columns of the template; the titles above them are for people. The
+ * person filling the sheet reads from the left: which system, the question,
+ * what it takes, and the cells to fill; the columns the program reads back
+ * to find the instance come after (answer --from finds every column by its
+ * name, so sheets of the earlier order read the same). */
 static const struct {
     const char *name, *title;
 } template_columns[] = {
-    {"checklist_id", N_("Checklist")},
-    {"item_id", N_("Item")},
-    {"system", N_("System")},
     {"system_name", N_("System name")},
-    {"type", N_("Type")},
-    {"allowed", N_("Answers it takes")},
     {"question_zh", N_("Question (Chinese)")},
-    {"question_en", N_("Question (English)")},
+    {"allowed", N_("Answers it takes")},
     {"answer", N_("Answer (fill in)")},
     {"note", N_("Note")},
     {"remediation_owner", N_("Remediation owner")},
     {"remediation_due", N_("Remediation due")},
+    {"checklist_id", N_("Checklist")},
+    {"item_id", N_("Item")},
+    {"system", N_("System")},
+    {"type", N_("Type")},
+    {"question_en", N_("Question (English)")},
 };
 #define TEMPLATE_COLUMNS (sizeof template_columns / sizeof template_columns[0])
 
@@ -71,10 +75,15 @@ int sheet_render_template(const plan *pl, profile p, const char *period, char **
         char *allowed = answer_allowed_all(in->item);
         if (allowed == NULL)
             b.failed = 1;
-        const char *row[TEMPLATE_COLUMNS] = {in->list->id, in->item->id, in->system_id,
-                                             in->system_name ? in->system_name : "",
-                                             answer_type_name(in->item->type), allowed, in->item->question_zh,
-                                             in->item->question_en, "", "", "", ""};
+        const char *row[TEMPLATE_COLUMNS] = {in->system_name ? in->system_name : "",
+                                             in->item->question_zh,
+                                             allowed,
+                                             "", "", "", "",
+                                             in->list->id,
+                                             in->item->id,
+                                             in->system_id,
+                                             answer_type_name(in->item->type),
+                                             in->item->question_en};
         for (size_t c = 0; c < TEMPLATE_COLUMNS; c++)
             csvfile_buffer_field(&b, row[c], c + 1 == TEMPLATE_COLUMNS);
         free(allowed);

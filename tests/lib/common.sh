@@ -37,9 +37,13 @@ data = $work/data
 ${1:-}
 EOF2
 }
-# fill SHEET ITEM SYSTEM 'ANSWER,NOTE,OWNER,DUE': puts those CSV cells into the
-# blank row of ITEM (for SYSTEM, or '' for a unit item) of a template sheet.
-fill() { sed -i "/^\"example\",\"$2\",\"$3\",/ s|,\"\",\"\",\"\",\"\"\r\$|,$4\r|" "$1"; }
+# fill_in SHEET CHECKLIST ITEM SYSTEM 'ANSWER,NOTE,OWNER,DUE': puts those CSV
+# cells into the blank row of ITEM (for SYSTEM, or '' for a unit item) of a
+# template sheet: the four empty cells after `allowed`, which come before
+# the checklist, item and system columns (docs/answer-sheet.md).
+fill_in() { sed -i "/,\"$2\",\"$3\",\"$4\",/ s|,\"\",\"\",\"\",\"\",|,$5,|" "$1"; }
+# fill SHEET ITEM SYSTEM CELLS: fill_in for the example checklist.
+fill() { fill_in "$1" example "$2" "$3" "$4"; }
 # fill_worked_example SHEET [NOTE]: the answers of the worked example of
 # docs/scoring.md, on a half-year template of the example checklist; NOTE is
 # the note of the first row (a formula, to test neutralising it).
