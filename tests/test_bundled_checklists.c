@@ -341,17 +341,45 @@ static void test_website_items_per_site(void **state)
     assert_int_equal(steer->scope, SCOPE_SYSTEM);
     assert_true(steer->weight == 0);
     assert_non_null(strstr(steer->question_zh, "互联网网站或应用"));
+    /* the answer states what the website survey records: a system answered
+     * a website without a survey row (or the reverse) is a contradiction */
+    assert_non_null(steer->states);
+    assert_string_equal(steer->states, "website");
+    /* the per-site items are asked once per website of the survey */
     const char *ids[] = {"web-icp", "web-opening-review", "web-requalification", "web-identifier",
-                         "web-responsibility", "web-launch-protection", "web-monitoring"};
+                         "web-responsibility", "web-launch-protection", "web-monitoring", "web-restore",
+                         "web-site-record"};
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
         const item *it = find(ids[k]);
         assert_non_null(it);
         assert_int_equal(it->scope, SCOPE_SYSTEM);
         assert_non_null(it->show_if);
-        assert_string_equal(it->show_if->item_id, "web-system-site");
+        assert_null(it->show_if->item_id);
+        assert_string_equal(it->show_if->attribute, "website");
         assert_int_equal(it->show_if->value_count, 1);
         assert_string_equal(it->show_if->values[0], "yes");
     }
+}
+
+/* The inventory decides the internet and personal-data items of a system;
+ * the MLPS level answered is checked against the inventory's. */
+static void test_items_gated_on_the_inventory(void **state)
+{
+    (void)state;
+    const item *internet = find("db-internet-check");
+    assert_non_null(internet);
+    assert_int_equal(internet->scope, SCOPE_SYSTEM);
+    assert_string_equal(internet->show_if->attribute, "release_area");
+    assert_int_equal(internet->show_if->value_count, 2);
+    assert_string_equal(internet->show_if->values[0], "internet");
+    assert_string_equal(internet->show_if->values[1], "both");
+    const item *pi = find("data-encrypt-storage");
+    assert_non_null(pi);
+    assert_string_equal(pi->show_if->attribute, "personal_info");
+    assert_string_equal(pi->show_if->values[0], "yes");
+    const item *level = find("mlps-level");
+    assert_non_null(level);
+    assert_string_equal(level->states, "mlps_level");
 }
 
 /* The monthly check holds what drifts within a month; the change profile asks
@@ -512,6 +540,7 @@ int main(void)
         cmocka_unit_test(test_halfyear_never_says_this_month),
         cmocka_unit_test(test_per_system_scope),
         cmocka_unit_test(test_website_items_per_site),
+        cmocka_unit_test(test_items_gated_on_the_inventory),
         cmocka_unit_test(test_profiles_cover_the_gaps),
         cmocka_unit_test(test_sources_name_real_clauses),
         cmocka_unit_test(test_worked_example_unchanged),
