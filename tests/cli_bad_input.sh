@@ -89,6 +89,8 @@ gen_key_public_key() { cp "$work/keys/unit.pub" "$in/$1"; chmod 600 "$in/$1"; }
 gen_key_encrypted_key() {
     (umask 077; openssl genpkey -algorithm ED25519 -aes256 -pass pass:secret -out "$in/$1" 2>/dev/null)
 }
+# the same with a passphrase file that holds another passphrase
+gen_key_wrong_passphrase_key() { gen_key_encrypted_key "$1" && echo wrong >"$in/wrong.pass"; }
 
 # the report's name taken by a symlink to a file outside the folder
 gen_4401_hb_halfyear_2026_H2_csv() { echo victim >"$work/victim"; ln -s "$work/victim" "$in/$1"; }

@@ -329,7 +329,8 @@ static void test_ambiguous_wide(void **state)
     assert_int_equal(write(fd, bad, sizeof bad - 1), (ssize_t)(sizeof bad - 1));
     close(fd);
     assert_int_equal(config_load(path, &cfg, &err), -1);
-    assert_non_null(strstr(err, "ambiguous must be 'wide' or 'narrow'"));
+    /* in the test's language (Chinese): the line, the key and the value */
+    assert_non_null(strstr(err, ":2: ambiguous 须为 wide 或 narrow，不能是“double”"));
     free(err);
     unlink(path);
 }

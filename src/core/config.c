@@ -161,7 +161,7 @@ static void fail_at(config_reader *r, int line, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vasprintf(&message, fmt, ap);
     va_end(ap);
-    error_set(r->err, "%s:%d: %s", r->path, line, n < 0 ? "invalid value" : message);
+    error_set(r->err, "%s:%d: %s", r->path, line, n < 0 ? _("invalid value") : message);
     if (n >= 0)
         free(message);
 }
@@ -171,7 +171,7 @@ static void set_string(config_reader *r, int line, char **slot, const char *valu
 {
     char *copy = strdup(value);
     if (copy == NULL) {
-        fail_at(r, line, "out of memory");
+        fail_at(r, line, _("out of memory"));
         return;
     }
     free(*slot);
@@ -186,7 +186,7 @@ static void set_path(config_reader *r, int line, char **slot, const char *value)
     if (joined == NULL || copy == NULL) {
         free(joined);
         free(copy);
-        fail_at(r, line, "out of memory");
+        fail_at(r, line, _("out of memory"));
         return;
     }
     for (char *part = strtok_r(copy, ":", &saveptr); part && joined; part = strtok_r(NULL, ":", &saveptr)) {
@@ -200,7 +200,7 @@ static void set_path(config_reader *r, int line, char **slot, const char *value)
     }
     free(copy);
     if (joined == NULL) {
-        fail_at(r, line, "out of memory");
+        fail_at(r, line, _("out of memory"));
         return;
     }
     free(*slot);
@@ -226,7 +226,7 @@ static void check_known(config_reader *r, const ini_file *f)
             if (strcmp(known_keys[k][0], s->name) == 0)
                 keys = known_keys[k] + 1;
         if (keys == NULL) {
-            fail_at(r, s->line, "unknown section [%s]", s->name);
+            fail_at(r, s->line, _("unknown section [%s]"), s->name);
             continue;
         }
         for (size_t k = 0; k < s->key_count; k++) {
@@ -235,7 +235,7 @@ static void check_known(config_reader *r, const ini_file *f)
                 if (strcmp(*name, s->keys[k].name) == 0)
                     known = true;
             if (!known)
-                fail_at(r, s->keys[k].line, "unknown key '%s' in [%s]", s->keys[k].name, s->name);
+                fail_at(r, s->keys[k].line, _("unknown key '%s' in [%s]"), s->keys[k].name, s->name);
         }
     }
 }
@@ -254,7 +254,7 @@ static void read_grades(config_reader *r, config *c, const ini_section *s)
         const ini_key *key = &s->keys[k];
         if (strcmp(key->name, "pass_mark") == 0) {
             if (!number_parse_real(key->value, &c->pass_mark) || c->pass_mark < 0 || c->pass_mark > 100)
-                fail_at(r, key->line, "pass_mark must be a number from 0 to 100, not '%s'", key->value);
+                fail_at(r, key->line, _("pass_mark must be a number from 0 to 100, not '%s'"), key->value);
             continue;
         }
         if (!any_level) {
@@ -265,7 +265,7 @@ static void read_grades(config_reader *r, config *c, const ini_section *s)
          * never silently dropped */
         char *copy = strdup(key->value);
         if (copy == NULL) {
-            fail_at(r, key->line, "out of memory");
+            fail_at(r, key->line, _("out of memory"));
             return;
         }
         char *parts[4] = {NULL, NULL, NULL, NULL};
@@ -285,19 +285,19 @@ static void read_grades(config_reader *r, config *c, const ini_section *s)
         double min;
         if (n != 3 || !number_parse_real(parts[0], &min) || min < 0 || min > 100 || *parts[1] == '\0' ||
             *parts[2] == '\0')
-            fail_at(r, key->line, "grade '%s' must read 'MIN, 中文名, English name' with MIN from 0 to 100",
+            fail_at(r, key->line, _("grade '%s' must read 'MIN, 中文名, English name' with MIN from 0 to 100"),
                     key->name);
         else if (add_grade(c, key->name, min, parts[1], parts[2]) != 0)
-            fail_at(r, key->line, "out of memory");
+            fail_at(r, key->line, _("out of memory"));
         free(copy);
     }
     if (any_level && r->failed == 0) {
         qsort(c->grades, c->grade_count, sizeof *c->grades, compare_grades);
         if (c->grade_count == 0 || c->grades[c->grade_count - 1].min != 0)
-            fail_at(r, s->line, "[grades] needs a lowest grade with minimum 0, so every score has a grade");
+            fail_at(r, s->line, _("[grades] needs a lowest grade with minimum 0, so every score has a grade"));
         for (size_t i = 1; i < c->grade_count; i++)
             if (c->grades[i].min == c->grades[i - 1].min)
-                fail_at(r, s->line, "grades '%s' and '%s' have the same minimum", c->grades[i - 1].name,
+                fail_at(r, s->line, _("grades '%s' and '%s' have the same minimum"), c->grades[i - 1].name,
                         c->grades[i].name);
     }
 }
@@ -308,13 +308,13 @@ static void read_schedule(config_reader *r, config *c, const ini_section *s)
     const char *v;
     if ((v = ini_get(s, "monthly_due_day")) != NULL) {
         if (!number_parse_whole(v, 1, 28, &n))
-            fail_at(r, ini_line(s, "monthly_due_day"), "monthly_due_day must be a day from 1 to 28, not '%s'", v);
+            fail_at(r, ini_line(s, "monthly_due_day"), _("monthly_due_day must be a day from 1 to 28, not '%s'"), v);
         else
             c->schedule.monthly_due_day = (int)n;
     }
     if ((v = ini_get(s, "remediation_days")) != NULL) {
         if (!number_parse_whole(v, 1, 3650, &n))
-            fail_at(r, ini_line(s, "remediation_days"), "remediation_days must be from 1 to 3650, not '%s'", v);
+            fail_at(r, ini_line(s, "remediation_days"), _("remediation_days must be from 1 to 3650, not '%s'"), v);
         else
             c->schedule.remediation_days = (int)n;
     }
@@ -324,7 +324,7 @@ static void read_schedule(config_reader *r, config *c, const ini_section *s)
             m1 < 1 || m1 > 6 || m2 < 7 || m2 > 12 ||
             !date_valid((civil_date){2001, m1, d1}) || !date_valid((civil_date){2001, m2, d2}))
             fail_at(r, ini_line(s, "halfyear_due"),
-                    "halfyear_due must read 'MM-DD, MM-DD' (a day in the first half, one in the second), not '%s'", v);
+                    _("halfyear_due must read 'MM-DD, MM-DD' (a day in the first half, one in the second), not '%s'"), v);
         else {
             c->schedule.halfyear_due[0][0] = m1;
             c->schedule.halfyear_due[0][1] = d1;
@@ -352,7 +352,7 @@ static int read_file(config *c, const char *path, char **err)
     r.dir = slash == path ? strdup("/") : slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
     if (r.dir == NULL) {
         ini_file_free(f);
-        return error_set(err, "%s: out of memory", path);
+        return error_set(err, _("%s: out of memory"), path);
     }
     check_known(&r, f);
     const ini_section *s;
@@ -361,7 +361,7 @@ static int read_file(config *c, const char *path, char **err)
         if ((v = ini_get(s, "code")) != NULL) {
             /* empty means not set yet, as the first run leaves it */
             if (*v != '\0' && !ident_unit_code_valid(v))
-                fail_at(&r, ini_line(s, "code"), "unit code '%s' must be 1 to %d letters, digits, '-' or '_'",
+                fail_at(&r, ini_line(s, "code"), _("unit code '%s' must be 1 to %d letters, digits, '-' or '_'"),
                         v, IDENT_UNIT_CODE_MAX);
             else
                 set_string(&r, ini_line(s, "code"), &c->unit_code, v);
@@ -377,7 +377,7 @@ static int read_file(config *c, const char *path, char **err)
         for (int i = 0; i < 3; i++)
             if ((v = ini_get(s, keys[i])) != NULL) {
                 if (*v == '\0')
-                    fail_at(&r, ini_line(s, keys[i]), "%s must not be empty", keys[i]);
+                    fail_at(&r, ini_line(s, keys[i]), _("%s must not be empty"), keys[i]);
                 else
                     set_path(&r, ini_line(s, keys[i]), slots[i], v);
             }
@@ -387,7 +387,7 @@ static int read_file(config *c, const char *path, char **err)
             if (ini_get(s, "output") == NULL) {
                 char *derived = fsutil_join(c->data_dir, "reports");
                 if (derived == NULL)
-                    fail_at(&r, ini_line(s, "data"), "out of memory");
+                    fail_at(&r, ini_line(s, "data"), _("out of memory"));
                 else {
                     free(c->output_dir);
                     c->output_dir = derived;
@@ -397,7 +397,7 @@ static int read_file(config *c, const char *path, char **err)
             if (signing == NULL || ini_get(signing, "key") == NULL) {
                 char *derived = fsutil_join(c->data_dir, "unit.key");
                 if (derived == NULL)
-                    fail_at(&r, ini_line(s, "data"), "out of memory");
+                    fail_at(&r, ini_line(s, "data"), _("out of memory"));
                 else {
                     free(c->signing_key);
                     c->signing_key = derived;
@@ -410,7 +410,7 @@ static int read_file(config *c, const char *path, char **err)
             set_path(&r, ini_line(s, "key"), &c->signing_key, v);
         if ((v = ini_get(s, "algo")) != NULL) {
             if (strcmp(v, "sm2") != 0 && strcmp(v, "ed25519") != 0)
-                fail_at(&r, ini_line(s, "algo"), "algo must be 'sm2' or 'ed25519', not '%s'", v);
+                fail_at(&r, ini_line(s, "algo"), _("algo must be 'sm2' or 'ed25519', not '%s'"), v);
             else
                 set_string(&r, ini_line(s, "algo"), &c->signing_algo, v);
         }
@@ -421,13 +421,13 @@ static int read_file(config *c, const char *path, char **err)
             free(c->lang);
             c->lang = NULL;
         } else if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-            fail_at(&r, ini_line(s, "lang"), "lang must be 'zh' or 'en' (or 'unset'), not '%s'", v);
+            fail_at(&r, ini_line(s, "lang"), _("lang must be 'zh' or 'en' (or 'unset'), not '%s'"), v);
         else
             set_string(&r, ini_line(s, "lang"), &c->lang, v);
     }
     if (s != NULL && (v = ini_get(s, "ambiguous")) != NULL) {
         if (strcmp(v, "wide") != 0 && strcmp(v, "narrow") != 0)
-            fail_at(&r, ini_line(s, "ambiguous"), "ambiguous must be 'wide' or 'narrow', not '%s'", v);
+            fail_at(&r, ini_line(s, "ambiguous"), _("ambiguous must be 'wide' or 'narrow', not '%s'"), v);
         else
             c->ambiguous_wide = strcmp(v, "wide") == 0;
     }
@@ -441,7 +441,7 @@ static int read_file(config *c, const char *path, char **err)
         return -1;
     char *copy = strdup(path);
     if (copy == NULL)
-        return error_set(err, "%s: out of memory", path);
+        return error_set(err, _("%s: out of memory"), path);
     free(c->path);
     c->path = copy;
     return 0;
@@ -452,7 +452,7 @@ int config_load(const char *explicit_path, config **out, char **err)
     *out = NULL;
     config *c = config_defaults();
     if (c == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     const char *path = explicit_path;
     char *user = NULL;
     if (path == NULL) {
@@ -538,7 +538,7 @@ static int keep_value(config *c, char **slot, const char *section, const char *k
 {
     char *copy = strdup(value);
     if (copy == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     free(*slot);
     *slot = copy;
     if (c->path != NULL)
@@ -547,7 +547,7 @@ static int keep_value(config *c, char **slot, const char *section, const char *k
         return error_set(err, _("there is no settings file to keep [%s] %s in"), section, key);
     char *path = strdup(new_path);
     if (path == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     if (config_save(c, path, err) != 0) {
         free(path);
         return -1;
@@ -559,7 +559,7 @@ static int keep_value(config *c, char **slot, const char *section, const char *k
 int config_save_lang(config *c, const char *lang, const char *new_path, char **err)
 {
     if (lang == NULL || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0))
-        return error_set(err, "lang must be 'zh' or 'en', not '%s'", lang ? lang : "");
+        return error_set(err, _("lang must be 'zh' or 'en', not '%s'"), lang ? lang : "");
     return keep_value(c, &c->lang, "ui", "lang", lang, new_path, err);
 }
 
@@ -597,7 +597,7 @@ int config_save(const config *c, const char *path, char **err)
     for (size_t i = 0; i < c->grade_count && rc == 0; i++) {
         if (strchr(c->grades[i].label_zh, ',') || strchr(c->grades[i].label_en, ',')) {
             free(buf);
-            return error_set(err, "%s: grade label '%s' contains a comma, which the file cannot hold", path,
+            return error_set(err, _("%s: grade label '%s' contains a comma, which the file cannot hold"), path,
                              strchr(c->grades[i].label_zh, ',') ? c->grades[i].label_zh : c->grades[i].label_en);
         }
         char *value = NULL;
@@ -621,13 +621,13 @@ int config_save(const config *c, const char *path, char **err)
     if (rc != 0) {
         free(buf);
         if (rc & EMIT_NOMEM)
-            return error_set(err, "%s: out of memory", path);
-        return error_set(err, "%s: a value cannot be written (it holds a line break or both kinds of quote)", path);
+            return error_set(err, _("%s: out of memory"), path);
+        return error_set(err, _("%s: a value cannot be written (it holds a line break or both kinds of quote)"), path);
     }
     char *copy = strdup(path);
     if (copy == NULL) {
         free(buf);
-        return error_set(err, "%s: out of memory", path);
+        return error_set(err, _("%s: out of memory"), path);
     }
     char *slash = strrchr(copy, '/');
     if (slash != NULL && slash != copy) {
