@@ -165,7 +165,10 @@ static int read_items(const csvfile_table *t, size_t header, size_t end, report_
                              report_csv_columns[c]);
     }
     /* the report's own columns repeat on every row and must agree: one
-     * span of bytes each (csvfile.h keeps a row's fields together) */
+     * span of bytes each (csvfile.h keeps a row's fields together); the
+     * first row is measured only once it is known to have every field */
+    if (first->count != width)
+        return error_set(err, "row %zu has %zu fields, the header %zu", header + 2, first->count, width);
     size_t span = (size_t)(first->fields[REPORT_COL_FIRST_ITEM] - first->fields[0]);
     for (size_t r = header + 1; r < end; r++) {
         const csvfile_row *row = &t->rows[r];
