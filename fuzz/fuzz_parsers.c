@@ -1,7 +1,8 @@
 /* fuzz_parsers.c: libFuzzer harnesses for every parser of untrusted input:
  * checklist INI files, selfcheck.ini, CSV answer sheets, reports (CSV or
- * SQLite) as a supervisor receives them, and the incident rules file with
- * facts to classify; and the text layer that lays out
+ * SQLite) as a supervisor receives them, the verifier that the supervisor's
+ * import runs on each file (report_verify_bytes over a trust store), and
+ * the incident rules file with facts to classify; and the text layer that lays out
  * whatever those files hold (wrapping and fitting by display width). The
  * first input byte chooses the parser; the rest is the file.
  *
@@ -21,11 +22,13 @@
 #include "incident.h"
 #include "report_read.h"
 #include "sheet.h"
+#include "sign.h"
 #include "text.h"
+#include "trust.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define FUZZ_PARSERS 6
+#define FUZZ_PARSERS 7
 
 /* Wraps the bytes (up to a NUL) at a width taken from the first of them and
  * aborts unless the spans tile the text in order, each within the width,
@@ -94,6 +97,77 @@ static void fuzz_incident(const char *path, const uint8_t *data, size_t size)
     diag_list_clear(&diags);
 }
 
+/* The unit's key pair the verifier harness signs with and trusts: made once
+ * per process in a temporary folder that is removed at once. */
+static sign_key *fuzz_private;
+static trust_store *fuzz_trust;
+
+static int fuzz_keys(void)
+{
+    if (fuzz_trust != NULL)
+        return 0;
+    char dir[] = "/tmp/selfcheck-fuzz-XXXXXX";
+    if (mkdtemp(dir) == NULL)
+        return -1;
+    char prefix[64], key_path[80], pub_path[80];
+    snprintf(prefix, sizeof prefix, "%s/unit", dir);
+    snprintf(key_path, sizeof key_path, "%s.key", prefix);
+    snprintf(pub_path, sizeof pub_path, "%s.pub", prefix);
+    char *id = NULL, *err = NULL;
+    sign_key *pub = NULL;
+    int rc = -1;
+    if (sign_keygen(SIGN_ALGO_ED25519, prefix, NULL, &id, &err) == SIGN_OK &&
+        sign_key_load_private(key_path, NULL, &fuzz_private, &err) == SIGN_OK &&
+        sign_key_load_public(pub_path, &pub, &err) == SIGN_OK && (fuzz_trust = trust_new()) != NULL) {
+        trust_set_chosen_only(fuzz_trust, true);   /* as the import does */
+        rc = trust_add(fuzz_trust, "4401-hb", pub, NULL, &err) == TRUST_OK ? 0 : -1;
+        pub = NULL;
+    }
+    sign_key_free(pub);
+    free(id);
+    free(err);
+    unlink(key_path);
+    unlink(pub_path);
+    rmdir(dir);
+    return rc;
+}
+
+/* Verifies the bytes as a report of unit 4401-hb the way the supervisor's
+ * import does. The first byte chooses the file's name (CSV or SQLite) and
+ * the signature: a genuine one over the bytes (so that whatever verifies
+ * is then parsed, SQLite included), or the last 64 bytes as a forged one.
+ * Aborts on a failure without a reason, or success without content. */
+static void fuzz_verify(const uint8_t *data, size_t size)
+{
+    if (size < 1 || fuzz_keys() != 0)
+        return;
+    const char *name = data[0] & 1 ? "4401-hb_halfyear_2026-H2.sqlite" : "4401-hb_halfyear_2026-H2.csv";
+    const uint8_t *report = data + 1;
+    size_t len = size - 1;
+    unsigned char *sig = NULL;
+    size_t sig_len = 0;
+    char *err = NULL;
+    if (data[0] & 2) {
+        if (sign_data(fuzz_private, report, len, &sig, &sig_len, &err) != SIGN_OK) {
+            free(err);
+            return;
+        }
+    } else if (len >= 64) {
+        len -= 64;
+        if ((sig = malloc(64)) == NULL)
+            return;
+        memcpy(sig, report + len, 64);
+        sig_len = 64;
+    }
+    report_verification v = {0};
+    report_verify_status st = report_verify_bytes(name, report, len, sig, sig_len, NULL, fuzz_trust, &v, &err);
+    if ((st != REPORT_VERIFY_OK && err == NULL) || (st == REPORT_VERIFY_OK && v.doc == NULL))
+        abort();
+    report_verification_clear(&v);
+    free(sig);
+    free(err);
+}
+
 /* The parsers read files: hand them an in-memory one. */
 static char *as_file(const uint8_t *data, size_t size, int *fd)
 {
@@ -119,6 +193,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     if (data[0] % FUZZ_PARSERS == 4) {
         fuzz_text(data + 1, size - 1);
+        return 0;
+    }
+    if (data[0] % FUZZ_PARSERS == 6) {
+        /* the next byte chooses the name and the signature */
+        fuzz_verify(data + 1, size - 1);
         return 0;
     }
     int fd;
