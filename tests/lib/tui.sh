@@ -96,9 +96,15 @@ pid_of() {
     ps -o pid= --ppid "$shell" | tr -d ' ' | head -1
 }
 # restored NAME: after selfcheck ended, the terminal is back in canonical mode with echo.
+# The shell prints `stty -a` after EXIT=, so a loaded machine may show EXIT=
+# before it: wait (up to 20 s) for the mode words, set or cleared, first.
 restored() {
-    local s
-    s=$(screen "$1")
+    local s i
+    for ((i = 0; i < 200; i++)); do
+        s=$(screen "$1")
+        grep -qE 'icanon' <<<"$s" && grep -qE '(^|[ ;-])echo([ ;]|$)' <<<"$s" && break
+        sleep 0.1
+    done
     grep -qE '(^|[ ;])icanon([ ;]|$)' <<<"$s" && grep -qE '(^|[ ;])echo([ ;]|$)' <<<"$s"
 }
 # config DIR [EXTRA]: writes DIR/selfcheck.ini for unit 4401-hb over the repository's checklists.
