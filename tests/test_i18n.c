@@ -1,7 +1,8 @@
 /* test_i18n.c: cmocka tests of the translation mechanism (i18n.h) as the
  * built catalogue gives it: the language switches at run time, the common
- * causes of a failed write are said in Chinese, and the answer store names a
- * damaged file by SQLite's error code, in the user's language. */
+ * causes of a failed write are said in Chinese, the answer store names a
+ * damaged file by SQLite's error code, in the user's language, and the report
+ * reader says what is wrong with a report in it, naming file and line. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -15,7 +16,10 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "report_format.h"
+#include "report_read.h"
 #include "store.h"
+#include "testutil.h"
 
 static void test_switch(void **state)
 {
@@ -59,11 +63,69 @@ static void test_store_damaged(void **state)
     unlink(path);
 }
 
+/* The error of reading `text` (length len) as the report file dir/name. */
+static char *report_error(const char *dir, const char *name, const char *text, size_t len)
+{
+    char *path = testutil_write(dir, name, "");
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+    report_doc *doc = NULL;
+    char *err = NULL;
+    assert_int_not_equal(report_parse_file(path, &doc, &err), 0);
+    assert_null(doc);
+    assert_non_null(err);
+    if (strstr(err, path) == NULL)
+        fail_msg("the file is not named: %s", err);
+    free(path);
+    return err;
+}
+
+static void expect_in(char *err, const char *part)
+{
+    if (strstr(err, part) == NULL)
+        fail_msg("'%s' not in: %s", part, err);
+    free(err);
+}
+
+static void test_report_reader(void **state)
+{
+    (void)state;
+    char *dir = testutil_tempdir();
+    static const char version[] = "\xEF\xBB\xBF\"format_version\",\"report_id\"\r\n\"9\",\"r\"\r\n";
+    /* a header of every column, a first row as wide and a second row short */
+    char rows[4096] = "\xEF\xBB\xBF";
+    for (int c = 0; c < REPORT_COL_COUNT; c++)
+        snprintf(rows + strlen(rows), sizeof rows - strlen(rows), "%s\"%s\"", c ? "," : "", report_csv_columns[c]);
+    strcat(rows, "\r\n\"3\"");
+    for (int c = 1; c < REPORT_COL_COUNT; c++)
+        strcat(rows, ",\"x\"");
+    strcat(rows, "\r\n\"3\",\"x\"\r\n");
+    static const char sqlite[] = "SQLite format 3\0 but nothing of a database follows the sixteen bytes ......";
+
+    i18n_init("zh");
+    expect_in(report_error(dir, "v.csv", version, sizeof version - 1), "不是有效的 selfcheck CSV 报告: 第 2 行：格式版本“9”");
+    char want[200];
+    snprintf(want, sizeof want, "第 3 行：有 2 个字段，表头有 %d 个", REPORT_COL_COUNT);
+    expect_in(report_error(dir, "w.csv", rows, strlen(rows)), want);
+    expect_in(report_error(dir, "d.sqlite", sqlite, sizeof sqlite), "不是有效的 selfcheck SQLite 报告");
+
+    i18n_set_lang("en");
+    expect_in(report_error(dir, "v.csv", version, sizeof version - 1),
+              "not a valid selfcheck CSV report: line 2: format version '9'");
+    snprintf(want, sizeof want, "line 3: 2 fields, the header has %d", REPORT_COL_COUNT);
+    expect_in(report_error(dir, "w.csv", rows, strlen(rows)), want);
+    testutil_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_switch),
         cmocka_unit_test(test_store_damaged),
+        cmocka_unit_test(test_report_reader),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -61,14 +61,15 @@ static int check_value(const char *const text[7], const form_place *prev, form_p
 {
     int f = form_index(text[0]);
     if (f < 0)
-        return error_set(err, "unknown form '%.40s'", text[0]);
+        return error_set(err, _("unknown form '%.40s'"), text[0]);
     const forms_def *def = report_form_defs[f];
     bool unit = text[1][0] == '\0';
     const forms_field *field = forms_field_find(def, unit, text[3]);
     if (field == NULL)
-        return error_set(err, "%s: no field '%.40s' in the %s", def->name, text[3], unit ? "unit block" : "rows");
+        return error_set(err, unit ? _("%1$s: no field '%2$.40s' in the unit block") : _("%1$s: no field '%2$.40s' in the rows"),
+                         def->name, text[3]);
     if (unit && text[2][0] != '\0')
-        return error_set(err, "%s: the unit block has a system name", def->name);
+        return error_set(err, _("%s: the unit block has a system name"), def->name);
     *here = (form_place){f, text[1], (size_t)(field - (unit ? def->unit : def->row))};
     if (prev == NULL)
         return 0;
@@ -78,7 +79,7 @@ static int check_value(const char *const text[7], const form_place *prev, form_p
     if (c == 0)
         c = prev->field < here->field ? -1 : prev->field > here->field;
     if (c >= 0)
-        return error_set(err, "%s %.40s %.40s: given twice or out of order", def->name, text[1], text[3]);
+        return error_set(err, _("%1$s %2$.40s %3$.40s: given twice or out of order"), def->name, text[1], text[3]);
     return 0;
 }
 
@@ -203,21 +204,21 @@ int report_forms_sqlite_read(struct sqlite3 *db, report_form_value **values, siz
                            "SELECT form, record, record_name, field, title, value, value_title"
                            " FROM form_values ORDER BY seq",
                            -1, &st, NULL) != SQLITE_OK)
-        return error_set(err, "not a selfcheck report: no table form_values (%s)", sqlite3_errmsg(db));
+        return error_set(err, "%s", _("not a selfcheck report: no table form_values"));
     report_form_value *list = NULL;
     size_t n = 0, cap = 0;
     form_place prev = {0};
     int rc = 0, step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if (n >= REPORT_MAX_FORM_VALUES) {
-            rc = error_set(err, "more than %zu form values", REPORT_MAX_FORM_VALUES);
+            rc = error_set(err, _("more than %zu form values"), REPORT_MAX_FORM_VALUES);
             break;
         }
         const char *text[7];
         for (int c = 0; c < 7; c++) {
             text[c] = (const char *)sqlite3_column_text(st, c);
             if (text[c] == NULL || sqlite3_column_type(st, c) != SQLITE_TEXT) {
-                rc = error_set(err, "form_values row %zu: column %d is not text", n + 1, c + 1);
+                rc = error_set(err, _("form_values row %1$zu: column %2$d is not text"), n + 1, c + 1);
                 break;
             }
         }
@@ -225,7 +226,7 @@ int report_forms_sqlite_read(struct sqlite3 *db, report_form_value **values, siz
             break;
         form_place here;
         if (check_value(text, n > 0 ? &prev : NULL, &here, err) != 0) {
-            error_prefix(err, "form_values row %zu", n + 1);
+            error_prefix(err, _("form_values row %zu"), n + 1);
             rc = -1;
             break;
         }
@@ -238,7 +239,8 @@ int report_forms_sqlite_read(struct sqlite3 *db, report_form_value **values, siz
         prev.record = list[n - 1].record;
     }
     if (rc == 0 && step != SQLITE_DONE)
-        rc = error_set(err, "form_values: %s", sqlite3_errmsg(db));
+        rc = error_set(err, "form_values: %s",
+                       (sqlite3_errcode(db) & 0xff) == SQLITE_NOMEM ? _("out of memory") : _("the table cannot be read"));
     sqlite3_finalize(st);
     if (rc != 0) {
         for (size_t i = 0; i < n; i++)
@@ -277,20 +279,20 @@ int report_forms_csv_read(const struct csvfile_table *t, size_t header, size_t e
 {
     const csvfile_row *head = &t->rows[header];
     if (doc->format_version < 3)
-        return error_set(err, "line %d: annex forms in a version %d report (they came with version 3)", head->line,
-                         doc->format_version);
+        return error_set(err, _("line %1$d: annex forms in a version %2$d report (they came with version 3)"),
+                         head->line, doc->format_version);
     if (head->count != REPORT_FORM_COLUMNS)
-        return error_set(err, "line %d: %zu columns, the forms section has %d", head->line, head->count,
+        return error_set(err, _("line %1$d: %2$zu columns, the forms section has %3$d"), head->line, head->count,
                          REPORT_FORM_COLUMNS);
     for (size_t c = 0; c < REPORT_FORM_COLUMNS; c++)
         if (strcmp(head->fields[c], report_form_csv_columns[c]) != 0)
-            return error_set(err, "line %d: column %zu is '%.40s', expected '%s'", head->line, c + 1, head->fields[c],
-                             report_form_csv_columns[c]);
+            return error_set(err, _("line %1$d: column %2$zu is '%3$.40s', expected '%4$s'"), head->line, c + 1,
+                             head->fields[c], report_form_csv_columns[c]);
     size_t n = end - header - 1;
     if (n == 0)
-        return error_set(err, "line %d: a forms section without values", head->line);
+        return error_set(err, _("line %d: a forms section without values"), head->line);
     if (n > REPORT_MAX_FORM_VALUES)
-        return error_set(err, "line %d: more than %zu form values", head->line, REPORT_MAX_FORM_VALUES);
+        return error_set(err, _("line %1$d: more than %2$zu form values"), head->line, REPORT_MAX_FORM_VALUES);
     doc->form_values = calloc(n, sizeof *doc->form_values);
     if (doc->form_values == NULL)
         return error_set(err, "%s", _("out of memory"));
@@ -298,7 +300,7 @@ int report_forms_csv_read(const struct csvfile_table *t, size_t header, size_t e
     for (size_t r = header + 1; r < end; r++) {
         const csvfile_row *row = &t->rows[r];
         if (row->count != REPORT_FORM_COLUMNS)
-            return error_set(err, "line %d: %zu fields, the forms section has %d", row->line, row->count,
+            return error_set(err, _("line %1$d: %2$zu fields, the forms section has %3$d"), row->line, row->count,
                              REPORT_FORM_COLUMNS);
         /* the cells point into the table's text, which the report keeps;
          * the formula guard is undone by pointing past it */
@@ -307,7 +309,7 @@ int report_forms_csv_read(const struct csvfile_table *t, size_t header, size_t e
             text[c] = row->fields[c] + (csvfile_unguarded(row->fields[c]) != row->fields[c]);
         form_place here;
         if (check_value((const char *const *)text, doc->form_value_count > 0 ? &prev : NULL, &here, err) != 0) {
-            error_prefix(err, "line %d", row->line);
+            error_prefix(err, _("line %d"), row->line);
             return -1;
         }
         prev = here;

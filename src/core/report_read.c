@@ -117,7 +117,7 @@ static int doc_checklists(report_doc *doc, char **err)
             doc->checklist_count++;
         } else if (doc->checklists[c].version != it->checklist_version ||
                    strcmp(doc->checklists[c].digest, it->checklist_digest) != 0) {
-            return error_set(err, "item %zu: checklist %.80s has another version or digest than before", i + 1,
+            return error_set(err, _("item %1$zu: checklist %2$.80s has another version or digest than before"), i + 1,
                              it->checklist_id);
         }
     }
@@ -128,14 +128,14 @@ static int doc_checklists(report_doc *doc, char **err)
 static int doc_check(const report_doc *doc, char **err)
 {
     if (!ident_unit_code_valid(doc->unit_code))
-        return error_set(err, "the unit code '%.80s' is not 1 to 32 letters, digits, '-' and '_'", doc->unit_code);
+        return error_set(err, _("the unit code '%.80s' is not 1 to 32 letters, digits, '-' and '_'"), doc->unit_code);
     if (doc->item_count == 0)
-        return error_set(err, "the report lists no items");
+        return error_set(err, "%s", _("the report lists no items"));
     if (strcmp(doc->signature_algo, "sm2") != 0 && strcmp(doc->signature_algo, "ed25519") != 0)
-        return error_set(err, "unknown signature algorithm '%.40s'", doc->signature_algo);
+        return error_set(err, _("unknown signature algorithm '%.40s'"), doc->signature_algo);
     for (size_t i = 0; i < doc->item_count; i++)
         if (!known_state(doc->items[i].state))
-            return error_set(err, "item %zu: unknown state '%.40s'", i + 1, doc->items[i].state);
+            return error_set(err, _("item %1$zu: unknown state '%2$.40s'"), i + 1, doc->items[i].state);
     return 0;
 }
 
@@ -146,10 +146,10 @@ int report_parse(const void *data, size_t len, report_doc **out, char **err)
     *out = NULL;
     report_format f = report_detect_format(data, len);
     if (f == REPORT_FORMAT_UNKNOWN)
-        return error_set(err, "not a selfcheck report (neither its CSV header nor a SQLite database)");
+        return error_set(err, "%s", _("not a selfcheck report (neither its CSV header nor a SQLite database)"));
     report_doc *doc = calloc(1, sizeof *doc);
     if (doc == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, "%s", _("out of memory"));
     doc->format = f;
     int rc = f == REPORT_FORMAT_CSV ? report_csv_read(data, len, doc, err) : report_sqlite_read(data, len, doc, err);
     if (rc == 0)
@@ -157,7 +157,8 @@ int report_parse(const void *data, size_t len, report_doc **out, char **err)
     if (rc == 0)
         rc = doc_checklists(doc, err);
     if (rc != 0) {
-        error_prefix(err, "not a valid selfcheck %s report", report_format_name(f));
+        error_prefix(err, "%s",
+                     f == REPORT_FORMAT_CSV ? _("not a valid selfcheck CSV report") : _("not a valid selfcheck SQLite report"));
         report_doc_free(doc);
         return -1;
     }
@@ -385,7 +386,7 @@ report_verify_status report_verify_bytes(const char *name, const void *data, siz
     memset(out, 0, sizeof *out);
     const char *label = name ? name : _("the report");
     if ((key == NULL) == (trust == NULL)) {
-        error_set(err, "verify: give either a public key or a trust store");
+        error_set(err, "%s", _("verify: give either a public key or a trust store"));
         return REPORT_VERIFY_INTERNAL;
     }
     report_format f = report_detect_format(data, len);
@@ -468,7 +469,7 @@ report_verify_status report_verify(const char *path, const char *pubkey_path,
 {
     memset(out, 0, sizeof *out);
     if ((pubkey_path == NULL) == (trust_dir == NULL)) {
-        error_set(err, "verify: give either a public key or a trust folder");
+        error_set(err, "%s", _("verify: give either a public key or a trust folder"));
         return REPORT_VERIFY_INTERNAL;
     }
     char *data = NULL, *sig = NULL, *sig_path = NULL;

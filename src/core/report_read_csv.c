@@ -104,15 +104,15 @@ static int csv_fill_item(const csvfile_row *row, int version, report_item *it, c
     it->due = cell(row, REPORT_COL_REMEDIATION_DUE, version);
     long v;
     if (!number_parse_whole(text_version, 0, 1000000000L, &v))
-        return error_set(err, "checklist_version '%.40s' is not a whole number", text_version);
+        return error_set(err, _("checklist_version '%.40s' is not a whole number"), text_version);
     it->checklist_version = (int)v;
     it->scored = *score != '\0';
     if (!number_parse_real(weight, &it->weight))
-        return error_set(err, "weight '%.40s' is not a number", weight);
+        return error_set(err, _("weight '%.40s' is not a number"), weight);
     if (it->scored && (!number_parse_real(score, &it->score) || !number_parse_real(max, &it->max_score)))
-        return error_set(err, "score '%.40s' or max_score '%.40s' is not a number", score, max);
+        return error_set(err, _("score '%1$.40s' or max_score '%2$.40s' is not a number"), score, max);
     if (!parse_yes_no(finding, &it->finding))
-        return error_set(err, "finding '%.40s' is not yes or no", finding);
+        return error_set(err, _("finding '%.40s' is not yes or no"), finding);
     return 0;
 }
 
@@ -133,9 +133,9 @@ static int csv_fill_doc(const csvfile_row *row, int version, report_doc *doc, ch
     const char *complete = cell(row, REPORT_COL_COMPLETE, version);
     const char *percent = cell(row, REPORT_COL_TOTAL_PERCENT, version);
     if (!parse_yes_no(complete, &doc->complete))
-        return error_set(err, "complete '%.40s' is not yes or no", complete);
+        return error_set(err, _("complete '%.40s' is not yes or no"), complete);
     if (!number_parse_real(percent, &doc->percent))
-        return error_set(err, "total_percent '%.40s' is not a number", percent);
+        return error_set(err, _("total_percent '%.40s' is not a number"), percent);
     return 0;
 }
 
@@ -145,52 +145,53 @@ static int read_items(const csvfile_table *t, size_t header, size_t end, report_
 {
     const csvfile_row *head = &t->rows[header];
     if (end - header < 2 || t->rows[header + 1].count < 1)
-        return error_set(err, "no item rows after the header");
+        return error_set(err, _("line %d: no item rows after the header"), head->line);
     const csvfile_row *first = &t->rows[header + 1];
     const char *text_version = restored(first->fields[REPORT_COL_FORMAT_VERSION]);
     long v = 0;
     if (!number_parse_whole(text_version, REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION, &v))
-        return error_set(err, "format version '%.20s': this selfcheck reads versions %d to %d", text_version,
-                         REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION);
+        return error_set(err, _("line %1$d: format version '%2$.20s': this selfcheck reads versions %3$d to %4$d"),
+                         first->line, text_version, REPORT_FORMAT_VERSION_MIN, REPORT_FORMAT_VERSION);
     int version = (int)v;
     doc->format_version = version;
     size_t width = row_width(version);
     if (head->count != width)
-        return error_set(err, "line %d: %zu columns, a version %d report has %zu", head->line, head->count, version,
-                         width);
+        return error_set(err, _("line %1$d: %2$zu columns, a version %3$d report has %4$zu"), head->line, head->count,
+                         version, width);
     for (int c = 0; c < REPORT_COL_COUNT; c++) {
         int f = file_column(c, version);
         if (f >= 0 && strcmp(head->fields[f], report_csv_columns[c]) != 0)
-            return error_set(err, "line %d: column %d is '%.40s', expected '%s'", head->line, f + 1, head->fields[f],
-                             report_csv_columns[c]);
+            return error_set(err, _("line %1$d: column %2$d is '%3$.40s', expected '%4$s'"), head->line, f + 1,
+                             head->fields[f], report_csv_columns[c]);
     }
     /* the report's own columns repeat on every row and must agree: one
      * span of bytes each (csvfile.h keeps a row's fields together); the
      * first row is measured only once it is known to have every field */
     if (first->count != width)
-        return error_set(err, "row %zu has %zu fields, the header %zu", header + 2, first->count, width);
+        return error_set(err, _("line %1$d: %2$zu fields, the header has %3$zu"), first->line, first->count, width);
     size_t span = (size_t)(first->fields[REPORT_COL_FIRST_ITEM] - first->fields[0]);
     for (size_t r = header + 1; r < end; r++) {
         const csvfile_row *row = &t->rows[r];
         if (row->count != width)
-            return error_set(err, "row %zu has %zu fields, the header %zu", r + 1, row->count, width);
+            return error_set(err, _("line %1$d: %2$zu fields, the header has %3$zu"), row->line, row->count, width);
         if ((size_t)(row->fields[REPORT_COL_FIRST_ITEM] - row->fields[0]) == span &&
             memcmp(row->fields[0], first->fields[0], span) == 0)
             continue;
         int c = 0;
         while (c < REPORT_COL_FIRST_ITEM - 1 && strcmp(row->fields[c], first->fields[c]) == 0)
             c++;
-        return error_set(err, "row %zu: %s differs from the first row's", r + 1, report_csv_columns[c]);
+        return error_set(err, _("line %1$d: %2$s differs from the first item row's"), row->line,
+                         report_csv_columns[c]);
     }
     doc->items = calloc(end - header - 1, sizeof *doc->items);
     if (doc->items == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, "%s", _("out of memory"));
     if (csv_fill_doc(first, version, doc, err) != 0)
         return -1;
     for (size_t r = header + 1; r < end; r++) {
         report_item *it = &doc->items[doc->item_count++];
         if (csv_fill_item(&t->rows[r], version, it, err) != 0) {
-            error_prefix(err, "row %zu", r + 1);
+            error_prefix(err, _("line %d"), t->rows[r].line);
             return -1;
         }
     }
@@ -225,7 +226,7 @@ static int section_of(const csvfile_row *row)
 static int read_sections(const csvfile_table *t, report_doc *doc, char **err)
 {
     if (t->count == 0 || section_of(&t->rows[0]) != 0)
-        return error_set(err, "line 1: not the header of a selfcheck report");
+        return error_set(err, "%s", _("line 1: not the header of a selfcheck report"));
     size_t start = 0;
     int current = 0;
     bool seen[SECTION_COUNT] = {false};
@@ -240,14 +241,14 @@ static int read_sections(const csvfile_table *t, report_doc *doc, char **err)
         if (r == t->count)
             break;
         if (next <= current)
-            return error_set(err, "line %d: the section %s again, or out of order", t->rows[r].line,
+            return error_set(err, _("line %1$d: the section %2$s again, or out of order"), t->rows[r].line,
                              sections[next].first_column);
         current = next;
         start = r;
     }
     for (size_t s = 0; s < SECTION_COUNT; s++)
         if (sections[s].required && !seen[s])
-            return error_set(err, "no %s section", sections[s].first_column);
+            return error_set(err, _("no %s section"), sections[s].first_column);
     return 0;
 }
 
@@ -257,12 +258,12 @@ int report_csv_read(const char *data, size_t len, report_doc *doc, char **err)
     len -= 3;
     size_t bad;
     if (!text_utf8_valid(body, len, &bad))
-        return error_set(err, "line %d: not UTF-8", line_of(body, bad));
+        return error_set(err, _("line %d: not UTF-8"), line_of(body, bad));
     csvfile_table *t = NULL;
     int line = 0;
     char *why = NULL;
     if (csvfile_parse(body, len, 0, &t, &line, &why) != CSVFILE_OK) {
-        error_set(err, "line %d: %s", line, why ? why : "malformed CSV");
+        error_set(err, _("line %1$d: %2$s"), line, why ? why : _("malformed CSV"));
         free(why);
         return -1;
     }
@@ -295,12 +296,12 @@ int report_csv_claim(const char *data, size_t len, char **unit_code, char **key_
     csvfile_table *t = NULL;
     csvfile_status st = csvfile_parse(data, len, 2, &t, NULL, NULL);
     if (st == CSVFILE_NOMEM)
-        return error_set(err, "out of memory");
+        return error_set(err, "%s", _("out of memory"));
     int rc = 0;
     if (st != CSVFILE_OK || t->count < 2)
-        rc = error_set(err, "no header and first row");
+        rc = error_set(err, "%s", _("no header and first row"));
     else if ((*unit_code = head_cell(t, "unit_code")) == NULL || (*key_id = head_cell(t, "signer_key_id")) == NULL)
-        rc = error_set(err, "no unit_code or signer_key_id column");
+        rc = error_set(err, "%s", _("no unit_code or signer_key_id column"));
     csvfile_table_free(t);
     if (rc != 0) {
         free(*unit_code);
