@@ -26,6 +26,14 @@ int store_begin(store *s, char **err);
 int store_commit(store *s, char **err);
 void store_rollback(store *s);
 
+struct sqlite3;
+/* Why the last call on this connection to the unit's store file failed, in
+ * the user's language, from SQLite's error code (a locked store, a full disk,
+ * a read-only or damaged file; the rare causes as SQLite says them): for the
+ * other tables of the same file (forms_store.h, incident_store.h). Never
+ * NULL, not to be freed. */
+const char *store_db_reason(struct sqlite3 *db);
+
 /* What a store call returns besides 0, so that callers can tell the user's
  * mistakes from a broken store without reading the message. */
 typedef enum store_error {

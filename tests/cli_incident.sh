@@ -50,7 +50,7 @@ err=$(sc incident classify 2>&1); code=$?
 
 # the rules file: bundled one clean; a broken one FILE:LINE:, exit 1 for lint, 3 for classify
 out=$(sc incident lint) || fail "lint bundled: exit $?"
-expect "lint bundled" "26 rules, 22 actions: no problems" "$out"
+expect "lint bundled" "26 条规则，22 项措施：没有问题" "$out"
 out=$(sc incident lint "$repo/rules/incident.ini") || fail "lint source: exit $?"
 sed 's/^when = pi_records >= 1000000$/when = pi_record >= 1000000/' "$repo/rules/incident.ini" >"$work/bad.ini"
 line=$(grep -n '^when = pi_record >=' "$work/bad.ini" | cut -d: -f1)

@@ -15,10 +15,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "i18n.h"
 #include "report_format.h"
 #include "report_read.h"
 #include "store.h"
+#include "trust.h"
 #include "testutil.h"
 
 static void test_switch(void **state)
@@ -120,12 +123,52 @@ static void test_report_reader(void **state)
     free(dir);
 }
 
+/* What the store could not do is said in the user's language, and so is a
+ * folder of trusted keys that cannot be read. */
+static void test_store_context(void **state)
+{
+    (void)state;
+    char *dir = testutil_tempdir();
+    char *path = testutil_write(dir, "answers.db", "");
+    unlink(path);
+    store *s = NULL;
+    assert_int_equal(store_open(path, &s, NULL), 0);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "DROP TABLE systems", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    i18n_init("zh");
+    char *err = NULL;
+    assert_int_not_equal(store_system_add(s, "oa", "办公系统", &err), 0);
+    expect_in(err, "无法添加信息系统");
+    err = NULL;
+    i18n_set_lang("en");
+    assert_int_not_equal(store_system_add(s, "oa", "办公系统", &err), 0);
+    expect_in(err, "cannot add the system");
+    store_close(s);
+
+    i18n_set_lang("zh");
+    char *missing = testutil_write(dir, "keys", "");
+    unlink(missing);
+    trust_store *t = trust_new();
+    assert_non_null(t);
+    err = NULL;
+    assert_int_not_equal(trust_load_dir(t, missing, NULL, &err), TRUST_OK);
+    expect_in(err, "无法读取受信任公钥文件夹：文件或文件夹不存在");
+    trust_free(t);
+    free(missing);
+    free(path);
+    testutil_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_switch),
         cmocka_unit_test(test_store_damaged),
         cmocka_unit_test(test_report_reader),
+        cmocka_unit_test(test_store_context),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,16 +11,6 @@
 #include "cmd_incident.h"
 #include "incident.h"
 
-/* Prints every problem of a failed load on stderr. */
-static void print_diags(const diag_list *diags)
-{
-    for (size_t i = 0; i < diags->count; i++) {
-        char *line = diag_format(&diags->items[i]);
-        fprintf(stderr, "%s\n", line ? line : diags->items[i].message);
-        free(line);
-    }
-}
-
 int cmd_incident_load_rules(const char *named, incident_rules **out, int invalid_code)
 {
     *out = NULL;
@@ -32,9 +22,9 @@ int cmd_incident_load_rules(const char *named, incident_rules **out, int invalid
     diag_list diags;
     diag_list_init(&diags);
     int rc = incident_rules_load(path, out, &diags);
-    print_diags(&diags);
+    cli_print_diags(&diags);
     if (rc != 0)
-        fprintf(stderr, "%zu problem%s\n", diags.count, diags.count == 1 ? "" : "s");
+        fprintf(stderr, ngettext("%zu problem\n", "%zu problems\n", diags.count), diags.count);
     diag_list_clear(&diags);
     free(path);
     return rc == 0 ? EXIT_OK : invalid_code;
@@ -127,7 +117,8 @@ static int lint(const char *path)
     int code = cmd_incident_load_rules(path, &rules, EXIT_FINDINGS);
     if (code != EXIT_OK)
         return code;
-    printf("%s: %zu rules, %zu actions: no problems\n", rules->path, rules->rule_count, rules->action_count);
+    printf(_("%1$s: %2$zu rules, %3$zu actions: no problems\n"), rules->path, rules->rule_count,
+           rules->action_count);
     incident_rules_free(rules);
     return EXIT_OK;
 }

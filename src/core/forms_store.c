@@ -6,6 +6,7 @@
 #include "forms_store.h"
 #include "i18n.h"
 #include "period.h"
+#include "store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@ static const char *const forms_migrations[FORMS_SCHEMA_VERSION] = {
 
 static int fs_error(forms_store *fs, char **err, const char *what)
 {
-    error_set(err, "%s: %s: %s", fs->path, what, sqlite3_errmsg(fs->db));
+    error_set(err, "%s: %s: %s", fs->path, what, store_db_reason(fs->db));
     return FORMS_ERR;
 }
 
@@ -39,7 +40,7 @@ static int fs_exec(forms_store *fs, const char *sql, char **err)
 {
     char *message = NULL;
     if (sqlite3_exec(fs->db, sql, NULL, NULL, &message) != SQLITE_OK) {
-        error_set(err, "%s: %s", fs->path, message ? message : sqlite3_errmsg(fs->db));
+        error_set(err, "%s: %s", fs->path, store_db_reason(fs->db));
         sqlite3_free(message);
         return FORMS_ERR;
     }
@@ -53,12 +54,12 @@ static int schema_version(forms_store *fs, int *version, char **err)
     *version = 0;
     if (sqlite3_prepare_v2(fs->db, "SELECT value FROM forms_meta WHERE key = 'forms_schema'", -1, &st, NULL) !=
         SQLITE_OK)
-        return fs_error(fs, err, "cannot read the forms' schema version");
+        return fs_error(fs, err, _("cannot read the forms' schema version"));
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? FORMS_OK : fs_error(fs, err, "cannot read the forms' schema version");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? FORMS_OK : fs_error(fs, err, _("cannot read the forms' schema version"));
 }
 
 /* The version when the forms' tables are there already, else -1: opening a
@@ -120,7 +121,7 @@ int forms_store_open(const char *path, forms_store **out, char **err)
      * connection and must be FULL here too */
     if (sqlite3_open_v2(path, &fs->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
         error_set(err, _("%s: cannot open the answer store: %s"), path,
-                  fs->db ? sqlite3_errmsg(fs->db) : _("out of memory"));
+                  store_db_reason(fs->db));
         forms_store_close(fs);
         return FORMS_ERR;
     }
@@ -193,7 +194,7 @@ int forms_store_load(forms_store *fs, const forms_def *def, const system_info *s
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(fs->db, "SELECT record, field, value FROM form_values WHERE form = ?", -1, &st, NULL) !=
         SQLITE_OK) {
-        fs_error(fs, err, "cannot read the forms");
+        fs_error(fs, err, _("cannot read the forms"));
         forms_data_free(d);
         return FORMS_ERR;
     }
@@ -216,7 +217,7 @@ int forms_store_load(forms_store *fs, const forms_def *def, const system_info *s
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
-        fs_error(fs, err, "cannot read the forms");
+        fs_error(fs, err, _("cannot read the forms"));
         forms_data_free(d);
         return FORMS_ERR;
     }
@@ -239,7 +240,7 @@ int forms_store_apply(forms_store *fs, const forms_def *def, const forms_changes
                            -1, &put, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(fs->db, "DELETE FROM form_values WHERE form = ? AND record = ? AND field = ?", -1, &del,
                            NULL) != SQLITE_OK) {
-        fs_error(fs, err, "cannot record the form");
+        fs_error(fs, err, _("cannot record the form"));
         goto fail;
     }
     char now[20];
@@ -256,7 +257,7 @@ int forms_store_apply(forms_store *fs, const forms_def *def, const forms_changes
             sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
         }
         if (sqlite3_step(st) != SQLITE_DONE) {
-            fs_error(fs, err, "cannot record the form");
+            fs_error(fs, err, _("cannot record the form"));
             goto fail;
         }
     }

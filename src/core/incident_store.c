@@ -25,14 +25,14 @@ struct incident_store {
 
 static int is_error(incident_store *is, char **err, const char *what)
 {
-    error_set(err, "%s: %s: %s", is->path, what, sqlite3_errmsg(is->db));
+    error_set(err, "%s: %s: %s", is->path, what, store_db_reason(is->db));
     return INCIDENT_STORE_ERR;
 }
 
 static int is_exec(incident_store *is, const char *sql, char **err)
 {
     if (sqlite3_exec(is->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return is_error(is, err, "cannot use the incident records");
+        return is_error(is, err, _("cannot use the incident records"));
     return INCIDENT_STORE_OK;
 }
 
@@ -53,7 +53,7 @@ int incident_store_open(const char *path, incident_store **out, char **err)
     }
     if (sqlite3_open_v2(path, &is->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
         error_set(err, _("%s: cannot open the answer store: %s"), path,
-                  is->db ? sqlite3_errmsg(is->db) : _("out of memory"));
+                  store_db_reason(is->db));
         incident_store_close(is);
         return INCIDENT_STORE_ERR;
     }
@@ -161,7 +161,7 @@ static int insert_event(incident_store *is, long long id, incident_event_kind ki
                            "SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4, ?5 FROM incident_events "
                            "WHERE incident_id = ?1",
                            -1, &st, NULL) != SQLITE_OK)
-        return is_error(is, err, "cannot record the event");
+        return is_error(is, err, _("cannot record the event"));
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, incident_event_token(kind), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
@@ -169,7 +169,7 @@ static int insert_event(incident_store *is, long long id, incident_event_kind ki
     sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? INCIDENT_STORE_OK : is_error(is, err, "cannot record the event");
+    return rc == SQLITE_DONE ? INCIDENT_STORE_OK : is_error(is, err, _("cannot record the event"));
 }
 
 int incident_store_add(incident_store *is, const char *title, const char *system_id,
@@ -202,7 +202,7 @@ int incident_store_add(incident_store *is, const char *title, const char *system
                            "INSERT INTO incidents (title, system_id, facts, level, warning, rules, recorded_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
                            -1, &st, NULL) != SQLITE_OK) {
-        is_error(is, err, "cannot record the incident");
+        is_error(is, err, _("cannot record the incident"));
         goto rollback;
     }
     sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
@@ -213,7 +213,7 @@ int incident_store_add(incident_store *is, const char *title, const char *system
     sqlite3_bind_text(st, 6, rule_text, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE) {
-        is_error(is, err, "cannot record the incident");
+        is_error(is, err, _("cannot record the incident"));
         goto rollback;
     }
     long long new_id = sqlite3_last_insert_rowid(is->db);
@@ -238,12 +238,12 @@ static int incident_exists(incident_store *is, long long id, char **err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(is->db, "SELECT 1 FROM incidents WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-        return is_error(is, err, "cannot read the incident records");
+        return is_error(is, err, _("cannot read the incident records"));
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return is_error(is, err, "cannot read the incident records");
+        return is_error(is, err, _("cannot read the incident records"));
     return rc == SQLITE_ROW;
 }
 
@@ -310,7 +310,7 @@ static int load_events(incident_store *is, incident_record *rec, char **err)
                            "SELECT seq, kind, at, text, recorded_at FROM incident_events WHERE incident_id = ? "
                            "ORDER BY at, seq",
                            -1, &st, NULL) != SQLITE_OK)
-        return is_error(is, err, "cannot read the incident records");
+        return is_error(is, err, _("cannot read the incident records"));
     sqlite3_bind_int64(st, 1, rec->id);
     size_t capacity = 0;
     bool failed = false;
@@ -341,7 +341,7 @@ static int load_events(incident_store *is, incident_record *rec, char **err)
         error_set(err, "%s", _("out of memory"));
         return INCIDENT_STORE_ERR;
     }
-    return rc == SQLITE_DONE ? INCIDENT_STORE_OK : is_error(is, err, "cannot read the incident records");
+    return rc == SQLITE_DONE ? INCIDENT_STORE_OK : is_error(is, err, _("cannot read the incident records"));
 }
 
 /* Reads the incidents the statement selects (columns as in load). */
@@ -384,7 +384,7 @@ static int load_records(incident_store *is, sqlite3_stmt *st, incident_record **
         error_set(err, "%s", _("out of memory"));
         result = INCIDENT_STORE_ERR;
     } else if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        result = is_error(is, err, "cannot read the incident records");
+        result = is_error(is, err, _("cannot read the incident records"));
     }
     for (size_t i = 0; i < n && result == INCIDENT_STORE_OK; i++)
         result = load_events(is, list[i], err);
@@ -404,7 +404,7 @@ int incident_store_get(incident_store *is, long long id, incident_record **out, 
     *out = NULL;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(is->db, RECORD_COLUMNS " WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-        return is_error(is, err, "cannot read the incident records");
+        return is_error(is, err, _("cannot read the incident records"));
     sqlite3_bind_int64(st, 1, id);
     incident_record **list = NULL;
     size_t n = 0;
@@ -428,7 +428,7 @@ int incident_store_list(incident_store *is, incident_record ***out, size_t *coun
     *count = 0;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(is->db, RECORD_COLUMNS " ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-        return is_error(is, err, "cannot read the incident records");
+        return is_error(is, err, _("cannot read the incident records"));
     int rc = load_records(is, st, out, count, err);
     sqlite3_finalize(st);
     return rc;

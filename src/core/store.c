@@ -87,7 +87,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
  * from its English message): a locked store, a full disk (also when SQLite
  * says only "disk I/O error" but the system said ENOSPC), a read-only or
  * damaged file. The rare causes are said as SQLite says them. */
-static const char *sqlite_reason(sqlite3 *db)
+const char *store_db_reason(sqlite3 *db)
 {
     if (db == NULL)
         return _("out of memory");
@@ -118,16 +118,17 @@ static const char *sqlite_reason(sqlite3 *db)
     }
 }
 
+/* `what` is translated already: what could not be done, then why. */
 static int db_error(store *s, char **err, const char *what)
 {
-    return error_set(err, "%s: %s: %s", s->path, what, sqlite_reason(s->db));
+    return error_set(err, "%s: %s: %s", s->path, what, store_db_reason(s->db));
 }
 
 static int exec(store *s, const char *sql, char **err)
 {
     char *message = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &message) != SQLITE_OK) {
-        error_set(err, "%s: %s", s->path, sqlite_reason(s->db));
+        error_set(err, "%s: %s", s->path, store_db_reason(s->db));
         sqlite3_free(message);
         return -1;
     }
@@ -138,11 +139,11 @@ static int user_version(store *s, int *version, char **err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot read the schema version");
+        return db_error(s, err, _("cannot read the schema version"));
     int rc = sqlite3_step(st);
     *version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? 0 : db_error(s, err, "cannot read the schema version");
+    return rc == SQLITE_ROW ? 0 : db_error(s, err, _("cannot read the schema version"));
 }
 
 /* Brings a store at `version` (never newer than ours: store_open refuses
@@ -196,7 +197,7 @@ int store_open(const char *path, store **out, char **err)
     }
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         error_set(err, _("%s: cannot open the answer store: %s"), path,
-                  sqlite_reason(s->db));
+                  store_db_reason(s->db));
         store_close(s);
         return -1;
     }
@@ -215,7 +216,7 @@ int store_open(const char *path, store **out, char **err)
     if (exec(s, "PRAGMA journal_mode = WAL;", err) != 0 ||
         exec(s, "PRAGMA synchronous = FULL;", err) != 0 ||
         exec(s, "PRAGMA foreign_keys = ON;", err) != 0 || migrate(s, version, err) != 0) {
-        error_prefix(err, "cannot use the answer store (is it a selfcheck database?)");
+        error_prefix(err, "%s", _("cannot use the answer store (is it a selfcheck database?)"));
         store_close(s);
         return -1;
     }
@@ -289,12 +290,12 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
     }
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM systems", -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot add the system");
+        return db_error(s, err, _("cannot add the system"));
     int rc = sqlite3_step(st);
     long long registered = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_finalize(st);
     if (registered < 0)
-        return db_error(s, err, "cannot add the system");
+        return db_error(s, err, _("cannot add the system"));
     if (registered >= RECORD_MAX_SYSTEMS) {
         error_set(err, _("%d systems are registered, as many as a unit may have: remove one first"),
                   RECORD_MAX_SYSTEMS);
@@ -304,7 +305,7 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
     clock_now(now);
     if (sqlite3_prepare_v2(s->db, "INSERT INTO systems (id, name, added_at) VALUES (?, ?, ?)", -1, &st,
                            NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot add the system");
+        return db_error(s, err, _("cannot add the system"));
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
@@ -314,19 +315,19 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
         error_set(err, _("system '%s' exists already"), id);
         return STORE_ERR_EXISTS;
     }
-    return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot add the system");
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, _("cannot add the system"));
 }
 
 int store_system_remove(store *s, const char *id, char **err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "DELETE FROM systems WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot remove the system");
+        return db_error(s, err, _("cannot remove the system"));
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
-        return db_error(s, err, "cannot remove the system");
+        return db_error(s, err, _("cannot remove the system"));
     if (sqlite3_changes(s->db) == 0) {
         error_set(err, _("no system '%s'"), id);
         return STORE_ERR_NOT_FOUND;
@@ -341,7 +342,7 @@ static int load_systems(store *s, const char *sql, long long bind_id, system_inf
     *count = 0;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot list systems");
+        return db_error(s, err, _("cannot list systems"));
     if (bind_id >= 0)
         sqlite3_bind_int64(st, 1, bind_id);
     int rc;
@@ -361,7 +362,7 @@ static int load_systems(store *s, const char *sql, long long bind_id, system_inf
     }
     if (rc != SQLITE_DONE || failed) {
         if (!failed)
-            db_error(s, err, "cannot list systems");
+            db_error(s, err, _("cannot list systems"));
         else
             error_set(err, _("out of memory"));
         sqlite3_finalize(st);
@@ -449,7 +450,7 @@ int store_assessment_find(store *s, const char *unit_code, profile p, const char
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT " ASSESSMENT_COLUMNS " FROM assessments "
                            "WHERE unit_code = ? AND profile = ? AND period = ?", -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot read assessments");
+        return db_error(s, err, _("cannot read assessments"));
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, profile_name(p), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
@@ -461,7 +462,7 @@ int store_assessment_find(store *s, const char *unit_code, profile p, const char
         return *out ? 0 : -1;
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot read assessments");
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, _("cannot read assessments"));
 }
 
 /* An open assessment covers the unit's current systems (or, for a change,
@@ -488,20 +489,20 @@ static int sync_systems(store *s, long long id, profile p, const char *period, c
     if (sqlite3_prepare_v2(s->db, "DELETE FROM assessment_systems WHERE assessment_id = ?", -1, &del,
                            NULL) != SQLITE_OK) {
         free(only);
-        return db_error(s, err, "cannot update the assessment's systems");
+        return db_error(s, err, _("cannot update the assessment's systems"));
     }
     sqlite3_bind_int64(del, 1, id);
     int rc = sqlite3_step(del);
     sqlite3_finalize(del);
     if (rc != SQLITE_DONE) {
         free(only);
-        return db_error(s, err, "cannot update the assessment's systems");
+        return db_error(s, err, _("cannot update the assessment's systems"));
     }
     if (sqlite3_prepare_v2(s->db, "INSERT INTO assessment_systems (assessment_id, system_id, system_name) "
                            "SELECT ?, id, name FROM systems WHERE ?2 IS NULL OR id = ?2", -1, &ins,
                            NULL) != SQLITE_OK) {
         free(only);
-        return db_error(s, err, "cannot update the assessment's systems");
+        return db_error(s, err, _("cannot update the assessment's systems"));
     }
     sqlite3_bind_int64(ins, 1, id);
     if (only)
@@ -511,7 +512,7 @@ static int sync_systems(store *s, long long id, profile p, const char *period, c
     rc = sqlite3_step(ins);
     sqlite3_finalize(ins);
     free(only);
-    return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot update the assessment's systems");
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, _("cannot update the assessment's systems"));
 }
 
 int store_assessment_open(store *s, const char *unit_code, profile p, const char *period,
@@ -533,7 +534,7 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
         clock_now(now);
         if (sqlite3_prepare_v2(s->db, "INSERT INTO assessments (unit_code, profile, period, assessor, created_at) "
                                "VALUES (?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
-            db_error(s, err, "cannot create the assessment");
+            db_error(s, err, _("cannot create the assessment"));
             goto fail;
         }
         sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
@@ -544,7 +545,7 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
         int step = sqlite3_step(st);
         sqlite3_finalize(st);
         if (step != SQLITE_DONE) {
-            db_error(s, err, "cannot create the assessment");
+            db_error(s, err, _("cannot create the assessment"));
             goto fail;
         }
         id = sqlite3_last_insert_rowid(s->db);
@@ -558,7 +559,7 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
                 goto fail;
             if (store_assessment_find(s, unit_code, p, period, out, err) != 0)
                 return STORE_ERR;
-            return *out != NULL ? 0 : db_error(s, err, "cannot read the assessment back");
+            return *out != NULL ? 0 : db_error(s, err, _("cannot read the assessment back"));
         }
     }
     rc = sync_systems(s, id, p, period, err);
@@ -568,7 +569,7 @@ int store_assessment_open(store *s, const char *unit_code, profile p, const char
         goto fail;
     if (store_assessment_find(s, unit_code, p, period, out, err) != 0)
         return STORE_ERR;
-    return *out != NULL ? 0 : db_error(s, err, "cannot read the assessment back");
+    return *out != NULL ? 0 : db_error(s, err, _("cannot read the assessment back"));
 fail:
     assessment_free(a);
     store_rollback(s);
@@ -584,7 +585,7 @@ int store_assessment_list(store *s, const char *unit_code, profile p,
     if (sqlite3_prepare_v2(s->db, "SELECT " ASSESSMENT_COLUMNS " FROM assessments "
                            "WHERE unit_code = ? AND profile = ? ORDER BY period DESC", -1, &st,
                            NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot list assessments");
+        return db_error(s, err, _("cannot list assessments"));
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, profile_name(p), -1, SQLITE_STATIC);
     int rc;
@@ -604,7 +605,7 @@ int store_assessment_list(store *s, const char *unit_code, profile p,
         assessment_free_array(*out, *count);
         *out = NULL;
         *count = 0;
-        return err && *err ? -1 : db_error(s, err, "cannot list assessments");
+        return err && *err ? -1 : db_error(s, err, _("cannot list assessments"));
     }
     return 0;
 }
@@ -616,11 +617,11 @@ int store_assessment_discard_unused(store *s, long long assessment_id, char **er
     if (sqlite3_prepare_v2(s->db, "DELETE FROM assessments WHERE id = ?1 AND completed_at IS NULL"
                            " AND NOT EXISTS (SELECT 1 FROM answers WHERE assessment_id = ?1)", -1, &st,
                            NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot remove the assessment");
+        return db_error(s, err, _("cannot remove the assessment"));
     sqlite3_bind_int64(st, 1, assessment_id);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot remove the assessment");
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, _("cannot remove the assessment"));
 }
 
 int store_assessment_set_completed(store *s, long long assessment_id, const char *when, char **err)
@@ -628,7 +629,7 @@ int store_assessment_set_completed(store *s, long long assessment_id, const char
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "UPDATE assessments SET completed_at = ? WHERE id = ?", -1, &st,
                            NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot mark the assessment");
+        return db_error(s, err, _("cannot mark the assessment"));
     if (when)
         sqlite3_bind_text(st, 1, when, -1, SQLITE_STATIC);
     else
@@ -636,7 +637,7 @@ int store_assessment_set_completed(store *s, long long assessment_id, const char
     sqlite3_bind_int64(st, 2, assessment_id);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot mark the assessment");
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, _("cannot mark the assessment"));
 }
 
 /* ---- answers ---- */
@@ -666,7 +667,7 @@ int store_answer_put(store *s, long long assessment_id, const char *checklist_id
             "DO UPDATE SET remediation_due = excluded.remediation_due, updated_at = excluded.updated_at",
     };
     if ((unsigned)field > ANSWER_FIELD_DUE)
-        return error_set(err, "unknown answer field");
+        return error_set(err, "%s", _("unknown answer field"));
     /* the limits hold whoever records: the walk, a sheet, the command line */
     char *why = NULL;
     if (text != NULL && field != ANSWER_FIELD_DUE && answer_text_check(text, field == ANSWER_FIELD_OWNER, &why) != 0) {
@@ -682,7 +683,7 @@ int store_answer_put(store *s, long long assessment_id, const char *checklist_id
     }
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql[field], -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot record the answer");
+        return db_error(s, err, _("cannot record the answer"));
     sqlite3_bind_int64(st, 1, assessment_id);
     sqlite3_bind_text(st, 2, checklist_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, item_id, -1, SQLITE_STATIC);
@@ -695,7 +696,7 @@ int store_answer_put(store *s, long long assessment_id, const char *checklist_id
     sqlite3_bind_text(st, 6, when, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, err, "cannot record the answer");
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, _("cannot record the answer"));
 }
 
 int store_answered_count(store *s, long long assessment_id, size_t *out, char **err)
@@ -704,13 +705,13 @@ int store_answered_count(store *s, long long assessment_id, size_t *out, char **
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM answers WHERE assessment_id = ? AND value IS NOT NULL",
                            -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "cannot count answers");
+        return db_error(s, err, _("cannot count answers"));
     sqlite3_bind_int64(st, 1, assessment_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *out = (size_t)sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? 0 : db_error(s, err, "cannot count answers");
+    return rc == SQLITE_ROW ? 0 : db_error(s, err, _("cannot count answers"));
 }
 
 int store_answers_load(store *s, long long assessment_id, answer_set **out, char **err)
@@ -724,7 +725,7 @@ int store_answers_load(store *s, long long assessment_id, answer_set **out, char
                            "remediation_due, answered_at FROM answers WHERE assessment_id = ? "
                            "ORDER BY checklist_id, item_id, system_id", -1, &st, NULL) != SQLITE_OK) {
         free(set);
-        return db_error(s, err, "cannot read answers");
+        return db_error(s, err, _("cannot read answers"));
     }
     sqlite3_bind_int64(st, 1, assessment_id);
     int rc;
@@ -761,7 +762,7 @@ int store_answers_load(store *s, long long assessment_id, answer_set **out, char
         if (failed)
             error_set(err, _("out of memory"));
         else
-            db_error(s, err, "cannot read answers");
+            db_error(s, err, _("cannot read answers"));
         sqlite3_finalize(st);
         answer_set_free(set);
         return -1;

@@ -152,7 +152,7 @@ trust_status trust_load_dir(trust_store *t, const char *dir, size_t *skipped, ch
     /* sorted, so that the same folder always gives the same store */
     int n = scandir(dir, &names, pub_file, alphasort);
     if (n < 0) {
-        error_set(err, _("%s: cannot read the folder of trusted keys: %s"), dir, strerror(errno));
+        error_set(err, _("%s: cannot read the folder of trusted keys: %s"), dir, i18n_strerror(errno));
         return TRUST_ERR_IO;
     }
     trust_status status = TRUST_OK;
