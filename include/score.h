@@ -111,19 +111,22 @@ enum {
 
 /* What the status line, the start screen and the review's overview show of
  * an assessment kept in the store: its total as score_compute rounds it (one
- * rule for every place that prints it), grade, verdict and critical
- * failures. */
+ * rule for every place that prints it), grade, verdict, critical failures
+ * and how many of the items asked are answered. */
 typedef struct score_stored {
     double percent;              /* rounded to one decimal, as score_result */
     const grade_level *grade;    /* points into the config; NULL when nothing is scored yet */
     score_verdict verdict;
     size_t critical_failures;
+    size_t answered, asked;      /* as score_result: of the items asked now */
 } score_stored;
 
 /* Scores an assessment kept in the store against the checklists now loaded.
+ * db_path is the store's file, whose annex forms decide the items gated on a
+ * system's attributes as a session does (NULL asks every such item).
  * Returns 0 with *out, or a SCORE_ERR kind with *err (*out untouched). */
-int score_stored_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
-                         score_stored *out, char **err);
+int score_stored_percent(store *st, const char *db_path, const checklist_set *set, const config *cfg,
+                         const assessment *a, score_stored *out, char **err);
 
 /* The score of one answer value for an item, in [0,1]; `other_date` is the
  * answer of the item's not_before item (or NULL) and `answered_on` the date

@@ -33,7 +33,7 @@ answer_month 2026-10 some
 out=$(sc status) || fail "status: exit $?"
 expect "last completed" "每月例行检查    最近完成 2026-09（于 2026-11-03，100.0% 优秀 · 通过）" "$out"
 expect "previous month overdue in progress" \
-    "；2026-10 截止 2026-10-25 —— 已逾期（进行中，已答 1 项）；下次 2026-11 截止 2026-11-25" "$out"
+    "；2026-10 截止 2026-10-25 —— 已逾期（进行中，已答 1/3 项）；下次 2026-11 截止 2026-11-25" "$out"
 refuse "current month not yet late" "2026-11-25 —— 已逾期" "$out"
 # a half-year check the unit never kept has no gap to report
 expect "half-year without history" "每半年全面检查  尚无已完成的检查；下次 2026-H2 截止 2026-12-25"$'\n' "$out"
@@ -45,7 +45,7 @@ expect "current month late" "；下次 2026-11 截止 2026-11-25 —— 已逾�
 sed -i 's/^\[unit\]/[ui]\nlang = en\n[unit]/' "$work/selfcheck.ini"
 out=$(sc status)
 expect "English" \
-    "monthly   last completed 2026-09 (on 2026-11-03, 100.0% Excellent · pass); 2026-10 due 2026-10-25 — OVERDUE (in progress, 1 answered); next 2026-11 due 2026-11-25" \
+    "monthly   last completed 2026-09 (on 2026-11-03, 100.0% Excellent · pass); 2026-10 due 2026-10-25 — OVERDUE (in progress, 1/3 answered); next 2026-11 due 2026-11-25" \
     "$out"
 sed -i '/^\[ui\]/,/^lang = en/d' "$work/selfcheck.ini"
 

@@ -524,9 +524,9 @@ static int run_session(void)
     if (rc == 0 && (s->score == NULL || s->score->count == 0))
         rc = -1;
     /* the stored assessment scored afresh gives the session's percentage */
-    score_stored stored = {-1, NULL, VERDICT_PASS, 99};
+    score_stored stored = {-1, NULL, VERDICT_PASS, 99, 0, 0};
     if (rc == 0)
-        rc = score_stored_percent(s->store, s->set, s->cfg, s->assessment, &stored, &err);
+        rc = score_stored_percent(s->store, s->db_path, s->set, s->cfg, s->assessment, &stored, &err);
     if (rc == 0 && (stored.percent != s->score->percent || stored.grade != s->score->grade ||
                     stored.verdict != s->score->verdict || stored.critical_failures != s->score->critical_failures))
         rc = -1;

@@ -6,7 +6,9 @@
  * time's; the position total stays put while conditions hide items; an
  * answer recorded meanwhile by another program is not written over unseen;
  * a finished checklist with a failed critical item is not marked ✓; the
- * summary's findings show the answer given. */
+ * summary's findings show the answer given; the status bar counts answered
+ * of the items asked now, says why its total moved, and the start screen and
+ * the stored score (what `selfcheck status` prints) count the same. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,11 +19,13 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "score.h"
 #include "session.h"
 #include "store.h"
 #include "testutil.h"
 #include "text.h"
 #include "ui_context.h"
+#include "ui_start.h"
 #include "ui_summary.h"
 #include "ui_walk.h"
 
@@ -341,6 +345,111 @@ static void test_summary_shows_answer_given(void **state)
     ui_summary_free(sum);
 }
 
+/* The status bar (the last row) at 80x24, as text. Caller frees. */
+static char *status_bar(ui_walk *w)
+{
+    ui_canvas c = {0};
+    assert_int_equal(ui_canvas_reset(&c, 24, 80), 0);
+    ui_walk_render(w, &c);
+    char *all = testutil_canvas_text(&c);
+    ui_canvas_free(&c);
+    char *last = all + strlen(all);
+    while (last > all && last[-1] == '\n')
+        last--;
+    *last = '\0';
+    char *row = strrchr(all, '\n');
+    char *out = strdup(row ? row + 1 : all);
+    free(all);
+    return out;
+}
+
+/* The entry of 2026-11 on the start screen. */
+static void start_counts(fixture *f, size_t *answered, size_t *asked)
+{
+    ui_start *st = ui_start_new(&f->ctx);
+    assert_non_null(st);
+    assert_null(st->error);
+    const ui_start_entry *e = ui_start_chosen(st);
+    assert_non_null(e);
+    assert_string_equal(e->period, "2026-11");
+    assert_true(e->counted);
+    *answered = e->answered;
+    *asked = e->asked;
+    ui_start_free(st);
+}
+
+/* What `selfcheck status` prints for it: the stored assessment scored afresh. */
+static void stored_counts(fixture *f, size_t *answered, size_t *asked)
+{
+    const session *s = f->ctx.session;
+    score_stored sc;
+    char *err = NULL;
+    assert_int_equal(score_stored_percent(s->store, s->db_path, s->set, s->cfg, s->assessment, &sc, &err), 0);
+    *answered = sc.answered;
+    *asked = sc.asked;
+}
+
+static void test_count_of_items_asked_now(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 0);
+    /* q-dep is asked only once the gate says yes */
+    char *bar = status_bar(w);
+    assert_non_null(strstr(bar, "0/3 ·"));
+    free(bar);
+
+    /* yes to the gate: one more item asked, and the bar says why */
+    ui_walk_key(w, ui_key_char('y'));
+    bar = status_bar(w);
+    assert_non_null(strstr(bar, "1/4 ·"));
+    assert_non_null(strstr(bar, "新增 1 项需要回答，现需回答 4 项"));
+    free(bar);
+    /* then the item it steers */
+    ui_walk_key(w, ui_key_char('y'));
+    bar = status_bar(w);
+    assert_non_null(strstr(bar, "2/4 ·"));
+    free(bar);
+    size_t answered, asked;
+    start_counts(f, &answered, &asked);
+    assert_int_equal(answered, 2);
+    assert_int_equal(asked, 4);
+
+    /* no to the gate hides q-dep: the total goes down, and the bar says why */
+    ui_walk_goto(w, 0);
+    ui_walk_key(w, ui_key_char('n'));
+    bar = status_bar(w);
+    assert_non_null(strstr(bar, "1/3 ·"));
+    free(bar);
+    assert_non_null(f->ctx.message);
+    assert_non_null(strstr(f->ctx.message, "1 项不再需要回答，现需回答 3 项"));
+
+    /* the answer to q-dep is kept in the store but not counted: the start
+     * screen and the stored score count as the walk does */
+    assert_non_null(session_answer(f->ctx.session, 1));
+    start_counts(f, &answered, &asked);
+    assert_int_equal(answered, 1);
+    assert_int_equal(asked, 3);
+    stored_counts(f, &answered, &asked);
+    assert_int_equal(answered, 1);
+    assert_int_equal(asked, 3);
+    assert_int_equal(f->ctx.session->score->answered, 1);
+    assert_int_equal(f->ctx.session->score->asked, 3);
+
+    /* yes again: the item comes back, answered, and the bar says so */
+    ui_walk_goto(w, 0);
+    ui_walk_key(w, ui_key_char('y'));
+    assert_non_null(strstr(f->ctx.message, "新增 1 项需要回答，现需回答 4 项"));
+    bar = status_bar(w);
+    assert_non_null(strstr(bar, "2/4 ·"));
+    free(bar);
+
+    /* a key that changes no answer says nothing of the total */
+    ui_walk_key(w, ui_key_char('j'));
+    assert_true(f->ctx.message == NULL || strstr(f->ctx.message, "需要回答") == NULL);
+    ui_walk_free(w);
+}
+
 int main(void)
 {
     setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
@@ -356,6 +465,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_finished_list_with_critical_failure_not_ticked, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(test_summary_shows_answer_given, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_count_of_items_asked_now, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

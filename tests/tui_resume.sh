@@ -45,7 +45,7 @@ wait_for b "回答：? 未答"
 keys b q
 wait_for b "EXIT=0"
 start c 80 24 "$cfg"
-wait_for c "进行中，已答 5 项"
+wait_for c "进行中，已答 5/"
 keys c Enter
 wait_for c "$where"
 wait_for c "备注：$note"

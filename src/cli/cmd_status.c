@@ -24,22 +24,25 @@ typedef struct last_score {
     const char *grade;
     score_verdict verdict;
     size_t critical_failures;
+    size_t answered, asked;     /* of the items asked now, as the walk counts them */
 } last_score;
 
 /* The score of a stored assessment, for the status line (the core's one
  * reading of it). Returns EXIT_OK, or an exit code with *err: EXIT_STORE
  * when its answers cannot be read. */
-static int assessment_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
-                              last_score *out, char **err)
+static int assessment_percent(store *st, const char *db_path, const checklist_set *set, const config *cfg,
+                              const assessment *a, last_score *out, char **err)
 {
     score_stored sc;
-    int rc = score_stored_percent(st, set, cfg, a, &sc, err);
+    int rc = score_stored_percent(st, db_path, set, cfg, a, &sc, err);
     if (rc != 0)
         return rc == SCORE_ERR_STORE ? EXIT_STORE : EXIT_INTERNAL;
     out->percent = sc.percent;
     out->grade = grade_label(sc.grade, config_lang(cfg));
     out->verdict = sc.verdict;
     out->critical_failures = sc.critical_failures;
+    out->answered = sc.answered;
+    out->asked = sc.asked;
     return EXIT_OK;
 }
 
@@ -85,16 +88,17 @@ static void print_last(const assessment *last, const last_score *ls)
            ls->grade, verdict);
 }
 
-/* Prints " —— 已逾期（进行中，已答 5 项）" for a due period: the overdue
+/* Prints " —— 已逾期（进行中，已答 5/21 项）" for a due period: the overdue
  * mark when it is, and the state in brackets when asked for. */
-static void print_due_state(const due_entry *e, size_t answered, bool with_state)
+static void print_due_state(const due_entry *e, const last_score *progress, bool with_state)
 {
     if (e->overdue)
         printf("%s", _(" — OVERDUE"));
     if (!with_state)
         return;
     if (e->state == DUE_IN_PROGRESS)
-        printf(_(" (in progress, %zu answered)"), answered);
+        /* TRANSLATORS: answered of the items asked now, as the walk's status bar shows them */
+        printf(_(" (in progress, %zu/%zu answered)"), progress->answered, progress->asked);
     else if (e->state == DUE_NOT_STARTED)
         printf("%s", _(" (not started)"));
 }
@@ -104,14 +108,15 @@ static void print_due_state(const due_entry *e, size_t answered, bool with_state
  * period, or the next one when the current is done. Everything is read
  * before anything is printed, so that an error leaves no half line. Returns
  * an exit code; on error the message is printed. */
-static int calendar_status(store *st, const checklist_set *set, const config *cfg, profile p, const char *today)
+static int calendar_status(store *st, const char *db_path, const checklist_set *set, const config *cfg, profile p,
+                           const char *today)
 {
     /* TRANSLATORS: between the parts of a status line */
     const char *sep = _("; ");
     char *err = NULL;
     due_list *due = NULL;
-    size_t *answered = NULL;
-    last_score ls = {0, "-", VERDICT_INCOMPLETE, 0};
+    last_score *answered = NULL;
+    last_score ls = {0, "-", VERDICT_INCOMPLETE, 0, 0, 0};
     int code = EXIT_STORE;
     if (due_compute(st, cfg->unit_code, p, today, &cfg->schedule, &due, &err) != 0)
         goto fail;
@@ -121,13 +126,13 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
         err = strdup(_("out of memory"));
         goto fail;
     }
-    code = EXIT_STORE;
     for (size_t i = 0; i < due->count; i++)
         if (due->entries[i].state == DUE_IN_PROGRESS &&
-            store_answered_count(st, due->entries[i].assessment->id, &answered[i], &err) != 0)
+            (code = assessment_percent(st, db_path, set, cfg, due->entries[i].assessment, &answered[i], &err))
+            != EXIT_OK)
             goto fail;
     if (due->last_completed &&
-        (code = assessment_percent(st, set, cfg, due->last_completed, &ls, &err)) != EXIT_OK)
+        (code = assessment_percent(st, db_path, set, cfg, due->last_completed, &ls, &err)) != EXIT_OK)
         goto fail;
 
     print_profile(p);
@@ -153,7 +158,7 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
         printf("%s%s", sep, e->period);
         if (e->due[0])
             printf(_(" due %s"), e->due);
-        print_due_state(e, answered[i], true);
+        print_due_state(e, &answered[i], true);
     }
     const due_entry *cur = &due->entries[due->count - 1];
     const char *target = cur->state == DUE_DONE ? due->next_period : cur->period;
@@ -164,7 +169,7 @@ static int calendar_status(store *st, const checklist_set *set, const config *cf
         printf(_(" due %s"), target_due);
     /* "not started" is what a current period usually is: said only when late */
     if (cur->state != DUE_DONE)
-        print_due_state(cur, answered[due->count - 1], cur->state == DUE_IN_PROGRESS || cur->overdue);
+        print_due_state(cur, &answered[due->count - 1], cur->state == DUE_IN_PROGRESS || cur->overdue);
     printf("\n");
     free(answered);
     due_list_free(due);
@@ -180,7 +185,7 @@ fail:
 
 /* The line of the change profile: the last completed check and the ones
  * still open. Nothing falls due by the calendar. Returns an exit code. */
-static int change_status(store *st, const checklist_set *set, const config *cfg)
+static int change_status(store *st, const char *db_path, const checklist_set *set, const config *cfg)
 {
     const char *sep = _("; ");
     assessment **list = NULL;
@@ -196,8 +201,8 @@ static int change_status(store *st, const checklist_set *set, const config *cfg)
     for (size_t i = 0; i < count && last == NULL; i++)
         if (list[i]->completed_at)
             last = list[i];
-    last_score ls = {0, "-", VERDICT_INCOMPLETE, 0};
-    int code = last ? assessment_percent(st, set, cfg, last, &ls, &err) : EXIT_OK;
+    last_score ls = {0, "-", VERDICT_INCOMPLETE, 0, 0, 0};
+    int code = last ? assessment_percent(st, db_path, set, cfg, last, &ls, &err) : EXIT_OK;
     if (code != EXIT_OK) {
         cli_error("%s: %s", cli_profile_label(PROFILE_CHANGE), err ? err : _("out of memory"));
         free(err);
@@ -267,11 +272,11 @@ int cmd_status(const cli_globals *g, int argc, char **argv)
             char today[11];
             clock_today(today);
             /* stop at the first error: its message is the one line */
-            code = calendar_status(st, set, cfg, PROFILE_MONTHLY, today);
+            code = calendar_status(st, path, set, cfg, PROFILE_MONTHLY, today);
             if (code == EXIT_OK)
-                code = calendar_status(st, set, cfg, PROFILE_HALFYEAR, today);
+                code = calendar_status(st, path, set, cfg, PROFILE_HALFYEAR, today);
             if (code == EXIT_OK)
-                code = change_status(st, set, cfg);
+                code = change_status(st, path, set, cfg);
             store_close(st);
         }
         free(path);

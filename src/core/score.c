@@ -401,15 +401,25 @@ void score_result_free(score_result *r)
     free(r);
 }
 
-int score_stored_percent(store *st, const checklist_set *set, const config *cfg, const assessment *a,
-                         score_stored *out, char **err)
+int score_stored_percent(store *st, const char *db_path, const checklist_set *set, const config *cfg,
+                         const assessment *a, score_stored *out, char **err)
 {
     plan *pl = NULL;
     answer_set *answers = NULL;
+    sysattr_set *attrs = NULL;
     score_result *r = NULL;
     int rc = SCORE_ERR;
     if (plan_build(set, a->profile, a->systems, a->system_count, &pl, err) != 0)
         goto done;
+    /* the items gated on the systems' attributes are asked as the session
+     * asks them, so that the counts here are the walk's */
+    if (db_path != NULL) {
+        if (sysattr_load(db_path, a->systems, a->system_count, &attrs, err) != 0) {
+            rc = SCORE_ERR_STORE;
+            goto done;
+        }
+        pl->attrs = attrs;
+    }
     if (store_answers_load(st, a->id, &answers, err) != 0) {
         rc = SCORE_ERR_STORE;
         goto done;
@@ -420,10 +430,13 @@ int score_stored_percent(store *st, const checklist_set *set, const config *cfg,
     out->grade = r->grade;
     out->verdict = r->verdict;
     out->critical_failures = r->critical_failures;
+    out->answered = r->answered;
+    out->asked = r->asked;
     rc = 0;
 done:
     score_result_free(r);
     answer_set_free(answers);
+    sysattr_set_free(attrs);
     plan_free(pl);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "due.h"
+#include "score.h"
 #include "i18n.h"
 #include "period.h"
 #include "store.h"
@@ -74,16 +75,33 @@ static void start_store_error(ui_start *st, char *err)
     }
 }
 
-/* Fills status, answer count and completion of an entry from the store. */
-static void start_status(ui_start *st, store *db, ui_start_entry *e, const assessment *a)
+/* What the entries are read from while the screen gathers them. */
+typedef struct start_source {
+    store *db;
+    const char *path;              /* db's file, for the annex forms */
+    const checklist_set *set;      /* NULL when the checklists have errors */
+} start_source;
+
+/* Fills status, answer count and completion of an entry from the store: the
+ * count is of the items asked now, scored as the walk and `status` score it,
+ * so the three show the same numbers. */
+static void start_status(ui_start *st, const start_source *src, ui_start_entry *e, const assessment *a)
 {
     if (a == NULL) {
         e->status = UI_STATUS_NONE;
         return;
     }
     char *err = NULL;
-    if (store_answered_count(db, a->id, &e->answered, &err) != 0)
-        start_store_error(st, err);
+    score_stored sc;
+    if (src->set != NULL) {
+        if (score_stored_percent(src->db, src->path, src->set, st->ctx->cfg, a, &sc, &err) != 0) {
+            start_store_error(st, err);
+        } else {
+            e->answered = sc.answered;
+            e->asked = sc.asked;
+            e->counted = true;
+        }
+    }
     if (a->completed_at) {
         e->status = UI_STATUS_DONE;
         e->completed_at = strdup(a->completed_at);
@@ -95,12 +113,12 @@ static void start_status(ui_start *st, store *db, ui_start_entry *e, const asses
 /* The monthly or half-year checks due, as the core works them out (due.h),
  * so that this screen and `selfcheck status` agree. A store error is kept
  * in ->error (the first one only) and the profile shows nothing due. */
-static void start_due_entries(ui_start *st, store *db, profile p)
+static void start_due_entries(ui_start *st, const start_source *src, profile p)
 {
     const ui_context *ctx = st->ctx;
     due_list *due = NULL;
     char *err = NULL;
-    if (due_compute(db, ctx->cfg->unit_code, p, ctx->today, &ctx->cfg->schedule, &due, &err) != 0) {
+    if (due_compute(src->db, ctx->cfg->unit_code, p, ctx->today, &ctx->cfg->schedule, &due, &err) != 0) {
         start_store_error(st, err);
         return;
     }
@@ -109,19 +127,19 @@ static void start_due_entries(ui_start *st, store *db, profile p)
         ui_start_entry *e = start_add(st, UI_START_DUE, p, d->period);
         if (e == NULL)
             break;
-        start_status(st, db, e, d->assessment);
+        start_status(st, src, e, d->assessment);
         memcpy(e->due, d->due, sizeof e->due);
         e->overdue = d->overdue;
     }
     due_list_free(due);
 }
 
-static void start_other_entries(ui_start *st, store *db, profile p, size_t *finished)
+static void start_other_entries(ui_start *st, const start_source *src, profile p, size_t *finished)
 {
     assessment **all = NULL;
     size_t n = 0;
     char *err = NULL;
-    if (store_assessment_list(db, st->ctx->cfg->unit_code, p, &all, &n, &err) != 0) {
+    if (store_assessment_list(src->db, st->ctx->cfg->unit_code, p, &all, &n, &err) != 0) {
         start_store_error(st, err);
         return;
     }
@@ -135,7 +153,7 @@ static void start_other_entries(ui_start *st, store *db, profile p, size_t *fini
         ui_start_entry *e = start_add(st, done ? UI_START_FINISHED : UI_START_UNFINISHED, p, a->period);
         if (e == NULL)
             break;
-        start_status(st, db, e, a);
+        start_status(st, src, e, a);
         if (done)
             (*finished)++;
         if (p == PROFILE_CHANGE) {
@@ -166,7 +184,6 @@ static void start_gather(ui_start *st)
         st->checklist_count = set->count;
         for (size_t i = 0; i < set->count; i++)
             st->item_count += set->lists[i].item_count;
-        checklist_set_free(set);
     } else {
         st->error = err;
         st->error_lead = N_("The checklist files have errors, so no check can start now. Tell whoever maintains the checklists what follows (selfcheck lint lists every problem); answers already saved are not affected.");
@@ -177,11 +194,12 @@ static void start_gather(ui_start *st)
     if (path == NULL || store_open(path, &db, &err) != 0) {
         start_store_error(st, err);
         free(path);
+        checklist_set_free(set);
         return;
     }
-    free(path);
-    start_due_entries(st, db, PROFILE_MONTHLY);
-    start_due_entries(st, db, PROFILE_HALFYEAR);
+    start_source src = {db, path, set};
+    start_due_entries(st, &src, PROFILE_MONTHLY);
+    start_due_entries(st, &src, PROFILE_HALFYEAR);
     system_info *systems = NULL;
     size_t system_count = 0;
     if (store_systems_list(db, &systems, &system_count, &err) != 0) {
@@ -202,7 +220,7 @@ static void start_gather(ui_start *st)
             ui_start_entry *e = start_add(st, UI_START_CHANGE, PROFILE_CHANGE, period);
             if (e) {
                 e->system_name = strdup(systems[i].name);
-                start_status(st, db, e, a);
+                start_status(st, &src, e, a);
             }
             assessment_free(a);
             free(period);
@@ -210,10 +228,12 @@ static void start_gather(ui_start *st)
         system_info_free_array(systems, system_count);
     }
     size_t finished = 0;
-    start_other_entries(st, db, PROFILE_MONTHLY, &finished);
-    start_other_entries(st, db, PROFILE_HALFYEAR, &finished);
-    start_other_entries(st, db, PROFILE_CHANGE, &finished);
+    start_other_entries(st, &src, PROFILE_MONTHLY, &finished);
+    start_other_entries(st, &src, PROFILE_HALFYEAR, &finished);
+    start_other_entries(st, &src, PROFILE_CHANGE, &finished);
     store_close(db);
+    free(path);
+    checklist_set_free(set);
     /* stable order of sections (qsort is not stable: sort indexes in) */
     for (size_t i = 1; i < st->count; i++)
         for (size_t j = i; j > 0 && entry_order(&st->entries[j - 1], &st->entries[j]) > 0; j--) {
@@ -303,16 +323,20 @@ static char *start_entry_label(const ui_start *st, const ui_start_entry *e)
 
 static char *start_entry_status(const ui_start_entry *e, ui_role *role)
 {
-    char count[32];
+    char count[32], asked[32];
     snprintf(count, sizeof count, "%zu", e->answered);
+    snprintf(asked, sizeof asked, "%zu", e->asked);
     char done[11] = "";
     if (e->completed_at)
         snprintf(done, sizeof done, "%.10s", e->completed_at);
-    const char *args[] = {e->status == UI_STATUS_DONE ? done : count};
+    const char *args[] = {e->status == UI_STATUS_DONE ? done : count, asked};
+    /* TRANSLATORS: answered of the items asked now, as the walk's status bar counts them */
     const char *key = e->status == UI_STATUS_NONE ? _("not started")
-                      : e->status == UI_STATUS_OPEN ? _("in progress, {1} answered") : _("completed {1}");
+                      : e->status == UI_STATUS_OPEN ? (e->counted ? _("in progress, {1}/{2} answered")
+                                                                  : _("in progress"))
+                      : _("completed {1}");
     *role = e->status == UI_STATUS_DONE ? UI_ROLE_ANSWERED : UI_ROLE_NORMAL;
-    return ui_subst(key, args, 1);
+    return ui_subst(key, args, 2);
 }
 
 /* "2026-11-25 到期", or "已逾期" in the critical role; "" when done or none. */

@@ -30,7 +30,8 @@ typedef struct ui_start_entry {
     char *period;           /* the period to open */
     char *system_name;      /* for a change: the system's name, else NULL */
     ui_start_status status;
-    size_t answered;        /* answers stored so far */
+    size_t answered, asked; /* answered of the items asked now (counted: read) */
+    bool counted;
     char due[11];           /* due date, or "" */
     bool overdue;
     char *completed_at;     /* or NULL */

@@ -622,7 +622,52 @@ static ui_action walk_answer_key(ui_walk *w, ui_key k, bool *handled)
     return UI_ACT_NONE;
 }
 
+/* After a key: when the answers changed how many items are asked (a
+ * condition hid or showed some), the status bar's answered/asked count
+ * moves; say why beside whatever else the key said. */
+static void walk_explain_asked(ui_walk *w, size_t before)
+{
+    const session *s = walk_session(w);
+    size_t now = s && s->score ? s->score->asked : 0;
+    if (now == before)
+        return;
+    size_t diff = now < before ? before - now : now - before;
+    char n1[24], n2[24];
+    snprintf(n1, sizeof n1, "%zu", diff);
+    snprintf(n2, sizeof n2, "%zu", now);
+    const char *args[] = {n1, n2};
+    /* TRANSLATORS: {1} items, {2} items asked now (the total on the status bar) */
+    char *note = ui_subst(now < before ? ngettext("Given the answers so far, {1} item is no longer asked; {2} are asked now.",
+                                                  "Given the answers so far, {1} items are no longer asked; {2} are asked now.", diff)
+                                       : ngettext("Given the answers so far, {1} more item is asked; {2} are asked now.",
+                                                  "Given the answers so far, {1} more items are asked; {2} are asked now.", diff),
+                          args, 2);
+    if (note == NULL)
+        return;
+    ui_context *ctx = w->ctx;
+    char *both = NULL;
+    if (ctx->message == NULL || *ctx->message == '\0')
+        ui_context_say(ctx, UI_ROLE_WARNING, note);
+    else if (asprintf(&both, "%s  %s", ctx->message, note) >= 0) {
+        ui_context_say(ctx, ctx->message_role, both);
+        free(both);
+    }
+    free(note);
+}
+
+static ui_action walk_key(ui_walk *w, ui_key k);
+
 ui_action ui_walk_key(ui_walk *w, ui_key k)
+{
+    const session *s = walk_session(w);
+    size_t asked = s && s->score ? s->score->asked : 0;
+    ui_action act = walk_key(w, k);
+    if (act != UI_ACT_NONE && act != UI_ACT_QUIT)
+        walk_explain_asked(w, asked);
+    return act;
+}
+
+static ui_action walk_key(ui_walk *w, ui_key k)
 {
     if (k.code == UI_KEY_RESIZE)
         return UI_ACT_REDRAW;
