@@ -28,7 +28,8 @@ typedef struct sheet_row {
 /* How the file was written. */
 typedef enum sheet_encoding {
     SHEET_UTF8 = 0,   /* UTF-8, with or without a byte-order mark */
-    SHEET_GB18030     /* GBK/GB18030 ("CSV" of Excel and WPS on Chinese Windows), converted */
+    SHEET_GB18030,    /* GBK/GB18030 ("CSV" of Excel and WPS on Chinese Windows), converted */
+    SHEET_UTF16       /* UTF-16 with its byte-order mark (a spreadsheet's "Unicode"), converted */
 } sheet_encoding;
 
 typedef struct sheet {
@@ -41,8 +42,9 @@ typedef struct sheet {
     int target_line;          /* the line of those cells */
 } sheet;
 
-/* Reads a filled sheet. Text that is not UTF-8 but is GB18030 is converted
- * (sh->encoding says so). The header row is the first that names `item_id`
+/* Reads a filled sheet. UTF-16 after its byte-order mark, and text that is
+ * not UTF-8 but is GB18030, are converted (sh->encoding says so); a sheet
+ * whose cells are separated by tabs or semicolons is refused, naming them. The header row is the first that names `item_id`
  * (rows of titles above it are skipped); rows whose cells are all empty are
  * left out. Columns are found by their header names, so a user may reorder
  * them or add columns of their own; the three key columns and `answer` are

@@ -90,6 +90,30 @@ expect "Calc GB18030 sheet recorded into November" "4/4 项已答（每月例行
 got=$(recorded)
 [ "$got" = "$(monthly_expected 1.10101199001011E+017)" ] || fail "Calc GB18030 sheet recorded:"$'\n'"$got"
 
+# Calc's character set "Unicode": UTF-16 with its byte-order mark, the same answers
+utf16=$fixtures/monthly-2026-11.calc-utf16.csv
+[ "$(head -c 2 "$utf16" | od -An -tx1 | tr -d ' ')" = fffe ] || fail "Calc's Unicode CSV is not UTF-16LE with a BOM"
+iconv -f UTF-16 -t UTF-8 "$utf16" | cmp -s - "$utf8" || fail "Calc's Unicode CSV is not its UTF-8 CSV in UTF-16"
+fresh
+out=$(sc answer --from "$utf16" 2>&1) || fail "Calc UTF-16 sheet: $out"
+expect "Calc UTF-16 sheet recorded into November" "4/4 项已答（每月例行检查 2026-11）" "$out"
+refuse "Calc UTF-16 sheet: no GB18030 note" "GB18030" "$out"
+expect "Calc UTF-16 sheet: number form warned at its row" "monthly-2026-11.calc-utf16.csv:$line: backup-frequency" "$out"
+got=$(recorded)
+[ "$got" = "$(monthly_expected 1.10101199001011E+017)" ] || fail "Calc UTF-16 sheet recorded:"$'\n'"$got"
+
+# saved with ';' or a tab between the cells: refused at the header row, saying how to save it
+for kind in semicolon:分号 tab:制表符; do
+    f=$fixtures/monthly-2026-11.calc-${kind%%:*}.csv
+    fresh
+    out=$(sc answer --from "$f" 2>&1); rc=$?
+    [ $rc -eq 3 ] || fail "${kind%%:*} sheet: exit $rc, expected 3: $out"
+    expect "${kind%%:*} sheet: named at the header row" \
+        "$(basename "$f"):3: 这张答题表的单元格以${kind#*:}分隔，不是逗号" "$out"
+    expect "${kind%%:*} sheet: how to save it" "字段分隔符选逗号" "$out"
+    [ "$(checks)" = 0 ] || fail "the ${kind%%:*} sheet opened $(checks) checks"
+done
+
 # Excel on Chinese Windows: GBK, CRLF, empty rows at the end, dates as 2026/12/20
 fresh
 out=$(sc answer --from "$excel" 2>&1) || fail "Excel GBK sheet: $out"

@@ -475,6 +475,78 @@ static void test_gb18030(void **state)
     free(path);
 }
 
+/* text in UTF-16 (little-endian when le) with its byte-order mark, from
+ * ASCII and the one Chinese character 是 (U+662F); *len set */
+static char *utf16(const char *ascii, bool le, size_t *len)
+{
+    size_t n = strlen(ascii);
+    char *out = malloc(2 * n + 2);
+    assert_non_null(out);
+    out[le ? 0 : 1] = '\xFF';
+    out[le ? 1 : 0] = '\xFE';
+    size_t o = 2;
+    for (size_t i = 0; i < n; i++, o += 2) {
+        unsigned unit = ascii[i] == '@' ? 0x662Fu : (unsigned char)ascii[i];
+        out[o + (le ? 0 : 1)] = (char)(unit & 0xFF);
+        out[o + (le ? 1 : 0)] = (char)(unit >> 8);
+    }
+    *len = o;
+    return out;
+}
+
+/* a spreadsheet's "Unicode" is UTF-16 with a byte-order mark, either order */
+static void test_utf16(void **state)
+{
+    fixture *f = *state;
+    const char *ascii = "checklist_id,item_id,system,answer,note\r\nexample,backup-daily,oa,@,\"a\r\nb\"\r\n";
+    for (int le = 0; le < 2; le++) {
+        size_t len;
+        char *text = utf16(ascii, le, &len);
+        char *path = write_sheet(f, "utf16.csv", text, len);
+        sheet *sh = read_ok(path);
+        assert_int_equal(sh->encoding, SHEET_UTF16);
+        assert_int_equal(sh->count, 1);
+        assert_int_equal(sh->rows[0].line, 2);
+        assert_string_equal(sh->rows[0].answer, "是");
+        assert_string_equal(sh->rows[0].note, "a\r\nb");
+        sheet_free(sh);
+        free(path);
+        free(text);
+    }
+    /* a lone surrogate (D800), and half a unit at the end, are not UTF-16 */
+    static const char *const bad[] = {"\xFF\xFE" "c\0,\0\x00\xD8" "a\0", "\xFF\xFE" "c\0,"};
+    static const size_t bad_len[] = {10, 5};
+    for (size_t i = 0; i < 2; i++) {
+        char *path = write_sheet(f, "bad16.csv", bad[i], bad_len[i]);
+        sheet *sh = (sheet *)1;
+        char *err = NULL;
+        assert_int_equal(sheet_read(path, &sh, &err), -1);
+        assert_null(sh);
+        assert_non_null(strstr(err, "not UTF-16"));
+        free(err);
+        free(path);
+    }
+}
+
+/* a sheet saved with tabs or semicolons between the cells is named so at
+ * its header row, not as broken CSV somewhere below it */
+static void test_other_separators(void **state)
+{
+    fixture *f = *state;
+    assert_sheet_error(f, "title\r\nchecklist_id\titem_id\tsystem\tanswer\r\nexample\tbackup-daily\toa\t\"a,\"\"b\"\"\"\r\n",
+                       2, "separated by tabs");
+    assert_sheet_error(f, "\"checklist_id\";\"item_id\";\"system\";\"answer\"\r\n", 1, "separated by semicolons");
+    /* item_id alone on a line, or inside a word, says nothing of the separator */
+    assert_sheet_error(f, "my_item_id;x\r\nitem_id\r\nexample\r\n", 2, "no column 'checklist_id'");
+    /* commas, and a cell that holds item_id between tabs further down */
+    static const char text[] = "checklist_id,item_id,system,answer,note\r\nexample,backup-daily,oa,yes,\"a\titem_id\tb\"\r\n";
+    char *path = write_sheet(f, "comma.csv", text, sizeof text - 1);
+    sheet *sh = read_ok(path);
+    assert_string_equal(sh->rows[0].note, "a\titem_id\tb");
+    sheet_free(sh);
+    free(path);
+}
+
 /* rows of empty cells, as spreadsheets save below the data, are left out,
  * and rows of titles above the header row are skipped */
 static void test_blank_rows_and_titles(void **state)
@@ -569,6 +641,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_required_column, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gb18030, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_utf16, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_other_separators, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blank_rows_and_titles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_sheet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nul_byte, setup, teardown),

@@ -135,15 +135,16 @@ static int line_at(const char *text, size_t offset)
     return line;
 }
 
-/* GB18030 (a superset of GBK) to UTF-8 with glibc's iconv. Returns 0 with
- * *out (caller frees) and *out_len, 1 when the text is not GB18030 either,
- * -1 when out of memory. */
-static int from_gb18030(const char *text, size_t len, char **out, size_t *out_len)
+/* Text in encoding `from` (an iconv name) to UTF-8 with glibc's iconv.
+ * Returns 0 with *out (caller frees) and *out_len, 1 when the text is not
+ * in that encoding, -1 when out of memory. */
+static int to_utf8(const char *from, const char *text, size_t len, char **out, size_t *out_len)
 {
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1)
         return 1;   /* no converter installed: the sheet stays refused as not UTF-8 */
-    /* a GB18030 character of 1, 2 or 4 bytes becomes at most 4 bytes of UTF-8 */
+    /* a GB18030 character of 1, 2 or 4 bytes, a UTF-16 unit of 2 or a pair
+     * of 4, becomes at most 4 bytes of UTF-8 (3 for one UTF-16 unit) */
     size_t capacity = len * 2 + 4;
     char *buf = malloc(capacity + 1);
     int rc = buf == NULL ? -1 : 0;
@@ -162,6 +163,17 @@ static int from_gb18030(const char *text, size_t len, char **out, size_t *out_le
     return 0;
 }
 
+/* The UTF-16 byte-order marks: a spreadsheet's "Unicode" (Calc's character
+ * set "Unicode", Excel's "Unicode text") is UTF-16 with one. */
+static const char *utf16_encoding(const char *text, size_t len)
+{
+    if (len >= 2 && memcmp(text, "\xFF\xFE", 2) == 0)
+        return "UTF-16LE";
+    if (len >= 2 && memcmp(text, "\xFE\xFF", 2) == 0)
+        return "UTF-16BE";
+    return NULL;
+}
+
 /* Reads the sheet's text as UTF-8 without a byte-order mark into *out
  * (caller frees): UTF-8 as it is, else GB18030 converted (*encoding says
  * which). A NUL byte, or text in neither encoding, is refused at its line. */
@@ -171,6 +183,22 @@ static int load_text(const char *path, char **out, size_t *out_len, sheet_encodi
     size_t len;
     if (fsutil_read_file(path, SHEET_MAX_BYTES, &text, &len, err) != 0)
         return -1;
+    /* UTF-16 is converted first: its text is full of NUL bytes */
+    const char *utf16 = utf16_encoding(text, len);
+    if (utf16 != NULL) {
+        char *converted = NULL;
+        size_t converted_len = 0;
+        int rc = to_utf8(utf16, text + 2, len - 2, &converted, &converted_len);
+        free(text);
+        if (rc < 0)
+            return error_set(err, "%s", _("out of memory"));
+        if (rc > 0)
+            return error_set(err, _("%s: not UTF-16 text after its UTF-16 byte-order mark (save the sheet as "
+                                    "\"CSV UTF-8\")"),
+                             path);
+        text = converted;
+        len = converted_len;
+    }
     /* the byte-order mark spreadsheets write is not text */
     size_t skip = len >= 3 && memcmp(text, CSVFILE_BOM, 3) == 0 ? 3 : 0;
     const char *body = text + skip;
@@ -182,7 +210,7 @@ static int load_text(const char *path, char **out, size_t *out_len, sheet_encodi
         free(text);
         return error_set(err, _("%s:%d: a NUL byte in the sheet: a cell cannot hold one"), path, line);
     }
-    *encoding = SHEET_UTF8;
+    *encoding = utf16 != NULL ? SHEET_UTF16 : SHEET_UTF8;
     size_t bad;
     if (text_utf8_valid(body, body_len, &bad)) {
         memmove(text, body, body_len);
@@ -193,7 +221,7 @@ static int load_text(const char *path, char **out, size_t *out_len, sheet_encodi
     }
     /* Excel's and WPS's "CSV" on Chinese Windows is GBK: bytes that are not
      * UTF-8 are tried as GB18030 (no BOM then: that was UTF-8's) */
-    int rc = skip == 0 ? from_gb18030(body, body_len, out, out_len) : 1;
+    int rc = skip == 0 && utf16 == NULL ? to_utf8("GB18030", body, body_len, out, out_len) : 1;
     int line = line_at(body, bad);
     free(text);
     if (rc < 0)
@@ -216,6 +244,34 @@ static bool row_blank(const csvfile_row *row)
     return true;
 }
 
+/* The field separator of the header row when it is a tab or a semicolon:
+ * the sheet was saved as text with another field delimiter than the comma
+ * (Calc offers the one chosen last; Excel's "Unicode text" uses tabs).
+ * Returns it with *line the header's line, or 0 for commas or when no
+ * line names item_id between separators. */
+static char other_separator(const char *text, size_t len, int *line)
+{
+    static const char name[] = "item_id";
+    const size_t n = sizeof name - 1;
+    const char *end = text + len;
+    for (const char *p = text; (p = memmem(p, (size_t)(end - p), name, n)) != NULL; p += n) {
+        const char *before = p > text && p[-1] == '"' ? p - 1 : p;   /* a quoted cell */
+        const char *after = p + n < end && p[n] == '"' ? p + n + 1 : p + n;
+        char b = before > text ? before[-1] : '\n';
+        char a = after < end ? *after : '\n';
+        if (!strchr(",\t;\n", b) || !strchr(",\t;\r\n", a))
+            continue;   /* inside a longer word */
+        char separator = b != '\n' ? b : a;
+        if (separator == ',')
+            return 0;
+        if (separator == '\t' || separator == ';') {
+            *line = line_at(text, (size_t)(p - text));
+            return separator;
+        }
+    }
+    return 0;
+}
+
 /* The header row: the first that names the column item_id (rows of titles
  * for people may stand above it), else the first row. */
 static size_t header_row(const csvfile_table *t)
@@ -235,8 +291,19 @@ int sheet_read(const char *path, sheet **out, char **err)
     sheet_encoding encoding = SHEET_UTF8;
     if (load_text(path, &text, &len, &encoding, err) != 0)
         return -1;
-    csvfile_table *t = NULL;
     int line = 0;
+    char separator = other_separator(text, len, &line);
+    if (separator != 0) {
+        free(text);
+        return error_set(err,
+                         separator == '\t'
+                             ? _("%s:%d: the cells of this sheet are separated by tabs, not commas: save it as CSV "
+                                 "with the comma as the field delimiter")
+                             : _("%s:%d: the cells of this sheet are separated by semicolons, not commas: save it "
+                                 "as CSV with the comma as the field delimiter"),
+                         path, line);
+    }
+    csvfile_table *t = NULL;
     csvfile_status status = csvfile_parse(text, len, 0, &t, &line, err);
     free(text);
     if (status == CSVFILE_NOMEM) {
