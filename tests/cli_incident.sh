@@ -56,7 +56,7 @@ sed 's/^when = pi_records >= 1000000$/when = pi_record >= 1000000/' "$repo/rules
 line=$(grep -n '^when = pi_record >=' "$work/bad.ini" | cut -d: -f1)
 err=$(sc incident lint "$work/bad.ini" 2>&1); code=$?
 [ "$code" = 1 ] || fail "lint bad: exit $code"
-expect "lint FILE:LINE" "$work/bad.ini:$line: unknown fact 'pi_record' in a condition" "$err"
+expect "lint FILE:LINE" "$work/bad.ini:$line: 条件中有未知的事件情况“pi_record”" "$err"
 err=$(sc incident classify --rules "$work/bad.ini" posts=3 2>&1); code=$?
 [ "$code" = 3 ] || fail "classify with a bad rules file: exit $code"
 expect "classify FILE:LINE" "$work/bad.ini:$line:" "$err"

@@ -6,6 +6,7 @@
  * into them. */
 #include "due.h"
 #include "error.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,13 +38,13 @@ static int due_add(due_list *d, const char *period, const char *today, const sch
 {
     due_entry *grown = realloc(d->entries, (d->count + 1) * sizeof *grown);
     if (grown == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     d->entries = grown;
     due_entry *e = &d->entries[d->count];
     memset(e, 0, sizeof *e);
     e->period = strdup(period);
     if (e->period == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     const assessment *a = due_find(d, period);
     d->count++;
     e->assessment = a;
@@ -61,11 +62,11 @@ int due_compute(store *st, const char *unit_code, profile p, const char *today, 
 {
     *out = NULL;
     if (p != PROFILE_MONTHLY && p != PROFILE_HALFYEAR)
-        return error_set(err, "only monthly and half-year checks fall due by the calendar");
+        return error_set(err, _("only monthly and half-year checks fall due by the calendar"));
     /* date_parse also takes 2026/1/5: compare against the canonical form */
     civil_date parsed;
     if (today == NULL || date_parse(today, &parsed) != 0)
-        return error_set(err, "invalid date '%s'", today ? today : "");
+        return error_set(err, _("invalid date '%s'"), today ? today : "");
     char day[11];
     date_format(parsed, day);
 
@@ -75,7 +76,7 @@ int due_compute(store *st, const char *unit_code, profile p, const char *today, 
         goto fail;
     d = calloc(1, sizeof *d);
     if (d == NULL) {
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         goto fail;
     }
     d->profile = p;
@@ -98,7 +99,7 @@ int due_compute(store *st, const char *unit_code, profile p, const char *today, 
     size_t owed_count = 0;
     char *back = period_previous(p, current);
     if (back == NULL) {
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         goto fail;
     }
     while (back != NULL && first != NULL && strcmp(back, first) >= 0 && owed_count < DUE_PAST_MAX) {
@@ -123,7 +124,7 @@ int due_compute(store *st, const char *unit_code, profile p, const char *today, 
     if (d->entries[d->count - 1].state == DUE_DONE) {
         d->next_period = period_next(p, current);
         if (d->next_period == NULL) {
-            error_set(err, "out of memory");
+            error_set(err, _("out of memory"));
             goto fail;
         }
         if (period_due_date(p, d->next_period, s, d->next_due) != 0)

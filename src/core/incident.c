@@ -185,7 +185,7 @@ int incident_facts_set_arg(incident_facts *facts, const char *arg, char **err)
     }
     char *key = strndup(arg, (size_t)(eq - arg));
     if (key == NULL) {
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         return INCIDENT_ERR_NOMEM;
     }
     int rc = incident_facts_set(facts, key, eq + 1, err);
@@ -320,7 +320,7 @@ int incident_classify(const incident_rules *r, const incident_facts *facts, inci
 nomem:
     incident_result_free(*out);
     *out = NULL;
-    error_set(err, "out of memory");
+    error_set(err, _("out of memory"));
     return INCIDENT_ERR_NOMEM;
 }
 
@@ -413,7 +413,7 @@ static void check_keys(load_context *cx, const ini_section *s, const char *const
         for (size_t a = 0; allowed[a] != NULL && !known; a++)
             known = strcmp(s->keys[k].name, allowed[a]) == 0;
         if (!known)
-            diag_file_report(&cx->file, s->keys[k].line, "unknown key '%s' in [%s]", s->keys[k].name, s->name);
+            diag_file_report(&cx->file, s->keys[k].line, _("unknown key '%s' in [%s]"), s->keys[k].name, s->name);
     }
 }
 
@@ -422,9 +422,9 @@ static const char *required(load_context *cx, const ini_section *s, const char *
 {
     const char *v = ini_get(s, key);
     if (v == NULL)
-        diag_file_report(&cx->file, s->line, "[%s] has no '%s'", s->name, key);
+        diag_file_report(&cx->file, s->line, _("[%s] has no '%s'"), s->name, key);
     else if (v[0] == '\0')
-        diag_file_report(&cx->file, ini_line(s, key), "'%s' of [%s] is empty", key, s->name);
+        diag_file_report(&cx->file, ini_line(s, key), _("'%s' of [%s] is empty"), key, s->name);
     else
         return v;
     return NULL;
@@ -448,12 +448,12 @@ static bool condition_value_parse(load_context *cx, int line, struct incident_co
         }
         bool ok = number_parse_whole(copy, 0, d->max, &c->number);
         if (!ok)
-            diag_file_report(&cx->file, line, "'%s' is not a value of %s (%s)", copy, d->name, d->values);
+            diag_file_report(&cx->file, line, _("'%s' is not a value of %s (%s)"), copy, d->name, d->values);
         free(copy);
         return ok;
     }
     if (c->op != OP_EQ && c->op != OP_NE) {
-        diag_file_report(&cx->file, line, "%s takes = or != (it is one of %s), not an ordering", d->name, d->values);
+        diag_file_report(&cx->file, line, _("%s takes = or != (it is one of %s), not an ordering"), d->name, d->values);
         return false;
     }
     const char *p = text, *end = text + len;
@@ -462,7 +462,7 @@ static bool condition_value_parse(load_context *cx, int line, struct incident_co
         const char *stop = bar ? bar : end;
         int w = word_find(d->words, p, (size_t)(stop - p));
         if (w < 0) {
-            diag_file_report(&cx->file, line, "'%.*s' is not a value of %s (%s)", (int)(stop - p), p, d->name,
+            diag_file_report(&cx->file, line, _("'%.*s' is not a value of %s (%s)"), (int)(stop - p), p, d->name,
                              d->values);
             return false;
         }
@@ -486,7 +486,7 @@ static bool condition_parse(load_context *cx, int line, const char *text, size_t
         p++;
     int f = fact_find(name, (size_t)(p - name));
     if (f < 0) {
-        diag_file_report(&cx->file, line, "unknown fact '%.*s' in a condition", (int)(p - name), name);
+        diag_file_report(&cx->file, line, _("unknown fact '%.*s' in a condition"), (int)(p - name), name);
         return false;
     }
     c->fact = (incident_fact)f;
@@ -500,7 +500,7 @@ static bool condition_parse(load_context *cx, int line, const char *text, size_t
         if ((size_t)(end - p) >= strlen(ops[i].text) && strncmp(p, ops[i].text, strlen(ops[i].text)) == 0)
             break;
     if (i == sizeof ops / sizeof ops[0]) {
-        diag_file_report(&cx->file, line, "condition on %s needs one of = != < <= > >=", fact_defs[f].name);
+        diag_file_report(&cx->file, line, _("condition on %s needs one of = != < <= > >="), fact_defs[f].name);
         return false;
     }
     c->op = ops[i].op;
@@ -508,7 +508,7 @@ static bool condition_parse(load_context *cx, int line, const char *text, size_t
     while (p < end && is_space(*p))
         p++;
     if (p == end) {
-        diag_file_report(&cx->file, line, "condition on %s has no value", fact_defs[f].name);
+        diag_file_report(&cx->file, line, _("condition on %s has no value"), fact_defs[f].name);
         return false;
     }
     return condition_value_parse(cx, line, c, p, (size_t)(end - p));
@@ -573,8 +573,8 @@ static incident_event_kind event_read(load_context *cx, const ini_section *s, co
     incident_event_kind k = INCIDENT_EVENT_NOTE;
     if (v != NULL && incident_event_parse(v, &k) != 0)
         diag_file_report(&cx->file, ini_line(s, key),
-                         "'%s' is not an event (discovered, reported, warning, contained, opinion, ended, "
-                         "investigated)",
+                         _("'%s' is not an event (discovered, reported, warning, contained, opinion, ended, "
+                         "investigated)"),
                          v);
     return k;
 }
@@ -587,7 +587,7 @@ static void limit_read(load_context *cx, const ini_section *s, incident_limit *l
     const char *when = ini_get(s, "limit_when");
     if (limit == NULL && from == NULL) {
         if (when != NULL || ini_get(s, "after") || ini_get(s, "met_by") || ini_get(s, "duty_until"))
-            diag_file_report(&cx->file, s->line, "[%s] has a part of a time limit but no 'limit' or 'duty_from'",
+            diag_file_report(&cx->file, s->line, _("[%s] has a part of a time limit but no 'limit' or 'duty_from'"),
                              s->name);
         return;
     }
@@ -657,7 +657,7 @@ static void level_read(load_context *cx, incident_rules *r, const ini_section *s
         if (strcmp(suffix, suffixes[i]) == 0)
             lv = (incident_level)i;
     if (lv == INCIDENT_LEVEL_NONE) {
-        diag_file_report(&cx->file, s->line, "[%s]: the levels are [level.i], [level.ii] and [level.iii]", s->name);
+        diag_file_report(&cx->file, s->line, _("[%s]: the levels are [level.i], [level.ii] and [level.iii]"), s->name);
         return;
     }
     check_keys(cx, s, keys);
@@ -690,26 +690,26 @@ static void header_read(load_context *cx, const ini_section *s)
 static void check_whole(load_context *cx, const incident_rules *r, bool have_header)
 {
     if (!have_header)
-        diag_file_report(&cx->file, 0, "no [incident-rules] section");
+        diag_file_report(&cx->file, 0, _("no [incident-rules] section"));
     for (int lv = INCIDENT_LEVEL_III; lv <= INCIDENT_LEVEL_I; lv++) {
         if (r->levels[lv].clause == NULL && r->levels[lv].warning == INCIDENT_WARNING_NONE) {
-            diag_file_report(&cx->file, 0, "level %s is not defined ([level.%s])",
+            diag_file_report(&cx->file, 0, _("level %s is not defined ([level.%s])"),
                              incident_level_token((incident_level)lv),
                              lv == INCIDENT_LEVEL_I ? "i" : lv == INCIDENT_LEVEL_II ? "ii" : "iii");
             continue;
         }
         for (int other = lv + 1; other <= INCIDENT_LEVEL_I; other++)
             if (r->levels[lv].warning != INCIDENT_WARNING_NONE && r->levels[lv].warning == r->levels[other].warning)
-                diag_file_report(&cx->file, 0, "levels %s and %s have the same warning colour",
+                diag_file_report(&cx->file, 0, _("levels %s and %s have the same warning colour"),
                                  incident_level_token((incident_level)other), incident_level_token((incident_level)lv));
         bool any = false;
         for (size_t i = 0; i < r->action_count && !any; i++)
             any = r->actions[i].at[lv];
         if (!any)
-            diag_file_report(&cx->file, 0, "no action for level %s", incident_level_token((incident_level)lv));
+            diag_file_report(&cx->file, 0, _("no action for level %s"), incident_level_token((incident_level)lv));
     }
     if (r->rule_count == 0)
-        diag_file_report(&cx->file, 0, "no [rule.ID] sections");
+        diag_file_report(&cx->file, 0, _("no [rule.ID] sections"));
 }
 
 int incident_rules_load(const char *path, incident_rules **out, diag_list *diags)
@@ -740,7 +740,7 @@ int incident_rules_load(const char *path, incident_rules **out, diag_list *diags
             level_read(&cx, r, s, s->name + 6);
         } else {
             diag_file_report(&cx.file, s->line,
-                             "unknown section [%s] (expected [incident-rules], [level.X], [rule.ID], [action.ID])",
+                             _("unknown section [%s] (expected [incident-rules], [level.X], [rule.ID], [action.ID])"),
                              s->name);
         }
     }
@@ -748,7 +748,7 @@ int incident_rules_load(const char *path, incident_rules **out, diag_list *diags
 done:
     ini_file_free(f);
     if (cx.nomem)
-        diag_file_report(&cx.file, 0, "out of memory");
+        diag_file_report(&cx.file, 0, _("out of memory"));
     if (cx.nomem || cx.file.errors > 0) {
         incident_rules_free(r);
         return -1;

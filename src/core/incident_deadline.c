@@ -102,7 +102,7 @@ int incident_deadlines(const incident_rules *r, const incident_record *rec, cons
     *count = 0;
     long long now_minutes;
     if (minutes_of(now, &now_minutes) != 0)
-        return error_set(err, "'%s' is not a time", now);
+        return error_set(err, _("'%s' is not a time"), now);
     if (rec->level == INCIDENT_LEVEL_NONE || r->action_count == 0)
         return 0;
     incident_facts facts;

@@ -311,14 +311,14 @@ static dictionary *ini_load_text(read_context *cx, const char *text, size_t len)
 {
     int fd = memfd_create("selfcheck-checklist", MFD_CLOEXEC);
     if (fd < 0) {
-        diag_file_report(&cx->file, 0, _("cannot create an in-memory file: %s"), strerror(errno));
+        diag_file_report(&cx->file, 0, _("cannot create an in-memory file: %s"), i18n_strerror(errno));
         return NULL;
     }
     size_t done = 0;
     while (done < len) {
         ssize_t n = write(fd, text + done, len - done);
         if (n <= 0) {
-            diag_file_report(&cx->file, 0, _("cannot write an in-memory file: %s"), strerror(errno));
+            diag_file_report(&cx->file, 0, _("cannot write an in-memory file: %s"), i18n_strerror(errno));
             close(fd);
             return NULL;
         }

@@ -629,7 +629,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
             const char *name = s->keys[k].name;
             if (!in_list(common_item_keys, name) && !in_list(yesno_keys, name) && !in_list(number_keys, name)
                 && !in_list(date_keys, name) && !in_list(choice_keys, name) && strncmp(name, "choice.", 7) != 0)
-                diag_file_report(cx, s->keys[k].line, "unknown key '%s'", name);
+                diag_file_report(cx, s->keys[k].line, _("unknown key '%s'"), name);
         }
     }
     parse_show_if(cx, s, list, index, it);
@@ -706,7 +706,7 @@ static int collect_files(const char *path, char ***files, size_t *count, diag_li
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        diag_add(diags, path, 0, "%s", strerror(errno));
+        diag_add(diags, path, 0, "%s", i18n_strerror(errno));
         return -1;
     }
     if (!S_ISDIR(st.st_mode)) {
@@ -721,7 +721,7 @@ static int collect_files(const char *path, char ***files, size_t *count, diag_li
     }
     DIR *dir = opendir(path);
     if (dir == NULL) {
-        diag_add(diags, path, 0, "%s", strerror(errno));
+        diag_add(diags, path, 0, "%s", i18n_strerror(errno));
         return -1;
     }
     size_t first = *count;

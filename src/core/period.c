@@ -152,7 +152,7 @@ int period_current(profile p, const char *today, char **out, char **err)
 {
     civil_date d;
     if (date_parse(today, &d) != 0)
-        return error_set(err, "invalid date '%s'", today);
+        return error_set(err, _("invalid date '%s'"), today);
     int n = -1;
     if (p == PROFILE_MONTHLY)
         n = asprintf(out, "%04d-%02d", d.year, d.month);
@@ -190,11 +190,11 @@ int period_validate(profile p, const char *period, char **err)
     switch (p) {
     case PROFILE_MONTHLY:
         if (parse_month_period(period, &a, &b) != 0)
-            return error_set(err, "period '%s' is not a month: write YYYY-MM, for example 2026-11", period);
+            return error_set(err, _("period '%s' is not a month: write YYYY-MM, for example 2026-11"), period);
         return 0;
     case PROFILE_HALFYEAR:
         if (parse_half_period(period, &a, &b) != 0)
-            return error_set(err, "period '%s' is not a half-year: write YYYY-H1 or YYYY-H2", period);
+            return error_set(err, _("period '%s' is not a half-year: write YYYY-H1 or YYYY-H2"), period);
         return 0;
     case PROFILE_CHANGE: {
         const char *at = strchr(period, '@');
@@ -212,11 +212,11 @@ int period_validate(profile p, const char *period, char **err)
             date_ok = strcmp(canonical, day) == 0;
         }
         if (!id_ok || !date_ok)
-            return error_set(err, "period '%s' is not a change: write DATE@SYSTEM, for example 2026-11-15@oa", period);
+            return error_set(err, _("period '%s' is not a change: write DATE@SYSTEM, for example 2026-11-15@oa"), period);
         return 0;
     }
     }
-    return error_set(err, "unknown profile");
+    return error_set(err, _("unknown profile"));
 }
 
 int period_due_date(profile p, const char *period, const schedule *s, char out[11])

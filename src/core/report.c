@@ -242,7 +242,7 @@ report_status report_write(const session *s, const report_options *opts,
     memset(result, 0, sizeof *result);
     result->key_status = SIGN_OK;
     if (opts->out_dir == NULL || (!opts->write_csv && !opts->write_sqlite)) {
-        error_set(err, "report: no folder or no format given");
+        error_set(err, _("report: no folder or no format given"));
         return REPORT_ERR_INTERNAL;
     }
     const score_result *r = s->score;
@@ -292,7 +292,7 @@ report_status report_write(const session *s, const report_options *opts,
     char *stem = report_file_stem(s->assessment->unit_code, profile_name(s->assessment->profile),
                                   s->assessment->period);
     if (result->key_id == NULL || stem == NULL || make_report_id(cx.report_id) != 0) {
-        error_set(err, "cannot make the report id or key id");
+        error_set(err, _("cannot make the report id or key id"));
         goto done;
     }
     if ((result->report_id = strdup(cx.report_id)) == NULL)

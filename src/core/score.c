@@ -3,6 +3,7 @@
 #include "score.h"
 #include "answer.h"
 #include "error.h"
+#include "i18n.h"
 #include "number.h"
 #include "period.h"
 #include "sysattr.h"
@@ -96,7 +97,7 @@ int plan_build(const checklist_set *set, profile p, const system_info *systems,
     *out = NULL;
     plan *pl = calloc(1, sizeof *pl);
     if (pl == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     size_t capacity = 0;
     for (size_t l = 0; l < set->count; l++) {
         const checklist *list = &set->lists[l];
@@ -120,7 +121,7 @@ int plan_build(const checklist_set *set, profile p, const system_info *systems,
     return 0;
 oom:
     plan_free(pl);
-    return error_set(err, "out of memory");
+    return error_set(err, _("out of memory"));
 }
 
 void plan_free(plan *pl)
@@ -292,7 +293,7 @@ int score_compute(const plan *pl, const answer_set *answers, const config *cfg,
     *out = NULL;
     score_result *r = calloc(1, sizeof *r);
     if (r == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     r->instances = calloc(pl->count ? pl->count : 1, sizeof *r->instances);
     size_t list_count = 0;
     for (size_t i = 0; i < pl->count; i++)
@@ -301,7 +302,7 @@ int score_compute(const plan *pl, const answer_set *answers, const config *cfg,
     r->lists = calloc(list_count ? list_count : 1, sizeof *r->lists);
     if (r->instances == NULL || r->lists == NULL) {
         score_result_free(r);
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     }
     r->count = pl->count;
     r->list_count = list_count;

@@ -233,7 +233,7 @@ size_t session_text_bytes(const session *s)
 int session_set(session *s, size_t index, answer_field field, const char *input, char **err)
 {
     if (index >= s->plan->count)
-        return error_set(err, "no such item");
+        return error_set(err, _("no such item"));
     const instance *in = &s->plan->items[index];
     char *canonical = NULL;
     char today[11];

@@ -187,12 +187,12 @@ static sign_status sign_read_private_file(const char *path, char **buf, size_t *
     *len = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
-        error_set(err, "%s: %s", path, strerror(errno));
+        error_set(err, "%s: %s", path, i18n_strerror(errno));
         return SIGN_ERR_IO;
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
-        error_set(err, "%s: %s", path, strerror(errno));
+        error_set(err, "%s: %s", path, i18n_strerror(errno));
         close(fd);
         return SIGN_ERR_IO;
     }
@@ -223,7 +223,7 @@ static sign_status sign_read_private_file(const char *path, char **buf, size_t *
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            error_set(err, "%s: %s", path, strerror(errno));
+            error_set(err, "%s: %s", path, i18n_strerror(errno));
             close(fd);
             OPENSSL_clear_free(data, SIGN_MAX_KEY_FILE_BYTES + 1);
             return SIGN_ERR_IO;

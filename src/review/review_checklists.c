@@ -8,6 +8,7 @@
 #include "review_checklists.h"
 #include "review_db_internal.h"
 #include "checklist.h"
+#include "i18n.h"
 #include "checklist_digest.h"
 #include "error.h"
 #include "paths.h"
@@ -29,7 +30,7 @@ static review_db_status load_dir(const char *dir, checklist_set **set, char **er
     }
     char *first = diags.count > 0 ? diag_format(&diags.items[0]) : NULL;
     if (diags.count > 1)
-        error_set(err, "%s (and %zu more problems)", first ? first : dir, diags.count - 1);
+        error_set(err, _("%s (and %zu more problems)"), first ? first : dir, diags.count - 1);
     else
         error_set(err, "%s", first ? first : dir);
     free(first);
@@ -54,7 +55,7 @@ static review_db_status add_set(review_db *db, const checklist_set *set, const c
         const checklist *list = &set->lists[i];
         char *digest = checklist_digest(list);
         if (digest == NULL) {
-            error_set(err, "out of memory");
+            error_set(err, _("out of memory"));
             status = REVIEW_DB_ERROR;
             break;
         }
@@ -87,7 +88,7 @@ review_db_status review_checklists_add_dir(review_db *db, const char *dir, const
         return status;
     if (set->count == 0) {
         checklist_set_free(set);
-        return error_set(err, "%s: no checklist (*.ini) in this folder", dir), REVIEW_DB_INVALID;
+        return error_set(err, _("%s: no checklist (*.ini) in this folder"), dir), REVIEW_DB_INVALID;
     }
     if (review_db_exec(db, "BEGIN IMMEDIATE", err) != 0) {
         checklist_set_free(set);
@@ -117,8 +118,8 @@ review_db_status review_checklists_add_bundled(review_db *db, size_t *added, cha
     char *dir = paths_share("selfcheck/checklists");
     if (dir == NULL) {
         if (errno == ENOMEM)
-            return error_set(err, "out of memory"), REVIEW_DB_ERROR;
-        return error_set(err, "no bundled checklists (share/selfcheck/checklists) in this installation"),
+            return error_set(err, _("out of memory")), REVIEW_DB_ERROR;
+        return error_set(err, _("no bundled checklists (share/selfcheck/checklists) in this installation")),
                REVIEW_DB_NOT_FOUND;
     }
     review_db_status status = review_checklists_add_dir(db, dir, REVIEW_CHECKLISTS_BUNDLED, added, err);
@@ -176,7 +177,7 @@ review_db_status review_checklists_list(review_db *db, review_official **out, si
         }
     }
     if (status != REVIEW_DB_OK)
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
     else if (rc != SQLITE_DONE)
         status = review_db_fail(db, REVIEW_DB_ERROR, err, "list the checklists");
     sqlite3_finalize(st);

@@ -7,6 +7,7 @@
 #include "review_db.h"
 #include "review_db_internal.h"
 #include "error.h"
+#include "i18n.h"
 #include "fsutil.h"
 #include "ident.h"
 #include "period.h"
@@ -100,7 +101,7 @@ char *review_db_default_path(void)
 
 review_db_status review_db_fail(review_db *db, review_db_status status, char **err, const char *what)
 {
-    error_set(err, "review database: %s: %s", what, sqlite3_errmsg(db->conn));
+    error_set(err, _("review database: %s: %s"), what, sqlite3_errmsg(db->conn));
     return status;
 }
 
@@ -108,7 +109,7 @@ int review_db_exec(review_db *db, const char *sql, char **err)
 {
     char *msg = NULL;
     if (sqlite3_exec(db->conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        error_set(err, "review database: %s", msg ? msg : sqlite3_errmsg(db->conn));
+        error_set(err, _("review database: %s"), msg ? msg : sqlite3_errmsg(db->conn));
         sqlite3_free(msg);
         return -1;
     }
@@ -136,15 +137,15 @@ static int migrate(review_db *db, char **err)
         pragma_get(db, "PRAGMA application_id", &app, err) != 0)
         return -1;
     if (version > REVIEW_DB_VERSION)
-        return error_set(err, "review database: schema version %lld is newer than this selfcheck's (%d)", version,
+        return error_set(err, _("review database: schema version %lld is newer than this selfcheck's (%d)"), version,
                          REVIEW_DB_VERSION);
     if (version > 0 && app != REVIEW_DB_APPLICATION_ID)
-        return error_set(err, "review database: not a selfcheck review database (application_id %lld)", app);
+        return error_set(err, _("review database: not a selfcheck review database (application_id %lld)"), app);
     for (long long v = version; v < REVIEW_DB_VERSION; v++) {
         char *set = NULL;
         if (asprintf(&set, "PRAGMA user_version = %lld; PRAGMA application_id = %d;", v + 1,
                      REVIEW_DB_APPLICATION_ID) < 0)
-            return error_set(err, "out of memory");
+            return error_set(err, _("out of memory"));
         int rc = review_db_exec(db, "BEGIN IMMEDIATE", err);
         if (rc == 0 && (review_db_exec(db, migrations[v], err) != 0 || review_db_exec(db, set, err) != 0 ||
                         review_db_exec(db, "COMMIT", err) != 0)) {
@@ -163,7 +164,7 @@ review_db_status review_db_open(const char *path, review_db **out, char **err)
     *out = NULL;
     char *dir = strdup(path);
     if (dir == NULL)
-        return error_set(err, "out of memory"), REVIEW_DB_ERROR;
+        return error_set(err, _("out of memory")), REVIEW_DB_ERROR;
     char *slash = strrchr(dir, '/');
     int rc = 0;
     if (slash != NULL && slash != dir) {
@@ -175,7 +176,7 @@ review_db_status review_db_open(const char *path, review_db **out, char **err)
         return REVIEW_DB_ERROR;
     review_db *db = calloc(1, sizeof *db);
     if (db == NULL)
-        return error_set(err, "out of memory"), REVIEW_DB_ERROR;
+        return error_set(err, _("out of memory")), REVIEW_DB_ERROR;
     bool fresh = !fsutil_exists(path);
     /* the database lists every unit's weaknesses: its owner's only */
     mode_t old = umask(077);
@@ -183,8 +184,8 @@ review_db_status review_db_open(const char *path, review_db **out, char **err)
                                   NULL);
     umask(old);
     if (open_rc != SQLITE_OK) {
-        error_set(err, "%s: cannot open the review database: %s", path,
-                  db->conn ? sqlite3_errmsg(db->conn) : "out of memory");
+        error_set(err, _("%s: cannot open the review database: %s"), path,
+                  db->conn ? sqlite3_errmsg(db->conn) : _("out of memory"));
         review_db_close(db);
         return REVIEW_DB_ERROR;
     }
@@ -231,10 +232,10 @@ review_db_status review_unit_add(review_db *db, const char *code, const char *na
                                  const char *level, char **err)
 {
     if (!ident_unit_code_valid(code))
-        return error_set(err, "unit code '%.40s' is not 1 to 32 letters, digits, '-' and '_'", code),
+        return error_set(err, _("unit code '%.40s' is not 1 to 32 letters, digits, '-' and '_'"), code),
                REVIEW_DB_INVALID;
     if (!text_ok(name, 200))
-        return error_set(err, "unit %s: the name is empty, too long or has control characters", code),
+        return error_set(err, _("unit %s: the name is empty, too long or has control characters"), code),
                REVIEW_DB_INVALID;
     char now[20];
     clock_now(now);
@@ -250,7 +251,7 @@ review_db_status review_unit_add(review_db *db, const char *code, const char *na
     int rc = sqlite3_step(st);
     review_db_status status = REVIEW_DB_OK;
     if (rc == SQLITE_CONSTRAINT) {
-        error_set(err, "unit %s is registered already", code);
+        error_set(err, _("unit %s is registered already"), code);
         status = REVIEW_DB_EXISTS;
     } else if (rc != SQLITE_DONE) {
         status = review_db_fail(db, REVIEW_DB_ERROR, err, "register the unit");
@@ -281,10 +282,10 @@ review_db_status review_unit_remove(review_db *db, const char *code, char **err)
     if (units < 0 || reports < 0) {
         status = review_db_fail(db, REVIEW_DB_ERROR, err, "remove the unit");
     } else if (units == 0) {
-        error_set(err, "unit %s is not registered", code);
+        error_set(err, _("unit %s is not registered"), code);
         status = REVIEW_DB_NOT_FOUND;
     } else if (reports > 0) {
-        error_set(err, "unit %s has %lld imported reports: they stay traceable to its keys, so it is kept", code,
+        error_set(err, _("unit %s has %lld imported reports: they stay traceable to its keys, so it is kept"), code,
                   reports);
         status = REVIEW_DB_IN_USE;
     } else {
@@ -330,7 +331,7 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
     clock_today(today);
     civil_date d;
     if (valid_from != NULL && date_parse(valid_from, &d) != 0)
-        return error_set(err, "'%.40s' is not a date (YYYY-MM-DD)", valid_from), REVIEW_DB_INVALID;
+        return error_set(err, _("'%.40s' is not a date (YYYY-MM-DD)"), valid_from), REVIEW_DB_INVALID;
     char from[11];
     if (valid_from != NULL)
         date_format(d, from);
@@ -348,14 +349,14 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
     if (id == NULL || raw_status != SIGN_OK) {
         free(id);
         free(raw);
-        return error_set(err, "out of memory"), REVIEW_DB_ERROR;
+        return error_set(err, _("out of memory")), REVIEW_DB_ERROR;
     }
     if (expected_id != NULL) {
         char *want = normal_id(expected_id);
         bool same = want != NULL && strcmp(want, id) == 0;
         free(want);
         if (!same) {
-            error_set(err, "the key's id is %s, not %s as given: this is not the key on the unit's form", id,
+            error_set(err, _("the key's id is %s, not %s as given: this is not the key on the unit's form"), id,
                       expected_id);
             free(id);
             free(raw);
@@ -366,7 +367,7 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
     char now[20];
     clock_now(now);
     if (count_of(db, "SELECT count(*) FROM units WHERE code = ?", unit_code) <= 0) {
-        error_set(err, "unit %s is not registered", unit_code);
+        error_set(err, _("unit %s is not registered"), unit_code);
         free(id);
         free(raw);
         return REVIEW_DB_NOT_FOUND;
@@ -380,7 +381,7 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
     review_db_bind_text(st, 1, unit_code);
     const unsigned char *latest = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
     if (latest != NULL && strcmp((const char *)latest, from) > 0) {
-        error_set(err, "unit %s has a key valid from %s: a new key cannot start earlier (%s)", unit_code,
+        error_set(err, _("unit %s has a key valid from %s: a new key cannot start earlier (%s)"), unit_code,
                   (const char *)latest, from);
         sqlite3_finalize(st);
         free(id);
@@ -406,7 +407,7 @@ review_db_status review_key_add(review_db *db, const char *unit_code, const char
     free(raw);
     raw = NULL;
     if (rc == SQLITE_CONSTRAINT) {
-        error_set(err, "key %.16s… is registered already", id);
+        error_set(err, _("key %.16s… is registered already"), id);
         status = REVIEW_DB_EXISTS;
     } else if (rc != SQLITE_DONE) {
         status = review_db_fail(db, REVIEW_DB_ERROR, err, "register the key");
@@ -425,11 +426,11 @@ review_db_status review_key_revoke(review_db *db, const char *key_id, const char
     clock_now(now);
     char *id = normal_id(key_id);
     if (id == NULL)
-        return error_set(err, "out of memory"), REVIEW_DB_ERROR;
+        return error_set(err, _("out of memory")), REVIEW_DB_ERROR;
     review_db_status status = REVIEW_DB_OK;
     sqlite3_stmt *st = NULL;
     if (strlen(id) < 8 || strspn(id, "0123456789abcdef") != strlen(id)) {
-        error_set(err, "'%.70s' is not a key id (at least 8 hex digits)", key_id);
+        error_set(err, _("'%.70s' is not a key id (at least 8 hex digits)"), key_id);
         status = REVIEW_DB_INVALID;
     } else if (sqlite3_prepare_v2(db->conn,
                                   "UPDATE keys SET revoked_at = ?1 WHERE revoked_at IS NULL AND key_id IN"
@@ -443,7 +444,7 @@ review_db_status review_key_revoke(review_db *db, const char *key_id, const char
         if (sqlite3_step(st) != SQLITE_DONE)
             status = review_db_fail(db, REVIEW_DB_ERROR, err, "revoke the key");
         else if (sqlite3_changes(db->conn) != 1) {
-            error_set(err, "no single key with id %s that is not revoked already", key_id);
+            error_set(err, _("no single key with id %s that is not revoked already"), key_id);
             status = REVIEW_DB_NOT_FOUND;
         }
     }
@@ -535,7 +536,7 @@ review_db_status review_units_list(review_db *db, review_unit_info **out, size_t
         status = review_db_fail(db, REVIEW_DB_ERROR, err, "list the units");
     goto done;
 oom:
-    error_set(err, "out of memory");
+    error_set(err, _("out of memory"));
     status = REVIEW_DB_ERROR;
 done:
     sqlite3_finalize(st);
@@ -554,7 +555,7 @@ review_db_status review_db_registry(review_db *db, review_registry **out, char *
     *out = NULL;
     review_registry *r = calloc(1, sizeof *r);
     if (r == NULL)
-        return error_set(err, "out of memory"), REVIEW_DB_ERROR;
+        return error_set(err, _("out of memory")), REVIEW_DB_ERROR;
     clock_today(r->today);
     char now[20];
     clock_now(now);
@@ -593,7 +594,7 @@ review_db_status review_db_registry(review_db *db, review_registry **out, char *
         const void *pem = sqlite3_column_blob(st, 2);
         int pem_len = sqlite3_column_bytes(st, 2);
         if (id == NULL || strlen(id) != 64 || from == NULL || strlen(from) != 10 || pem == NULL) {
-            error_set(err, "review database: a damaged key row");
+            error_set(err, _("review database: a damaged key row"));
             status = REVIEW_DB_ERROR;
             goto done;
         }
@@ -612,7 +613,7 @@ review_db_status review_db_registry(review_db *db, review_registry **out, char *
                        ? sign_key_from_raw_public(algo, raw, (size_t)raw_len, &k->key, err)
                        : sign_key_parse_public(pem, (size_t)pem_len, &k->key, err);
         if (ks != SIGN_OK) {
-            error_prefix(err, "review database: key %.16s…", id);
+            error_prefix(err, _("review database: key %.16s…"), id);
             status = REVIEW_DB_ERROR;
             goto done;
         }
@@ -621,7 +622,7 @@ review_db_status review_db_registry(review_db *db, review_registry **out, char *
         status = REVIEW_DB_ERROR;
     goto done;
 oom:
-    error_set(err, "out of memory");
+    error_set(err, _("out of memory"));
     status = REVIEW_DB_ERROR;
 done:
     sqlite3_finalize(st);

@@ -8,6 +8,7 @@
 #include "review_query.h"
 #include "review_db_internal.h"
 #include "error.h"
+#include "i18n.h"
 #include "inventory.h"
 #include "survey.h"
 
@@ -69,7 +70,7 @@ int review_form_rows(review_db *db, const char *form, const char *unit, review_f
                          : strcmp(form, "survey") == 0    ? &survey_form
                                                           : NULL;
     if (def == NULL)
-        return error_set(err, "no form '%.40s'", form);
+        return error_set(err, _("no form '%.40s'"), form);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->conn,
                            "WITH src AS (SELECT r.id, r.unit_code, r.unit_name, r.profile, r.period, r.report_id,"
@@ -95,7 +96,7 @@ int review_form_rows(review_db *db, const char *form, const char *unit, review_f
         const char *sys = (const char *)sqlite3_column_text(st, 5);
         if (cur == NULL || strcmp(cur->unit_code, u ? u : "") != 0 || strcmp(cur->system_id, sys ? sys : "") != 0) {
             if ((cur = new_row(&rows, &n, &cap, st, def->row_count)) == NULL) {
-                rc = error_set(err, "out of memory");
+                rc = error_set(err, _("out of memory"));
                 break;
             }
         }
@@ -109,7 +110,7 @@ int review_form_rows(review_db *db, const char *form, const char *unit, review_f
         cur->values[k] = review_db_column(st, 8);
         cur->titles[k] = review_db_column(st, 9);
         if (cur->values[k] == NULL || cur->titles[k] == NULL) {
-            rc = error_set(err, "out of memory");
+            rc = error_set(err, _("out of memory"));
             break;
         }
     }

@@ -11,6 +11,7 @@
  * priority than the writer, whose pace decides the import's. */
 #include "review_import.h"
 #include "error.h"
+#include "i18n.h"
 #include "fsutil.h"
 
 #include <dirent.h>
@@ -134,7 +135,7 @@ static int walk_entries(const char *dir, char **names, size_t count, job_list *l
     for (size_t i = 0; i < count; i++) {
         char *path = fsutil_join(dir, names[i]);
         if (path == NULL)
-            return error_set(err, "out of memory");
+            return error_set(err, _("out of memory"));
         struct stat st;
         if (lstat(path, &st) != 0) {
             free(path);
@@ -157,7 +158,7 @@ static int walk_entries(const char *dir, char **names, size_t count, job_list *l
         char *sig = NULL;
         if (asprintf(&sig, "%s.sig", name) < 0) {
             free(path);
-            return error_set(err, "out of memory");
+            return error_set(err, _("out of memory"));
         }
         bool signed_file = has_name(names, count, sig);
         free(sig);
@@ -166,7 +167,7 @@ static int walk_entries(const char *dir, char **names, size_t count, job_list *l
             char *base = strndup(name, strlen(name) - 4);
             if (base == NULL) {
                 free(path);
-                return error_set(err, "out of memory");
+                return error_set(err, _("out of memory"));
             }
             if (!has_name(names, count, base))
                 l->skipped++;
@@ -193,13 +194,13 @@ static int walk_entries(const char *dir, char **names, size_t count, job_list *l
             free(twin);
             if (twin_path == NULL) {
                 free(path);
-                return error_set(err, "out of memory");
+                return error_set(err, _("out of memory"));
             }
         }
         if (jobs_add(l, path, twin_path) != 0) {
             free(path);
             free(twin_path);
-            return error_set(err, "out of memory");
+            return error_set(err, _("out of memory"));
         }
     }
     return 0;
@@ -208,10 +209,10 @@ static int walk_entries(const char *dir, char **names, size_t count, job_list *l
 static int walk(const char *dir, job_list *l, int depth, char **err)
 {
     if (depth > 64)
-        return error_set(err, "%s: folders nested too deep", dir);
+        return error_set(err, _("%s: folders nested too deep"), dir);
     DIR *d = opendir(dir);
     if (d == NULL)
-        return error_set(err, "%s: cannot read the folder: %s", dir, strerror(errno));
+        return error_set(err, _("%s: cannot read the folder: %s"), dir, i18n_strerror(errno));
     char **names = NULL;
     size_t count = 0, cap = 0;
     struct dirent *e;
@@ -223,14 +224,14 @@ static int walk(const char *dir, job_list *l, int depth, char **err)
             size_t c = cap ? 2 * cap : 64;
             char **g = realloc(names, c * sizeof *g);
             if (g == NULL) {
-                rc = error_set(err, "out of memory");
+                rc = error_set(err, _("out of memory"));
                 break;
             }
             names = g;
             cap = c;
         }
         if ((names[count] = strdup(e->d_name)) == NULL) {
-            rc = error_set(err, "out of memory");
+            rc = error_set(err, _("out of memory"));
             break;
         }
         count++;
@@ -251,7 +252,7 @@ static int collect(const char *path, job_list *l, char **err)
 {
     struct stat st;
     if (stat(path, &st) != 0)
-        return error_set(err, "%s: %s", path, strerror(errno));
+        return error_set(err, "%s: %s", path, i18n_strerror(errno));
     if (S_ISDIR(st.st_mode))
         return walk(path, l, 0, err);
     if (ends_with(path, ".sig")) {
@@ -261,7 +262,7 @@ static int collect(const char *path, job_list *l, char **err)
     char *copy = strdup(path);
     if (copy == NULL || jobs_add(l, copy, NULL) != 0) {
         free(copy);
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     }
     return 0;
 }
@@ -398,7 +399,7 @@ static int writer_store(writer *w, const job *j, review_checked *c, size_t count
     for (size_t f = 0; f < count; f++) {
         if (o == REVIEW_STORED_CONFLICT && !c[f].known) {
             char *detail = NULL;
-            error_set(&detail, "report id %s was imported before with other content", with_doc->doc->report_id);
+            error_set(&detail, _("report id %s was imported before with other content"), with_doc->doc->report_id);
             tell(w, j->path[f], REVIEW_FILE_REJECTED, REVIEW_ID_CONFLICT, detail);
             free(detail);
         } else {
@@ -434,9 +435,9 @@ static bool pair_agrees(writer *w, const job *j, review_checked *c)
         }
         char *detail = NULL;
         if (ok0 && ok1)
-            error_set(&detail, "%s and its twin %s are different reports", j->path[f], j->path[1 - f]);
+            error_set(&detail, _("%s and its twin %s are different reports"), j->path[f], j->path[1 - f]);
         else
-            error_set(&detail, "its twin %s was rejected", j->path[1 - f]);
+            error_set(&detail, _("its twin %s was rejected"), j->path[1 - f]);
         tell(w, j->path[f], REVIEW_FILE_REJECTED, REVIEW_PAIR_MISMATCH, detail);
         free(detail);
     }
@@ -509,14 +510,14 @@ int review_import(const review_registry *registry, const review_importer *import
         }
     }
     if (started == 0)
-        rc = error_set(err, "cannot start a thread");
+        rc = error_set(err, _("cannot start a thread"));
     writer w = {importer, opts, summary, 0, opts->batch ? opts->batch : DEFAULT_BATCH, false};
     size_t done = 0;
     bool got;
     result *r;
     while (rc == 0 && ((r = next_result(&p, &got)) != NULL || got)) {
         if (r == NULL) {
-            rc = error_set(err, "out of memory");
+            rc = error_set(err, _("out of memory"));
             break;
         }
         const job *j = &jobs.jobs[r->job];

@@ -9,6 +9,7 @@
 #include "review_period.h"
 #include "review_db_internal.h"
 #include "error.h"
+#include "i18n.h"
 #include "period.h"
 #include "profile.h"
 
@@ -41,10 +42,10 @@ int review_period_slots(review_db *db, const char *prof, const char *period, rev
     *count = 0;
     profile p;
     if (profile_parse(prof, &p) != 0 || p == PROFILE_CHANGE)
-        return error_set(err, "the review table shows monthly and half-year checks, not '%s'", prof);
+        return error_set(err, _("the review table shows monthly and half-year checks, not '%s'"), prof);
     char *prev = period_previous(p, period);
     if (prev == NULL)
-        return error_set(err, "'%s' is not a %s period", period, prof);
+        return error_set(err, _("'%s' is not a %s period"), period, prof);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->conn,
                            "SELECT u.code, u.name, r.id IS NOT NULL, r.percent, r.grade, r.grade_zh, r.verdict,"
@@ -74,7 +75,7 @@ int review_period_slots(review_db *db, const char *prof, const char *period, rev
             size_t c = cap ? 2 * cap : 64;
             review_slot *g = realloc(list, c * sizeof *g);
             if (g == NULL) {
-                rc = error_set(err, "out of memory");
+                rc = error_set(err, _("out of memory"));
                 break;
             }
             list = g;
@@ -89,7 +90,7 @@ int review_period_slots(review_db *db, const char *prof, const char *period, rev
         for (size_t i = 0; i < sizeof col / sizeof col[0]; i++)
             ok &= (*text[i] = review_db_column(st, col[i])) != NULL;
         if (!ok) {
-            rc = error_set(err, "out of memory");
+            rc = error_set(err, _("out of memory"));
             break;
         }
         s->reported = sqlite3_column_int(st, 2) != 0;
@@ -123,7 +124,7 @@ int review_first_period(review_db *db, const char *prof, char **out, char **err)
     int rc = 0, step = sqlite3_step(st);
     if (step == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
         if ((*out = review_db_column(st, 0)) == NULL)
-            rc = error_set(err, "out of memory");
+            rc = error_set(err, _("out of memory"));
     } else if (step != SQLITE_ROW && step != SQLITE_DONE) {
         rc = fail(db, err);
     }
@@ -166,7 +167,7 @@ int review_unit_trend(review_db *db, const char *unit, const char *prof, review_
             size_t c = cap ? 2 * cap : 16;
             review_point *g = realloc(list, c * sizeof *g);
             if (g == NULL) {
-                rc = error_set(err, "out of memory");
+                rc = error_set(err, _("out of memory"));
                 break;
             }
             list = g;
@@ -180,7 +181,7 @@ int review_unit_trend(review_db *db, const char *unit, const char *prof, review_
         if ((pt->period = review_db_column(st, 0)) == NULL || (pt->grade = review_db_column(st, 2)) == NULL ||
             (pt->grade_zh = review_db_column(st, 3)) == NULL || (pt->verdict = review_db_column(st, 4)) == NULL ||
             (pt->nonstandard = review_db_column(st, 7)) == NULL) {
-            rc = error_set(err, "out of memory");
+            rc = error_set(err, _("out of memory"));
             break;
         }
     }

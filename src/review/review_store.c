@@ -13,6 +13,7 @@
  * cost per row is what limits the writer. */
 #include "review_db_internal.h"
 #include "error.h"
+#include "i18n.h"
 #include "period.h"
 
 #include <stdlib.h>
@@ -316,7 +317,7 @@ static int store_known_files(void *self, char ***hashes, size_t *count, char **e
         for (size_t i = 0; i < n; i++)
             free(list[i]);
         free(list);
-        return error_set(err, "review database: cannot read the files imported before");
+        return error_set(err, _("review database: cannot read the files imported before"));
     }
     *hashes = list;
     *count = n;

@@ -12,6 +12,7 @@
  * report: decoding a PEM key costs more than an Ed25519 verification. */
 #include "review_verify.h"
 #include "error.h"
+#include "i18n.h"
 #include "fsutil.h"
 #include "number.h"
 #include "period.h"
@@ -96,7 +97,7 @@ int review_registry_finish(review_registry *r, char **err)
      * rejected report is tried against the keys it names, not all */
     trust_store *t = trust_new();
     if (t == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     trust_set_chosen_only(t, true);
     for (size_t i = 0; i < r->key_count; i++) {
         review_key *k = &r->keys[i];
@@ -106,7 +107,7 @@ int review_registry_finish(review_registry *r, char **err)
         size_t before = trust_count(t);
         bool added = trust_add_id(t, k->unit_code, key, k->key_id, NULL, err) == TRUST_OK;
         if (added && trust_count(t) == before) {
-            error_set(err, "review database: key %.16s… is there twice", k->key_id);
+            error_set(err, _("review database: key %.16s… is there twice"), k->key_id);
             added = false;
         }
         if (!added) {
@@ -406,7 +407,7 @@ review_reason review_check_file(const review_registry *r, const char *path, bool
     report_doc *doc = NULL;
     if (asprintf(&sig_path, "%s.sig", path) < 0) {
         sig_path = NULL;
-        reject(out, REVIEW_MALFORMED, "out of memory");
+        reject(out, REVIEW_MALFORMED, _("out of memory"));
         goto done;
     }
     if (fsutil_read_file(path, REPORT_MAX_BYTES, &data, &len, &err) != 0) {

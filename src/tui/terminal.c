@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "i18n.h"
 #include "text.h"
 
 static volatile sig_atomic_t stop_signal;
@@ -97,8 +98,8 @@ int term_open(char **err)
     if (screen != NULL)
         return 0;
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        if (err && asprintf(err, "the screen needs a terminal; for scripts use "
-                                 "'selfcheck template' and 'selfcheck answer --from'") < 0)
+        if (err && asprintf(err, _("the screen needs a terminal; for scripts use "
+                                 "'selfcheck template' and 'selfcheck answer --from'")) < 0)
             *err = NULL;
         return -1;
     }
@@ -106,7 +107,7 @@ int term_open(char **err)
     screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) {
         const char *term = getenv("TERM");
-        if (err && asprintf(err, "cannot use the terminal (TERM=%s)", term ? term : "") < 0)
+        if (err && asprintf(err, _("cannot use the terminal (TERM=%s)"), term ? term : "") < 0)
             *err = NULL;
         return -1;
     }

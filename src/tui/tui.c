@@ -32,7 +32,7 @@ static void tui_switch(tui_app *app, const tui_screen *next)
     if (app->screen && app->screen != next)
         app->screen->leave(app);
     if (next->enter(app) != 0) {
-        ui_context_say(&app->ctx, UI_ROLE_WARNING, "out of memory");
+        ui_context_say(&app->ctx, UI_ROLE_WARNING, _("out of memory"));
         return;
     }
     app->screen = next;
@@ -253,11 +253,11 @@ int tui_run(const char *config_path, const char *db_path, const char *profile_na
     profile p = PROFILE_MONTHLY;
     bool named = profile_name != NULL || period != NULL;
     if (profile_name && profile_parse(profile_name, &p) != 0) {
-        fprintf(stderr, "selfcheck: unknown profile '%s' (monthly, halfyear or change)\n", profile_name);
+        fprintf(stderr, _("selfcheck: unknown profile '%s' (monthly, halfyear or change)\n"), profile_name);
         return TUI_EXIT_USAGE;
     }
     if (!profile_name && period && period_profile(period, &p) != 0) {
-        fprintf(stderr, "selfcheck: '%s' is not a period (2026-11, 2026-H2 or 2026-11-15@SYSTEM)\n", period);
+        fprintf(stderr, _("selfcheck: '%s' is not a period (2026-11, 2026-H2 or 2026-11-15@SYSTEM)\n"), period);
         return TUI_EXIT_USAGE;
     }
     if (period && period_validate(p, period, &err) != 0) {

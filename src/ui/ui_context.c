@@ -29,7 +29,7 @@ int ui_context_init(ui_context *ctx, const char *config_path, const char *db_pat
     if ((config_path && (ctx->config_path = strdup(config_path)) == NULL)
         || (db_path && (ctx->db_path = strdup(db_path)) == NULL)) {
         ui_context_free(ctx);
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     }
     snprintf(ctx->lang, sizeof ctx->lang, "%s", config_lang(ctx->cfg));
     i18n_set_lang(ctx->lang);   /* what the core says shows on screen too */
@@ -120,7 +120,7 @@ int ui_context_load_checklists(const config *cfg, checklist_set **out, char **er
     if (joined)
         error_set(err, "%s%s", joined, diags.count > shown ? "; ..." : "");
     else
-        error_set(err, "cannot load the checklists from %s", paths[0]);
+        error_set(err, _("cannot load the checklists from %s"), paths[0]);
     free(joined);
     diag_list_clear(&diags);
     return -1;

@@ -83,7 +83,7 @@ static void systems_add(ui_systems *sy)
     ui_context *ctx = sy->ctx;
     char *code = ui_field_text_trimmed(&sy->fields[0]), *name = ui_field_text_trimmed(&sy->fields[1]), *err = NULL;
     if (code == NULL || name == NULL) {
-        systems_fail(sy, "out of memory");
+        systems_fail(sy, _("out of memory"));
     } else if (!ident_name_valid(code)) {
         systems_fail(sy, _("The code may contain lower-case letters, digits and - only (not first), at most 64 characters, e.g. oa, web-portal."));
         sy->focus = 0;
