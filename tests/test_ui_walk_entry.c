@@ -8,7 +8,9 @@
  * a finished checklist with a failed critical item is not marked ✓; the
  * summary's findings show the answer given; the status bar counts answered
  * of the items asked now, says why its total moved, and the start screen and
- * the stored score (what `selfcheck status` prints) count the same. */
+ * the stored score (what `selfcheck status` prints) count the same; quitting
+ * or a signal while a field is open, clearing and taking over re-read the
+ * item before they write, as the other saves do. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -200,15 +202,22 @@ static void test_never_through_input_method(void **state)
     ui_walk_free(w);
 }
 
-static void test_take_over_owner_and_notes_labelled(void **state)
+/* Last month: q-yes answered no, owner 王五. Returns the walk on it. */
+static ui_walk *last_month_failed(fixture *f)
 {
-    fixture *f = *state;
     open_period(f, "2026-10");
     ui_walk *w = ui_walk_new(&f->ctx, 3);
     ui_walk_key(w, ui_key_char('n'));
     type(w, "王五");
     press(w, UI_KEY_ENTER);
     press(w, UI_KEY_ENTER);
+    return w;
+}
+
+static void test_take_over_owner_and_notes_labelled(void **state)
+{
+    fixture *f = *state;
+    ui_walk *w = last_month_failed(f);
     ui_walk_goto(w, 3);
     press(w, UI_KEY_TAB);
     press(w, UI_KEY_ENTER);
@@ -450,6 +459,87 @@ static void test_count_of_items_asked_now(void **state)
     ui_walk_free(w);
 }
 
+/* Another program (the command line) records one field of q-yes. */
+static void record_elsewhere(fixture *f, answer_field field, const char *value)
+{
+    store *st = NULL;
+    char *err = NULL;
+    assert_int_equal(store_open(f->db, &st, &err), 0);
+    assert_int_equal(store_answer_put(st, f->ctx.session->assessment->id, "t", "q-yes", NULL, field, value, NULL, &err), 0);
+    store_close(st);
+}
+
+/* Quitting or a signal while a field is open saves it, after re-reading it
+ * as every save does: a note recorded meanwhile elsewhere stays, and what
+ * was typed is kept for the terminal; a change to another field of the item
+ * does not stop the note being saved. */
+static void test_flush_rereads_first(void **state)
+{
+    fixture *f = *state;
+    open_period(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 3);
+    press(w, UI_KEY_TAB);
+    press(w, UI_KEY_ENTER);
+    type(w, "我的备注");
+    record_elsewhere(f, ANSWER_FIELD_NOTE, "命令行备注");
+    ui_walk_flush(w);
+    assert_false(w->editing);
+    assert_string_equal(answer_at(f, 3)->note, "命令行备注");   /* not written over */
+    assert_non_null(w->unsaved);
+    assert_non_null(strstr(w->unsaved, "我的备注"));
+    assert_non_null(strstr(w->unsaved, "命令行备注"));
+    assert_non_null(strstr(w->unsaved, "q-yes"));
+    ui_walk_free(w);
+
+    w = ui_walk_new(&f->ctx, 3);
+    press(w, UI_KEY_TAB);
+    press(w, UI_KEY_ENTER);
+    type(w, "，已核对");
+    record_elsewhere(f, ANSWER_FIELD_VALUE, "yes");
+    ui_walk_flush(w);
+    assert_null(w->unsaved);
+    assert_string_equal(answer_at(f, 3)->note, "命令行备注，已核对");
+    assert_string_equal(answer_at(f, 3)->value, "yes");
+    ui_walk_free(w);
+
+    /* a number out of range is not saved either, and says so */
+    w = ui_walk_new(&f->ctx, 2);
+    type(w, "99999");
+    ui_walk_flush(w);
+    assert_null(answer_at(f, 2));
+    assert_non_null(w->unsaved);
+    assert_non_null(strstr(w->unsaved, "99999"));
+    ui_walk_free(w);
+}
+
+/* Clearing and taking over last time's answer re-read first too. */
+static void test_clear_and_take_over_reread_first(void **state)
+{
+    fixture *f = *state;
+    ui_walk *w = last_month_failed(f);
+    ui_walk_free(w);
+
+    open_period(f, "2026-11");
+    w = ui_walk_new(&f->ctx, 3);
+    record_elsewhere(f, ANSWER_FIELD_VALUE, "yes");
+    ui_walk_key(w, ui_key_char('c'));
+    assert_string_equal(answer_at(f, 3)->value, "yes");   /* not written over */
+    assert_null(answer_at(f, 3)->owner);                  /* nor last time's owner added */
+    assert_non_null(w->error);
+    assert_non_null(strstr(w->error, "别处"));
+
+    ui_walk_goto(w, 3);
+    ui_walk_key(w, ui_key_char('d'));
+    record_elsewhere(f, ANSWER_FIELD_VALUE, "no");
+    ui_walk_key(w, ui_key_char('d'));
+    assert_string_equal(answer_at(f, 3)->value, "no");    /* what was shown was not what is there */
+    assert_non_null(w->error);
+    ui_walk_key(w, ui_key_char('d'));
+    ui_walk_key(w, ui_key_char('d'));
+    assert_null(answer_at(f, 3)->value);                  /* seen, then cleared */
+    ui_walk_free(w);
+}
+
 int main(void)
 {
     setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
@@ -466,6 +556,8 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(test_summary_shows_answer_given, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_count_of_items_asked_now, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_flush_rereads_first, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_clear_and_take_over_reread_first, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -303,7 +303,12 @@ int tui_run(const char *config_path, const char *db_path, const char *profile_na
     int code = app.screen ? tui_loop(&app) : TUI_EXIT_TERMINAL;
     bool had_session = app.ctx.session != NULL;
     term_close();
-    if (had_session && code == 0)
+    /* text typed into a field that could not be saved when the program was
+     * ended: shown once the terminal is back, so that it can be given again */
+    const char *unsaved = app.walk ? app.walk->unsaved : NULL;
+    if (unsaved)
+        fprintf(stderr, "selfcheck: %s\n", unsaved);
+    else if (had_session && code == 0)
         printf("%s\n", _("Quit. Every answer is saved."));
     tui_free(&app);
     return code;

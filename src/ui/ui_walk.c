@@ -3,14 +3,12 @@
  * ui_walk_draw.c. */
 #include "ui_walk.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "answer.h"
 #include "i18n.h"
-#include "period.h"
 #include "text.h"
 
 static session *walk_session(const ui_walk *w)
@@ -30,7 +28,7 @@ bool ui_walk_visible(const ui_walk *w, size_t i)
     return i < ui_walk_count(w) && s->score->instances[i].state != STATE_HIDDEN;
 }
 
-static const item *walk_item(const ui_walk *w)
+const item *ui_walk_item(const ui_walk *w)
 {
     return walk_session(w)->plan->items[w->current].item;
 }
@@ -40,7 +38,7 @@ const answer *ui_walk_answer_of(const ui_walk *w)
     return session_answer(walk_session(w), w->current);
 }
 
-static void walk_set_error(ui_walk *w, char *message)
+void ui_walk_set_error(ui_walk *w, char *message)
 {
     free(w->error);
     w->error = message;
@@ -49,7 +47,7 @@ static void walk_set_error(ui_walk *w, char *message)
 /* The index of the current item's answer among its choices, or 0. */
 static size_t walk_choice_of(const ui_walk *w)
 {
-    const item *it = walk_item(w);
+    const item *it = ui_walk_item(w);
     const answer *a = ui_walk_answer_of(w);
     if (it->type != ANSWER_CHOICE || a == NULL || a->value == NULL)
         return 0;
@@ -70,7 +68,7 @@ void ui_walk_goto(ui_walk *w, size_t index)
     w->editing = false;
     w->chain = false;
     w->clearing = false;
-    walk_set_error(w, NULL);
+    ui_walk_set_error(w, NULL);
     w->choice = walk_choice_of(w);
 }
 
@@ -111,148 +109,8 @@ void ui_walk_free(ui_walk *w)
     free(w->last_search);
     free(w->error);
     free(w->edit_base);
+    free(w->unsaved);
     free(w);
-}
-
-/* ---- validation, in the user's language, before the core sees the input ---- */
-
-char *ui_walk_format_number(double v)
-{
-    char *out = NULL;
-    return asprintf(&out, "%g", v) < 0 ? NULL : out;
-}
-
-static char *walk_check_number(const ui_walk *w, const item *it, const char *input)
-{
-    char *end = NULL;
-    double v = strtod(input, &end);
-    if (end == input || *end != '\0' || !isfinite(v))
-        return strdup(_("Please type a number, e.g. 7."));
-    if (v < it->number_min || v > it->number_max) {
-        char *lo = ui_walk_format_number(it->number_min), *hi = ui_walk_format_number(it->number_max);
-        const char *args[] = {lo ? lo : "", hi ? hi : "",
-                              ui_context_en(w->ctx) ? it->unit_en : it->unit_zh};
-        char *msg = ui_subst(_("The number must be between {1} and {2} {3}."), args, 3);
-        free(lo);
-        free(hi);
-        return msg;
-    }
-    return NULL;
-}
-
-static char *walk_check_date(const ui_walk *w, const char *input, bool may_be_future)
-{
-    civil_date d, today;
-    if (date_parse(input, &d) != 0 || !date_valid(d))
-        return strdup(_("Type the date as YYYY-MM-DD, e.g. 2026-11-21, and a day that exists."));
-    if (!may_be_future && date_parse(w->ctx->today, &today) == 0
-        && date_to_days(d) > date_to_days(today)) {
-        const char *args[] = {w->ctx->today};
-        return ui_subst(_("The date cannot be after today ({1})."), args, 1);
-    }
-    return NULL;
-}
-
-/* Whether a valid date lies before today. */
-static bool walk_date_past(const ui_walk *w, const char *input)
-{
-    civil_date d, today;
-    return date_parse(input, &d) == 0 && date_parse(w->ctx->today, &today) == 0
-        && date_to_days(d) < date_to_days(today);
-}
-
-/* The stored text of one field of the current item, or NULL. */
-static const char *walk_stored(const ui_walk *w, ui_walk_focus focus)
-{
-    const answer *a = ui_walk_answer_of(w);
-    if (a == NULL)
-        return NULL;
-    return focus == UI_FOCUS_ANSWER ? a->value : focus == UI_FOCUS_NOTE ? a->note
-         : focus == UI_FOCUS_OWNER ? a->owner : a->due;
-}
-
-static bool walk_same_text(const char *x, const char *y)
-{
-    return strcmp(x ? x : "", y ? y : "") == 0;
-}
-
-/* Re-reads the answers before a field is written, so that an answer recorded
- * meanwhile by another program (the command line, a sheet) is not written
- * over unseen. `base` is what the screen showed. Returns true, with a message
- * naming what is stored now, when the field changed under the screen. */
-static bool walk_changed_meanwhile(ui_walk *w, ui_walk_focus focus, const char *base)
-{
-    char *err = NULL;
-    if (session_refresh(walk_session(w), &err) != 0) {
-        walk_set_error(w, err);
-        return true;
-    }
-    const char *now = walk_stored(w, focus);
-    if (walk_same_text(now, base))
-        return false;
-    char *shown = NULL;
-    if (focus == UI_FOCUS_ANSWER && now != NULL)
-        shown = answer_display(walk_item(w), now, w->ctx->lang);
-    const char *args[] = {now == NULL || *now == '\0' ? _("(empty)") : shown ? shown : now};
-    walk_set_error(w, ui_subst(_("Meanwhile this was changed elsewhere; it is now: {1}. Give your answer again to write over it."), args, 1));
-    free(shown);
-    return true;
-}
-
-/* Stores one field of the current item. Returns 0, or -1 with w->error set
- * (the input is kept in the field so that it can be corrected). */
-static int walk_commit(ui_walk *w, ui_walk_focus focus, const char *input)
-{
-    session *s = walk_session(w);
-    const item *it = walk_item(w);
-    char *folded = NULL, *problem = NULL, *err = NULL;
-    answer_field field = ANSWER_FIELD_VALUE;
-    switch (focus) {
-    case UI_FOCUS_ANSWER:
-        field = ANSWER_FIELD_VALUE;
-        if (it->type == ANSWER_NUMBER || it->type == ANSWER_DATE) {
-            folded = ui_fold_digits(input);
-            if (folded == NULL)
-                return -1;
-            input = folded;
-            bool na = it->allow_na && strcmp(input, "na") == 0;
-            if (*input != '\0' && !na && !answer_means_never(it, input) &&
-                !answer_scheduled_date(it, input, NULL))
-                problem = it->type == ANSWER_NUMBER ? walk_check_number(w, it, input)
-                                                    : walk_check_date(w, input, false);
-        }
-        break;
-    case UI_FOCUS_NOTE:
-        field = ANSWER_FIELD_NOTE;
-        break;
-    case UI_FOCUS_OWNER:
-        field = ANSWER_FIELD_OWNER;
-        break;
-    case UI_FOCUS_DUE:
-        field = ANSWER_FIELD_DUE;
-        folded = ui_fold_digits(input);
-        if (folded == NULL)
-            return -1;
-        input = folded;
-        if (*input != '\0')
-            problem = walk_check_date(w, input, true);
-        if (problem == NULL && *input != '\0' && !w->due_warned && walk_date_past(w, input)) {
-            /* a remediation due before today is most likely a slip: ask again */
-            w->due_warned = true;
-            const char *args[] = {input, w->ctx->today};
-            problem = ui_subst(_("The due date {1} is already past (today is {2}). Type another date, or press Enter again to keep it."), args, 2);
-        }
-        break;
-    }
-    if (problem == NULL && session_set(s, w->current, field, input, &err) != 0)
-        problem = err ? err : strdup("?");
-    free(folded);
-    if (problem != NULL) {
-        walk_set_error(w, problem);
-        return -1;
-    }
-    walk_set_error(w, NULL);
-    return 0;
 }
 
 /* ---- moving ---- */
@@ -322,11 +180,11 @@ static void walk_edit(ui_walk *w, ui_walk_focus focus, const char *initial)
     w->focus = focus;
     w->editing = true;
     w->field.masked = false;
-    w->field.max_chars = focus == UI_FOCUS_NOTE || walk_item(w)->type == ANSWER_TEXT ? 2000 : 200;
+    w->field.max_chars = focus == UI_FOCUS_NOTE || ui_walk_item(w)->type == ANSWER_TEXT ? 2000 : 200;
     ui_field_set(&w->field, text);
-    walk_set_error(w, NULL);
+    ui_walk_set_error(w, NULL);
     w->due_warned = false;
-    const char *stored = walk_stored(w, focus);
+    const char *stored = ui_walk_stored(w, focus);
     free(w->edit_base);
     w->edit_base = stored ? strdup(stored) : NULL;
 }
@@ -349,13 +207,13 @@ static ui_action walk_after_answer(ui_walk *w)
 static ui_action walk_answer(ui_walk *w, const char *value)
 {
     w->focus = UI_FOCUS_ANSWER;
-    const char *stored = walk_stored(w, UI_FOCUS_ANSWER);
+    const char *stored = ui_walk_stored(w, UI_FOCUS_ANSWER);
     char *shown = stored ? strdup(stored) : NULL;
-    bool changed = (stored && shown == NULL) || walk_changed_meanwhile(w, UI_FOCUS_ANSWER, shown);
+    bool changed = (stored && shown == NULL) || ui_walk_changed_meanwhile(w, UI_FOCUS_ANSWER, shown);
     free(shown);
     if (changed)
         return UI_ACT_REDRAW;
-    if (walk_commit(w, UI_FOCUS_ANSWER, value) != 0)
+    if (ui_walk_commit(w, UI_FOCUS_ANSWER, value) != 0)
         return UI_ACT_REDRAW;
     return walk_after_answer(w);
 }
@@ -374,7 +232,7 @@ static ui_action walk_tab(ui_walk *w, int direction)
     if (f >= fields)
         f = 0;
     w->focus = (ui_walk_focus)((f + direction + fields) % fields);
-    walk_set_error(w, NULL);
+    ui_walk_set_error(w, NULL);
     return UI_ACT_REDRAW;
 }
 
@@ -431,7 +289,7 @@ static ui_action walk_edit_key(ui_walk *w, ui_key k)
     ui_field_result r = ui_field_key(&w->field, k);
     if (r == UI_FIELD_CANCEL) {
         w->editing = false;
-        walk_set_error(w, NULL);
+        ui_walk_set_error(w, NULL);
         ui_context_say(w->ctx, UI_ROLE_NORMAL, NULL);
         if (w->chain) {
             /* Esc on the owner or the due-date prompt: the same for both. Nothing
@@ -444,7 +302,7 @@ static ui_action walk_edit_key(ui_walk *w, ui_key k)
         return UI_ACT_REDRAW;
     }
     if (r == UI_FIELD_CHANGED && w->error != NULL)
-        walk_set_error(w, NULL);   /* the message was about the text now changed */
+        ui_walk_set_error(w, NULL);   /* the message was about the text now changed */
     if (r == UI_FIELD_CHANGED)
         w->due_warned = false;     /* a new date is checked afresh */
     if (r != UI_FIELD_SUBMIT)
@@ -453,15 +311,15 @@ static ui_action walk_edit_key(ui_walk *w, ui_key k)
     if (text == NULL)
         return UI_ACT_REDRAW;
     ui_walk_focus focus = w->focus;
-    if (walk_changed_meanwhile(w, focus, w->edit_base)) {
+    if (ui_walk_changed_meanwhile(w, focus, w->edit_base)) {
         /* stay in the field; a second Enter writes over what is there now */
-        const char *now = walk_stored(w, focus);
+        const char *now = ui_walk_stored(w, focus);
         free(w->edit_base);
         w->edit_base = now ? strdup(now) : NULL;
         free(text);
         return UI_ACT_REDRAW;
     }
-    int rc = walk_commit(w, focus, text);
+    int rc = ui_walk_commit(w, focus, text);
     free(text);
     if (rc != 0)
         return UI_ACT_REDRAW;   /* stay in the field, the message says why */
@@ -491,15 +349,28 @@ static ui_action walk_take_over(ui_walk *w)
     }
     char *value = strdup(prev->value);   /* prev may move when the answers reload */
     char *owner = prev->owner && *prev->owner ? strdup(prev->owner) : NULL;
-    if (value == NULL) {
+    const char *stored = ui_walk_stored(w, UI_FOCUS_ANSWER);
+    char *shown = stored ? strdup(stored) : NULL;
+    if (value == NULL || (stored && shown == NULL)) {
+        free(value);
+        free(owner);
+        free(shown);
+        return UI_ACT_REDRAW;
+    }
+    /* re-read before the owner is written too, so that neither the answer
+     * nor an owner recorded meanwhile elsewhere is written over unseen */
+    bool changed = ui_walk_changed_meanwhile(w, UI_FOCUS_ANSWER, shown);
+    free(shown);
+    if (changed) {
+        free(value);
         free(owner);
         return UI_ACT_REDRAW;
     }
     /* last time's remediation owner comes too, where none is given yet, so
      * the finding does not ask for it again */
-    const char *mine = walk_stored(w, UI_FOCUS_OWNER);
+    const char *mine = ui_walk_stored(w, UI_FOCUS_OWNER);
     bool with_owner = owner != NULL && (mine == NULL || *mine == '\0');
-    if (with_owner && walk_commit(w, UI_FOCUS_OWNER, owner) != 0)
+    if (with_owner && ui_walk_commit(w, UI_FOCUS_OWNER, owner) != 0)
         with_owner = false;
     ui_action act = walk_answer(w, value);
     if (w->error == NULL)
@@ -529,14 +400,20 @@ static ui_action walk_clear(ui_walk *w)
         return UI_ACT_REDRAW;
     }
     w->clearing = false;
-    if (walk_commit(w, w->focus, "") == 0)
+    /* re-read, as every save does: what is cleared is what the screen showed */
+    char *shown = strdup(stored);
+    bool changed = shown == NULL || ui_walk_changed_meanwhile(w, w->focus, shown);
+    free(shown);
+    if (changed)
+        return UI_ACT_REDRAW;
+    if (ui_walk_commit(w, w->focus, "") == 0)
         ui_context_say(w->ctx, UI_ROLE_ANSWERED, _("Cleared."));
     return UI_ACT_REDRAW;
 }
 
 static ui_action walk_not_allowed(ui_walk *w)
 {
-    char *allowed = answer_allowed(walk_item(w));
+    char *allowed = answer_allowed(ui_walk_item(w));
     const char *args[] = {allowed ? allowed : ""};
     ui_context_sayf(w->ctx, UI_ROLE_WARNING, _("This item does not take that answer; it takes: {1}"), args, 1);
     free(allowed);
@@ -564,7 +441,7 @@ static ui_action walk_which_keys(ui_walk *w, const item *it)
 /* y/n/p/x, digits and arrows: the keys that answer the current item. */
 static ui_action walk_answer_key(ui_walk *w, ui_key k, bool *handled)
 {
-    const item *it = walk_item(w);
+    const item *it = ui_walk_item(w);
     *handled = true;
     unsigned ch = k.code == UI_KEY_CHAR ? k.ch : 0;
     if (ch == 'x' && it->type != ANSWER_TEXT)
@@ -691,7 +568,7 @@ static ui_action walk_key(ui_walk *w, ui_key k)
     if (ui_walk_count(w) == 0)
         return UI_ACT_NONE;
     if (w->error && k.code != UI_KEY_ENTER)
-        walk_set_error(w, NULL);
+        ui_walk_set_error(w, NULL);
     /* clearing a field takes the same key twice: any other key keeps it */
     bool clear_key = k.code == UI_KEY_DELETE || ch == 'd';
     if (clear_key)
@@ -723,7 +600,7 @@ static ui_action walk_key(ui_walk *w, ui_key k)
         return walk_tab(w, -1);
     case UI_KEY_ENTER:
         if (w->focus == UI_FOCUS_ANSWER) {
-            const item *it = walk_item(w);
+            const item *it = ui_walk_item(w);
             const answer *a = ui_walk_answer_of(w);
             if (it->type == ANSWER_YESNO || it->type == ANSWER_CHOICE) {
                 if (a && a->value)
@@ -768,19 +645,4 @@ static ui_action walk_key(ui_walk *w, ui_key k)
     default:
         return UI_ACT_NONE;
     }
-}
-
-void ui_walk_flush(ui_walk *w)
-{
-    if (!w->editing || ui_walk_count(w) == 0)
-        return;
-    char *text = ui_field_text(&w->field);
-    const answer *a = ui_walk_answer_of(w);
-    const char *stored = a == NULL ? NULL
-        : w->focus == UI_FOCUS_ANSWER ? a->value : w->focus == UI_FOCUS_NOTE ? a->note
-        : w->focus == UI_FOCUS_OWNER ? a->owner : a->due;
-    if (text && *text && (stored == NULL || strcmp(stored, text) != 0))
-        walk_commit(w, w->focus, text);
-    free(text);
-    w->editing = false;
 }

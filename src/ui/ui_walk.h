@@ -44,6 +44,8 @@ typedef struct ui_walk {
     bool due_warned;          /* a due date in the past was warned about: Enter again keeps it */
     char *edit_base;          /* the field's stored text when typing began, to notice a change
                                * made meanwhile by another program (NULL: empty) */
+    char *unsaved;            /* set by ui_walk_flush: what was typed and not saved, and why
+                               * (owned), or NULL */
 } ui_walk;
 
 /* Starts on plan index `start` (clamped; a negative value means the first
@@ -59,7 +61,10 @@ void ui_walk_render(ui_walk *w, ui_canvas *c);
 /* Shows plan index `index` with the focus on its answer. */
 void ui_walk_goto(ui_walk *w, size_t index);
 /* Commits what is being typed, if it is valid: called when the screen is left
- * by quitting or a signal, so text typed into a note is not lost. */
+ * by quitting or a signal, so text typed into a note is not lost. Like every
+ * save it re-reads the item first; when another program changed the field
+ * meanwhile, or the text is not valid, nothing is written and w->unsaved says
+ * what was typed, for the terminal once it is restored. */
 void ui_walk_flush(ui_walk *w);
 
 /* Shared by the walk's logic and its drawing (ui_walk_draw.c): the number
@@ -72,6 +77,20 @@ bool ui_walk_visible(const ui_walk *w, size_t i);
 const answer *ui_walk_answer_of(const ui_walk *w);
 bool ui_walk_has_remediation(const ui_walk *w);
 char *ui_walk_format_number(double v);
+
+/* Shared by the walk's logic and its saving (ui_walk_save.c): the current
+ * item; sets the message under the field (takes `message`, NULL clears it);
+ * the stored text of one field of the current item, or NULL. */
+const item *ui_walk_item(const ui_walk *w);
+void ui_walk_set_error(ui_walk *w, char *message);
+const char *ui_walk_stored(const ui_walk *w, ui_walk_focus focus);
+/* Stores one field of the current item after checking the input. Returns 0,
+ * or -1 with w->error set (the input stays in the field to be corrected). */
+int ui_walk_commit(ui_walk *w, ui_walk_focus focus, const char *input);
+/* Re-reads the answers before a field is written; `base` is what the screen
+ * showed. Returns true, with w->error naming what is stored now, when the
+ * field changed under the screen (or the store cannot be read). */
+bool ui_walk_changed_meanwhile(ui_walk *w, ui_walk_focus focus, const char *base);
 
 /* Glyph and role that mark an instance's state (✓ ✗ ~ - ?), shared with the
  * summary so that colour is never the only signal. */
