@@ -15,9 +15,10 @@
 
 /* The report layout this code writes (the format_version column and the
  * SQLite user_version). Version 2 added the checklist digests
- * (checklist_digest.h), version 3 the annex forms (report_forms.h); the
- * reader still reads versions 1 and 2. */
-#define REPORT_FORMAT_VERSION 3
+ * (checklist_digest.h), version 3 the annex forms (report_forms.h),
+ * version 4 the incidents of the period (report_incidents.h); the reader
+ * still reads versions 1 to 3. */
+#define REPORT_FORMAT_VERSION 4
 #define REPORT_FORMAT_VERSION_MIN 1
 /* PRAGMA application_id of a report database: "SCKR". */
 #define REPORT_SQLITE_APPLICATION_ID 0x53434B52

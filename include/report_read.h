@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include "report_format.h"
 #include "report_forms.h"
+#include "report_incidents.h"
 #include "sign.h"
 #include "trust.h"
 
@@ -74,6 +75,10 @@ typedef struct report_doc {
      * order (report_forms.h). */
     report_form_value *form_values;
     size_t form_value_count;
+    /* The incidents of the report's period (format 4; none before), by
+     * number (report_incidents.h). Always allocations of their own. */
+    report_incident *incidents;
+    size_t incident_count;
     /* When non-NULL, every string above lies in this one block, freed with
      * the report (what the CSV reader makes); when NULL, each string is an
      * allocation of its own. */

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "report_format.h"
 #include "report_forms.h"
+#include "report_incidents.h"
 #include "session.h"
 
 /* Everything a row needs besides its instance. */
@@ -24,6 +25,8 @@ typedef struct report_ctx {
     size_t digest_count;
     /* the annex forms the report carries (format 3), or NULL */
     const report_forms *forms;
+    /* the incidents of the period (format 4), or NULL */
+    const report_incidents *incidents;
 } report_ctx;
 
 /* The digest report_write computed for list ("" when it has none). */

@@ -84,10 +84,10 @@ code "report --allow-incomplete" 0 sc report --profile halfyear --format csv --o
 f=$work/incomplete/4401-hb_halfyear_2026-H2.csv
 [ -f "$f" ] && [ -f "$f.sig" ] || fail "incomplete report files missing"
 grep -q '"complete"' "$f" || fail "no complete column"
-rows=$(grep -c '^"3","' "$f")
-marked=$(grep -c '^"3","[^"]*","4401-hb","示例局","halfyear","2026-H2","张三","","[^"]*","[^"]*","[^"]*","sm2","no",' "$f")
+rows=$(grep -c '^"4","' "$f")
+marked=$(grep -c '^"4","[^"]*","4401-hb","示例局","halfyear","2026-H2","张三","","[^"]*","[^"]*","[^"]*","sm2","no",' "$f")
 [ "$rows" -gt 0 ] && [ "$rows" = "$marked" ] || fail "not every row of the incomplete report says complete=no ($marked of $rows)"
-verdicts=$(grep -c '^"3",.*,"no","[^"]*","","","incomplete",' "$f")
+verdicts=$(grep -c '^"4",.*,"no","[^"]*","","","incomplete",' "$f")
 [ "$verdicts" = "$rows" ] || fail "not every row of the incomplete report has verdict incomplete ($verdicts of $rows)"
 grep -q '"pass"' "$f" && fail "an incomplete report says pass"
 mkdir "$work/incomplete-db"
@@ -145,7 +145,7 @@ fi
 head -c 3 "$csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "CSV has no UTF-8 BOM"
 [ "$(tail -c 2 "$csv" | od -An -tx1 | tr -d ' ')" = 0d0a ] || fail "CSV does not end in CRLF"
 grep -q '办公自动化系统' "$csv" || fail "Chinese system name not in the CSV"
-[ "$(grep -c '^"3","' "$csv")" = 11 ] || fail "CSV does not have 11 item rows"
+[ "$(grep -c '^"4","' "$csv")" = 11 ] || fail "CSV does not have 11 item rows"
 grep -qF '"'"'"'=HYPERLINK(""http://x"")"' "$csv" || fail "formula note not neutralised with a leading quote"
 
 code "report again is refused" 8 sc report --profile halfyear

@@ -587,7 +587,7 @@ static void test_csv_report(void **state)
     snprintf(percent, sizeof percent, "%.1f", f->s->score->percent);
     for (size_t i = 1; i < r->rows; i++) {
         char **row = r->cells[i];
-        assert_string_equal(row[REPORT_COL_FORMAT_VERSION], "3");
+        assert_string_equal(row[REPORT_COL_FORMAT_VERSION], "4");
         assert_string_equal(row[REPORT_COL_REPORT_ID], res.report_id);
         assert_string_equal(row[REPORT_COL_UNIT_CODE], "UNIT-A");
         assert_string_equal(row[REPORT_COL_UNIT_NAME], "某某市\"信息\"中心, 第一科");
@@ -688,7 +688,7 @@ static void check_database(const char *path, const fx *f, const report_result *r
         {"PRAGMA integrity_check", "ok"},
         {"PRAGMA journal_mode", "delete"},
         {"PRAGMA application_id", "1396919122"},
-        {"PRAGMA user_version", "3"},
+        {"PRAGMA user_version", "4"},
         {"SELECT count(*) FROM report", "1"},
         {"SELECT unit_code || '|' || profile || '|' || period || '|' || complete FROM report",
          "UNIT-A|monthly|2026-11|1"},
@@ -1534,17 +1534,19 @@ static void test_parse_rejects(void **state)
     assert_int_equal(report_parse(good, len, &doc, NULL), 0);
     report_doc_free(doc);
 
-    /* a version 2 report (no annex forms) is still read */
-    {
+    /* a version 3 report (no incidents) and a version 2 one (no annex
+     * forms either) are still read */
+    for (char version = '3'; version >= '2'; version--) {
         char *v2 = strdup(good);
         assert_non_null(v2);
-        for (char *v; (v = strstr(v2, "\r\n\"3\",")) != NULL;)
-            v[3] = '2';
+        for (char *v; (v = strstr(v2, "\r\n\"4\",")) != NULL;)
+            v[3] = version;
         char *err = NULL;
         if (report_parse(v2, strlen(v2), &doc, &err) != 0)
-            fail_msg("version 2: %s", err);
-        assert_int_equal(doc->format_version, 2);
+            fail_msg("version %c: %s", version, err);
+        assert_int_equal(doc->format_version, version - '0');
         assert_int_equal(doc->form_value_count, 0);
+        assert_int_equal(doc->incident_count, 0);
         report_doc_free(doc);
         doc = NULL;
         free(v2);
@@ -1559,7 +1561,7 @@ static void test_parse_rejects(void **state)
         memmove(h, h + strlen("\"checklist_digest\","), strlen(h + strlen("\"checklist_digest\",")) + 1);
         for (char *d; (d = strstr(v1, "\"sha256:")) != NULL;)
             memmove(d, d + 74, strlen(d + 74) + 1);
-        for (char *v; (v = strstr(v1, "\r\n\"3\",")) != NULL;)
+        for (char *v; (v = strstr(v1, "\r\n\"4\",")) != NULL;)
             v[3] = '1';
         char *err = NULL;
         if (report_parse(v1, strlen(v1), &doc, &err) != 0)
@@ -1577,7 +1579,7 @@ static void test_parse_rejects(void **state)
     } edits[] = {
         {"an extra field", "\"\"\r\n", "\"\",\"x\"\r\n"},
         {"another header", "\"remediation_due\"", "\"due\""},
-        {"a newer version", "\r\n\"3\",", "\r\n\"4\","},
+        {"a newer version", "\r\n\"4\",", "\r\n\"5\","},
         {"an unclosed quote", "\"remediation_due\"\r\n", "\"remediation_due\r\n"},
         {"rows that disagree", "\"UNIT-A\"", "\"UNIT-B\""},
         {"an unknown state", "\"recorded\"", "\"maybe\""},

@@ -160,8 +160,8 @@ static void test_round_trip(void **state)
         fail_msg("load: %s", err);
     assert_int_equal(want->count, 11);
     report_doc *csv = verified(f, res.csv_path), *db = verified(f, res.sqlite_path);
-    assert_int_equal(csv->format_version, 3);
-    assert_int_equal(db->format_version, 3);
+    assert_int_equal(csv->format_version, 4);
+    assert_int_equal(db->format_version, 4);
     assert_same_values(want->values, want->count, csv->form_values, csv->form_value_count);
     assert_same_values(want->values, want->count, db->form_values, db->form_value_count);
     /* report order: inventory unit block, its rows by system id, then the survey */
@@ -269,7 +269,7 @@ static void test_csv_rejects(void **state)
         {"systems out of order", "\r\n\"inventory\",\"oa\"", "\r\n\"inventory\",\"zz\""},
         {"another header", "\"value_title\"\r\n", "\"value_titel\"\r\n"},
         {"a short row", "\"10.0.0.1, 2001:db8::1\",", ""},
-        {"forms in a version 2 report", "\r\n\"3\",", "\r\n\"2\","},
+        {"forms in a version 2 report", "\r\n\"4\",", "\r\n\"2\","},
     };
     for (size_t e = 0; e < sizeof edits / sizeof edits[0]; e++) {
         char *bad = strdup(good);

@@ -289,6 +289,7 @@ report_status report_write(const session *s, const report_options *opts,
     char **digests = NULL;
     size_t digest_count = 0;
     report_forms *forms = NULL;
+    report_incidents *incidents = NULL;
     char *stem = report_file_stem(s->assessment->unit_code, profile_name(s->assessment->profile),
                                   s->assessment->period);
     if (result->key_id == NULL || stem == NULL || make_report_id(cx.report_id) != 0) {
@@ -328,6 +329,12 @@ report_status report_write(const session *s, const report_options *opts,
         report_forms_load(s->db_path, s->assessment->systems, s->assessment->system_count, &forms, err) != 0)
         goto done;
     cx.forms = forms;
+    /* and so do the incidents of its period (report_incidents.h) */
+    if (s->db_path != NULL &&
+        report_incidents_load(s->db_path, NULL, s->assessment->period, s->assessment->systems,
+                              s->assessment->system_count, cx.generated_at, &incidents, err) != 0)
+        goto done;
+    cx.incidents = incidents;
 
 
     bool want[SET_COUNT] = {opts->write_csv, opts->write_csv, opts->write_sqlite, opts->write_sqlite};
@@ -424,6 +431,7 @@ done:
     free(digests);
     free(digest_lists);
     report_forms_free(forms);
+    report_incidents_free(incidents);
     free(stem);
     sign_key_free(key);
     if (status != REPORT_OK) {

@@ -44,6 +44,8 @@ int report_csv_render(const report_ctx *cx, char **out, size_t *len, char **err)
     }
     if (!b.failed)
         report_forms_csv_write(&b, cx->forms);
+    if (!b.failed)
+        report_incidents_csv_write(&b, cx->incidents);
     if (b.failed) {
         free(b.data);
         return error_set(err, _("out of memory"));

@@ -65,6 +65,7 @@ void report_doc_free(report_doc *doc)
 {
     if (doc == NULL)
         return;
+    report_incident_list_free(doc->incidents, doc->incident_count);
     if (doc->strings != NULL) {
         free(doc->strings);
         free(doc->items);

@@ -20,6 +20,7 @@
 #include "number.h"
 #include "report_format.h"
 #include "report_forms.h"
+#include "report_incidents.h"
 #include "text.h"
 
 #include <stdbool.h>
@@ -211,6 +212,7 @@ typedef struct csv_section {
 static const csv_section sections[] = {
     {"format_version", true, read_items},
     {"form", false, report_forms_csv_read},
+    {"incident", false, report_incidents_csv_read},
 };
 #define SECTION_COUNT (sizeof sections / sizeof sections[0])
 

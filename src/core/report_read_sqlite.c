@@ -218,7 +218,9 @@ int report_sqlite_read(const void *data, size_t len, report_doc *doc, char **err
     int rc = -1;
     if (sqlite_check(db, err) == 0 && sqlite_fill_doc(db, doc, err) == 0 && sqlite_fill_items(db, doc, err) == 0 &&
         (doc->format_version < 3 ||
-         report_forms_sqlite_read(db, &doc->form_values, &doc->form_value_count, err) == 0))
+         report_forms_sqlite_read(db, &doc->form_values, &doc->form_value_count, err) == 0) &&
+        (doc->format_version < 4 ||
+         report_incidents_sqlite_read(db, &doc->incidents, &doc->incident_count, err) == 0))
         rc = 0;
     sqlite3_close(db);
     return rc;

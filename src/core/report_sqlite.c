@@ -208,8 +208,9 @@ int report_sqlite_render(const report_ctx *cx, char **out, size_t *len, char **e
         sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db, report_schema, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db, report_forms_sqlite_schema, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, report_incidents_sqlite_schema, NULL, NULL, NULL) != SQLITE_OK ||
         insert_report(db, cx) != 0 || insert_checklists(db, cx) != 0 || insert_items(db, cx) != 0 ||
-        report_forms_sqlite_write(db, cx->forms) != 0 ||
+        report_forms_sqlite_write(db, cx->forms) != 0 || report_incidents_sqlite_write(db, cx->incidents) != 0 ||
         sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         sql_fail(db, err);
     } else {
