@@ -1,10 +1,14 @@
 /* test_alloc.c: the core under allocation failure, in the manner of SQLite's
  * malloc tests. Each scenario (loading the checklists, reading and writing
  * the settings, the answer store, a session that answers and scores and the
- * percentage of the stored assessment, reading an answer sheet and CSV) is run once to count its allocations, then again
- * for N = 1, 2, ... with the Nth allocation failing, until a run completes
- * without reaching N. Every run that met the failure must return an error
- * (and not crash), and every run must free all it allocated.
+ * percentage of the stored assessment, reading an answer sheet and CSV,
+ * writing a signed report in both formats and verifying and reading both
+ * back) is run once to count its allocations, then again for N = 1, 2, ...
+ * with the Nth allocation failing, until a run completes without reaching
+ * N. Every run that met the failure must return an error (and not crash),
+ * and every run must free all it allocated, through the allocator it came
+ * from (memory of the wraps freed by another library's free is reported at
+ * the allocation that made it).
  *
  * How allocations are made to fail: this binary is linked with
  * -Wl,--wrap for malloc, calloc, realloc, free, strdup, strndup, asprintf,
@@ -35,7 +39,10 @@
 #include "config.h"
 #include "csvfile.h"
 #include "fsutil.h"
+#include "report.h"
+#include "report_read.h"
 #include "session.h"
+#include "sign.h"
 #include "sheet.h"
 #include "sheet_import.h"
 #include "store.h"
@@ -73,11 +80,19 @@ static bool injected_sql;  /* ... and it was one of SQLite's */
 static long trace_at;      /* TEST_ALLOC_TRACE=N: abort at allocation N, for a debugger */
 
 /* The live allocations made through the wraps: an open-addressing set of
- * pointers (backward-shift deletion), in static memory so that keeping it
- * allocates nothing. */
+ * pointers (backward-shift deletion), with the number of the allocation that
+ * made each, in static memory so that keeping it allocates nothing. */
 #define LIVE_SLOTS (1u << 18)
 static uintptr_t live[LIVE_SLOTS];
+static long live_call[LIVE_SLOTS];
 static size_t live_count;
+
+/* A pointer handed out again while the set still holds it: it was freed
+ * where the wraps do not see it (by another allocator's free, such as
+ * OpenSSL's OPENSSL_free inside libcrypto), so the count of live
+ * allocations is wrong from then on and a later leak is blamed on whatever
+ * reuses the address. The first such is kept and fails the run. */
+static long reused_call;   /* the allocation whose memory was freed unseen; 0: none */
 
 static size_t slot_of(uintptr_t p)
 {
@@ -94,9 +109,17 @@ static void live_add(void *ptr)
     }
     uintptr_t p = (uintptr_t)ptr;
     size_t i = slot_of(p);
-    while (live[i] != 0)
+    while (live[i] != 0) {
+        if (live[i] == p) {
+            if (reused_call == 0)
+                reused_call = live_call[i] > 0 ? live_call[i] : -1;
+            live_call[i] = armed ? calls : 0;   /* the same memory, now this allocation's */
+            return;
+        }
         i = (i + 1) & (LIVE_SLOTS - 1);
+    }
     live[i] = p;
+    live_call[i] = armed ? calls : 0;
     live_count++;
 }
 
@@ -120,6 +143,7 @@ static void live_remove(void *ptr)
         bool between = i <= j ? (home > i && home <= j) : (home > i || home <= j);
         if (!between) {
             live[i] = live[j];
+            live_call[i] = live_call[j];
             live[j] = 0;
             i = j;
         }
@@ -333,6 +357,13 @@ static int run_once(const scenario *sc, long n, bool *met)
     int rc = sc->run();
     armed = false;
     *met = injected;
+    if (reused_call != 0) {
+        long first = reused_call;
+        reused_call = 0;
+        fail_msg("%s: with allocation %ld failing, the memory of allocation %ld (-1: made before the run) was "
+                 "freed by a free the wraps do not see (another allocator's?)",
+                 sc->name, n, first);
+    }
     if (live_count != before)
         fail_msg("%s: with allocation %ld failing, %zu allocation(s) were not freed", sc->name, n,
                  live_count - before);
@@ -626,6 +657,75 @@ static int run_sheet(void)
     return rc;
 }
 
+/* -- a signed report written in both formats, then read and verified back -- */
+
+static char *report_dir, *key_prefix, *key_path, *pub_path;
+
+static int prepare_report(void)
+{
+    if (prepare_store() != 0)
+        return -1;
+    testutil_rmtree(report_dir);
+    if (fsutil_mkdir_p(report_dir, NULL) != 0)
+        return -1;
+    if (access(key_path, F_OK) == 0)
+        return 0;
+    char *id = NULL;
+    sign_status st = sign_keygen(SIGN_ALGO_ED25519, key_prefix, NULL, &id, NULL);
+    free(id);
+    return st == SIGN_OK ? 0 : -1;
+}
+
+/* Reads the report at path back, verified with the unit's public key; its
+ * items are counted into *items, or compared with *items when non-zero (the
+ * two formats hold the same items). */
+static int read_back(const char *path, size_t *items)
+{
+    report_verification v;
+    char *err = NULL;
+    report_verify_status st = report_verify(path, pub_path, NULL, &v, &err);
+    int rc = st == REPORT_VERIFY_OK && v.doc->item_count > 0 && strcmp(v.doc->unit_code, "4401-hb") == 0 ? 0 : -1;
+    if (rc == 0 && *items != 0 && v.doc->item_count != *items)
+        rc = -1;
+    if (rc == 0)
+        *items = v.doc->item_count;
+    report_verification_clear(&v);
+    free(err);
+    return rc;
+}
+
+static int run_report(void)
+{
+    session *s = NULL;
+    char *err = NULL;
+    report_result result = {0};
+    int rc = open_session(&s, &err);
+    long freq = rc == 0 ? plan_find(s->plan, "example", "backup-frequency", "") : -1;
+    if (rc == 0 && freq < 0)
+        rc = -1;
+    if (rc == 0)
+        rc = session_set(s, (size_t)freq, ANSWER_FIELD_VALUE, "每周", &err);
+    if (rc == 0)
+        rc = session_refresh(s, &err);
+    report_options opts = {.out_dir = report_dir, .write_csv = true, .write_sqlite = true,
+                           .allow_incomplete = true, .key_path = key_path};
+    if (rc == 0 && report_write(s, &opts, &result, &err) != REPORT_OK)
+        rc = -1;
+    if (rc == 0 && (result.csv_path == NULL || result.sqlite_path == NULL))
+        rc = -1;
+    size_t items = 0;
+    if (rc == 0)
+        rc = read_back(result.csv_path, &items);
+    if (rc == 0)
+        rc = read_back(result.sqlite_path, &items);
+    if (rc != 0 && fail_at == 0 && err != NULL)
+        fprintf(stderr, "report: %s\n", err);
+    report_result_clear(&result);
+    session_free(s);
+    free(err);
+    return rc;
+}
+
 static scenario scenarios[] = {
     {"loader", NULL, run_loader, false},
     {"loader with problems", NULL, run_loader_problems, true},
@@ -634,6 +734,7 @@ static scenario scenarios[] = {
     {"session", prepare_store, run_session, false},
     {"sheet", NULL, run_sheet, false},
     {"sheet import", prepare_sheet_import, run_sheet_import, false},
+    {"report", prepare_report, run_report, false},
 };
 
 static void test_scenario(void **state)
@@ -662,6 +763,10 @@ int main(void)
     config_copy = fsutil_join(work, "copy/selfcheck.ini");
     db_path = fsutil_join(work, "answers.db");
     import_path = fsutil_join(work, "import.csv");
+    report_dir = fsutil_join(work, "reports");
+    key_prefix = fsutil_join(work, "unit");
+    key_path = fsutil_join(work, "unit.key");
+    pub_path = fsutil_join(work, "unit.pub");
     char *written = testutil_write(work, "selfcheck.ini",
                                    "[unit]\ncode = 4401-hb\nname = 示例局\nassessor = 张三\n"
                                    "[paths]\nchecklists = " FIXTURES_DIR "/example.ini\n"
@@ -682,5 +787,9 @@ int main(void)
     free(config_copy);
     free(db_path);
     free(import_path);
+    free(report_dir);
+    free(key_prefix);
+    free(key_path);
+    free(pub_path);
     return failed;
 }

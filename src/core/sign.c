@@ -177,6 +177,17 @@ static sign_status sign_read_capped(const char *path, size_t max, char **buf, si
     return rc == FSUTIL_TOO_LARGE ? SIGN_ERR_MALFORMED : SIGN_ERR_IO;
 }
 
+/* Cleansed, then freed by the allocator that made it (malloc): OpenSSL's
+ * OPENSSL_clear_free would hand it to OpenSSL's allocator, which is the C
+ * library's only by default. */
+static void sign_secret_free(char *buf)
+{
+    if (buf == NULL)
+        return;
+    OPENSSL_cleanse(buf, SIGN_MAX_KEY_FILE_BYTES + 1);
+    free(buf);
+}
+
 /* Reads a private key file. The mode is checked with fstat on the descriptor
  * that is then read, so the file checked is the file used. The buffer is
  * allocated once (no realloc leaving copies of the key behind); the caller
@@ -225,7 +236,7 @@ static sign_status sign_read_private_file(const char *path, char **buf, size_t *
         if (n < 0) {
             error_set(err, "%s: %s", path, i18n_strerror(errno));
             close(fd);
-            OPENSSL_clear_free(data, SIGN_MAX_KEY_FILE_BYTES + 1);
+            sign_secret_free(data);
             return SIGN_ERR_IO;
         }
         if (n == 0)
@@ -235,7 +246,7 @@ static sign_status sign_read_private_file(const char *path, char **buf, size_t *
             error_set(err, _("%s: more than %zu bytes, too large to be a key file"),
                       path, SIGN_MAX_KEY_FILE_BYTES);
             close(fd);
-            OPENSSL_clear_free(data, SIGN_MAX_KEY_FILE_BYTES + 1);
+            sign_secret_free(data);
             return SIGN_ERR_MALFORMED;
         }
     }
@@ -244,12 +255,6 @@ static sign_status sign_read_private_file(const char *path, char **buf, size_t *
     *buf = data;
     *len = used;
     return SIGN_OK;
-}
-
-static void sign_secret_free(char *buf)
-{
-    if (buf != NULL)
-        OPENSSL_clear_free(buf, SIGN_MAX_KEY_FILE_BYTES + 1);
 }
 
 sign_status sign_key_load_private(const char *path, const char *passphrase,
