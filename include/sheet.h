@@ -44,12 +44,15 @@ typedef struct sheet {
 
 /* Reads a filled sheet. UTF-16 after its byte-order mark, and text that is
  * not UTF-8 but is GB18030, are converted (sh->encoding says so); a sheet
- * whose cells are separated by tabs or semicolons is refused, naming them. The header row is the first that names `item_id`
- * (rows of titles above it are skipped); rows whose cells are all empty are
- * left out. Columns are found by their header names, so a user may reorder
- * them or add columns of their own; the three key columns and `answer` are
- * required; a NUL byte or a column of the program named twice is refused. Returns 0 with *out (free with sheet_free), or -1
- * with *err "FILE:LINE: message". */
+ * whose cells are separated by tabs or semicolons is refused, naming them.
+ * The header row is the first that names `item_id` (rows of titles above
+ * it are skipped); rows whose cells are all empty are left out; the
+ * checklist, item and system cells are given in lower case (a spreadsheet
+ * may have changed it: Calc saves a system true as TRUE). Columns are
+ * found by their header names, so a user may reorder them or add columns
+ * of their own; the three key columns and `answer` are required; a NUL
+ * byte or a column of the program named twice is refused. Returns 0 with
+ * *out (free with sheet_free), or -1 with *err "FILE:LINE: message". */
 int sheet_read(const char *path, sheet **out, char **err);
 void sheet_free(sheet *sh);
 

@@ -134,6 +134,29 @@ change|2026-11-15@sys007|mlps-last-change|sys007|2026-11-15|迁移到政务云||
 out=$(sc status)
 expect "status shows the change check" "最近完成 2026-11-15@sys007" "$out"
 
+# a system recorded before ids had to survive a spreadsheet: Calc read true
+# as a truth value on opening the sheet and saved TRUE; its rows are read
+legacy=$fixtures/legacy-ids-2026-11.calc-utf8.csv
+grep -q ',example,backup-daily,TRUE,yesno,' "$legacy" || fail "Calc did not save the system true as TRUE"
+rm -rf "$work/data"
+sc systems add web-2 门户网站 >/dev/null || fail "systems add web-2"
+sqlite3 "$db" "insert into systems (id, name, added_at) values ('true', '办公自动化系统', '2026-01-05T09:00:00')" ||
+    fail "a system from before the rule"
+out=$(sc answer --from "$legacy" 2>&1) || fail "sheet with the system TRUE: $out"
+expect "sheet with the system TRUE recorded" "4/4 项已答（每月例行检查 2026-11）" "$out"
+got=$(recorded)
+want='monthly|2026-11|av-signature-age||3|||
+monthly|2026-11|backup-daily|true|yes|||
+monthly|2026-11|backup-daily|web-2|no||王五|2026-12-20
+monthly|2026-11|backup-frequency||daily|||'
+[ "$got" = "$want" ] || fail "sheet with the system TRUE recorded:"$'\n'"$got"
+# and no new system may be called so
+for id in true false; do
+    out=$(sc systems add $id 某系统 2>&1); rc=$?
+    [ $rc -eq 2 ] || fail "systems add $id: exit $rc, expected 2: $out"
+    expect "systems add $id says why" "电子表格会改写" "$out"
+done
+
 # a sheet handed in for another check is refused, and opens nothing
 for f in "$utf8" "$gb" "$excel"; do
     fresh

@@ -43,10 +43,10 @@ static void test_names(void **state)
 static void test_new_system_ids(void **state)
 {
     (void)state;
-    const char *good[] = {"oa", "web-2", "a007", "e3", "mail", "mar", "may-day", "dec2026", "x-1"};
+    const char *good[] = {"oa", "web-2", "a007", "e3", "mail", "mar", "may-day", "dec2026", "x-1", "truex", "no"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
         assert_true(ident_system_id_new_valid(good[i]));
-    const char *bad[] = {"007", "1e3", "3-4", "2026", "jan-5", "dec-2026", "-oa", "OA", "", NULL};
+    const char *bad[] = {"007", "1e3", "3-4", "2026", "jan-5", "dec-2026", "-oa", "OA", "true", "false", "", NULL};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         assert_false(ident_system_id_new_valid(bad[i]));
 }

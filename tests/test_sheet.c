@@ -528,6 +528,23 @@ static void test_utf16(void **state)
     }
 }
 
+/* identifiers are lower-case: a spreadsheet that changed their case (Calc
+ * saves a system true as TRUE) does not change which instance a row is */
+static void test_id_case(void **state)
+{
+    fixture *f = *state;
+    static const char text[] = "checklist_id,item_id,system,answer,note\r\nExample,BACKUP-daily,TRUE,Yes,Note\r\n";
+    char *path = write_sheet(f, "case.csv", text, sizeof text - 1);
+    sheet *sh = read_ok(path);
+    assert_string_equal(sh->rows[0].checklist_id, "example");
+    assert_string_equal(sh->rows[0].item_id, "backup-daily");
+    assert_string_equal(sh->rows[0].system, "true");
+    assert_string_equal(sh->rows[0].answer, "Yes");   /* the other cells as they are */
+    assert_string_equal(sh->rows[0].note, "Note");
+    sheet_free(sh);
+    free(path);
+}
+
 /* a sheet saved with tabs or semicolons between the cells is named so at
  * its header row, not as broken CSV somewhere below it */
 static void test_other_separators(void **state)
@@ -642,6 +659,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gb18030, setup, teardown),
         cmocka_unit_test_setup_teardown(test_utf16, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_id_case, setup, teardown),
         cmocka_unit_test_setup_teardown(test_other_separators, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blank_rows_and_titles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_sheet, setup, teardown),

@@ -26,6 +26,10 @@ bool ident_system_id_new_valid(const char *id)
 {
     if (!ident_name_valid(id) || id[0] < 'a' || id[0] > 'z')
         return false;
+    /* a spreadsheet reads these as truth values and saves them as TRUE and
+     * FALSE (LibreOffice Calc with "detect special numbers", Excel) */
+    if (strcmp(id, "true") == 0 || strcmp(id, "false") == 0)
+        return false;
     /* jan-5, dec-2026: English month names before digits are dates to a
      * spreadsheet as well */
     static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",

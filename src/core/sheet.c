@@ -121,6 +121,18 @@ static char *dup_cell(const csvfile_row *row, long column)
     return strdup(column >= 0 ? csvfile_cell(row, (size_t)column) : "");
 }
 
+/* A cell naming a checklist, item or system, in lower case: identifiers
+ * are lower-case (ident.h), and a spreadsheet may have changed the case (a
+ * system recorded as true comes back from Calc as TRUE). */
+static char *dup_id_cell(const csvfile_row *row, long column)
+{
+    char *id = dup_cell(row, column);
+    for (char *p = id; p != NULL && *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return id;
+}
+
 static bool row_filled(const sheet_row *r)
 {
     return r->checklist_id && r->item_id && r->system && r->answer && r->note && r->owner && r->due;
@@ -369,9 +381,9 @@ int sheet_read(const char *path, sheet **out, char **err)
         }
         sheet_row *row = &sh->rows[sh->count++];
         row->line = in->line;
-        row->checklist_id = dup_cell(in, column[0]);
-        row->item_id = dup_cell(in, column[1]);
-        row->system = dup_cell(in, column[2]);
+        row->checklist_id = dup_id_cell(in, column[0]);
+        row->item_id = dup_id_cell(in, column[1]);
+        row->system = dup_id_cell(in, column[2]);
         row->answer = dup_cell(in, column[3]);
         row->note = dup_cell(in, column[4]);
         row->owner = dup_cell(in, column[5]);

@@ -274,7 +274,7 @@ int store_system_add(store *s, const char *id, const char *name, char **err)
         return STORE_ERR_INVALID;
     }
     if (!ident_system_id_new_valid(id)) {
-        error_set(err, _("system id '%s' must start with a letter and not read as a number or a date "
+        error_set(err, _("system id '%s' must start with a letter and not read as a number, a date or true/false "
                          "(for example oa or web-2): a spreadsheet would rewrite it"), id);
         return STORE_ERR_INVALID;
     }
