@@ -53,6 +53,16 @@ cp "$work/export.csv" "$work/export1.csv"
 code "import again" 0 rv import "$s"
 code "export again" 0 rv export --out "$work/export.csv"
 cmp -s "$work/export.csv" "$work/export1.csv" || fail "a re-import changed the export"
+# the global --db (selfcheck --db FILE review ...) is the review database too
+code "export through the global --db" 0 "$bin" --config "$work/en.ini" --db "$db" review export --out "$work/global.csv"
+cmp -s "$work/global.csv" "$work/export1.csv" || fail "selfcheck --db FILE review export read another database"
+code "units list through the global --db" 0 "$bin" --config "$work/en.ini" --db "$db" review units list --csv
+expect "the units of the database given" '"u5"' "$out"
+[ ! -e "$XDG_DATA_HOME/selfcheck/review.db" ] || fail "a review command opened the default database"
+# the screen without a terminal says so and opens (creates) nothing
+"$bin" --config "$work/en.ini" --db "$work/none.db" review </dev/null >/dev/null 2>&1
+[ $? -eq 5 ] || fail "the review screen without a terminal does not exit 5"
+[ ! -e "$work/none.db" ] || fail "the review screen without a terminal created its database"
 
 # the half-year boundary: on 2026-06-30 item-6 is not yet overdue, on 07-01 it is
 out=$(SELFCHECK_NOW=2026-06-30 rv export --out "$work/e.csv" && grep '"2026-H1"' "$work/e.csv" | cut -d, -f11)

@@ -15,7 +15,10 @@
 
 #include <cmocka.h>
 
+#include <sqlite3.h>
+
 #include "review_db.h"
+#include "review_period.h"
 #include "review_query.h"
 #include "testutil.h"
 
@@ -260,6 +263,37 @@ static void test_supersede_any_order(void **state)
     report_doc_free(again);
 }
 
+/* The earliest period of a check (the first step back on the screen) is a
+ * look-up in an index on profile and period, not a scan of every report. */
+static void test_first_period_uses_an_index(void **state)
+{
+    fixture *f = *state;
+    char *first = NULL, *err = NULL;
+    assert_int_equal(review_first_period(f->db, "monthly", &first, &err), 0);
+    assert_string_equal(first, "2026-10");
+    free(first);
+    assert_int_equal(review_first_period(f->db, "halfyear", &first, &err), 0);
+    assert_null(first);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(review_db_handle(f->db),
+                                        "EXPLAIN QUERY PLAN SELECT min(period) FROM reports"
+                                        " WHERE profile = 'monthly' AND superseded_by IS NULL",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    char plan[512] = "";
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        strncat(plan, (const char *)sqlite3_column_text(st, 3), sizeof plan - strlen(plan) - 2);
+        strcat(plan, ";");
+    }
+    sqlite3_finalize(st);
+    if (strstr(plan, "INDEX reports_profile_period") == NULL)
+        fail_msg("the earliest period is not read through the index: %s", plan);
+    assert_int_equal(sqlite3_prepare_v2(review_db_handle(f->db), "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), REVIEW_DB_VERSION);
+    sqlite3_finalize(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +302,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_checklists, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
         cmocka_unit_test_setup_teardown(test_supersede_any_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_first_period_uses_an_index, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -37,7 +37,8 @@ report "$s/u6-12.csv" u6 u6 ed25519 monthly 2026-12 2026-12-26T10:00:00 u6-12 1,
 code "import" 0 rv import "$s"
 code "revoke u6's key" 0 rv units revoke "$(kid u6)"
 
-start a 80 24 "$work/zh.ini" review --db "$db"
+# the global --db (before the command) names the review database too
+start a 80 24 "$work/zh.ini" --db "$db" review
 # the period due on 2027-01-10 is 2026-12, sorted by unit
 wait_for a "审核 月度检查 2026-12"
 wait_for a "6 个单位：已报送 3 个，未报送 3 个"

@@ -14,6 +14,11 @@
 #include "number.h"
 #include "review_import.h"
 
+const char *review_cli_db_path(const cli_globals *g, const char *option)
+{
+    return option != NULL ? option : g->db_path;
+}
+
 int review_cli_exit(review_db_status status)
 {
     switch (status) {
@@ -29,8 +34,9 @@ int review_cli_exit(review_db_status status)
     return EXIT_STORE;
 }
 
-int review_cli_open(const char *path, review_db **db)
+int review_cli_open(const cli_globals *g, const char *path, review_db **db)
 {
+    path = review_cli_db_path(g, path);
     char *fallback = path ? NULL : review_db_default_path();
     if (path == NULL && fallback == NULL) {
         cli_error("%s", _("no review database: give --db FILE (HOME is not set)"));
@@ -109,7 +115,6 @@ static void on_progress(void *ctx, size_t done, size_t total)
 
 static int cmd_review_import(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     const char *db_path = NULL, *workers = NULL, *batch = NULL;
     review_import_options opts = {0};
     const cli_option options[] = {
@@ -147,7 +152,7 @@ static int cmd_review_import(const cli_globals *g, int argc, char **argv)
         opts.batch = (size_t)n;
     }
     review_db *db;
-    code = review_cli_open(db_path, &db);
+    code = review_cli_open(g, db_path, &db);
     if (code != EXIT_OK)
         return code;
     /* a new selfcheck brings new bundled checklists: official from now on */

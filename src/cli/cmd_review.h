@@ -14,9 +14,13 @@
 #define CLI_OPTION_REVIEW_DB(v) \
     {"db", "FILE", N_("the review database (default: $XDG_DATA_HOME/selfcheck/review.db)"), (v), NULL, false}
 
-/* Opens the review database of --db (NULL: the default path), printing
- * the error. Returns EXIT_OK with *db, or an exit code. */
-int review_cli_open(const char *path, review_db **db);
+/* The review database a command was given: its own --db (option, or
+ * NULL), else the global one (selfcheck --db FILE review ...), else NULL
+ * for the default path. */
+const char *review_cli_db_path(const cli_globals *g, const char *option);
+/* Opens the review database of review_cli_db_path (NULL: the default
+ * path), printing the error. Returns EXIT_OK with *db, or an exit code. */
+int review_cli_open(const cli_globals *g, const char *path, review_db **db);
 /* The exit code of a registry or database status. */
 int review_cli_exit(review_db_status status);
 

@@ -90,13 +90,14 @@ static const int checklists_exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STO
 
 /* Parses a checklists command with `operands` operands and opens the
  * database with the bundled set added. CLI_CONTINUE with *db, or an exit code. */
-static int checklists_open(int argc, char **argv, const cli_option *opts, const cli_help *help, int operands,
-                           const char *const *db_path, review_db **db, int *first)
+static int checklists_open(const cli_globals *g, int argc, char **argv, const cli_option *opts,
+                           const cli_help *help, int operands, const char *const *db_path, review_db **db,
+                           int *first)
 {
     int rc = cli_parse_count(argc, argv, opts, help, operands, operands, first);
     if (rc != CLI_CONTINUE)
         return rc;
-    if ((rc = review_cli_open(*db_path, db)) != EXIT_OK)
+    if ((rc = review_cli_open(g, *db_path, db)) != EXIT_OK)
         return rc;
     if ((rc = review_cli_add_bundled(*db)) != EXIT_OK) {
         review_db_close(*db);
@@ -107,7 +108,6 @@ static int checklists_open(int argc, char **argv, const cli_option *opts, const 
 
 static int checklists_add(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     const char *db_path = NULL;
     const cli_option opts[] = {CLI_OPTION_REVIEW_DB(&db_path), CLI_OPTION_END};
     static const cli_help help = {
@@ -116,7 +116,7 @@ static int checklists_add(const cli_globals *g, int argc, char **argv)
            "against them are no longer marked. A checklist that does not load is refused.\n"),
         checklists_exits};
     review_db *db;
-    int first, rc = checklists_open(argc, argv, opts, &help, 1, &db_path, &db, &first);
+    int first, rc = checklists_open(g, argc, argv, opts, &help, 1, &db_path, &db, &first);
     if (rc != CLI_CONTINUE)
         return rc;
     char *err = NULL;
@@ -136,7 +136,6 @@ static int checklists_add(const cli_globals *g, int argc, char **argv)
 
 static int checklists_list(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     const char *db_path = NULL;
     bool csv = false;
     const cli_option opts[] = {
@@ -148,7 +147,7 @@ static int checklists_list(const cli_globals *g, int argc, char **argv)
                                   N_("Every official checklist: id, version, digest and where it came from.\n"),
                                   checklists_exits};
     review_db *db;
-    int first, rc = checklists_open(argc, argv, opts, &help, 0, &db_path, &db, &first);
+    int first, rc = checklists_open(g, argc, argv, opts, &help, 0, &db_path, &db, &first);
     if (rc != CLI_CONTINUE)
         return rc;
     rc = list_officials(db, csv);

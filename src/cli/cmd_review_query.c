@@ -155,7 +155,7 @@ static int open_for_query(const cli_globals *g, const query_args *a, review_db *
 {
     if (cfg != NULL && (*cfg = cli_load_config(g)) == NULL)
         return EXIT_INPUT;
-    int rc = review_cli_open(a->db, db);
+    int rc = review_cli_open(g, a->db, db);
     if (rc != EXIT_OK && cfg != NULL) {
         config_free(*cfg);
         *cfg = NULL;

@@ -26,5 +26,5 @@ int cmd_review_tui(const cli_globals *g, int argc, char **argv)
         if (done != CLI_CONTINUE)
             return done;
     }
-    return tui_run_review(g->config_path, db);
+    return tui_run_review(g->config_path, review_cli_db_path(g, db));
 }

@@ -33,15 +33,15 @@ static const int units_exits[] = {EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_STORE, E
                                   EXIT_EXISTS, EXIT_KEY, EXIT_KEY_MISMATCH, -1};
 
 /* Parses a registry command that takes `operands` operands and opens the
- * database of --db (*db_path once parsed). Returns CLI_CONTINUE with *db
+ * database of --db (*db_path once parsed, else the global --db). Returns CLI_CONTINUE with *db
  * and *first (the first operand), else the exit code. */
-static int units_open(int argc, char **argv, const cli_option *opts, const cli_help *help, int operands,
-                      const char *const *db_path, review_db **db, int *first)
+static int units_open(const cli_globals *g, int argc, char **argv, const cli_option *opts, const cli_help *help,
+                      int operands, const char *const *db_path, review_db **db, int *first)
 {
     int rc = cli_parse_count(argc, argv, opts, help, operands, operands, first);
     if (rc != CLI_CONTINUE)
         return rc;
-    rc = review_cli_open(*db_path, db);
+    rc = review_cli_open(g, *db_path, db);
     return rc == EXIT_OK ? CLI_CONTINUE : rc;
 }
 
@@ -70,7 +70,6 @@ static int add_key(review_db *db, const char *unit, const char *key_path, const 
 
 static int units_add(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     units_args a = {0};
     const cli_option opts[] = {
         UNITS_OPTION_KEY(&a),
@@ -84,7 +83,7 @@ static int units_add(const cli_globals *g, int argc, char **argv)
     static const cli_help help = {"review units add", "CODE NAME",
                                   N_("Registers a unit and its key; prints the key id.\n"), units_exits};
     review_db *db;
-    int first, rc = units_open(argc, argv, opts, &help, 2, &a.db, &db, &first);
+    int first, rc = units_open(g, argc, argv, opts, &help, 2, &a.db, &db, &first);
     if (rc != CLI_CONTINUE)
         return rc;
     const char *code = argv[first], *name = argv[first + 1];
@@ -106,7 +105,6 @@ static int units_add(const cli_globals *g, int argc, char **argv)
 
 static int units_key(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     units_args a = {0};
     const cli_option opts[] = {
         UNITS_OPTION_KEY(&a), UNITS_OPTION_KEY_ID(&a), UNITS_OPTION_FROM(&a), CLI_OPTION_REVIEW_DB(&a.db),
@@ -118,7 +116,7 @@ static int units_key(const cli_globals *g, int argc, char **argv)
            "after --from must be signed with it.\n"),
         units_exits};
     review_db *db;
-    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    int first, rc = units_open(g, argc, argv, opts, &help, 1, &a.db, &db, &first);
     if (rc != CLI_CONTINUE)
         return rc;
     rc = add_key(db, argv[first], a.key, a.key_id, a.from);
@@ -128,7 +126,6 @@ static int units_key(const cli_globals *g, int argc, char **argv)
 
 static int units_revoke(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     units_args a = {0};
     const cli_option opts[] = {
         {"at", "YYYY-MM-DDTHH:MM:SS", N_("the moment the key was lost (default: now)"), &a.at, NULL, false},
@@ -138,7 +135,7 @@ static int units_revoke(const cli_globals *g, int argc, char **argv)
     static const cli_help help = {"review units revoke", "KEYID",
                                   N_("A lost key: nothing signed with it is imported any more.\n"), units_exits};
     review_db *db;
-    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    int first, rc = units_open(g, argc, argv, opts, &help, 1, &a.db, &db, &first);
     if (rc != CLI_CONTINUE)
         return rc;
     char *err = NULL;
@@ -157,13 +154,12 @@ static int units_revoke(const cli_globals *g, int argc, char **argv)
 
 static int units_remove(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     units_args a = {0};
     const cli_option opts[] = {CLI_OPTION_REVIEW_DB(&a.db), CLI_OPTION_END};
     static const cli_help help = {"review units remove", "CODE",
                                   N_("Removes a unit of which no report was imported.\n"), units_exits};
     review_db *db;
-    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    int first, rc = units_open(g, argc, argv, opts, &help, 1, &a.db, &db, &first);
     if (rc != CLI_CONTINUE)
         return rc;
     char *err = NULL;
@@ -366,7 +362,6 @@ static int import_keys(review_db *db, const char *dir)
 
 static int units_list(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     units_args a = {0};
     const cli_option opts[] = {
         {"csv", NULL, N_("as CSV (machine column names)"), NULL, &a.csv, false},
@@ -376,7 +371,7 @@ static int units_list(const cli_globals *g, int argc, char **argv)
     static const cli_help help = {"review units list", NULL, N_("Every registered unit and its keys.\n"),
                                   units_exits};
     review_db *db;
-    int first, rc = units_open(argc, argv, opts, &help, 0, &a.db, &db, &first);
+    int first, rc = units_open(g, argc, argv, opts, &help, 0, &a.db, &db, &first);
     if (rc != CLI_CONTINUE)
         return rc;
     rc = list_units(db, a.csv);
@@ -386,7 +381,6 @@ static int units_list(const cli_globals *g, int argc, char **argv)
 
 static int units_import(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     units_args a = {0};
     const cli_option opts[] = {CLI_OPTION_REVIEW_DB(&a.db), CLI_OPTION_END};
     static const cli_help help = {
@@ -395,7 +389,7 @@ static int units_import(const cli_globals *g, int argc, char **argv)
            "optionally region, level and key (a public key file, relative to the roster).\n"),
         units_exits};
     review_db *db;
-    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    int first, rc = units_open(g, argc, argv, opts, &help, 1, &a.db, &db, &first);
     if (rc != CLI_CONTINUE)
         return rc;
     rc = import_roster(db, argv[first]);
@@ -405,7 +399,6 @@ static int units_import(const cli_globals *g, int argc, char **argv)
 
 static int units_import_keys(const cli_globals *g, int argc, char **argv)
 {
-    (void)g;
     units_args a = {0};
     const cli_option opts[] = {CLI_OPTION_REVIEW_DB(&a.db), CLI_OPTION_END};
     static const cli_help help = {
@@ -414,7 +407,7 @@ static int units_import_keys(const cli_globals *g, int argc, char **argv)
            "already (keys registered before are left as they are).\n"),
         units_exits};
     review_db *db;
-    int first, rc = units_open(argc, argv, opts, &help, 1, &a.db, &db, &first);
+    int first, rc = units_open(g, argc, argv, opts, &help, 1, &a.db, &db, &first);
     if (rc != CLI_CONTINUE)
         return rc;
     rc = import_keys(db, argv[first]);

@@ -76,8 +76,15 @@ static const char schema_v4[] =
     " title TEXT NOT NULL, value TEXT NOT NULL, value_title TEXT NOT NULL, PRIMARY KEY(report, seq))"
     " WITHOUT ROWID;";
 
+/* Version 5: the earliest period of a check (review_first_period, the
+ * screen's first step back) is a look-up, not a scan of every report:
+ * reports_slot leads with the unit. Only current reports are asked for. */
+static const char schema_v5[] =
+    "CREATE INDEX reports_profile_period ON reports(profile, period) WHERE superseded_by IS NULL;";
+
 /* Migrations: entry v brings the schema from version v to v + 1. */
-static const char *const migrations[REVIEW_DB_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4};
+static const char *const migrations[REVIEW_DB_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4,
+                                                          schema_v5};
 
 sqlite3 *review_db_handle(review_db *db)
 {

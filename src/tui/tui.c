@@ -325,6 +325,14 @@ int tui_run_review(const char *config_path, const char *db_path)
         free(err);
         return TUI_EXIT_INPUT;
     }
+    /* before the database: without a terminal nothing is opened or created */
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "selfcheck: %s\n",
+                _("the review screen needs a terminal; for scripts use 'selfcheck review export', "
+                  "'missing', 'findings' and 'items'"));
+        tui_free(&app);
+        return TUI_EXIT_TERMINAL;
+    }
     char *fallback = db_path ? NULL : review_db_default_path();
     review_db *db = NULL;
     if (db_path == NULL && fallback == NULL) {
@@ -341,13 +349,6 @@ int tui_run_review(const char *config_path, const char *db_path)
         free(err);
         tui_free(&app);
         return TUI_EXIT_STORE;
-    }
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "selfcheck: %s\n",
-                _("the review screen needs a terminal; for scripts use 'selfcheck review export', "
-                  "'missing', 'findings' and 'items'"));
-        tui_free(&app);
-        return TUI_EXIT_TERMINAL;
     }
     if (term_open(&err) != 0) {
         fprintf(stderr, "selfcheck: %s\n", err ? err : "cannot use the terminal");
