@@ -273,6 +273,16 @@ static void assert_row(const ui_canvas *c, int row, const char *want)
     free(t);
 }
 
+static bool row_has(const ui_canvas *c, int row, const char *needle)
+{
+    char *t = row_text(c, row);
+    bool found = strstr(t, needle) != NULL;
+    if (!found)
+        fprintf(stderr, "row %d: '%s' lacks '%s'\n", row, t, needle);
+    free(t);
+    return found;
+}
+
 static void test_table_render(void **state)
 {
     fixture *f = *state;
@@ -378,12 +388,16 @@ static void test_unit_render(void **state)
     assert_row(&c, 3, " 各检查表得分                            历次总分");
     /* 0.625 of 12 cells is 7.5: rounded to 8 */
     assert_row(&c, 4, " a              [########....]  62.5%");
-    /* six rows of bars: 50.0 is 3 rows high, 62.5 is 3.75, rounded up to 4 */
-    assert_row(&c, 5, "");
-    assert_row(&c, 6, "                                               #####");
-    assert_row(&c, 7, "                                         ##### #####");
-    assert_row(&c, 9, "                                         ##### #####");
+    /* five rows of bars: 50.0 is 2.5 rows high, rounded up to 3, 62.5 is 3.125, up to 4;
+     * below them each period's total, then its label (December's, shown, selected) */
+    assert_row(&c, 4, " a              [########....]  62.5%");
+    assert_row(&c, 5, "                                               #####");
+    assert_row(&c, 6, "                                         ##### #####");
+    assert_row(&c, 8, "                                         ##### #####");
+    assert_row(&c, 9, "                                         50.0  62.5");
     assert_row(&c, 10, "                                         11    12");
+    assert_int_equal(ui_canvas_role_at(&c, 10, 47), UI_ROLE_SELECTED);
+    assert_int_equal(ui_canvas_role_at(&c, 10, 41), UI_ROLE_DIM);
     assert_row(&c, 12, " 未整改问题：1 项，其中逾期 1 项");
     assert_row(&c, 13, "  检查项  检查内容  责任人  整改期限    状态");
     assert_row(&c, 14, "> a-1     问题      -       2026-12-01  已逾期");
@@ -436,14 +450,37 @@ static void test_unit_render(void **state)
     ui_canvas_free(&c);
 }
 
-static bool row_has(const ui_canvas *c, int row, const char *needle)
+
+/* Thirteen months at 80x24: the newest six that fit with their totals
+ * whole, said in the title; stepping back keeps the period shown in view. */
+static void test_unit_trend_of_many_periods(void **state)
 {
-    char *t = row_text(c, row);
-    bool found = strstr(t, needle) != NULL;
-    if (!found)
-        fprintf(stderr, "row %d: '%s' lacks '%s'\n", row, t, needle);
-    free(t);
-    return found;
+    fixture *f = *state;
+    static const char *const months[] = {"2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05",
+                                         "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"};
+    for (size_t i = 0; i < 12; i++)
+        put_report(f->rv->db, "u05", months[i], 100.0 - 5.0 * (double)i, NULL);
+    assert_int_equal(ui_review_open_unit(f->rv, "u05", "单位5"), 0);
+    ui_review_unit *u = ui_review_unit_new(f->rv);
+    assert_non_null(u);
+    assert_int_equal(u->points, 13);
+    ui_canvas c = {0};
+    assert_int_equal(ui_canvas_reset(&c, 24, 80), 0);
+    ui_review_unit_render(u, &c);
+    assert_true(row_has(&c, 3, "历次总分（共 13 期，显示 6 期）"));
+    /* 2026-07 .. 2026-11 are 65.0 .. 45.0, December 80.0 */
+    assert_row(&c, 9, "                                         65.0  60.0  55.0  50.0  45.0  80.0");
+    assert_row(&c, 10, "                                         07    08    09    10    11    12");
+    for (int i = 0; i < 8; i++)
+        ui_review_unit_key(u, ui_key_make(UI_KEY_LEFT));
+    assert_string_equal(ui_review_period(f->rv), "2026-04");
+    ui_canvas_reset(&c, 24, 80);
+    ui_review_unit_render(u, &c);
+    assert_row(&c, 9, "                                         100.0 95.0  90.0  85.0  80.0  75.0");
+    assert_row(&c, 10, "                                         12    01    02    03    04    05");
+    assert_int_equal(ui_canvas_role_at(&c, 10, 41 + 4 * 6), UI_ROLE_SELECTED);
+    ui_canvas_free(&c);
+    ui_review_unit_free(u);
 }
 
 static void test_lists_render(void **state)
@@ -508,6 +545,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_table_render, setup, teardown),
         cmocka_unit_test(test_labels),
         cmocka_unit_test_setup_teardown(test_unit_render, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unit_trend_of_many_periods, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lists_render, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

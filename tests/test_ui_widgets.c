@@ -296,7 +296,7 @@ static void test_chart_bar_and_trend(void **state)
     ui_canvas_reset(&c, 6, 24);
     const double values[] = {100, 50, NAN, 0, 25};
     const char *labels[] = {"2026-07", "08", "09", "10", "11"};
-    ui_chart_series s = {values, labels, 5, 100};
+    ui_chart_series s = {.values = values, .labels = labels, .count = 5, .max = 100};
     assert_int_equal(ui_chart_trend(&c, 0, 0, 20, 5, &s, UI_ROLE_ANSWERED), 5);
     /* slots of 4: four rows of columns; 100 fills all, 50 half, 25 one row; no report: -, zero: _ */
     assert_row(&c, 0, "###");
@@ -309,6 +309,27 @@ static void test_chart_bar_and_trend(void **state)
     assert_int_equal(ui_chart_trend(&c, 0, 0, 4, 3, &s, UI_ROLE_ANSWERED), 2);
     assert_row(&c, 1, "_ #");
     assert_row(&c, 2, "1011");
+
+    /* each value written below its column: the slots widen to the widest
+     * text and one space, so that no value is cut; fewer periods fit */
+    const char *texts[] = {"100.0", "50.0", "-", "0.0", "25.0"};
+    s.texts = texts;
+    ui_canvas_reset(&c, 6, 24);
+    assert_int_equal(ui_chart_trend(&c, 0, 0, 20, 5, &s, UI_ROLE_ANSWERED), 3);
+    /* three slots of 6: 09 (no report), 10 (zero), 11 (25.0); three rows of columns */
+    assert_row(&c, 2, "-     _     #####");
+    assert_row(&c, 3, "-     0.0   25.0");
+    assert_row(&c, 4, "09    10    11");
+    /* the focused period kept in view, its label selected */
+    s.focused = true;
+    s.focus = 1;
+    ui_canvas_reset(&c, 6, 24);
+    assert_int_equal(ui_chart_trend(&c, 0, 0, 20, 5, &s, UI_ROLE_ANSWERED), 3);
+    assert_row(&c, 0, "#####");
+    assert_row(&c, 3, "100.0 50.0  -");
+    assert_row(&c, 4, "2026… 08    09");
+    assert_int_equal(ui_canvas_role_at(&c, 4, 6), UI_ROLE_SELECTED);
+    assert_int_equal(ui_canvas_role_at(&c, 4, 0), UI_ROLE_DIM);
     ui_canvas_free(&c);
 }
 

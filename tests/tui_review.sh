@@ -128,6 +128,7 @@ expect "checklist bar, marked non-standard" "!bench         [############] 100.0
 expect "the non-standard checklist named" "非标准检查表：bench v1" "$(screen a)"
 expect "the trend chart" "历次总分" "$(screen a)"
 expect "the trend's periods" "10" "$(screen a | grep -E ' 10 +11 +12')"
+expect "the trend's totals, one decimal" "80.0  90.0  100.0" "$(screen a)"
 expect "u1 has no open finding" "未整改问题：0 项，其中逾期 0 项" "$(screen a)"
 # November: 90.0, item-1 still a finding then (resolved in December)
 keys a Left

@@ -4,10 +4,12 @@
  *
  * A score bar shows a share as [#####.....]; the trend chart shows one value
  * per period (a unit's score over the months, the number of units reporting)
- * as columns of '#', with the periods' labels below. */
+ * as columns of '#', with each value written below its column and the
+ * periods' labels below that. */
 #ifndef SELFCHECK_UI_CHART_H
 #define SELFCHECK_UI_CHART_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ui_canvas.h"
@@ -22,15 +24,21 @@ int ui_chart_bar(ui_canvas *c, int row, int col, int width, double value, double
 typedef struct ui_chart_series {
     const double *values;
     const char *const *labels;   /* one per value, or NULL for none */
+    const char *const *texts;    /* one per value: the value as it is read ("62.5"), on a row of its own
+                                    below the columns; NULL for none */
     size_t count;
     double max;                  /* the top of the scale; <= 0: the largest value */
+    bool focused;                /* focus is a period to keep in view, its label drawn selected */
+    size_t focus;
 } ui_chart_series;
 
-/* Draws the series into (row, col, width, height): height - 1 rows of
- * columns (one slot per period, as wide as width / count allows, at least 2;
- * the newest periods are kept when not all fit), and the labels cut with "…"
- * to their slot on the last row. A larger value never draws a shorter column.
- * Returns the number of periods drawn. */
+/* Draws the series into (row, col, width, height): the columns (one slot
+ * per period, as wide as width / count allows, at least 2, and with texts at
+ * least one wider than the widest text, so that a value is never cut), then
+ * the texts on a row, then the labels cut with "…" to their slot on the last
+ * row. When not all periods fit, the newest are kept, or those ending with
+ * the focused one. A larger value never draws a shorter column. Returns the
+ * number of periods drawn. */
 size_t ui_chart_trend(ui_canvas *c, int row, int col, int width, int height, const ui_chart_series *s,
                       ui_role role);
 

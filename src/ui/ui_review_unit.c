@@ -256,26 +256,42 @@ static void unit_checklists(const ui_review_unit *u, ui_canvas *c, int y)
 
 static void unit_trend(const ui_review_unit *u, ui_canvas *c, int y, int width)
 {
-    ui_canvas_put_cut(c, y, LEFT_COLS + 1, width, UI_ROLE_TITLE, _("Total over the periods"));
-    if (u->points == 0)
+    if (u->points == 0) {
+        ui_canvas_put_cut(c, y, LEFT_COLS + 1, width, UI_ROLE_TITLE, _("Total over the periods"));
         return;
+    }
     double *values = calloc(u->points, sizeof *values);
     char (*labels)[8] = calloc(u->points, sizeof *labels);
+    char (*totals)[24] = calloc(u->points, sizeof *totals);
     const char **names = calloc(u->points, sizeof *names);
-    if (values && labels && names) {
+    const char **texts = calloc(u->points, sizeof *texts);
+    size_t shown = 0;
+    if (values && labels && totals && names && texts) {
         for (size_t i = 0; i < u->points; i++) {
             values[i] = u->trend[i].percent;
             ui_review_period_label(u->trend[i].period, labels[i]);
             names[i] = labels[i];
+            /* one decimal, as the report gives the total */
+            snprintf(totals[i], sizeof totals[i], "%.1f", u->trend[i].percent);
+            texts[i] = totals[i];
         }
-        ui_chart_series s = {values, names, u->points, 100};
+        ui_chart_series s = {.values = values, .labels = names, .texts = texts, .count = u->points, .max = 100,
+                             .focused = u->at < u->points, .focus = u->at};
         /* columns of at most five, so that a few periods do not look like a wall */
         int w = (int)u->points * TREND_SLOT < width ? (int)u->points * TREND_SLOT : width;
-        ui_chart_trend(c, y + 1, LEFT_COLS + 1, w, LIST_ROWS, &s, UI_ROLE_ANSWERED);
+        shown = ui_chart_trend(c, y + 1, LEFT_COLS + 1, w, LIST_ROWS, &s, UI_ROLE_ANSWERED);
     }
+    char *title = NULL;
+    if (shown > 0 && shown < u->points &&
+        asprintf(&title, _("Total over the periods (%1$zu of %2$zu)"), shown, u->points) < 0)
+        title = NULL;
+    ui_canvas_put_cut(c, y, LEFT_COLS + 1, width, UI_ROLE_TITLE, title ? title : _("Total over the periods"));
+    free(title);
     free(values);
     free(labels);
+    free(totals);
     free(names);
+    free(texts);
 }
 
 void ui_review_unit_render(ui_review_unit *u, ui_canvas *c)
