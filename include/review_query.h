@@ -69,7 +69,11 @@ int review_unit_checklists(review_db *db, const char *unit, const char *prof, co
                            review_checklist_score **out, size_t *count, char **err);
 void review_checklist_scores_free(review_checklist_score *s, size_t count);
 
-/* One item of a report, or of two reports compared. */
+/* One item of a report, or of two reports compared. Improved: a larger
+ * share of its points in the second period, or (not scored in one of them:
+ * not applicable, which is no finding) a finding in the first that the
+ * second does not have; regressed the other way round. Comparing b with a
+ * gives the mirror of comparing a with b. */
 typedef enum review_change_kind {
     REVIEW_SAME = 0, REVIEW_IMPROVED, REVIEW_REGRESSED,
     REVIEW_ADDED,              /* only in the second period */

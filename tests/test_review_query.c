@@ -236,6 +236,70 @@ static void test_compare(void **state)
     review_item_diffs_free(d, n);
 }
 
+/* The kind of the item `item` in d, or -1 when it is not there. */
+static int kind_of(const review_item_diff *d, size_t n, const char *item)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(d[i].item_id, item) == 0)
+            return (int)d[i].kind;
+    return -1;
+}
+
+/* An item not scored in one period (not applicable) is no finding there:
+ * going from a finding to not scored is an improvement, from not scored to
+ * a finding a regression, whichever period is the earlier one; and every
+ * pair of periods compared the other way round gives the mirror kinds. */
+static void test_compare_both_directions(void **state)
+{
+    fixture *f = *state;
+    static const item_spec dec_u1[] = {{"a", "a-1", 0, 0, false}, {"a", "a-2", 0, 0, false},
+                                       {"a", "a-3", 2, 2, false}, {"b", "b-1", 0, 2, true},
+                                       {"a", "a-6", 0, 1, true}};
+    static const item_spec jan_u1[] = {{"a", "a-1", 0, 1, true}, {"a", "a-2", 0, 0, false}};
+    store(f, make_doc("u1", "2026-12", "2026-12-26T10:00:00", "u1-12", 50.0, dec_u1, 5));
+    store(f, make_doc("u1", "2027-01", "2027-01-26T10:00:00", "u1-01", 0.0, jan_u1, 2));
+    review_item_diff *d;
+    size_t n;
+    char *err = NULL;
+    /* November to December: a-1 1/1 -> na the same, a-2 0.5/1 finding -> na improved, a-3 1/2 -> 2/2
+     * improved, b-1 2/2 -> 0/2 regressed, a-6 added */
+    assert_int_equal(review_compare(f->db, "u1", "monthly", "2026-11", "2026-12", &d, &n, &err), 0);
+    assert_int_equal(n, 5);
+    assert_int_equal(kind_of(d, n, "a-1"), REVIEW_SAME);
+    assert_int_equal(kind_of(d, n, "a-2"), REVIEW_IMPROVED);
+    assert_int_equal(kind_of(d, n, "a-3"), REVIEW_IMPROVED);
+    assert_int_equal(kind_of(d, n, "b-1"), REVIEW_REGRESSED);
+    assert_int_equal(kind_of(d, n, "a-6"), REVIEW_ADDED);
+    review_item_diffs_free(d, n);
+    /* December to January: a-1 na -> finding regressed, a-2 na -> na the same, the rest dropped */
+    assert_int_equal(review_compare(f->db, "u1", "monthly", "2026-12", "2027-01", &d, &n, &err), 0);
+    assert_int_equal(kind_of(d, n, "a-1"), REVIEW_REGRESSED);
+    assert_int_equal(kind_of(d, n, "a-2"), REVIEW_SAME);
+    assert_int_equal(kind_of(d, n, "b-1"), REVIEW_DROPPED);
+    review_item_diffs_free(d, n);
+    /* every pair both ways: mirrored kinds */
+    static const char *const periods[] = {"2026-10", "2026-11", "2026-12", "2027-01"};
+    static const review_change_kind mirror[] = {[REVIEW_SAME] = REVIEW_SAME, [REVIEW_IMPROVED] = REVIEW_REGRESSED,
+                                                [REVIEW_REGRESSED] = REVIEW_IMPROVED,
+                                                [REVIEW_ADDED] = REVIEW_DROPPED, [REVIEW_DROPPED] = REVIEW_ADDED};
+    for (size_t p = 0; p < 4; p++)
+        for (size_t q = p + 1; q < 4; q++) {
+            review_item_diff *ab, *ba;
+            size_t nab, nba;
+            assert_int_equal(review_compare(f->db, "u1", "monthly", periods[p], periods[q], &ab, &nab, &err), 0);
+            assert_int_equal(review_compare(f->db, "u1", "monthly", periods[q], periods[p], &ba, &nba, &err), 0);
+            assert_int_equal(nab, nba);
+            for (size_t i = 0; i < nab; i++) {
+                int back = kind_of(ba, nba, ab[i].item_id);
+                if (back != (int)mirror[ab[i].kind])
+                    fail_msg("%s %s -> %s is %d, the other way %d", ab[i].item_id, periods[p], periods[q],
+                             (int)ab[i].kind, back);
+            }
+            review_item_diffs_free(ab, nab);
+            review_item_diffs_free(ba, nba);
+        }
+}
+
 static void test_supersede_any_order(void **state)
 {
     fixture *f = *state;
@@ -301,6 +365,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_trend, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checklists, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compare_both_directions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_supersede_any_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_first_period_uses_an_index, setup, teardown),
     };

@@ -403,14 +403,15 @@ static void test_unit_render(void **state)
     assert_row(&c, 14, "> a-1     问题      -       2026-12-01  已逾期");
     assert_int_equal(ui_canvas_role_at(&c, 14, 36), UI_ROLE_SELECTED);
 
-    /* Left: November, its first report: 50.0, no change, nothing to compare */
+    /* Left: November, its first report: 50.0, no change; c compares it with the report after it */
     assert_int_equal(ui_review_unit_key(u, ui_key_make(UI_KEY_LEFT)), UI_ACT_REDRAW);
     assert_string_equal(ui_review_period(f->rv), "2026-11");
     ui_canvas_reset(&c, 24, 80);
     ui_review_unit_render(u, &c);
     assert_row(&c, 1, " 总分 50.0% · 不合格 · 不通过 · 较上期 -");
-    assert_int_equal(ui_review_unit_key(u, ui_key_char('c')), UI_ACT_REDRAW);
-    assert_string_equal(f->ctx.message, "这是该单位的第一期报告，没有可对比的上一期。");
+    assert_int_equal(ui_review_unit_key(u, ui_key_char('c')), UI_ACT_REVIEW_COMPARE);
+    assert_string_equal(f->rv->compare_with, "2026-11");
+    assert_string_equal(f->rv->compare_later, "2026-12");
     assert_int_equal(ui_review_unit_key(u, ui_key_make(UI_KEY_LEFT)), UI_ACT_REDRAW);
     assert_string_equal(ui_review_period(f->rv), "2026-11");
     /* back to December, and c compares it with November */
@@ -418,19 +419,30 @@ static void test_unit_render(void **state)
     assert_string_equal(ui_review_period(f->rv), "2026-12");
     assert_int_equal(ui_review_unit_key(u, ui_key_char('c')), UI_ACT_REVIEW_COMPARE);
     assert_string_equal(f->rv->compare_with, "2026-11");
+    assert_string_equal(f->rv->compare_later, "2026-12");
 
     ui_review_compare *x = ui_review_compare_new(f->rv);
     assert_non_null(x);
     assert_null(x->error);
     ui_canvas_reset(&c, 24, 80);
     ui_review_compare_render(x, &c);
-    assert_row(&c, 0, " 两期对比 u01 市生态环境局办公室信息中心：2026-11 与 2026-12         2027-01-10");
+    /* the period Left and Right move is in brackets */
+    assert_row(&c, 0, " 两期对比 u01 市生态环境局办公室信息中心：[2026-11] 与 2026-12       2027-01-10");
     assert_row(&c, 1, " 改善 1 项 · 退步 0 项 · 新增 0 项 · 减少 0 项 · 不变 0 项");
     assert_row(&c, 2, "  检查项  检查内容  2026-11  2026-12  变化");
     assert_row(&c, 3, "> a/a-1   问题        0.5/1  0.625/1  改善");
-    /* no earlier report to compare with */
+    /* no earlier report to compare with, and the earlier never reaches the later */
     ui_review_compare_key(x, ui_key_make(UI_KEY_LEFT));
     assert_string_equal(f->rv->compare_with, "2026-11");
+    ui_review_compare_key(x, ui_key_make(UI_KEY_RIGHT));
+    assert_string_equal(f->rv->compare_with, "2026-11");
+    /* Tab: Left and Right move the later one, never onto the earlier */
+    assert_int_equal(ui_review_compare_key(x, ui_key_make(UI_KEY_TAB)), UI_ACT_REDRAW);
+    ui_canvas_reset(&c, 24, 80);
+    ui_review_compare_render(x, &c);
+    assert_row(&c, 0, " 两期对比 u01 市生态环境局办公室信息中心：2026-11 与 [2026-12]       2027-01-10");
+    ui_review_compare_key(x, ui_key_make(UI_KEY_LEFT));
+    assert_string_equal(f->rv->compare_later, "2026-12");
     assert_int_equal(ui_review_compare_key(x, ui_key_make(UI_KEY_ESC)), UI_ACT_REVIEW_UNIT);
     ui_review_compare_free(x);
 
@@ -445,11 +457,74 @@ static void test_unit_render(void **state)
     assert_row(&c, 12, " 未整改问题：0 项，其中逾期 0 项");
     assert_row(&c, 13, "  没有未整改问题。");
     assert_int_equal(ui_review_unit_key(u, ui_key_char('c')), UI_ACT_REDRAW);
+    assert_string_equal(f->ctx.message, "该单位本检查的报告不足两期，无法对比。");
     assert_int_equal(ui_review_unit_key(u, ui_key_char('q')), UI_ACT_REVIEW_TABLE);
     ui_review_unit_free(u);
     ui_canvas_free(&c);
 }
 
+
+/* Two periods chosen among four, both ways round: the kinds follow the
+ * order of the two (the earlier left), and what improved from the earlier
+ * to the later is counted so whichever period moved. */
+static void test_compare_chosen_periods(void **state)
+{
+    fixture *f = *state;
+    /* u04: 80.0 in December (setup); September 40.0 with a finding, October 100.0, November 20.0 */
+    put_report(f->rv->db, "u04", "2026-09", 40.0, "2026-10-01");
+    put_report(f->rv->db, "u04", "2026-10", 100.0, NULL);
+    put_report(f->rv->db, "u04", "2026-11", 20.0, "2026-12-01");
+    assert_int_equal(ui_review_open_unit(f->rv, "u04", "单位4"), 0);
+    ui_review_unit *u = ui_review_unit_new(f->rv);
+    assert_non_null(u);
+    /* the default: the period shown (December, the latest) and the one before */
+    assert_int_equal(ui_review_unit_key(u, ui_key_char('c')), UI_ACT_REVIEW_COMPARE);
+    ui_review_compare *x = ui_review_compare_new(f->rv);
+    assert_non_null(x);
+    assert_string_equal(f->rv->compare_with, "2026-11");
+    assert_string_equal(ui_review_compare_later(x), "2026-12");
+    assert_int_equal(x->kinds[REVIEW_IMPROVED], 1);   /* 0.2 -> 0.8 */
+    /* the earlier back to October: 1.0 -> 0.8 regressed */
+    ui_review_compare_key(x, ui_key_make(UI_KEY_LEFT));
+    assert_string_equal(f->rv->compare_with, "2026-10");
+    assert_int_equal(x->kinds[REVIEW_REGRESSED], 1);
+    assert_int_equal(x->kinds[REVIEW_IMPROVED], 0);
+    /* the later back to November: October 1.0 -> November 0.2 regressed */
+    ui_review_compare_key(x, ui_key_make(UI_KEY_TAB));
+    ui_review_compare_key(x, ui_key_make(UI_KEY_LEFT));
+    assert_string_equal(ui_review_compare_later(x), "2026-11");
+    assert_int_equal(x->kinds[REVIEW_REGRESSED], 1);
+    /* not onto the earlier */
+    ui_review_compare_key(x, ui_key_make(UI_KEY_LEFT));
+    assert_string_equal(ui_review_compare_later(x), "2026-11");
+    /* the earlier to September: 0.4 -> 0.2 regressed, then the later to October: 0.4 -> 1.0 improved */
+    ui_review_compare_key(x, ui_key_make(UI_KEY_BTAB));
+    ui_review_compare_key(x, ui_key_make(UI_KEY_LEFT));
+    assert_string_equal(f->rv->compare_with, "2026-09");
+    assert_int_equal(x->kinds[REVIEW_REGRESSED], 1);
+    ui_review_compare_key(x, ui_key_make(UI_KEY_TAB));
+    ui_review_compare_key(x, ui_key_make(UI_KEY_LEFT));
+    assert_string_equal(ui_review_compare_later(x), "2026-10");
+    assert_int_equal(x->kinds[REVIEW_IMPROVED], 1);
+    assert_int_equal(x->kinds[REVIEW_REGRESSED], 0);
+    ui_canvas c = {0};
+    assert_int_equal(ui_canvas_reset(&c, 24, 80), 0);
+    ui_review_compare_render(x, &c);
+    assert_true(row_has(&c, 0, "2026-09 与 [2026-10]"));
+    assert_row(&c, 2, "  检查项  检查内容  2026-09  2026-10  变化");
+    assert_row(&c, 3, "> a/a-1   问题        0.4/1      1/1  改善");
+    ui_canvas_free(&c);
+    ui_review_compare_free(x);
+    /* a unit not reporting the period shown: its latest report and the one before */
+    assert_int_equal(ui_review_show_period(f->rv, "2027-01"), 0);
+    ui_review_unit_free(u);
+    u = ui_review_unit_new(f->rv);
+    assert_non_null(u);
+    assert_int_equal(ui_review_unit_key(u, ui_key_char('c')), UI_ACT_REVIEW_COMPARE);
+    assert_string_equal(f->rv->compare_with, "2026-11");
+    assert_string_equal(f->rv->compare_later, "2026-12");
+    ui_review_unit_free(u);
+}
 
 /* Thirteen months at 80x24: the newest six that fit with their totals
  * whole, said in the title; stepping back keeps the period shown in view. */
@@ -545,6 +620,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_table_render, setup, teardown),
         cmocka_unit_test(test_labels),
         cmocka_unit_test_setup_teardown(test_unit_render, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compare_chosen_periods, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unit_trend_of_many_periods, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lists_render, setup, teardown),
     };

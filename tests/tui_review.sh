@@ -137,12 +137,24 @@ wait_for a "总分 90.0% · 优秀 · 通过 · 较上期 +10.0"
 expect "November's bar" "!bench         [###########.]  90.0%" "$(screen a)"
 # ---- compare October and November: item-2 improved, nothing regressed ----
 keys a c
-wait_for a "两期对比 u1 单位u1：2026-10 与 2026-11"
+wait_for a "两期对比 u1 单位u1：[2026-10] 与 2026-11"
 wait_for a "改善 1 项 · 退步 0 项 · 新增 0 项 · 减少 0 项 · 不变 9 项"
 expect "item-2 improved" "0/1      1/1  改善" "$(screen a | grep 'bench/item-2 ')"
 refuse "only the changes" "bench/item-3 " "$(screen a)"
 keys a d
 wait_for a "bench/item-3 "
+# Tab, then Right: the later period is December; October to December, item-1 and item-2 improved
+keys a Tab
+wait_for a "2026-10 与 [2026-11]"
+keys a Right
+wait_for a "两期对比 u1 单位u1：2026-10 与 [2026-12]"
+wait_for a "改善 2 项 · 退步 0 项"
+expect "item-1 improved by December" "0/1      1/1  改善" "$(screen a | grep 'bench/item-1 ')"
+# Tab again, Right: the earlier is November, next to December: item-1 alone improved
+keys a Tab
+keys a Right
+wait_for a "两期对比 u1 单位u1：[2026-11] 与 2026-12"
+wait_for a "改善 1 项 · 退步 0 项"
 keys a Escape
 wait_for a "单位 u1 单位u1 · 月度检查 2026-11"
 keys a Escape
@@ -160,7 +172,7 @@ expect "item-3's owner and due date" "李四    2026-10-31  已逾期" "$(screen
 expect "item-4 overdue" "2027-01-05  已逾期" "$(screen a | grep 'item-4 ')"
 # compared with its report before, October: item-4 and item-5 regressed
 keys a c
-wait_for a "两期对比 u2 单位u2：2026-10 与 2026-12"
+wait_for a "两期对比 u2 单位u2：[2026-10] 与 2026-12"
 wait_for a "改善 0 项 · 退步 2 项"
 expect "item-5 regressed" "1/1      0/1  退步" "$(screen a | grep 'bench/item-5 ')"
 keys a q
@@ -172,7 +184,7 @@ keys a Down
 keys a Enter
 wait_for a "2026-12 未报送（尚无报告）"
 keys a c
-wait_for a "该单位本期未报送，无法对比。"
+wait_for a "该单位本检查的报告不足两期，无法对比。"
 keys a Escape
 wait_for a "6 个单位"
 

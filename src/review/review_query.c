@@ -243,10 +243,19 @@ void review_item_diffs_free(review_item_diff *d, size_t count)
     free(d);
 }
 
-/* The ratio an item scored, for comparing (-1 when not scored). */
-static double ratio(bool scored, double score, double max)
+/* What changed for an item in both reports: scored in both, its share of
+ * the points; scored in one only (not applicable in the other, which is no
+ * finding there), whether it became or stopped being a finding. Either way
+ * the kind from b to a is the mirror of that from a to b. */
+static review_change_kind change_kind(const review_item_diff *d)
 {
-    return scored && max > 0 ? score / max : -1;
+    if (d->scored_a && d->scored_b && d->max_a > 0 && d->max_b > 0) {
+        double ra = d->score_a / d->max_a, rb = d->score_b / d->max_b;
+        return rb > ra ? REVIEW_IMPROVED : rb < ra ? REVIEW_REGRESSED : REVIEW_SAME;
+    }
+    return d->finding_a && !d->finding_b ? REVIEW_IMPROVED
+         : !d->finding_a && d->finding_b ? REVIEW_REGRESSED
+                                         : REVIEW_SAME;
 }
 
 int review_compare(review_db *db, const char *unit, const char *prof, const char *period_a,
@@ -294,9 +303,7 @@ int review_compare(review_db *db, const char *unit, const char *prof, const char
         d->score_b = sqlite3_column_double(st, 9);
         d->max_b = sqlite3_column_double(st, 10);
         d->finding_b = sqlite3_column_int(st, 11) != 0;
-        double ra = ratio(d->scored_a, d->score_a, d->max_a), rb = ratio(d->scored_b, d->score_b, d->max_b);
-        d->kind = !in_a ? REVIEW_ADDED : !in_b ? REVIEW_DROPPED
-                : rb > ra ? REVIEW_IMPROVED : rb < ra ? REVIEW_REGRESSED : REVIEW_SAME;
+        d->kind = !in_a ? REVIEW_ADDED : !in_b ? REVIEW_DROPPED : change_kind(d);
     }
     if (rc == 0 && step != SQLITE_DONE)
         rc = fail(db, err);

@@ -46,6 +46,7 @@ void ui_review_free(ui_review *rv)
     free(rv->unit);
     free(rv->unit_name);
     free(rv->compare_with);
+    free(rv->compare_later);
     review_db_close(rv->db);
     free(rv);
 }
@@ -149,7 +150,8 @@ int ui_review_open_unit(ui_review *rv, const char *code, const char *name)
     free(rv->unit);
     free(rv->unit_name);
     free(rv->compare_with);
-    rv->compare_with = NULL;
+    free(rv->compare_later);
+    rv->compare_with = rv->compare_later = NULL;
     rv->unit = c;
     rv->unit_name = n;
     return 0;
@@ -205,13 +207,14 @@ static const char help_table[] = N_(
 static const char help_unit[] = N_(
     "Review: a unit\n"
     "Left, Right\tthe unit's period before or after\n"
-    "c\tcompare this period with an earlier one, item by item\n"
+    "c\tcompare two of the unit's periods item by item: this one and the one before\n"
     "Up, Down, PgUp, PgDn\tscroll the open findings\n"
     "Marks\toverdue: the due date passed and the finding is still in the unit's latest report");
 
 static const char help_compare[] = N_(
     "Review: two periods compared\n"
-    "Left, Right\tcompare with an earlier or a later one of the unit's periods\n"
+    "Left, Right\tchoose the earlier period (or the later one after Tab) among the unit's reports\n"
+    "Tab\tswitch between choosing the earlier and the later period\n"
     "d\tshow only the items that changed, or every item\n"
     "Up, Down, PgUp, PgDn\tscroll the items");
 

@@ -31,6 +31,7 @@ typedef struct ui_review {
     char *unit;                /* the unit opened from the table, or NULL */
     char *unit_name;
     char *compare_with;        /* the unit's earlier period being compared, or NULL */
+    char *compare_later;       /* and the later one (NULL: the period shown) */
 } ui_review;
 
 /* The state over an open database (taken: freed with the state, also on

@@ -22,6 +22,11 @@ void ui_review_item_score(bool scored, double score, double max, char out[48])
         snprintf(out, 48, "-");
 }
 
+const char *ui_review_compare_later(const ui_review_compare *x)
+{
+    return x->rv->compare_later ? x->rv->compare_later : ui_review_period(x->rv);
+}
+
 static void compare_table(ui_review_compare *x)
 {
     ui_table_free(x->table);
@@ -30,7 +35,7 @@ static void compare_table(ui_review_compare *x)
         {_("Item"), 6, false, UI_ALIGN_LEFT, false, 0},
         {_("Question"), 10, true, UI_ALIGN_LEFT, false, 0},
         {x->rv->compare_with ? x->rv->compare_with : "", 5, false, UI_ALIGN_RIGHT, false, 0},
-        {ui_review_period(x->rv), 5, false, UI_ALIGN_RIGHT, false, 0},
+        {ui_review_compare_later(x), 5, false, UI_ALIGN_RIGHT, false, 0},
         {_("Changed"), 4, false, UI_ALIGN_LEFT, false, 0},
     };
     x->table = ui_table_new(columns, sizeof columns / sizeof columns[0]);
@@ -63,8 +68,8 @@ static void compare_load(ui_review_compare *x)
     char *err = NULL;
     ui_review *rv = x->rv;
     if (rv->compare_with &&
-        review_compare(rv->db, rv->unit, ui_review_profile_token(rv), rv->compare_with, ui_review_period(rv),
-                       &x->items, &x->item_count, &err) != 0) {
+        review_compare(rv->db, rv->unit, ui_review_profile_token(rv), rv->compare_with,
+                       ui_review_compare_later(x), &x->items, &x->item_count, &err) != 0) {
         free(x->error);
         x->error = strdup(err ? err : "out of memory");
     }
@@ -85,11 +90,10 @@ ui_review_compare *ui_review_compare_new(ui_review *rv)
     char *err = NULL;
     if (review_unit_trend(rv->db, rv->unit, ui_review_profile_token(rv), &trend, &n, &err) == 0 &&
         (x->periods = calloc(n ? n : 1, sizeof *x->periods)) != NULL) {
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(trend[i].period, ui_review_period(rv)) < 0) {
-                x->periods[x->period_count++] = trend[i].period;
-                trend[i].period = NULL;
-            }
+        for (size_t i = 0; i < n; i++) {
+            x->periods[x->period_count++] = trend[i].period;
+            trend[i].period = NULL;
+        }
     } else {
         x->error = strdup(err ? err : "out of memory");
     }
@@ -116,20 +120,32 @@ void ui_review_compare_free(ui_review_compare *x)
     free(x);
 }
 
-/* Moves the earlier period one back or on among the unit's reports. */
+/* The index of period p among the unit's reports, or period_count. */
+static size_t compare_index(const ui_review_compare *x, const char *p)
+{
+    for (size_t i = 0; p && i < x->period_count; i++)
+        if (strcmp(x->periods[i], p) == 0)
+            return i;
+    return x->period_count;
+}
+
+/* Moves the earlier period (or, after Tab, the later) one back or on among
+ * the unit's reports, never onto or past the other. */
 static void compare_step(ui_review_compare *x, int dir)
 {
-    size_t at = x->period_count;
-    for (size_t i = 0; x->rv->compare_with && i < x->period_count; i++)
-        if (strcmp(x->periods[i], x->rv->compare_with) == 0)
-            at = i;
-    if (at == x->period_count || (dir < 0 && at == 0) || (dir > 0 && at + 1 >= x->period_count))
+    size_t a = compare_index(x, x->rv->compare_with), b = compare_index(x, ui_review_compare_later(x));
+    size_t n = x->period_count, at = x->later ? b : a;
+    if (a >= n || b >= n || (dir < 0 && at == 0))
         return;
-    char *to = strdup(x->periods[dir < 0 ? at - 1 : at + 1]);
-    if (to == NULL)
+    size_t to = dir < 0 ? at - 1 : at + 1;
+    if (x->later ? to <= a || to >= n : to >= b)
         return;
-    free(x->rv->compare_with);
-    x->rv->compare_with = to;
+    char *copy = strdup(x->periods[to]);
+    if (copy == NULL)
+        return;
+    char **slot = x->later ? &x->rv->compare_later : &x->rv->compare_with;
+    free(*slot);
+    *slot = copy;
     compare_load(x);
 }
 
@@ -141,6 +157,10 @@ ui_action ui_review_compare_key(ui_review_compare *x, ui_key k)
     unsigned ch = k.code == UI_KEY_CHAR ? k.ch : 0;
     if (k.code == UI_KEY_LEFT || k.code == UI_KEY_RIGHT) {
         compare_step(x, k.code == UI_KEY_LEFT ? -1 : 1);
+        return UI_ACT_REDRAW;
+    }
+    if (k.code == UI_KEY_TAB || k.code == UI_KEY_BTAB) {
+        x->later = !x->later;
         return UI_ACT_REDRAW;
     }
     if (ch == 'd') {
@@ -158,13 +178,19 @@ void ui_review_compare_render(ui_review_compare *x, ui_canvas *c)
     ui_review *rv = x->rv;
     if (x->table == NULL || strcmp(x->lang, i18n_lang()) != 0)
         compare_table(x);
-    char *title = NULL, *line = NULL;
-    if (asprintf(&title, _("Compare %1$s %2$s: %3$s and %4$s"), rv->unit, rv->unit_name,
-                 rv->compare_with ? rv->compare_with : "-", ui_review_period(rv)) < 0)
+    char *title = NULL, *line = NULL, *hints = NULL;
+    /* the period Left and Right move is in brackets */
+    char a[24], b[24];
+    snprintf(a, sizeof a, x->later ? "%s" : "[%s]", rv->compare_with ? rv->compare_with : "-");
+    snprintf(b, sizeof b, x->later ? "[%s]" : "%s", ui_review_compare_later(x));
+    if (asprintf(&title, _("Compare %1$s %2$s: %3$s and %4$s"), rv->unit, rv->unit_name, a, b) < 0)
         title = NULL;
-    ui_review_frame(rv, c, title ? title : "",
-                    x->all ? _("Left/Right earlier period  d only the changes  Esc back  ? help")
-                           : _("Left/Right earlier period  d every item  Esc back  ? help"));
+    if (asprintf(&hints, "%s  %s  %s",
+                 x->later ? _("Left/Right the later period  Tab the earlier")
+                          : _("Left/Right the earlier period  Tab the later"),
+                 x->all ? _("d only the changes") : _("d every item"), _("Esc back  ? help")) < 0)
+        hints = NULL;
+    ui_review_frame(rv, c, title ? title : "", hints ? hints : "");
     if (x->error) {
         ui_render_wrapped(c, 2, 2, c->cols - 4, 3, 0, UI_ROLE_WARNING, x->error);
     } else {
@@ -180,5 +206,6 @@ void ui_review_compare_render(ui_review_compare *x, ui_canvas *c)
             ui_table_render(x->table, c, 2, 0, c->cols, c->rows - 3 - 2);
     }
     free(line);
+    free(hints);
     free(title);
 }

@@ -1,7 +1,8 @@
 /* ui_review_compare.h: two of a unit's periods side by side, item by
  * item: what improved, what regressed, what was added or dropped (c on the
- * unit's screen). The later period is the one the unit's screen showed;
- * Left and Right choose the earlier one among the unit's reports. */
+ * unit's screen, which chooses the two to begin with). Left and Right move
+ * the earlier period among the unit's reports, or after Tab the later one;
+ * the earlier always stays before the later. */
 #ifndef SELFCHECK_UI_REVIEW_COMPARE_H
 #define SELFCHECK_UI_REVIEW_COMPARE_H
 
@@ -15,9 +16,10 @@
 #include "ui_table.h"
 
 typedef struct ui_review_compare {
-    ui_review *rv;                 /* not owned: rv->unit, rv->compare_with and the period shown */
-    char **periods;                /* the unit's reported periods before the later one, oldest first */
+    ui_review *rv;                 /* not owned: rv->unit, rv->compare_with and rv->compare_later */
+    char **periods;                /* the unit's reported periods, oldest first */
     size_t period_count;
+    bool later;                    /* Left and Right move the later period (Tab), not the earlier */
     review_item_diff *items;
     size_t item_count;
     size_t kinds[5];               /* items of each review_change_kind */
@@ -29,6 +31,8 @@ typedef struct ui_review_compare {
 
 ui_review_compare *ui_review_compare_new(ui_review *rv);
 void ui_review_compare_free(ui_review_compare *x);
+/* The later period compared: rv->compare_later, or the period shown. */
+const char *ui_review_compare_later(const ui_review_compare *x);
 /* Returns UI_ACT_REVIEW_UNIT (Esc, q), UI_ACT_HELP, UI_ACT_REDRAW or UI_ACT_NONE. */
 ui_action ui_review_compare_key(ui_review_compare *x, ui_key k);
 void ui_review_compare_render(ui_review_compare *x, ui_canvas *c);

@@ -177,15 +177,25 @@ ui_action ui_review_unit_key(ui_review_unit *u, ui_key k)
         return UI_ACT_REDRAW;
     }
     if (ch == 'c') {
-        if (u->at == u->points || u->at == 0) {
+        if (u->points < 2) {
             ui_context_say(u->rv->ctx, UI_ROLE_WARNING,
-                           u->at == u->points ? _("The unit has not reported this period: nothing to compare.")
-                                              : _("This is the unit's first report: nothing to compare it with."));
+                           _("The unit has fewer than two reports of this check: nothing to compare."));
             return UI_ACT_REDRAW;
         }
+        /* the period shown and the report before it (the one after, for its
+         * first report); not reported: its latest report and the one before */
+        size_t later = u->at == u->points ? u->points - 1 : u->at == 0 ? 1 : u->at;
+        char *a = strdup(u->trend[later - 1].period), *b = strdup(u->trend[later].period);
+        if (a == NULL || b == NULL) {
+            free(a);
+            free(b);
+            return UI_ACT_NONE;
+        }
         free(u->rv->compare_with);
-        u->rv->compare_with = strdup(u->trend[u->at - 1].period);
-        return u->rv->compare_with ? UI_ACT_REVIEW_COMPARE : UI_ACT_NONE;
+        free(u->rv->compare_later);
+        u->rv->compare_with = a;
+        u->rv->compare_later = b;
+        return UI_ACT_REVIEW_COMPARE;
     }
     if (u->table && ui_table_key(u->table, k))
         return UI_ACT_REDRAW;
