@@ -204,11 +204,11 @@ static const cli_subcommand review_commands[] = {
     {"checklists", cmd_review_checklists, N_("the official checklists: add DIR, list")},
     {"import", cmd_review_import, N_("verify and import folders of reports")},
     {"export", cmd_review_export, N_("one CSV row per unit and period, for the meeting")},
-    {"missing", cmd_review_missing, N_("units that have not reported a period that is due")},
-    {"findings", cmd_review_findings, N_("open findings and their remediation (--overdue: past their date)")},
-    {"items", cmd_review_items, N_("the items most often failed")},
-    {"systems", cmd_review_systems, N_("the units' information systems, from their inventories")},
-    {"websites", cmd_review_websites, N_("the units' websites, from their website surveys")},
+    {"missing", cmd_review_query, N_("units that have not reported a period that is due")},
+    {"findings", cmd_review_query, N_("open findings and their remediation (--overdue: past their date)")},
+    {"items", cmd_review_query, N_("the items most often failed")},
+    {"systems", cmd_review_query, N_("the units' information systems, from their inventories")},
+    {"websites", cmd_review_query, N_("the units' websites, from their website surveys")},
     {NULL, NULL, NULL},
 };
 

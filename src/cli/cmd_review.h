@@ -33,11 +33,9 @@ int review_cli_add_bundled(review_db *db);
 int cmd_review_checklists(const cli_globals *g, int argc, char **argv);
 int cmd_review_units(const cli_globals *g, int argc, char **argv);
 int cmd_review_export(const cli_globals *g, int argc, char **argv);
-int cmd_review_missing(const cli_globals *g, int argc, char **argv);
-int cmd_review_findings(const cli_globals *g, int argc, char **argv);
-int cmd_review_items(const cli_globals *g, int argc, char **argv);
-int cmd_review_systems(const cli_globals *g, int argc, char **argv);
-int cmd_review_websites(const cli_globals *g, int argc, char **argv);
+/* The tables missing, findings, items, systems and websites: the one
+ * argv[0] names, each a row of cmd_review_query.c's `queries`. */
+int cmd_review_query(const cli_globals *g, int argc, char **argv);
 /* The review screen: `selfcheck review [--db FILE]`, `review tui [--db FILE]`. */
 int cmd_review_tui(const cli_globals *g, int argc, char **argv);
 

@@ -1,6 +1,8 @@
 /* cmd_review_query.c: the supervisor's tables on the command line: review
- * export (CSV for the meeting), missing, findings and items. Each prints an
- * aligned table (display width, Chinese counted double), or CSV with --csv:
+ * export (CSV for the meeting), and the tables missing, findings, items,
+ * systems and websites, each a row of `queries` run by one driver. Each
+ * prints an aligned table (display width, Chinese counted double), or CSV
+ * with --csv:
  * UTF-8 with a byte-order mark, CRLF, every cell guarded against formulas,
  * as the reports are. Column names and tokens in CSV are never translated. */
 #include "cmd_review.h"
@@ -256,149 +258,107 @@ int cmd_review_export(const cli_globals *g, int argc, char **argv)
     return rc;
 }
 
-/* ---- missing ---- */
+/* ---- the tables: missing, findings, items, systems, websites ---- */
 
-int cmd_review_missing(const cli_globals *g, int argc, char **argv)
+/* What a query hands to the driver: its rows in a table, the CSV column
+ * names and the aligned table's headings (N_() texts). */
+typedef struct query_out {
+    table t;
+    const char *const *csv_header;
+    const char *const *heading;
+    /* for a query whose columns are not fixed (the forms) */
+    const char *header_buf[48], *heading_buf[48];
+} query_out;
+
+/* Runs a query into o: 0, or -1 with *err (a database that cannot be read).
+ * cfg is the settings, for the queries that need them (else NULL). */
+typedef int (*query_fn)(review_db *db, const query_args *a, const config *cfg, query_out *o, char **err);
+
+/* One table command: a new one is a row in `queries` below. */
+typedef struct query_def {
+    const char *name;          /* its name under review ("findings") */
+    const char *help;          /* N_() what it does, for --help */
+    const char *unit_help;     /* N_() --unit U, or NULL when it takes none */
+    bool overdue;              /* takes --overdue */
+    const char *period_help;   /* N_() --period X, or NULL */
+    bool needs_config;         /* reads the settings ([schedule]) */
+    const char *empty;         /* N_() said under an empty table (not in CSV), or NULL */
+    query_fn run;
+} query_def;
+
+static int query_missing(review_db *db, const query_args *a, const config *cfg, query_out *o, char **err)
 {
-    query_args a = {0};
-    const cli_option opts[] = {QUERY_OPTION_CSV(&a), CLI_OPTION_REVIEW_DB(&a.db), CLI_OPTION_END};
-    static const cli_help help = {
-        "review missing", NULL,
-        N_("Units that have not reported a monthly or half-year period whose due date\n"
-           "([schedule] of the settings) has passed.\n"),
-        query_exits};
-    int p = cli_parse_options(argc, argv, opts, &help);
-    if (p != CLI_CONTINUE)
-        return p;
-    review_db *db;
-    config *cfg;
-    int rc = open_for_query(g, &a, &db, &cfg);
-    if (rc != EXIT_OK)
-        return rc;
     char today[11];
     clock_today(today);
     review_missing *m;
     size_t n;
-    char *err = NULL;
-    if (review_missing_periods(db, &cfg->schedule, today, &m, &n, &err) != 0) {
-        config_free(cfg);
-        review_db_close(db);
-        return query_failed(err);
-    }
+    if (review_missing_periods(db, &cfg->schedule, today, &m, &n, err) != 0)
+        return -1;
     static const char *const csv_header[] = {"unit_code", "unit_name", "profile", "period", "due", "last_reported"};
     static const char *const heading[] = {N_("unit"), N_("name"), N_("check"), N_("period"), N_("due"),
                                           N_("last reported")};
-    table t = {.columns = 6};
+    o->csv_header = csv_header;
+    o->heading = heading;
+    o->t.columns = 6;
     for (size_t i = 0; i < n; i++) {
-        const char *last = m[i].last_reported[0] || a.csv ? m[i].last_reported : _("never");
+        const char *last = m[i].last_reported[0] || a->csv ? m[i].last_reported : _("never");
         const char *cells[] = {m[i].unit_code, m[i].unit_name, m[i].profile, m[i].period, m[i].due, last};
-        table_add(&t, cells);
+        table_add(&o->t, cells);
     }
-    rc = table_print(&t, csv_header, heading, a.csv);
-    if (rc == EXIT_OK && !a.csv && n == 0)
-        puts(_("every unit has reported every period that is due"));
-    table_free(&t);
     review_missing_free(m, n);
-    config_free(cfg);
-    review_db_close(db);
-    return rc;
+    return 0;
 }
-
-/* ---- findings ---- */
 
 static const char *const status_token[] = {"open", "overdue", "resolved"};
 static const char *const status_text[] = {N_("open"), N_("overdue"), N_("resolved")};
 
-int cmd_review_findings(const cli_globals *g, int argc, char **argv)
+static int query_findings(review_db *db, const query_args *a, const config *cfg, query_out *o, char **err)
 {
-    query_args a = {0};
-    const cli_option opts[] = {
-        {"unit", "U", N_("only the findings of unit U"), &a.unit, NULL, false},
-        {"overdue", NULL, N_("only findings past their due date"), NULL, &a.overdue, false},
-        QUERY_OPTION_CSV(&a),
-        CLI_OPTION_REVIEW_DB(&a.db),
-        CLI_OPTION_END,
-    };
-    static const cli_help help = {
-        "review findings", NULL,
-        N_("Every finding followed through the unit's reports: open, overdue (its due date\n"
-           "passed and it is still a finding) or resolved (gone in the next report).\n"),
-        query_exits};
-    int p = cli_parse_options(argc, argv, opts, &help);
-    if (p != CLI_CONTINUE)
-        return p;
-    review_db *db;
-    int rc = open_for_query(g, &a, &db, NULL);
-    if (rc != EXIT_OK)
-        return rc;
+    (void)cfg;
     char today[11];
     clock_today(today);
     review_finding *f;
     size_t n;
-    char *err = NULL;
-    if (review_findings(db, a.unit, a.overdue, today, &f, &n, &err) != 0) {
-        review_db_close(db);
-        return query_failed(err);
-    }
+    if (review_findings(db, a->unit, a->overdue, today, &f, &n, err) != 0)
+        return -1;
     static const char *const csv_header[] = {"unit_code", "profile", "checklist_id", "item_id", "system_id",
                                              "status", "due", "owner", "first_period", "last_period",
                                              "resolved_in", "question_zh", "nonstandard_checklist"};
     static const char *const heading[] = {N_("unit"), N_("check"), N_("checklist"), N_("item"), N_("system"),
                                           N_("status"), N_("due"), N_("owner"), N_("found"), N_("last seen"),
                                           N_("resolved in"), N_("question"), N_("checklist mark")};
-    table t = {.columns = 13};
+    o->csv_header = csv_header;
+    o->heading = heading;
+    o->t.columns = 13;
     for (size_t i = 0; i < n; i++) {
-        const char *status = a.csv ? status_token[f[i].status] : _(status_text[f[i].status]);
+        const char *status = a->csv ? status_token[f[i].status] : _(status_text[f[i].status]);
         const char *cells[] = {f[i].unit_code, f[i].profile, f[i].checklist_id, f[i].item_id, f[i].system_id,
                                status, f[i].due, f[i].owner, f[i].first_period, f[i].last_period,
                                f[i].resolved_in, f[i].question_zh,
-                               a.csv ? (f[i].nonstandard ? "yes" : "no") : f[i].nonstandard ? _("non-standard") : ""};
-        table_add(&t, cells);
+                               a->csv ? (f[i].nonstandard ? "yes" : "no") : f[i].nonstandard ? _("non-standard") : ""};
+        table_add(&o->t, cells);
     }
-    rc = table_print(&t, csv_header, heading, a.csv);
-    table_free(&t);
     review_findings_free(f, n);
-    review_db_close(db);
-    return rc;
+    return 0;
 }
 
-/* ---- items ---- */
-
-int cmd_review_items(const cli_globals *g, int argc, char **argv)
+static int query_items(review_db *db, const query_args *a, const config *cfg, query_out *o, char **err)
 {
-    query_args a = {0};
-    const cli_option opts[] = {
-        {"period", "X", N_("only the reports of this period (default: each unit's latest)"), &a.period, NULL, false},
-        QUERY_OPTION_CSV(&a),
-        CLI_OPTION_REVIEW_DB(&a.db),
-        CLI_OPTION_END,
-    };
-    static const cli_help help = {
-        "review items", NULL,
-        N_("The items most often failed: in how many units each is a finding, over the\n"
-           "reports of the period (default: each unit's latest report).\n"),
-        query_exits};
-    int p = cli_parse_options(argc, argv, opts, &help);
-    if (p != CLI_CONTINUE)
-        return p;
-    review_db *db;
-    int rc = open_for_query(g, &a, &db, NULL);
-    if (rc != EXIT_OK)
-        return rc;
+    (void)cfg;
     review_item_count *c;
     size_t n;
-    char *err = NULL;
-    if (review_items_failed(db, a.period, &c, &n, &err) != 0) {
-        review_db_close(db);
-        return query_failed(err);
-    }
+    if (review_items_failed(db, a->period, &c, &n, err) != 0)
+        return -1;
     static const char *const csv_header[] = {"checklist_id", "item_id", "failing_units", "reporting_units",
                                              "question_zh", "units", "nonstandard_units"};
     static const char *const heading[] = {N_("checklist"), N_("item"), N_("units failing"), N_("of units"),
                                           N_("question"), N_("units"), N_("of them non-standard")};
     static const bool numeric[7] = {[2] = true, [3] = true, [6] = true};
-    table t = {.columns = 7, .numeric = numeric};
-    for (size_t i = 0; i < n && !t.failed; i++) {
+    o->csv_header = csv_header;
+    o->heading = heading;
+    o->t.columns = 7;
+    o->t.numeric = numeric;
+    for (size_t i = 0; i < n && !o->t.failed; i++) {
         char failing[24], reporting[24], nonstandard[24];
         snprintf(failing, sizeof failing, "%ld", c[i].failing);
         snprintf(reporting, sizeof reporting, "%ld", c[i].reporting);
@@ -409,56 +369,37 @@ int cmd_review_items(const cli_globals *g, int argc, char **argv)
                 csvfile_buffer_raw(&units, " ");
             csvfile_buffer_raw(&units, c[i].units[u]);
         }
-        t.failed |= units.failed != 0;
+        o->t.failed |= units.failed != 0;
         const char *cells[] = {c[i].checklist_id, c[i].item_id, failing, reporting, c[i].question_zh,
                                units.data ? units.data : "", nonstandard};
-        table_add(&t, cells);
+        table_add(&o->t, cells);
         free(units.data);
     }
-    rc = table_print(&t, csv_header, heading, a.csv);
-    table_free(&t);
     review_item_counts_free(c, n);
-    review_db_close(db);
-    return rc;
+    return 0;
 }
-
-/* ---- the units' systems and websites, from their annex forms ---- */
 
 /* The fields of a form's row shown in the aligned table (all are in the CSV). */
 static const char *const systems_shown[] = {"release_area", "mlps_level", "data_types", "volume", "storage",
                                             "db_ip", NULL};
 static const char *const websites_shown[] = {"site_name", "domain", "ip", "icp_number", "mlps_level", NULL};
 
-/* Prints the rows of form `form`: every field in the CSV (machine keys and
+/* The rows of form `form`: every field in the CSV (machine keys and
  * values), the `shown` fields with the annex's words in the table. */
-static int print_form_rows(const cli_globals *g, int argc, char **argv, const char *form, const forms_def *def,
-                           const char *const *shown, const cli_help *help)
+static int query_form(review_db *db, const query_args *a, const char *form, const forms_def *def,
+                      const char *const *shown, query_out *o, char **err)
 {
-    query_args a = {0};
-    const cli_option opts[] = {
-        {"unit", "U", N_("only the systems of unit U"), &a.unit, NULL, false},
-        QUERY_OPTION_CSV(&a),
-        CLI_OPTION_REVIEW_DB(&a.db),
-        CLI_OPTION_END,
-    };
-    int p = cli_parse_options(argc, argv, opts, help);
-    if (p != CLI_CONTINUE)
-        return p;
-    review_db *db;
-    int rc = open_for_query(g, &a, &db, NULL);
-    if (rc != EXIT_OK)
-        return rc;
     review_form_row *rows;
     size_t n;
-    char *err = NULL;
-    if (review_form_rows(db, form, a.unit, &rows, &n, &err) != 0) {
-        review_db_close(db);
-        return query_failed(err);
-    }
-    enum { FIXED = 7, MAX_COLUMNS = FIXED + 24 };
-    const char *header[MAX_COLUMNS] = {"unit_code", "unit_name", "profile", "period", "report_id", "system_id",
-                                       "system_name"};
-    const char *heading[MAX_COLUMNS] = {N_("unit"), N_("system"), N_("name")};
+    if (review_form_rows(db, form, a->unit, &rows, &n, err) != 0)
+        return -1;
+    enum { FIXED = 7, MAX_COLUMNS = sizeof o->header_buf / sizeof o->header_buf[0] };
+    static const char *const fixed_header[FIXED] = {"unit_code", "unit_name", "profile", "period", "report_id",
+                                                    "system_id", "system_name"};
+    static const char *const fixed_heading[] = {N_("unit"), N_("system"), N_("name")};
+    const char **header = o->header_buf, **heading = o->heading_buf;
+    memcpy(header, fixed_header, sizeof fixed_header);
+    memcpy(heading, fixed_heading, sizeof fixed_heading);
     size_t pick[MAX_COLUMNS];   /* the table's field columns: indexes into def->row */
     size_t picked = 0;
     for (size_t k = 0; k < def->row_count && FIXED + k < MAX_COLUMNS; k++)
@@ -471,11 +412,13 @@ static int print_form_rows(const cli_globals *g, int argc, char **argv, const ch
         }
     }
     size_t csv_columns = FIXED + (def->row_count < MAX_COLUMNS - FIXED ? def->row_count : MAX_COLUMNS - FIXED);
-    table t = {.columns = a.csv ? csv_columns : 3 + picked};
+    o->csv_header = header;
+    o->heading = heading;
+    o->t.columns = a->csv ? csv_columns : 3 + picked;
     for (size_t i = 0; i < n; i++) {
         const review_form_row *r = &rows[i];
         const char *cells[MAX_COLUMNS] = {0};
-        if (a.csv) {
+        if (a->csv) {
             const char *fixed[FIXED] = {r->unit_code, r->unit_name, r->profile, r->period,
                                         r->report_id, r->system_id, r->system_name};
             memcpy(cells, fixed, sizeof fixed);
@@ -488,33 +431,93 @@ static int print_form_rows(const cli_globals *g, int argc, char **argv, const ch
             for (size_t k = 0; k < picked; k++)
                 cells[3 + k] = pick[k] < r->count ? r->titles[pick[k]] : "";
         }
-        table_add(&t, cells);
+        table_add(&o->t, cells);
     }
-    rc = table_print(&t, header, heading, a.csv);
-    if (rc == EXIT_OK && !a.csv && n == 0)
-        puts(_("no report imported carries this form"));
-    table_free(&t);
     review_form_rows_free(rows, n);
+    return 0;
+}
+
+static int query_systems(review_db *db, const query_args *a, const config *cfg, query_out *o, char **err)
+{
+    (void)cfg;
+    return query_form(db, a, "inventory", &inventory_form, systems_shown, o, err);
+}
+
+static int query_websites(review_db *db, const query_args *a, const config *cfg, query_out *o, char **err)
+{
+    (void)cfg;
+    return query_form(db, a, "survey", &survey_form, websites_shown, o, err);
+}
+
+static const query_def queries[] = {
+    {"missing",
+     N_("Units that have not reported a monthly or half-year period whose due date\n"
+        "([schedule] of the settings) has passed.\n"),
+     NULL, false, NULL, true, N_("every unit has reported every period that is due"), query_missing},
+    {"findings",
+     N_("Every finding followed through the unit's reports: open, overdue (its due date\n"
+        "passed and it is still a finding) or resolved (gone in the next report).\n"),
+     N_("only the findings of unit U"), true, NULL, false, NULL, query_findings},
+    {"items",
+     N_("The items most often failed: in how many units each is a finding, over the\n"
+        "reports of the period (default: each unit's latest report).\n"),
+     NULL, false, N_("only the reports of this period (default: each unit's latest)"), false, NULL, query_items},
+    {"systems",
+     N_("Each unit's information systems as its data asset inventory (000 附) says,\n"
+        "from its latest imported report that carries the inventory.\n"),
+     N_("only the systems of unit U"), false, NULL, false, N_("no report imported carries this form"),
+     query_systems},
+    {"websites",
+     N_("Each unit's websites and internet applications as its website survey (001 附)\n"
+        "says, from its latest imported report that carries the survey.\n"),
+     N_("only the systems of unit U"), false, NULL, false, N_("no report imported carries this form"),
+     query_websites},
+};
+
+int cmd_review_query(const cli_globals *g, int argc, char **argv)
+{
+    const query_def *d = NULL;
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
+        if (strcmp(argv[0], queries[i].name) == 0)
+            d = &queries[i];
+    if (d == NULL) {
+        cli_error(_("unknown command '%s' (see selfcheck --help)"), argv[0]);
+        return EXIT_USAGE;
+    }
+    query_args a = {0};
+    cli_option opts[6];
+    size_t k = 0;
+    if (d->unit_help)
+        opts[k++] = (cli_option){"unit", "U", d->unit_help, &a.unit, NULL, false};
+    if (d->overdue)
+        opts[k++] = (cli_option){"overdue", NULL, N_("only findings past their due date"), NULL, &a.overdue, false};
+    if (d->period_help)
+        opts[k++] = (cli_option){"period", "X", d->period_help, &a.period, NULL, false};
+    opts[k++] = (cli_option)QUERY_OPTION_CSV(&a);
+    opts[k++] = (cli_option)CLI_OPTION_REVIEW_DB(&a.db);
+    opts[k] = (cli_option)CLI_OPTION_END;
+    char command[32];
+    snprintf(command, sizeof command, "review %s", d->name);
+    const cli_help help = {command, NULL, d->help, query_exits};
+    int p = cli_parse_options(argc, argv, opts, &help);
+    if (p != CLI_CONTINUE)
+        return p;
+    review_db *db;
+    config *cfg = NULL;
+    int rc = open_for_query(g, &a, &db, d->needs_config ? &cfg : NULL);
+    if (rc != EXIT_OK)
+        return rc;
+    query_out o = {0};
+    char *err = NULL;
+    if (d->run(db, &a, cfg, &o, &err) != 0) {
+        rc = query_failed(err);
+    } else {
+        rc = table_print(&o.t, o.csv_header, o.heading, a.csv);
+        if (rc == EXIT_OK && !a.csv && o.t.rows == 0 && d->empty)
+            puts(_(d->empty));
+    }
+    table_free(&o.t);
+    config_free(cfg);
     review_db_close(db);
     return rc;
-}
-
-int cmd_review_systems(const cli_globals *g, int argc, char **argv)
-{
-    static const cli_help help = {
-        "review systems", NULL,
-        N_("Each unit's information systems as its data asset inventory (000 附) says,\n"
-           "from its latest imported report that carries the inventory.\n"),
-        query_exits};
-    return print_form_rows(g, argc, argv, "inventory", &inventory_form, systems_shown, &help);
-}
-
-int cmd_review_websites(const cli_globals *g, int argc, char **argv)
-{
-    static const cli_help help = {
-        "review websites", NULL,
-        N_("Each unit's websites and internet applications as its website survey (001 附)\n"
-           "says, from its latest imported report that carries the survey.\n"),
-        query_exits};
-    return print_form_rows(g, argc, argv, "survey", &survey_form, websites_shown, &help);
 }

@@ -139,6 +139,20 @@ void review_officials_free(review_official *list, size_t count)
     free(list);
 }
 
+static void officials_free(void *list, size_t count)
+{
+    review_officials_free(list, count);
+}
+
+static int official_row(sqlite3_stmt *st, void *element, void *ctx)
+{
+    (void)ctx;
+    review_official *o = element;
+    char **const text[] = {&o->digest, &o->checklist_id, &o->title_zh, &o->source, &o->added_at};
+    o->version = sqlite3_column_int(st, 5);
+    return review_db_columns(st, NULL, text, 5);
+}
+
 review_db_status review_checklists_list(review_db *db, review_official **out, size_t *count, char **err)
 {
     *out = NULL;
@@ -149,43 +163,8 @@ review_db_status review_checklists_list(review_db *db, review_official **out, si
                            " ORDER BY checklist_id, version, source, digest",
                            -1, &st, NULL) != SQLITE_OK)
         return review_db_fail(db, REVIEW_DB_ERROR, err, "list the checklists");
-    review_official *list = NULL;
-    size_t n = 0, cap = 0;
-    review_db_status status = REVIEW_DB_OK;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t c = cap ? 2 * cap : 16;
-            review_official *g = realloc(list, c * sizeof *g);
-            if (g == NULL) {
-                status = REVIEW_DB_ERROR;
-                break;
-            }
-            list = g;
-            cap = c;
-        }
-        review_official *o = &list[n++];
-        o->digest = review_db_column(st, 0);
-        o->checklist_id = review_db_column(st, 1);
-        o->title_zh = review_db_column(st, 2);
-        o->source = review_db_column(st, 3);
-        o->added_at = review_db_column(st, 4);
-        o->version = sqlite3_column_int(st, 5);
-        if (!o->digest || !o->checklist_id || !o->title_zh || !o->source || !o->added_at) {
-            status = REVIEW_DB_ERROR;
-            break;
-        }
-    }
-    if (status != REVIEW_DB_OK)
-        error_set(err, _("out of memory"));
-    else if (rc != SQLITE_DONE)
-        status = review_db_fail(db, REVIEW_DB_ERROR, err, "list the checklists");
-    sqlite3_finalize(st);
-    if (status != REVIEW_DB_OK) {
-        review_officials_free(list, n);
-        return status;
-    }
+    void *list;
+    int rc = review_collect(db, st, sizeof(review_official), official_row, NULL, officials_free, &list, count, err);
     *out = list;
-    *count = n;
-    return REVIEW_DB_OK;
+    return rc == 0 ? REVIEW_DB_OK : REVIEW_DB_ERROR;
 }

@@ -112,6 +112,54 @@ review_db_status review_db_fail(review_db *db, review_db_status status, char **e
     return status;
 }
 
+int review_db_read_fail(review_db *db, char **err)
+{
+    return review_db_fail(db, REVIEW_DB_ERROR, err, "read"), -1;
+}
+
+void *review_grow(void **array, size_t *count, size_t *cap, size_t size)
+{
+    if (*count == *cap) {
+        size_t c = *cap ? 2 * *cap : 32;
+        void *g = realloc(*array, c * size);
+        if (g == NULL)
+            return NULL;
+        *array = g;
+        *cap = c;
+    }
+    void *slot = (char *)*array + *count * size;
+    memset(slot, 0, size);
+    (*count)++;
+    return slot;
+}
+
+int review_collect(review_db *db, sqlite3_stmt *st, size_t size, review_row_fn row, void *ctx,
+                   review_list_free_fn list_free, void **out, size_t *count, char **err)
+{
+    *out = NULL;
+    *count = 0;
+    void *list = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0, step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        void *element = review_grow(&list, &n, &cap, size);
+        if (element == NULL || row(st, element, ctx) != 0) {
+            rc = error_set(err, _("out of memory"));
+            break;
+        }
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = review_db_read_fail(db, err);
+    sqlite3_finalize(st);
+    if (rc != 0) {
+        list_free(list, n);
+        return -1;
+    }
+    *out = list;
+    *count = n;
+    return 0;
+}
+
 int review_db_exec(review_db *db, const char *sql, char **err)
 {
     char *msg = NULL;
@@ -466,6 +514,14 @@ char *review_db_column(sqlite3_stmt *st, int c)
     return strdup(t ? (const char *)t : "");
 }
 
+int review_db_columns(sqlite3_stmt *st, const int *cols, char **const *slots, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((*slots[i] = review_db_column(st, cols ? cols[i] : (int)i)) == NULL)
+            return -1;
+    return 0;
+}
+
 void review_units_free(review_unit_info *units, size_t count)
 {
     if (units == NULL)
@@ -506,16 +562,9 @@ review_db_status review_units_list(review_db *db, review_unit_info **out, size_t
     }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t c = cap ? 2 * cap : 16;
-            review_unit_info *g = realloc(units, c * sizeof *g);
-            if (g == NULL)
-                goto oom;
-            units = g;
-            cap = c;
-        }
-        review_unit_info *u = &units[n++];
-        memset(u, 0, sizeof *u);
+        review_unit_info *u = review_grow((void **)&units, &n, &cap, sizeof *u);
+        if (u == NULL)
+            goto oom;
         u->code = review_db_column(st, 0);
         u->name = review_db_column(st, 1);
         u->region = review_db_column(st, 2);
@@ -525,12 +574,11 @@ review_db_status review_units_list(review_db *db, review_unit_info **out, size_t
             goto oom;
         sqlite3_reset(ks);
         review_db_bind_text(ks, 1, u->code);
+        size_t key_cap = 0;
         while (sqlite3_step(ks) == SQLITE_ROW) {
-            review_key_info *g = realloc(u->keys, (u->key_count + 1) * sizeof *g);
-            if (g == NULL)
+            review_key_info *k = review_grow((void **)&u->keys, &u->key_count, &key_cap, sizeof *k);
+            if (k == NULL)
                 goto oom;
-            u->keys = g;
-            review_key_info *k = &u->keys[u->key_count++];
             k->key_id = review_db_column(ks, 0);
             k->algo = review_db_column(ks, 1);
             k->valid_from = review_db_column(ks, 2);

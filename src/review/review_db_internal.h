@@ -33,12 +33,35 @@ struct review_db {
 
 /* Sets *err to "review database: WHAT: SQLite's message"; returns status. */
 review_db_status review_db_fail(review_db *db, review_db_status status, char **err, const char *what);
+/* review_db_fail for a query that could not be read: -1. */
+int review_db_read_fail(review_db *db, char **err);
+
+/* Grows *array (of `size`-byte elements, *count of them used, room for
+ * *cap) by one element; returns it zeroed, or NULL when out of memory (the
+ * array is left as it was). */
+void *review_grow(void **array, size_t *count, size_t *cap, size_t size);
+
+/* Fills `element` from the current row of a query; 0, or -1 when out of
+ * memory (what it allocated stays in the element, for the list's _free). */
+typedef int (*review_row_fn)(sqlite3_stmt *st, void *element, void *ctx);
+/* Frees a list of count elements (the list's _free). */
+typedef void (*review_list_free_fn)(void *list, size_t count);
+
+/* Steps st to its end, each row into a new zeroed element of `size` bytes
+ * filled by row(st, element, ctx), and finalizes st. Returns 0 with *out
+ * and *count (also for no rows: NULL and 0), or -1 with *err after freeing
+ * what it collected with list_free. */
+int review_collect(review_db *db, sqlite3_stmt *st, size_t size, review_row_fn row, void *ctx,
+                   review_list_free_fn list_free, void **out, size_t *count, char **err);
 /* Runs SQL without results. 0, or -1 with *err. */
 int review_db_exec(review_db *db, const char *sql, char **err);
 /* Binds text (NULL as ""), not copied: it must outlive the step. */
 int review_db_bind_text(sqlite3_stmt *st, int i, const char *text);
 /* A copy of a text column ("" for NULL); NULL when out of memory. */
 char *review_db_column(sqlite3_stmt *st, int c);
+/* Copies text column cols[i] (i itself when cols is NULL) into *slots[i]
+ * for each of the n slots. 0, or -1 when out of memory. */
+int review_db_columns(sqlite3_stmt *st, const int *cols, char **const *slots, size_t n);
 /* Finalizes the importer's statements. */
 void review_store_finalize(review_db *db);
 

@@ -20,27 +20,6 @@
 
 #define MISSING_MAX 12
 
-static int fail(review_db *db, char **err)
-{
-    return review_db_fail(db, REVIEW_DB_ERROR, err, "read"), -1;
-}
-
-static void *grow(void **array, size_t *count, size_t *cap, size_t size)
-{
-    if (*count == *cap) {
-        size_t c = *cap ? 2 * *cap : 32;
-        void *g = realloc(*array, c * size);
-        if (g == NULL)
-            return NULL;
-        *array = g;
-        *cap = c;
-    }
-    void *slot = (char *)*array + *count * size;
-    memset(slot, 0, size);
-    (*count)++;
-    return slot;
-}
-
 static int set_text(char **slot, const unsigned char *text)
 {
     free(*slot);
@@ -84,7 +63,7 @@ int review_findings(review_db *db, const char *unit, bool overdue_only, const ch
                            " WHERE f.finding = 1 AND (?1 IS NULL OR cur.unit_code = ?1)"
                            " ORDER BY cur.unit_code, cur.profile, f.checklist_id, f.item_id, f.system_id, cur.period",
                            -1, &st, NULL) != SQLITE_OK)
-        return fail(db, err);
+        return review_db_read_fail(db, err);
     if (unit != NULL)
         review_db_bind_text(st, 1, unit);
     review_finding *list = NULL;
@@ -127,7 +106,7 @@ int review_findings(review_db *db, const char *unit, bool overdue_only, const ch
                       : chain->due[0] != '\0' && strcmp(chain->due, today) < 0 ? REVIEW_FINDING_OVERDUE
                                                                                  : REVIEW_FINDING_OPEN;
         if (!overdue_only || chain->status == REVIEW_FINDING_OVERDUE) {
-            review_finding *slot = grow((void **)&list, &n, &cap, sizeof *slot);
+            review_finding *slot = review_grow((void **)&list, &n, &cap, sizeof *slot);
             if (slot == NULL) {
                 rc = error_set(err, "out of memory");
                 break;
@@ -141,7 +120,7 @@ int review_findings(review_db *db, const char *unit, bool overdue_only, const ch
         chain = NULL;
     }
     if (rc == 0 && step != SQLITE_DONE)
-        rc = fail(db, err);
+        rc = review_db_read_fail(db, err);
     sqlite3_finalize(st);
     if (chain != NULL) {
         finding_clear(chain);
@@ -195,6 +174,24 @@ static int split_units(const char *list, long expected, char ***units)
     return n == expected ? 0 : -1;
 }
 
+static void item_counts_free(void *list, size_t count)
+{
+    review_item_counts_free(list, count);
+}
+
+static int item_count_row(sqlite3_stmt *st, void *element, void *ctx)
+{
+    (void)ctx;
+    review_item_count *c = element;
+    char **const text[] = {&c->checklist_id, &c->item_id, &c->question_zh};
+    if (review_db_columns(st, NULL, text, 3) != 0)
+        return -1;
+    c->failing = sqlite3_column_int64(st, 3);
+    c->reporting = sqlite3_column_int64(st, 4);
+    c->nonstandard = sqlite3_column_int64(st, 6);
+    return split_units((const char *)sqlite3_column_text(st, 5), c->failing, &c->units);
+}
+
 int review_items_failed(review_db *db, const char *period, review_item_count **out, size_t *count, char **err)
 {
     *out = NULL;
@@ -213,38 +210,14 @@ int review_items_failed(review_db *db, const char *period, review_item_count **o
                            " GROUP BY f.checklist_id, f.item_id HAVING count(DISTINCT CASE WHEN f.finding = 1"
                            " THEN cur.unit_code END) > 0 ORDER BY 4 DESC, 1, 2",
                            -1, &st, NULL) != SQLITE_OK)
-        return fail(db, err);
+        return review_db_read_fail(db, err);
     if (period != NULL)
         review_db_bind_text(st, 1, period);
-    review_item_count *list = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        review_item_count *c = grow((void **)&list, &n, &cap, sizeof *c);
-        if (c == NULL || set_text(&c->checklist_id, sqlite3_column_text(st, 0)) != 0 ||
-            set_text(&c->item_id, sqlite3_column_text(st, 1)) != 0 ||
-            set_text(&c->question_zh, sqlite3_column_text(st, 2)) != 0) {
-            rc = error_set(err, "out of memory");
-            break;
-        }
-        c->failing = sqlite3_column_int64(st, 3);
-        c->reporting = sqlite3_column_int64(st, 4);
-        c->nonstandard = sqlite3_column_int64(st, 6);
-        if (split_units((const char *)sqlite3_column_text(st, 5), c->failing, &c->units) != 0) {
-            rc = error_set(err, "out of memory");
-            break;
-        }
-    }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = fail(db, err);
-    sqlite3_finalize(st);
-    if (rc != 0) {
-        review_item_counts_free(list, n);
-        return -1;
-    }
+    void *list;
+    int rc = review_collect(db, st, sizeof(review_item_count), item_count_row, NULL, item_counts_free, &list, count,
+                            err);
     *out = list;
-    *count = n;
-    return 0;
+    return rc;
 }
 
 /* ---- periods not reported ---- */
@@ -297,7 +270,7 @@ static int reported_periods(review_db *db, sqlite3_stmt *st, const char *unit, c
     review_db_bind_text(st, 2, prof);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        char **slot = grow((void **)out, count, &cap, sizeof *slot);
+        char **slot = review_grow((void **)out, count, &cap, sizeof *slot);
         if (slot == NULL || set_text(slot, sqlite3_column_text(st, 0)) != 0)
             return -1;
     }
@@ -330,7 +303,7 @@ static int unit_missing(const char *code, const char *name, profile p, char **re
                       bsearch(&period, reported, reported_count, sizeof *reported, cmp_text) == NULL;
         if (!missing)
             continue;
-        review_missing *m = grow((void **)list, n, cap, sizeof *m);
+        review_missing *m = review_grow((void **)list, n, cap, sizeof *m);
         if (m == NULL)
             return -1;
         memcpy(m->due, dues[k], sizeof m->due);
@@ -364,7 +337,7 @@ int review_missing_periods(review_db *db, const schedule *s, const char *today, 
         sqlite3_prepare_v2(db->conn,
                            "SELECT DISTINCT period FROM reports WHERE superseded_by IS NULL AND unit_code = ?"
                            " AND profile = ? ORDER BY period", -1, &periods, NULL) != SQLITE_OK) {
-        rc = fail(db, err);
+        rc = review_db_read_fail(db, err);
         goto done;
     }
     int step;
@@ -375,7 +348,7 @@ int review_missing_periods(review_db *db, const schedule *s, const char *today, 
             char **reported;
             size_t reported_count;
             if (reported_periods(db, periods, code, profile_name(profiles[i]), &reported, &reported_count) != 0)
-                rc = fail(db, err);
+                rc = review_db_read_fail(db, err);
             else if (unit_missing(code ? code : "", name ? name : "", profiles[i], reported, reported_count,
                                   due_list[i], dues[i], due_count[i], &list, &n, &cap) != 0)
                 rc = error_set(err, "out of memory");
@@ -383,7 +356,7 @@ int review_missing_periods(review_db *db, const schedule *s, const char *today, 
         }
     }
     if (rc == 0 && step != SQLITE_DONE)
-        rc = fail(db, err);
+        rc = review_db_read_fail(db, err);
 done:
     sqlite3_finalize(units);
     sqlite3_finalize(periods);

@@ -16,11 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fail(review_db *db, char **err)
-{
-    return review_db_fail(db, REVIEW_DB_ERROR, err, "read"), -1;
-}
-
 void review_slots_free(review_slot *s, size_t count)
 {
     for (size_t i = 0; s && i < count; i++) {
@@ -33,6 +28,29 @@ void review_slots_free(review_slot *s, size_t count)
         free(s[i].nonstandard);
     }
     free(s);
+}
+
+static void slots_free(void *list, size_t count)
+{
+    review_slots_free(list, count);
+}
+
+static int slot_row(sqlite3_stmt *st, void *element, void *ctx)
+{
+    (void)ctx;
+    review_slot *s = element;
+    char **const text[] = {&s->unit_code, &s->unit_name, &s->grade, &s->grade_zh, &s->verdict,
+                           &s->last_reported, &s->nonstandard};
+    static const int col[] = {0, 1, 4, 5, 6, 11, 12};
+    if (review_db_columns(st, col, text, sizeof col / sizeof col[0]) != 0)
+        return -1;
+    s->reported = sqlite3_column_int(st, 2) != 0;
+    s->percent = sqlite3_column_double(st, 3);
+    s->complete = sqlite3_column_int(st, 7) != 0;
+    s->has_change = s->reported && sqlite3_column_int(st, 8) != 0;
+    s->change = s->has_change ? s->percent - sqlite3_column_double(st, 9) : 0;
+    s->key_revoked = sqlite3_column_int(st, 10) != 0;
+    return 0;
 }
 
 int review_period_slots(review_db *db, const char *prof, const char *period, review_slot **out, size_t *count,
@@ -62,55 +80,16 @@ int review_period_slots(review_db *db, const char *prof, const char *period, rev
                            " ORDER BY u.code",
                            -1, &st, NULL) != SQLITE_OK) {
         free(prev);
-        return fail(db, err);
+        return review_db_read_fail(db, err);
     }
     review_db_bind_text(st, 1, prof);
     review_db_bind_text(st, 2, period);
     review_db_bind_text(st, 3, prev);
-    review_slot *list = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t c = cap ? 2 * cap : 64;
-            review_slot *g = realloc(list, c * sizeof *g);
-            if (g == NULL) {
-                rc = error_set(err, _("out of memory"));
-                break;
-            }
-            list = g;
-            cap = c;
-        }
-        review_slot *s = &list[n++];
-        memset(s, 0, sizeof *s);
-        char **const text[] = {&s->unit_code, &s->unit_name, &s->grade, &s->grade_zh, &s->verdict,
-                               &s->last_reported, &s->nonstandard};
-        static const int col[] = {0, 1, 4, 5, 6, 11, 12};
-        bool ok = true;
-        for (size_t i = 0; i < sizeof col / sizeof col[0]; i++)
-            ok &= (*text[i] = review_db_column(st, col[i])) != NULL;
-        if (!ok) {
-            rc = error_set(err, _("out of memory"));
-            break;
-        }
-        s->reported = sqlite3_column_int(st, 2) != 0;
-        s->percent = sqlite3_column_double(st, 3);
-        s->complete = sqlite3_column_int(st, 7) != 0;
-        s->has_change = s->reported && sqlite3_column_int(st, 8) != 0;
-        s->change = s->has_change ? s->percent - sqlite3_column_double(st, 9) : 0;
-        s->key_revoked = sqlite3_column_int(st, 10) != 0;
-    }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = fail(db, err);
-    sqlite3_finalize(st);
+    void *list;
+    int rc = review_collect(db, st, sizeof(review_slot), slot_row, NULL, slots_free, &list, count, err);
     free(prev);
-    if (rc != 0) {
-        review_slots_free(list, n);
-        return -1;
-    }
     *out = list;
-    *count = n;
-    return 0;
+    return rc;
 }
 
 int review_first_period(review_db *db, const char *prof, char **out, char **err)
@@ -119,14 +98,14 @@ int review_first_period(review_db *db, const char *prof, char **out, char **err)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->conn, "SELECT min(period) FROM reports WHERE profile = ? AND superseded_by IS NULL",
                            -1, &st, NULL) != SQLITE_OK)
-        return fail(db, err);
+        return review_db_read_fail(db, err);
     review_db_bind_text(st, 1, prof);
     int rc = 0, step = sqlite3_step(st);
     if (step == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
         if ((*out = review_db_column(st, 0)) == NULL)
             rc = error_set(err, _("out of memory"));
     } else if (step != SQLITE_ROW && step != SQLITE_DONE) {
-        rc = fail(db, err);
+        rc = review_db_read_fail(db, err);
     }
     sqlite3_finalize(st);
     return rc;
@@ -144,6 +123,23 @@ void review_points_free(review_point *p, size_t count)
     free(p);
 }
 
+static void points_free(void *list, size_t count)
+{
+    review_points_free(list, count);
+}
+
+static int point_row(sqlite3_stmt *st, void *element, void *ctx)
+{
+    (void)ctx;
+    review_point *pt = element;
+    pt->percent = sqlite3_column_double(st, 1);
+    pt->complete = sqlite3_column_int(st, 5) != 0;
+    pt->key_revoked = sqlite3_column_int(st, 6) != 0;
+    char **const text[] = {&pt->period, &pt->grade, &pt->grade_zh, &pt->verdict, &pt->nonstandard};
+    static const int col[] = {0, 2, 3, 4, 7};
+    return review_db_columns(st, col, text, sizeof col / sizeof col[0]);
+}
+
 int review_unit_trend(review_db *db, const char *unit, const char *prof, review_point **out, size_t *count,
                       char **err)
 {
@@ -156,43 +152,11 @@ int review_unit_trend(review_db *db, const char *unit, const char *prof, review_
                            " r.nonstandard FROM reports r WHERE r.unit_code = ? AND r.profile = ?"
                            " AND r.superseded_by IS NULL ORDER BY r.period",
                            -1, &st, NULL) != SQLITE_OK)
-        return fail(db, err);
+        return review_db_read_fail(db, err);
     review_db_bind_text(st, 1, unit);
     review_db_bind_text(st, 2, prof);
-    review_point *list = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t c = cap ? 2 * cap : 16;
-            review_point *g = realloc(list, c * sizeof *g);
-            if (g == NULL) {
-                rc = error_set(err, _("out of memory"));
-                break;
-            }
-            list = g;
-            cap = c;
-        }
-        review_point *pt = &list[n++];
-        memset(pt, 0, sizeof *pt);
-        pt->percent = sqlite3_column_double(st, 1);
-        pt->complete = sqlite3_column_int(st, 5) != 0;
-        pt->key_revoked = sqlite3_column_int(st, 6) != 0;
-        if ((pt->period = review_db_column(st, 0)) == NULL || (pt->grade = review_db_column(st, 2)) == NULL ||
-            (pt->grade_zh = review_db_column(st, 3)) == NULL || (pt->verdict = review_db_column(st, 4)) == NULL ||
-            (pt->nonstandard = review_db_column(st, 7)) == NULL) {
-            rc = error_set(err, _("out of memory"));
-            break;
-        }
-    }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = fail(db, err);
-    sqlite3_finalize(st);
-    if (rc != 0) {
-        review_points_free(list, n);
-        return -1;
-    }
+    void *list;
+    int rc = review_collect(db, st, sizeof(review_point), point_row, NULL, points_free, &list, count, err);
     *out = list;
-    *count = n;
-    return 0;
+    return rc;
 }

@@ -22,38 +22,6 @@
 
 #define SAME_ITEM "g.checklist_id = f.checklist_id AND g.item_id = f.item_id AND g.system_id = f.system_id"
 
-static int fail(review_db *db, char **err)
-{
-    return review_db_fail(db, REVIEW_DB_ERROR, err, "read"), -1;
-}
-
-/* Grows *array (of `size`-byte elements) to hold one more; returns the new
- * element zeroed, or NULL when out of memory. */
-static void *grow(void **array, size_t *count, size_t *cap, size_t size)
-{
-    if (*count == *cap) {
-        size_t c = *cap ? 2 * *cap : 32;
-        void *g = realloc(*array, c * size);
-        if (g == NULL)
-            return NULL;
-        *array = g;
-        *cap = c;
-    }
-    void *slot = (char *)*array + *count * size;
-    memset(slot, 0, size);
-    (*count)++;
-    return slot;
-}
-
-/* Copies text columns first.. into the given slots; false when out of memory. */
-static bool columns(sqlite3_stmt *st, int first, char **const *slots, size_t n)
-{
-    bool ok = true;
-    for (size_t i = 0; i < n; i++)
-        ok &= (*slots[i] = review_db_column(st, first + (int)i)) != NULL;
-    return ok;
-}
-
 /* ---- the table ---- */
 
 void review_rows_free(review_row *rows, size_t count)
@@ -66,6 +34,11 @@ void review_rows_free(review_row *rows, size_t count)
             free(all[k]);
     }
     free(rows);
+}
+
+static void rows_free(void *list, size_t count)
+{
+    review_rows_free(list, count);
 }
 
 static review_sort sort_key;
@@ -97,6 +70,32 @@ static int compare_rows(const void *pa, const void *pb)
     return c != 0 ? c : row_order(a, b);
 }
 
+/* One row of the table's query. */
+static int table_row(sqlite3_stmt *st, void *element, void *ctx)
+{
+    (void)ctx;
+    review_row *r = element;
+    char **const slots[] = {&r->unit_code, &r->unit_name, &r->profile, &r->period, &r->report_id,
+                            &r->generated_at, &r->signer_key_id, &r->grade, &r->grade_zh, &r->verdict};
+    if (review_db_columns(st, NULL, slots, sizeof slots / sizeof slots[0]) != 0)
+        return -1;
+    r->percent = sqlite3_column_double(st, 10);
+    r->complete = sqlite3_column_int(st, 11) != 0;
+    profile p;
+    const char *prev = (const char *)sqlite3_column_text(st, 12);
+    if (prev != NULL && profile_parse(r->profile, &p) == 0 && p != PROFILE_CHANGE) {
+        /* a change since the period just before, not since a gap */
+        char *expected = period_previous(p, r->period);
+        r->has_change = expected != NULL && strcmp(expected, prev) == 0;
+        free(expected);
+        r->change = r->has_change ? r->percent - sqlite3_column_double(st, 13) : 0;
+    }
+    r->findings = sqlite3_column_int64(st, 14);
+    r->overdue = sqlite3_column_int64(st, 15);
+    r->key_revoked = sqlite3_column_int(st, 16) != 0;
+    return (r->nonstandard = review_db_column(st, 17)) == NULL ? -1 : 0;
+}
+
 int review_table(review_db *db, const review_table_query *q, review_row **rows, size_t *count, char **err)
 {
     *rows = NULL;
@@ -118,7 +117,7 @@ int review_table(review_db *db, const review_table_query *q, review_row **rows, 
                            " WHERE (?2 IS NULL OR cur.profile = ?2) AND (?3 IS NULL OR cur.period = ?3)"
                            " AND (?4 IS NULL OR cur.unit_code = ?4)",
                            -1, &st, NULL) != SQLITE_OK)
-        return fail(db, err);
+        return review_db_read_fail(db, err);
     review_db_bind_text(st, 1, q->today);
     if (q->profile)
         review_db_bind_text(st, 2, q->profile);
@@ -126,47 +125,14 @@ int review_table(review_db *db, const review_table_query *q, review_row **rows, 
         review_db_bind_text(st, 3, q->period);
     if (q->unit)
         review_db_bind_text(st, 4, q->unit);
-    review_row *list = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        review_row *r = grow((void **)&list, &n, &cap, sizeof *r);
-        char **const slots[] = {&r->unit_code, &r->unit_name, &r->profile, &r->period, &r->report_id,
-                                &r->generated_at, &r->signer_key_id, &r->grade, &r->grade_zh, &r->verdict};
-        if (r == NULL || !columns(st, 0, slots, sizeof slots / sizeof slots[0])) {
-            rc = error_set(err, "out of memory");
-            break;
-        }
-        r->percent = sqlite3_column_double(st, 10);
-        r->complete = sqlite3_column_int(st, 11) != 0;
-        profile p;
-        const char *prev = (const char *)sqlite3_column_text(st, 12);
-        if (prev != NULL && profile_parse(r->profile, &p) == 0 && p != PROFILE_CHANGE) {
-            /* a change since the period just before, not since a gap */
-            char *expected = period_previous(p, r->period);
-            r->has_change = expected != NULL && strcmp(expected, prev) == 0;
-            free(expected);
-            r->change = r->has_change ? r->percent - sqlite3_column_double(st, 13) : 0;
-        }
-        r->findings = sqlite3_column_int64(st, 14);
-        r->overdue = sqlite3_column_int64(st, 15);
-        r->key_revoked = sqlite3_column_int(st, 16) != 0;
-        if ((r->nonstandard = review_db_column(st, 17)) == NULL) {
-            rc = error_set(err, "out of memory");
-            break;
-        }
-    }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = fail(db, err);
-    sqlite3_finalize(st);
-    if (rc != 0) {
-        review_rows_free(list, n);
+    void *list;
+    size_t n;
+    if (review_collect(db, st, sizeof(review_row), table_row, NULL, rows_free, &list, &n, err) != 0)
         return -1;
-    }
     sort_key = q->sort;
     sort_descending = q->descending;
     if (n > 1)
-        qsort(list, n, sizeof *list, compare_rows);
+        qsort(list, n, sizeof(review_row), compare_rows);
     *rows = list;
     *count = n;
     return 0;
@@ -181,6 +147,25 @@ void review_checklist_scores_free(review_checklist_score *s, size_t count)
         free(s[i].digest);
     }
     free(s);
+}
+
+static void checklist_scores_free(void *list, size_t count)
+{
+    review_checklist_scores_free(list, count);
+}
+
+static int checklist_row(sqlite3_stmt *st, void *element, void *ctx)
+{
+    (void)ctx;
+    review_checklist_score *s = element;
+    if ((s->checklist_id = review_db_column(st, 0)) == NULL || (s->digest = review_db_column(st, 4)) == NULL)
+        return -1;
+    s->points = sqlite3_column_double(st, 1);
+    s->max_points = sqlite3_column_double(st, 2);
+    s->percent = s->max_points > 0 ? 100.0 * s->points / s->max_points : 0;
+    s->findings = sqlite3_column_int64(st, 3);
+    s->nonstandard = sqlite3_column_int(st, 5) != 0;
+    return 0;
 }
 
 int review_unit_checklists(review_db *db, const char *unit, const char *prof, const char *period,
@@ -198,36 +183,15 @@ int review_unit_checklists(review_db *db, const char *unit, const char *prof, co
                            " WHERE r.superseded_by IS NULL AND r.unit_code = ? AND r.profile = ? AND r.period = ?"
                            " GROUP BY i.checklist_id ORDER BY min(i.seq)",
                            -1, &st, NULL) != SQLITE_OK)
-        return fail(db, err);
+        return review_db_read_fail(db, err);
     review_db_bind_text(st, 1, unit);
     review_db_bind_text(st, 2, prof);
     review_db_bind_text(st, 3, period);
-    review_checklist_score *list = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        review_checklist_score *s = grow((void **)&list, &n, &cap, sizeof *s);
-        if (s == NULL || (s->checklist_id = review_db_column(st, 0)) == NULL ||
-            (s->digest = review_db_column(st, 4)) == NULL) {
-            rc = error_set(err, "out of memory");
-            break;
-        }
-        s->points = sqlite3_column_double(st, 1);
-        s->max_points = sqlite3_column_double(st, 2);
-        s->percent = s->max_points > 0 ? 100.0 * s->points / s->max_points : 0;
-        s->findings = sqlite3_column_int64(st, 3);
-        s->nonstandard = sqlite3_column_int(st, 5) != 0;
-    }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = fail(db, err);
-    sqlite3_finalize(st);
-    if (rc != 0) {
-        review_checklist_scores_free(list, n);
-        return -1;
-    }
+    void *list;
+    int rc = review_collect(db, st, sizeof(review_checklist_score), checklist_row, NULL, checklist_scores_free,
+                            &list, count, err);
     *out = list;
-    *count = n;
-    return 0;
+    return rc;
 }
 
 /* ---- two periods ---- */
@@ -258,6 +222,31 @@ static review_change_kind change_kind(const review_item_diff *d)
                                          : REVIEW_SAME;
 }
 
+static void item_diffs_free(void *list, size_t count)
+{
+    review_item_diffs_free(list, count);
+}
+
+static int diff_row(sqlite3_stmt *st, void *element, void *ctx)
+{
+    (void)ctx;
+    review_item_diff *d = element;
+    char **const slots[] = {&d->checklist_id, &d->item_id, &d->system_id, &d->question_zh};
+    if (review_db_columns(st, NULL, slots, 4) != 0)
+        return -1;
+    bool in_a = sqlite3_column_int(st, 4) != 0, in_b = sqlite3_column_int(st, 8) != 0;
+    d->scored_a = in_a && sqlite3_column_type(st, 5) != SQLITE_NULL;
+    d->score_a = sqlite3_column_double(st, 5);
+    d->max_a = sqlite3_column_double(st, 6);
+    d->finding_a = sqlite3_column_int(st, 7) != 0;
+    d->scored_b = in_b && sqlite3_column_type(st, 9) != SQLITE_NULL;
+    d->score_b = sqlite3_column_double(st, 9);
+    d->max_b = sqlite3_column_double(st, 10);
+    d->finding_b = sqlite3_column_int(st, 11) != 0;
+    d->kind = !in_a ? REVIEW_ADDED : !in_b ? REVIEW_DROPPED : change_kind(d);
+    return 0;
+}
+
 int review_compare(review_db *db, const char *unit, const char *prof, const char *period_a,
                    const char *period_b, review_item_diff **out, size_t *count, char **err)
 {
@@ -279,40 +268,13 @@ int review_compare(review_db *db, const char *unit, const char *prof, const char
         " ORDER BY part, 14";
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
-        return fail(db, err);
+        return review_db_read_fail(db, err);
     review_db_bind_text(st, 1, unit);
     review_db_bind_text(st, 2, prof);
     review_db_bind_text(st, 3, period_a);
     review_db_bind_text(st, 4, period_b);
-    review_item_diff *list = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        review_item_diff *d = grow((void **)&list, &n, &cap, sizeof *d);
-        char **const slots[] = {&d->checklist_id, &d->item_id, &d->system_id, &d->question_zh};
-        if (d == NULL || !columns(st, 0, slots, 4)) {
-            rc = error_set(err, "out of memory");
-            break;
-        }
-        bool in_a = sqlite3_column_int(st, 4) != 0, in_b = sqlite3_column_int(st, 8) != 0;
-        d->scored_a = in_a && sqlite3_column_type(st, 5) != SQLITE_NULL;
-        d->score_a = sqlite3_column_double(st, 5);
-        d->max_a = sqlite3_column_double(st, 6);
-        d->finding_a = sqlite3_column_int(st, 7) != 0;
-        d->scored_b = in_b && sqlite3_column_type(st, 9) != SQLITE_NULL;
-        d->score_b = sqlite3_column_double(st, 9);
-        d->max_b = sqlite3_column_double(st, 10);
-        d->finding_b = sqlite3_column_int(st, 11) != 0;
-        d->kind = !in_a ? REVIEW_ADDED : !in_b ? REVIEW_DROPPED : change_kind(d);
-    }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = fail(db, err);
-    sqlite3_finalize(st);
-    if (rc != 0) {
-        review_item_diffs_free(list, n);
-        return -1;
-    }
+    void *list;
+    int rc = review_collect(db, st, sizeof(review_item_diff), diff_row, NULL, item_diffs_free, &list, count, err);
     *out = list;
-    *count = n;
-    return 0;
+    return rc;
 }
