@@ -21,30 +21,7 @@
 #include "store.h"
 #include "testutil.h"
 
-typedef struct fixture {
-    char *dir;
-    session *s;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    if (f == NULL || (f->dir = testutil_tempdir()) == NULL ||
-        testutil_example_session(f->dir, PROFILE_HALFYEAR, &f->s) != 0)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    session_free(f->s);
-    testutil_rmtree(f->dir);
-    free(f->dir);
-    free(f);
-    return 0;
-}
+typedef testutil_session fixture;
 
 /* n bytes of 'x' (caller frees) */
 static char *filled(size_t n)
@@ -205,11 +182,11 @@ static void test_systems_limit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_text_limits, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_control_characters, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_free_text_answer, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_session_total, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_systems_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_limits, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_control_characters, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_free_text_answer, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_session_total, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_systems_limit, testutil_session_setup, testutil_session_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,33 +34,7 @@
 #define COLUMNS_V1 "checklist_id,item_id,system,type,allowed,question_zh,question_en," \
                    "answer,note,remediation_owner,remediation_due"
 
-typedef struct fixture {
-    char *dir;
-    session *s;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    if (f == NULL || (f->dir = testutil_tempdir()) == NULL ||
-        testutil_example_session(f->dir, PROFILE_HALFYEAR, &f->s) != 0)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    session_free(f->s);
-    testutil_rmtree(f->dir);
-    free(f->dir);
-    free(f);
-    unsetenv("SELFCHECK_NOW");
-    unsetenv("XDG_DATA_HOME");
-    unsetenv("XDG_CONFIG_HOME");
-    return 0;
-}
+typedef testutil_session fixture;
 
 /* The expected plan: item and system of each row, in order. */
 static const struct {
@@ -648,23 +622,23 @@ static void test_empty_sheet(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_plan_from_session, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_template_format, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_filled_round_trip, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_hand_written_sheet, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_blank_line_with_spaces, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_malformed_csv, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_wrong_field_count, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_missing_required_column, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_gb18030, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_utf16, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_id_case, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_other_separators, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_blank_rows_and_titles, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_empty_sheet, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_nul_byte, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_repeated_header_column, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_from_session, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_template_format, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_filled_round_trip, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_hand_written_sheet, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_blank_line_with_spaces, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_malformed_csv, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_wrong_field_count, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_missing_required_column, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_utf8, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_gb18030, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_utf16, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_id_case, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_other_separators, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_blank_rows_and_titles, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_empty_sheet, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_nul_byte, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_repeated_header_column, testutil_session_setup, testutil_session_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,33 +27,7 @@
 #define BOM "\xEF\xBB\xBF"
 #define HEAD BOM "checklist_id,item_id,system,answer,note,remediation_owner,remediation_due\r\n"
 
-typedef struct fixture {
-    char *dir;
-    session *s;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    if (f == NULL || (f->dir = testutil_tempdir()) == NULL ||
-        testutil_example_session(f->dir, PROFILE_HALFYEAR, &f->s) != 0)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    session_free(f->s);
-    testutil_rmtree(f->dir);
-    free(f->dir);
-    free(f);
-    unsetenv("SELFCHECK_NOW");
-    unsetenv("XDG_DATA_HOME");
-    unsetenv("XDG_CONFIG_HOME");
-    return 0;
-}
+typedef testutil_session fixture;
 
 static sheet *sheet_of(const fixture *f, const char *text)
 {
@@ -241,11 +215,11 @@ static void test_target(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_records_whole_sheet, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_finding_gets_default_due_date, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_refuses_and_records_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_target, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_number_form_warnings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_records_whole_sheet, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_finding_gets_default_due_date, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_refuses_and_records_nothing, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_target, testutil_session_setup, testutil_session_teardown),
+        cmocka_unit_test_setup_teardown(test_number_form_warnings, testutil_session_setup, testutil_session_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 
 #include "store.h"
 #include "testutil.h"
+#include "testutil_walk.h"
 #include "ident.h"
 #include "text.h"
 #include "ui_context.h"
@@ -45,75 +46,18 @@ static const char checklist_ini[] =
     "[item.q-text]\nquestion_zh = 其他说明\nquestion_en = Other remarks\nsource = 004\ntype = text\n"
     "profiles = monthly\n";
 
-typedef struct fixture {
-    char *dir;
-    char *config_path;
-    ui_context ctx;
-} fixture;
+typedef testutil_walk fixture;
 
 static int fixture_setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = testutil_tempdir();
-    char *list = testutil_write(f->dir, "t.ini", checklist_ini);
-    char *ini = NULL;
-    assert_true(asprintf(&ini, "[unit]\ncode = T1\nname = 测试局\nassessor = 张三\n[paths]\n"
-                         "checklists = %s\ndata = %s/data\noutput = %s/out\n[signing]\nkey = %s/data/unit.key\n"
-                         "[ui]\nlang = zh\n",
-                         list, f->dir, f->dir, f->dir) > 0);
-    f->config_path = testutil_write(f->dir, "selfcheck.ini", ini);
-    free(ini);
-    free(list);
-    char *db = NULL;
-    assert_true(asprintf(&db, "%s/data/selfcheck.db", f->dir) > 0);
-    store *s = NULL;
-    char *err = NULL;
-    assert_int_equal(store_open(db, &s, &err), 0);
-    assert_int_equal(store_system_add(s, "oa", "办公自动化系统", &err), 0);
-    store_close(s);
-    free(db);
-    assert_int_equal(ui_context_init(&f->ctx, f->config_path, NULL, &err), 0);
-    *state = f;
+    *state = testutil_walk_new(checklist_ini, "oa", "办公自动化系统");
     return 0;
 }
 
 static int fixture_teardown(void **state)
 {
-    fixture *f = *state;
-    ui_context_free(&f->ctx);
-    testutil_rmtree(f->dir);
-    free(f->dir);
-    free(f->config_path);
-    free(f);
+    testutil_walk_free(*state);
     return 0;
-}
-
-static void open_period(fixture *f, const char *period)
-{
-    char *err = NULL;
-    if (ui_context_open(&f->ctx, PROFILE_MONTHLY, period, &err) != 0)
-        fail_msg("open: %s", err ? err : "?");
-}
-
-/* Types UTF-8 text one code point at a time, as get_wch delivers it. */
-static void type(ui_walk *w, const char *text)
-{
-    size_t len = strlen(text), i = 0;
-    while (i < len) {
-        unsigned cp;
-        i += text_decode(text + i, len - i, &cp);
-        ui_walk_key(w, ui_key_char(cp));
-    }
-}
-
-static ui_action press(ui_walk *w, ui_keycode code)
-{
-    return ui_walk_key(w, ui_key_make(code));
-}
-
-static const answer *answer_at(fixture *f, size_t index)
-{
-    return session_answer(f->ctx.session, index);
 }
 
 /* The whole canvas as text, one row per line. Caller frees. */
@@ -125,7 +69,7 @@ static char *canvas_text(const ui_canvas *c)
 /* Answers the first item of PERIOD with yes, then closes the assessment. */
 static void answer_first(fixture *f, const char *period)
 {
-    open_period(f, period);
+    testutil_walk_open(f, period);
     ui_walk *w = ui_walk_new(&f->ctx, 0);
     ui_walk_key(w, ui_key_char('y'));
     ui_walk_free(w);
@@ -146,20 +90,20 @@ static char *start_text(ui_start *st)
 static void test_yes_commits_and_advances(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, -1);
     assert_int_equal(w->current, 0);
     assert_int_equal(ui_walk_key(w, ui_key_char('y')), UI_ACT_REDRAW);
-    assert_string_equal(answer_at(f, 0)->value, "yes");
+    assert_string_equal(testutil_walk_answer(f, 0)->value, "yes");
     assert_int_equal(w->current, 1);
     /* ｙ from an input method in full-width mode works the same */
     ui_walk_goto(w, 0);
     ui_walk_key(w, ui_key_char(0xFF50));   /* ｐ: partial */
-    assert_string_equal(answer_at(f, 0)->value, "partial");
+    assert_string_equal(testutil_walk_answer(f, 0)->value, "partial");
     ui_walk_free(w);
     /* a new session (a restart) finds it stored and resumes after it */
-    open_period(f, "2026-11");
-    assert_string_equal(answer_at(f, 0)->value, "partial");
+    testutil_walk_open(f, "2026-11");
+    assert_string_equal(testutil_walk_answer(f, 0)->value, "partial");
     w = ui_walk_new(&f->ctx, -1);
     assert_int_equal(w->current, 1);
     ui_walk_free(w);
@@ -168,29 +112,29 @@ static void test_yes_commits_and_advances(void **state)
 static void test_finding_asks_owner_then_due(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 0);
     ui_walk_key(w, ui_key_char('n'));
     assert_true(w->editing);
     assert_int_equal(w->focus, UI_FOCUS_OWNER);
     assert_int_equal(w->current, 0);
-    type(w, "王五");
-    press(w, UI_KEY_ENTER);
-    assert_string_equal(answer_at(f, 0)->owner, "王五");
+    testutil_type(w, "王五");
+    testutil_press(w, UI_KEY_ENTER);
+    assert_string_equal(testutil_walk_answer(f, 0)->owner, "王五");
     assert_true(w->editing);
     assert_int_equal(w->focus, UI_FOCUS_DUE);
     char *due = ui_field_text(&w->field);
     assert_string_equal(due, "2026-12-21");   /* the schedule's default, shown to confirm */
     free(due);
-    press(w, UI_KEY_ENTER);
+    testutil_press(w, UI_KEY_ENTER);
     assert_false(w->editing);
     assert_int_equal(w->current, 1);
-    assert_string_equal(answer_at(f, 0)->due, "2026-12-21");
+    assert_string_equal(testutil_walk_answer(f, 0)->due, "2026-12-21");
     /* Esc skips the chain and stays */
     ui_walk_key(w, ui_key_char('2'));
-    assert_string_equal(answer_at(f, 1)->value, "weekly");
+    assert_string_equal(testutil_walk_answer(f, 1)->value, "weekly");
     assert_true(w->editing);
-    press(w, UI_KEY_ESC);
+    testutil_press(w, UI_KEY_ESC);
     assert_false(w->editing);
     assert_int_equal(w->current, 1);
     ui_walk_free(w);
@@ -199,19 +143,19 @@ static void test_finding_asks_owner_then_due(void **state)
 static void test_choice_by_arrows(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 1);
-    press(w, UI_KEY_RIGHT);
+    testutil_press(w, UI_KEY_RIGHT);
     assert_int_equal(w->choice, 1);
-    press(w, UI_KEY_RIGHT);
+    testutil_press(w, UI_KEY_RIGHT);
     assert_int_equal(w->choice, 0);
-    press(w, UI_KEY_ENTER);
-    assert_string_equal(answer_at(f, 1)->value, "daily");
+    testutil_press(w, UI_KEY_ENTER);
+    assert_string_equal(testutil_walk_answer(f, 1)->value, "daily");
     assert_int_equal(w->current, 2);
     /* a digit with no such choice is refused with a message */
     ui_walk_goto(w, 1);
     ui_walk_key(w, ui_key_char('7'));
-    assert_string_equal(answer_at(f, 1)->value, "daily");
+    assert_string_equal(testutil_walk_answer(f, 1)->value, "daily");
     assert_non_null(f->ctx.message);
     ui_walk_free(w);
 }
@@ -219,18 +163,18 @@ static void test_choice_by_arrows(void **state)
 static void test_number_validated_in_place(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 2);
-    type(w, "5x");
+    testutil_type(w, "5x");
     assert_true(w->editing);
-    press(w, UI_KEY_ENTER);
+    testutil_press(w, UI_KEY_ENTER);
     assert_non_null(w->error);
     assert_non_null(strstr(w->error, "请输入一个数字"));
     assert_true(w->editing);
-    assert_null(answer_at(f, 2));
+    assert_null(testutil_walk_answer(f, 2));
     ui_walk_key(w, ui_key_char(0x15));   /* Ctrl-U */
-    type(w, "400");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "400");
+    testutil_press(w, UI_KEY_ENTER);
     assert_non_null(strstr(w->error, "0 到 365 天"));
     /* the layout shows the message under the field */
     ui_canvas c = {0};
@@ -242,13 +186,13 @@ static void test_number_validated_in_place(void **state)
     free(all);
     ui_canvas_free(&c);
     /* the message goes as soon as the text is changed */
-    press(w, UI_KEY_BACKSPACE);
+    testutil_press(w, UI_KEY_BACKSPACE);
     assert_null(w->error);
     ui_walk_key(w, ui_key_char(0x15));
-    type(w, "３");   /* full-width digit from an input method */
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "３");   /* full-width digit from an input method */
+    testutil_press(w, UI_KEY_ENTER);
     assert_null(w->error);
-    assert_string_equal(answer_at(f, 2)->value, "3");
+    assert_string_equal(testutil_walk_answer(f, 2)->value, "3");
     assert_int_equal(w->current, 3);
     ui_walk_free(w);
 }
@@ -256,25 +200,25 @@ static void test_number_validated_in_place(void **state)
 static void test_date_validated_in_place(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 3);
-    type(w, "2027-01-01");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "2027-01-01");
+    testutil_press(w, UI_KEY_ENTER);
     assert_non_null(strstr(w->error, "不能晚于今天（2026-11-21）"));
     ui_walk_key(w, ui_key_char(0x15));
-    type(w, "2026-02-30");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "2026-02-30");
+    testutil_press(w, UI_KEY_ENTER);
     assert_non_null(strstr(w->error, "YYYY-MM-DD"));
     ui_walk_key(w, ui_key_char(0x15));
-    type(w, "２０２６／１１／１");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "２０２６／１１／１");
+    testutil_press(w, UI_KEY_ENTER);
     assert_null(w->error);
-    assert_string_equal(answer_at(f, 3)->value, "2026-11-01");
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "2026-11-01");
     /* in English the message is English */
     ui_context_toggle_lang(&f->ctx);
     ui_walk_goto(w, 3);
-    type(w, "3");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "3");
+    testutil_press(w, UI_KEY_ENTER);
     assert_non_null(strstr(w->error, "Type the date as YYYY-MM-DD"));
     ui_context_toggle_lang(&f->ctx);
     ui_walk_free(w);
@@ -285,11 +229,11 @@ static void test_date_validated_in_place(void **state)
 static void test_never_key(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 2);   /* q-days: no allow = never */
     ui_walk_key(w, ui_key_char('n'));
     assert_false(w->editing);
-    assert_null(answer_at(f, 2));
+    assert_null(testutil_walk_answer(f, 2));
     assert_non_null(strstr(f->ctx.message, "0..365"));
 
     ui_walk_goto(w, 3);   /* q-date: allow = never */
@@ -300,23 +244,23 @@ static void test_never_key(void **state)
     assert_non_null(strstr(all, "n 从未"));
     free(all);
     ui_walk_key(w, ui_key_char('n'));
-    assert_string_equal(answer_at(f, 3)->value, "never");
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "never");
     assert_true(f->ctx.session->score->instances[3].score == 0);
     /* scored 0: a finding, so the owner is asked for */
     assert_int_equal(w->focus, UI_FOCUS_OWNER);
-    press(w, UI_KEY_ESC);
+    testutil_press(w, UI_KEY_ESC);
 
     ui_walk_goto(w, 3);
-    type(w, "2026-11-01");
-    press(w, UI_KEY_ENTER);
-    assert_string_equal(answer_at(f, 3)->value, "2026-11-01");
+    testutil_type(w, "2026-11-01");
+    testutil_press(w, UI_KEY_ENTER);
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "2026-11-01");
     ui_walk_goto(w, 3);
-    press(w, UI_KEY_ENTER);   /* edit the answer and type the word */
+    testutil_press(w, UI_KEY_ENTER);   /* edit the answer and type the word */
     ui_walk_key(w, ui_key_char(0x15));
-    type(w, "从未");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "从未");
+    testutil_press(w, UI_KEY_ENTER);
     assert_null(w->error);
-    assert_string_equal(answer_at(f, 3)->value, "never");
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "never");
     ui_canvas_free(&c);
     ui_walk_free(w);
 }
@@ -324,38 +268,38 @@ static void test_never_key(void **state)
 static void test_chinese_note_stored_intact(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 5);
     const char *note = "机房巡检：已核对门禁记录（含周末）";
-    press(w, UI_KEY_TAB);
+    testutil_press(w, UI_KEY_TAB);
     assert_int_equal(w->focus, UI_FOCUS_NOTE);
-    press(w, UI_KEY_ENTER);
-    type(w, note);
+    testutil_press(w, UI_KEY_ENTER);
+    testutil_type(w, note);
     /* the cursor moves over whole characters */
-    press(w, UI_KEY_LEFT);
-    press(w, UI_KEY_BACKSPACE);
-    type(w, "末");
-    press(w, UI_KEY_ENTER);
-    assert_string_equal(answer_at(f, 5)->note, note);
+    testutil_press(w, UI_KEY_LEFT);
+    testutil_press(w, UI_KEY_BACKSPACE);
+    testutil_type(w, "末");
+    testutil_press(w, UI_KEY_ENTER);
+    assert_string_equal(testutil_walk_answer(f, 5)->note, note);
     /* text being typed when the screen is left is kept */
-    press(w, UI_KEY_ENTER);
+    testutil_press(w, UI_KEY_ENTER);
     ui_walk_key(w, ui_key_char(0x15));
-    type(w, "未按回车");
+    testutil_type(w, "未按回车");
     ui_walk_flush(w);
-    assert_string_equal(answer_at(f, 5)->note, "未按回车");
+    assert_string_equal(testutil_walk_answer(f, 5)->note, "未按回车");
     ui_walk_free(w);
 }
 
 static void test_take_over_previous(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-10");
+    testutil_walk_open(f, "2026-10");
     ui_walk *w = ui_walk_new(&f->ctx, 0);
     ui_walk_key(w, ui_key_char('y'));
     ui_walk_free(w);
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     w = ui_walk_new(&f->ctx, 0);
-    assert_null(answer_at(f, 0));
+    assert_null(testutil_walk_answer(f, 0));
     ui_canvas c = {0};
     ui_canvas_reset(&c, 24, 80);
     ui_walk_render(w, &c);
@@ -365,11 +309,11 @@ static void test_take_over_previous(void **state)
     free(all);
     /* taking it over is one explicit key, never automatic */
     ui_walk_key(w, ui_key_char('c'));
-    assert_string_equal(answer_at(f, 0)->value, "yes");
+    assert_string_equal(testutil_walk_answer(f, 0)->value, "yes");
     /* no previous answer: a message, nothing stored */
     ui_walk_goto(w, 1);
     ui_walk_key(w, ui_key_char('c'));
-    assert_null(answer_at(f, 1));
+    assert_null(testutil_walk_answer(f, 1));
     assert_non_null(f->ctx.message);
     ui_canvas_free(&c);
     ui_walk_free(w);
@@ -378,21 +322,21 @@ static void test_take_over_previous(void **state)
 static void test_search_and_unanswered(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 0);
     ui_walk_key(w, ui_key_char('/'));
     assert_true(w->searching);
-    type(w, "漏洞");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "漏洞");
+    testutil_press(w, UI_KEY_ENTER);
     assert_false(w->searching);
     assert_int_equal(w->current, 4);
     ui_walk_key(w, ui_key_char('/'));
-    type(w, "restore");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "restore");
+    testutil_press(w, UI_KEY_ENTER);
     assert_int_equal(w->current, 3);
     ui_walk_key(w, ui_key_char('/'));
-    type(w, "不存在的问题");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "不存在的问题");
+    testutil_press(w, UI_KEY_ENTER);
     assert_int_equal(w->current, 3);
     assert_non_null(strstr(f->ctx.message, "没有找到"));
     ui_walk_goto(w, 0);
@@ -400,9 +344,9 @@ static void test_search_and_unanswered(void **state)
     ui_walk_goto(w, 0);
     ui_walk_key(w, ui_key_char('u'));
     assert_int_equal(w->current, 1);
-    press(w, UI_KEY_END);
+    testutil_press(w, UI_KEY_END);
     assert_int_equal(w->current, 5);
-    press(w, UI_KEY_HOME);
+    testutil_press(w, UI_KEY_HOME);
     assert_int_equal(w->current, 0);
     ui_walk_key(w, ui_key_char('j'));
     assert_int_equal(w->current, 1);
@@ -440,7 +384,7 @@ static void check_layout(fixture *f, int rows, int cols)
 static void test_layout_80x24_and_120x40(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     check_layout(f, 24, 80);
     check_layout(f, 40, 120);
 }
@@ -448,13 +392,13 @@ static void test_layout_80x24_and_120x40(void **state)
 static void test_summary_critical_first(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 0);
     ui_walk_key(w, ui_key_char('n'));     /* q-yes: a finding */
-    press(w, UI_KEY_ESC);
+    testutil_press(w, UI_KEY_ESC);
     ui_walk_goto(w, 4);
     ui_walk_key(w, ui_key_char('n'));     /* q-sys: a critical failure */
-    press(w, UI_KEY_ESC);
+    testutil_press(w, UI_KEY_ESC);
     ui_walk_free(w);
     size_t *list = NULL;
     size_t n = ui_summary_findings(f->ctx.session, &list);
@@ -711,26 +655,26 @@ static void test_setup_saves_config(void **state)
 static void test_clearing_is_deliberate(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 0);
     assert_int_equal(ui_walk_key(w, ui_key_make(UI_KEY_ENTER)), UI_ACT_REDRAW);
-    assert_null(answer_at(f, 0) ? answer_at(f, 0)->value : NULL);
+    assert_null(testutil_walk_answer(f, 0) ? testutil_walk_answer(f, 0)->value : NULL);
     assert_non_null(f->ctx.message);
     assert_non_null(strstr(f->ctx.message, "y 是"));
     assert_non_null(strstr(f->ctx.message, "n 否"));
     ui_walk_key(w, ui_key_char('y'));
     ui_walk_goto(w, 0);
     assert_int_equal(ui_walk_key(w, ui_key_make(UI_KEY_BACKSPACE)), UI_ACT_START);
-    assert_string_equal(answer_at(f, 0)->value, "yes");
+    assert_string_equal(testutil_walk_answer(f, 0)->value, "yes");
     ui_walk_key(w, ui_key_make(UI_KEY_DELETE));
-    assert_string_equal(answer_at(f, 0)->value, "yes");
+    assert_string_equal(testutil_walk_answer(f, 0)->value, "yes");
     assert_non_null(strstr(f->ctx.message, "Delete"));
     ui_walk_key(w, ui_key_make(UI_KEY_TAB));   /* any other key keeps it */
     ui_walk_key(w, ui_key_make(UI_KEY_BTAB));
     ui_walk_key(w, ui_key_char('d'));
-    assert_string_equal(answer_at(f, 0)->value, "yes");
+    assert_string_equal(testutil_walk_answer(f, 0)->value, "yes");
     ui_walk_key(w, ui_key_char('d'));
-    const answer *a = answer_at(f, 0);
+    const answer *a = testutil_walk_answer(f, 0);
     assert_true(a == NULL || a->value == NULL);
     ui_walk_free(w);
 }

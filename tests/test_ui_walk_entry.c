@@ -25,6 +25,7 @@
 #include "session.h"
 #include "store.h"
 #include "testutil.h"
+#include "testutil_walk.h"
 #include "text.h"
 #include "ui_context.h"
 #include "ui_start.h"
@@ -44,68 +45,18 @@ static const char checklist_ini[] =
     "[item.q-yes]\nquestion_zh = 是否每天备份？\nquestion_en = Backed up daily?\nsource = 000\n"
     "type = yesno\nseverity = critical\nprofiles = monthly\n";
 
-typedef struct fixture {
-    char *dir;
-    char *db;
-    ui_context ctx;
-} fixture;
+typedef testutil_walk fixture;
 
 static int fixture_setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = testutil_tempdir();
-    char *list = testutil_write(f->dir, "t.ini", checklist_ini);
-    char *ini = NULL;
-    assert_true(asprintf(&ini, "[unit]\ncode = T1\nname = 测试局\nassessor = 张三\n[paths]\n"
-                         "checklists = %s\ndata = %s/data\noutput = %s/out\n[signing]\nkey = %s/data/unit.key\n"
-                         "[ui]\nlang = zh\n", list, f->dir, f->dir, f->dir) > 0);
-    char *path = testutil_write(f->dir, "selfcheck.ini", ini);
-    free(ini);
-    free(list);
-    assert_true(asprintf(&f->db, "%s/data/selfcheck.db", f->dir) > 0);
-    char *err = NULL;
-    assert_int_equal(ui_context_init(&f->ctx, path, NULL, &err), 0);
-    free(path);
-    *state = f;
+    *state = testutil_walk_new(checklist_ini, NULL, NULL);
     return 0;
 }
 
 static int fixture_teardown(void **state)
 {
-    fixture *f = *state;
-    ui_context_free(&f->ctx);
-    testutil_rmtree(f->dir);
-    free(f->dir);
-    free(f->db);
-    free(f);
+    testutil_walk_free(*state);
     return 0;
-}
-
-static void open_period(fixture *f, const char *period)
-{
-    char *err = NULL;
-    if (ui_context_open(&f->ctx, PROFILE_MONTHLY, period, &err) != 0)
-        fail_msg("open: %s", err ? err : "?");
-}
-
-static void type(ui_walk *w, const char *text)
-{
-    size_t len = strlen(text), i = 0;
-    while (i < len) {
-        unsigned cp;
-        i += text_decode(text + i, len - i, &cp);
-        ui_walk_key(w, ui_key_char(cp));
-    }
-}
-
-static void press(ui_walk *w, ui_keycode code)
-{
-    ui_walk_key(w, ui_key_make(code));
-}
-
-static const answer *answer_at(fixture *f, size_t index)
-{
-    return session_answer(f->ctx.session, index);
 }
 
 /* The walk laid out at 80x24, as text. Caller frees. */
@@ -125,8 +76,8 @@ static ui_walk *to_due_prompt(fixture *f)
     ui_walk *w = ui_walk_new(&f->ctx, 3);
     ui_walk_key(w, ui_key_char('n'));
     assert_int_equal(w->focus, UI_FOCUS_OWNER);
-    type(w, "王五");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "王五");
+    testutil_press(w, UI_KEY_ENTER);
     assert_int_equal(w->focus, UI_FOCUS_DUE);
     assert_true(w->editing);
     return w;
@@ -135,50 +86,50 @@ static ui_walk *to_due_prompt(fixture *f)
 static void test_past_due_warned_and_asked_again(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = to_due_prompt(f);
     ui_walk_key(w, ui_key_char(0x15));   /* Ctrl-U */
-    type(w, "2026-11-01");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "2026-11-01");
+    testutil_press(w, UI_KEY_ENTER);
     /* not saved: the prompt stays, the message says why */
     assert_true(w->editing);
     assert_int_equal(w->current, 3);
     assert_non_null(w->error);
     assert_non_null(strstr(w->error, "2026-11-01 已经过去"));
-    assert_string_not_equal(answer_at(f, 3)->due, "2026-11-01");
+    assert_string_not_equal(testutil_walk_answer(f, 3)->due, "2026-11-01");
     /* another date is checked afresh: a future one is saved at once */
     ui_walk_key(w, ui_key_char(0x15));
-    type(w, "2026-10-01");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "2026-10-01");
+    testutil_press(w, UI_KEY_ENTER);
     assert_true(w->editing);
     assert_non_null(strstr(w->error, "2026-10-01"));
     /* Enter again keeps the past date */
-    press(w, UI_KEY_ENTER);
+    testutil_press(w, UI_KEY_ENTER);
     assert_false(w->editing);
-    assert_string_equal(answer_at(f, 3)->due, "2026-10-01");
+    assert_string_equal(testutil_walk_answer(f, 3)->due, "2026-10-01");
     ui_walk_free(w);
 }
 
 static void test_esc_on_both_prompts_the_same(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     /* Esc on the owner prompt */
     ui_walk *w = ui_walk_new(&f->ctx, 3);
     ui_walk_key(w, ui_key_char('n'));
     assert_int_equal(w->focus, UI_FOCUS_OWNER);
-    type(w, "未完");
-    press(w, UI_KEY_ESC);
+    testutil_type(w, "未完");
+    testutil_press(w, UI_KEY_ESC);
     assert_false(w->editing);
     assert_false(w->chain);
     assert_int_equal(w->focus, UI_FOCUS_ANSWER);
     assert_int_equal(w->current, 3);
-    assert_null(answer_at(f, 3)->owner);
+    assert_null(testutil_walk_answer(f, 3)->owner);
     char *said_owner = strdup(f->ctx.message);
     ui_walk_free(w);
     /* Esc on the due-date prompt: the same */
     w = to_due_prompt(f);
-    press(w, UI_KEY_ESC);
+    testutil_press(w, UI_KEY_ESC);
     assert_false(w->editing);
     assert_false(w->chain);
     assert_int_equal(w->focus, UI_FOCUS_ANSWER);
@@ -192,25 +143,25 @@ static void test_esc_on_both_prompts_the_same(void **state)
 static void test_never_through_input_method(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 2);
     ui_walk_key(w, ui_key_char(0x4ECE));   /* 从: opens the field */
     assert_true(w->editing);
     ui_walk_key(w, ui_key_char(0x672A));   /* 未 */
-    press(w, UI_KEY_ENTER);
-    assert_string_equal(answer_at(f, 2)->value, "never");
+    testutil_press(w, UI_KEY_ENTER);
+    assert_string_equal(testutil_walk_answer(f, 2)->value, "never");
     ui_walk_free(w);
 }
 
 /* Last month: q-yes answered no, owner 王五. Returns the walk on it. */
 static ui_walk *last_month_failed(fixture *f)
 {
-    open_period(f, "2026-10");
+    testutil_walk_open(f, "2026-10");
     ui_walk *w = ui_walk_new(&f->ctx, 3);
     ui_walk_key(w, ui_key_char('n'));
-    type(w, "王五");
-    press(w, UI_KEY_ENTER);
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "王五");
+    testutil_press(w, UI_KEY_ENTER);
+    testutil_press(w, UI_KEY_ENTER);
     return w;
 }
 
@@ -219,14 +170,14 @@ static void test_take_over_owner_and_notes_labelled(void **state)
     fixture *f = *state;
     ui_walk *w = last_month_failed(f);
     ui_walk_goto(w, 3);
-    press(w, UI_KEY_TAB);
-    press(w, UI_KEY_ENTER);
-    type(w, "上月备份盘损坏");
-    press(w, UI_KEY_ENTER);
-    assert_string_equal(answer_at(f, 3)->note, "上月备份盘损坏");
+    testutil_press(w, UI_KEY_TAB);
+    testutil_press(w, UI_KEY_ENTER);
+    testutil_type(w, "上月备份盘损坏");
+    testutil_press(w, UI_KEY_ENTER);
+    assert_string_equal(testutil_walk_answer(f, 3)->note, "上月备份盘损坏");
     ui_walk_free(w);
 
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     w = ui_walk_new(&f->ctx, 3);
     char *screen = render(w);
     assert_non_null(strstr(screen, "上次备注：上月备份盘损坏"));
@@ -234,9 +185,9 @@ static void test_take_over_owner_and_notes_labelled(void **state)
     assert_non_null(strstr(screen, "本次备注：（未填）"));
     free(screen);
     ui_walk_key(w, ui_key_char('c'));
-    assert_string_equal(answer_at(f, 3)->value, "no");
-    assert_string_equal(answer_at(f, 3)->owner, "王五");
-    assert_null(answer_at(f, 3)->note);   /* a note is this time's own */
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "no");
+    assert_string_equal(testutil_walk_answer(f, 3)->owner, "王五");
+    assert_null(testutil_walk_answer(f, 3)->note);   /* a note is this time's own */
     assert_false(w->editing);              /* the owner is there: not asked again */
     assert_non_null(strstr(f->ctx.message, "整改责任人"));
     ui_walk_free(w);
@@ -245,7 +196,7 @@ static void test_take_over_owner_and_notes_labelled(void **state)
 static void test_total_fixed_while_items_hide(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 2);
     char *before = render(w);
     assert_non_null(strstr(before, "第 3/4 项"));
@@ -262,7 +213,7 @@ static void test_total_fixed_while_items_hide(void **state)
 static void test_answer_recorded_meanwhile_not_overwritten(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 3);
     /* another program (the command line) answers q-yes meanwhile */
     store *st = NULL;
@@ -272,29 +223,29 @@ static void test_answer_recorded_meanwhile_not_overwritten(void **state)
     assert_int_equal(store_answer_put(st, s->assessment->id, "t", "q-yes", NULL, ANSWER_FIELD_VALUE, "yes", NULL, &err), 0);
     store_close(st);
     ui_walk_key(w, ui_key_char('n'));
-    assert_string_equal(answer_at(f, 3)->value, "yes");   /* not written over */
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "yes");   /* not written over */
     assert_non_null(w->error);
     assert_non_null(strstr(w->error, "别处"));
     assert_non_null(strstr(w->error, "是"));
     ui_walk_key(w, ui_key_char('n'));                      /* given again: it is the user's */
-    assert_string_equal(answer_at(f, 3)->value, "no");
-    press(w, UI_KEY_ESC);
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "no");
+    testutil_press(w, UI_KEY_ESC);
 
     /* the same while typing a note */
     ui_walk_goto(w, 3);
-    press(w, UI_KEY_TAB);
-    press(w, UI_KEY_ENTER);
-    type(w, "我的备注");
+    testutil_press(w, UI_KEY_TAB);
+    testutil_press(w, UI_KEY_ENTER);
+    testutil_type(w, "我的备注");
     assert_int_equal(store_open(f->db, &st, &err), 0);
     assert_int_equal(store_answer_put(st, s->assessment->id, "t", "q-yes", NULL, ANSWER_FIELD_NOTE, "命令行备注", NULL, &err), 0);
     store_close(st);
-    press(w, UI_KEY_ENTER);
+    testutil_press(w, UI_KEY_ENTER);
     assert_true(w->editing);
-    assert_string_equal(answer_at(f, 3)->note, "命令行备注");
+    assert_string_equal(testutil_walk_answer(f, 3)->note, "命令行备注");
     assert_non_null(strstr(w->error, "命令行备注"));
-    press(w, UI_KEY_ENTER);
+    testutil_press(w, UI_KEY_ENTER);
     assert_false(w->editing);
-    assert_string_equal(answer_at(f, 3)->note, "我的备注");
+    assert_string_equal(testutil_walk_answer(f, 3)->note, "我的备注");
     ui_walk_free(w);
 }
 
@@ -315,12 +266,12 @@ static char *list_row(ui_walk *w)
 static void test_finished_list_with_critical_failure_not_ticked(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 0);
     ui_walk_key(w, ui_key_char('n'));   /* q-gate: q-dep is not asked */
     ui_walk_goto(w, 2);
-    type(w, "10");
-    press(w, UI_KEY_ENTER);
+    testutil_type(w, "10");
+    testutil_press(w, UI_KEY_ENTER);
     ui_walk_goto(w, 3);
     ui_walk_key(w, ui_key_char('y'));
     ui_walk_goto(w, 3);
@@ -328,7 +279,7 @@ static void test_finished_list_with_critical_failure_not_ticked(void **state)
     assert_non_null(strstr(row, "\xE2\x9C\x93 测试清单"));   /* all answered, nothing to fix */
     free(row);
     ui_walk_key(w, ui_key_char('n'));   /* the critical item fails */
-    press(w, UI_KEY_ESC);
+    testutil_press(w, UI_KEY_ESC);
     row = list_row(w);
     assert_null(strstr(row, "\xE2\x9C\x93"));
     assert_non_null(strstr(row, "\xE2\x9C\x97 测试清单"));
@@ -339,9 +290,9 @@ static void test_finished_list_with_critical_failure_not_ticked(void **state)
 static void test_summary_shows_answer_given(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = to_due_prompt(f);
-    press(w, UI_KEY_ENTER);
+    testutil_press(w, UI_KEY_ENTER);
     ui_walk_free(w);
     ui_summary *sum = ui_summary_new(&f->ctx);
     ui_canvas c = {0};
@@ -401,7 +352,7 @@ static void stored_counts(fixture *f, size_t *answered, size_t *asked)
 static void test_count_of_items_asked_now(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 0);
     /* q-dep is asked only once the gate says yes */
     char *bar = status_bar(w);
@@ -476,15 +427,15 @@ static void record_elsewhere(fixture *f, answer_field field, const char *value)
 static void test_flush_rereads_first(void **state)
 {
     fixture *f = *state;
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     ui_walk *w = ui_walk_new(&f->ctx, 3);
-    press(w, UI_KEY_TAB);
-    press(w, UI_KEY_ENTER);
-    type(w, "我的备注");
+    testutil_press(w, UI_KEY_TAB);
+    testutil_press(w, UI_KEY_ENTER);
+    testutil_type(w, "我的备注");
     record_elsewhere(f, ANSWER_FIELD_NOTE, "命令行备注");
     ui_walk_flush(w);
     assert_false(w->editing);
-    assert_string_equal(answer_at(f, 3)->note, "命令行备注");   /* not written over */
+    assert_string_equal(testutil_walk_answer(f, 3)->note, "命令行备注");   /* not written over */
     assert_non_null(w->unsaved);
     assert_non_null(strstr(w->unsaved, "我的备注"));
     assert_non_null(strstr(w->unsaved, "命令行备注"));
@@ -492,21 +443,21 @@ static void test_flush_rereads_first(void **state)
     ui_walk_free(w);
 
     w = ui_walk_new(&f->ctx, 3);
-    press(w, UI_KEY_TAB);
-    press(w, UI_KEY_ENTER);
-    type(w, "，已核对");
+    testutil_press(w, UI_KEY_TAB);
+    testutil_press(w, UI_KEY_ENTER);
+    testutil_type(w, "，已核对");
     record_elsewhere(f, ANSWER_FIELD_VALUE, "yes");
     ui_walk_flush(w);
     assert_null(w->unsaved);
-    assert_string_equal(answer_at(f, 3)->note, "命令行备注，已核对");
-    assert_string_equal(answer_at(f, 3)->value, "yes");
+    assert_string_equal(testutil_walk_answer(f, 3)->note, "命令行备注，已核对");
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "yes");
     ui_walk_free(w);
 
     /* a number out of range is not saved either, and says so */
     w = ui_walk_new(&f->ctx, 2);
-    type(w, "99999");
+    testutil_type(w, "99999");
     ui_walk_flush(w);
-    assert_null(answer_at(f, 2));
+    assert_null(testutil_walk_answer(f, 2));
     assert_non_null(w->unsaved);
     assert_non_null(strstr(w->unsaved, "99999"));
     ui_walk_free(w);
@@ -519,12 +470,12 @@ static void test_clear_and_take_over_reread_first(void **state)
     ui_walk *w = last_month_failed(f);
     ui_walk_free(w);
 
-    open_period(f, "2026-11");
+    testutil_walk_open(f, "2026-11");
     w = ui_walk_new(&f->ctx, 3);
     record_elsewhere(f, ANSWER_FIELD_VALUE, "yes");
     ui_walk_key(w, ui_key_char('c'));
-    assert_string_equal(answer_at(f, 3)->value, "yes");   /* not written over */
-    assert_null(answer_at(f, 3)->owner);                  /* nor last time's owner added */
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "yes");   /* not written over */
+    assert_null(testutil_walk_answer(f, 3)->owner);                  /* nor last time's owner added */
     assert_non_null(w->error);
     assert_non_null(strstr(w->error, "别处"));
 
@@ -532,11 +483,11 @@ static void test_clear_and_take_over_reread_first(void **state)
     ui_walk_key(w, ui_key_char('d'));
     record_elsewhere(f, ANSWER_FIELD_VALUE, "no");
     ui_walk_key(w, ui_key_char('d'));
-    assert_string_equal(answer_at(f, 3)->value, "no");    /* what was shown was not what is there */
+    assert_string_equal(testutil_walk_answer(f, 3)->value, "no");    /* what was shown was not what is there */
     assert_non_null(w->error);
     ui_walk_key(w, ui_key_char('d'));
     ui_walk_key(w, ui_key_char('d'));
-    assert_null(answer_at(f, 3)->value);                  /* seen, then cleared */
+    assert_null(testutil_walk_answer(f, 3)->value);                  /* seen, then cleared */
     ui_walk_free(w);
 }
 

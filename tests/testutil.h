@@ -1,4 +1,6 @@
-/* testutil.h: small helpers shared by the unit tests (temporary folders, files). */
+/* testutil.h: what the unit tests share: temporary folders and files, and
+ * the fixture of the sheet tests (the walk-through tests' is in
+ * testutil_walk.h, which brings in the screens' context). */
 #ifndef SELFCHECK_TESTUTIL_H
 #define SELFCHECK_TESTUTIL_H
 
@@ -23,6 +25,17 @@ char *testutil_read(const char *path);
  * U1, the current period of profile p. Sets SELFCHECK_NOW to 2026-03-15 and
  * the XDG folders to dir. Returns 0 with *out, or -1 (the reason printed). */
 int testutil_example_session(const char *dir, profile p, struct session **out);
+
+/* The fixture of the tests over a session of fixtures/example.ini: a fresh
+ * folder and testutil_example_session in it for the half-year check. As
+ * cmocka setup and teardown: *state is a testutil_session *; the teardown
+ * removes the folder and unsets what the session set in the environment. */
+typedef struct testutil_session {
+    char *dir;
+    struct session *s;
+} testutil_session;
+int testutil_session_setup(void **state);
+int testutil_session_teardown(void **state);
 
 /* A canvas as text, one row per line (for the screens' tests). Caller frees. */
 char *testutil_canvas_text(const struct ui_canvas *c);

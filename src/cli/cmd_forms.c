@@ -150,11 +150,7 @@ static int do_import(forms_session *fs, const char *path)
     int code = EXIT_OK;
     int rc = forms_sheet_read(fs->data, path, &changes, &problems, &err);
     if (rc == FORMS_ERR_INVALID) {
-        for (size_t i = 0; i < problems.count; i++) {
-            char *line = diag_format(&problems.items[i]);
-            cli_error("%s", line ? line : problems.items[i].message);
-            free(line);
-        }
+        cli_print_diags(&problems);
         cli_error(_("%1$s: problems found: %2$zu; nothing of the sheet was recorded"), path, problems.count);
         code = EXIT_INPUT;
     } else if (rc != FORMS_OK) {
