@@ -105,6 +105,11 @@ want='"u1","halfyear","2026-H2","2026-12-25",""
 [ "$m" = "$want" ] || { fail "missing"; diff <(echo "$want") <(echo "$m"); }
 code "missing as a table" 0 rv missing
 expect "never reported, in words" "never" "$(grep u4 <<<"$out")"
+# the aligned table names the check in the language in force; the CSV keeps its token
+out=$("$bin" review missing --db "$db" 2>&1)
+expect "the check in Chinese words" "每月例行检查" "$(grep u4 <<<"$out")"
+out=$("$bin" review findings --unit u2 --db "$db" 2>&1)
+expect "the findings' check in words" "每月例行检查" "$out"
 
 # ---- items ----
 code "items of the latest reports" 0 rv items --csv

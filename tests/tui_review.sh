@@ -5,7 +5,8 @@
 # reported and a revoked key marked, sorting by unit, score and change, the
 # monthly and half-year check, moving between periods; a unit's checklists,
 # trend and open findings (overdue marked); two of its periods compared.
-# An item across units, remediation follow-up and who has not reported.
+# An item across units, remediation follow-up and who has not reported; the
+# synthetic reports' checklist is not an official one, so every view marks it.
 # Waits for screen content, never for fixed times.
 set -u
 bin=$1
@@ -167,6 +168,7 @@ keys a Down
 keys a Enter
 wait_for a "单位 u2 单位u2 · 月度检查 2026-12"
 wait_for a "未整改问题：3 项，其中逾期 3 项"
+expect "a finding of a non-standard checklist is marked as its bar is" "> !item-3  " "$(screen a)"
 expect "u2 did not report November: no change" "较上期 -" "$(screen a)"
 expect "item-3's owner and due date" "李四    2026-10-31  已逾期" "$(screen a | grep 'item-3 ')"
 expect "item-4 overdue" "2027-01-05  已逾期" "$(screen a | grep 'item-4 ')"
@@ -174,6 +176,7 @@ expect "item-4 overdue" "2027-01-05  已逾期" "$(screen a | grep 'item-4 ')"
 keys a c
 wait_for a "两期对比 u2 单位u2：[2026-10] 与 2026-12"
 wait_for a "改善 0 项 · 退步 2 项"
+expect "both reports' non-standard checklists named" "非标准检查表：2026-10 bench v1；2026-12 bench v1" "$(screen a)"
 expect "item-5 regressed" "1/1      0/1  退步" "$(screen a | grep 'bench/item-5 ')"
 keys a q
 wait_for a "单位 u2 单位u2"
@@ -194,6 +197,8 @@ wait_for a "检查项跨单位情况 月度检查 2026-12"
 wait_for a "5 个检查项有单位不符合"
 expect "item-3: u2 and u6 of 3" "2           3" "$(screen a | grep 'bench/item-3 ')"
 expect "item-5: u2 of 3" "1           3" "$(screen a | grep 'bench/item-5 ')"
+expect "item-3: both failing units answered a non-standard checklist" "3       2" "$(screen a | grep 'bench/item-3 ')"
+expect "and the line below says so" "3 个中有 2 个，其中 2 个使用非标准检查表" "$(screen a)"
 expect "the first item's failing units" "不符合 bench/item-3 的单位：3 个中有 2 个" "$(screen a)"
 expect "named" "u2 单位u2、u6 单位u6" "$(screen a)"
 keys a Down
@@ -206,6 +211,7 @@ wait_for a "整改跟踪"
 wait_for a "共 12 项问题：逾期 9 项，未到期 0 项，已整改 3 项（今天 2027-01-10）"
 expect "overdue first" "逾期未整改：9 项" "$(screen a)"
 expect "u2's item-3, found in October" "2026-10-31  2026-10" "$(screen a | grep -E '^. +u2 +item-3 ')"
+expect "marked with its non-standard checklist" "非标准 bench" "$(screen a | grep -E '^. +u2 +item-3 ')"
 expect "u6's item-5 resolved in December" "2026-11  2026-12" "$(screen a | grep -E '^. +u6 +item-5 ')"
 expect "resolved ones last" "已整改：3 项" "$(screen a)"
 keys a q

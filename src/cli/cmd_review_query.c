@@ -286,6 +286,13 @@ typedef struct query_def {
     query_fn run;
 } query_def;
 
+/* A check's token in CSV, its name in the language of the table. */
+static const char *profile_cell(const char *token, bool csv)
+{
+    profile p;
+    return !csv && profile_parse(token, &p) == 0 ? cli_profile_label(p) : token;
+}
+
 static int query_missing(review_db *db, const query_args *a, const config *cfg, query_out *o, char **err)
 {
     char today[11];
@@ -302,7 +309,8 @@ static int query_missing(review_db *db, const query_args *a, const config *cfg, 
     o->t.columns = 6;
     for (size_t i = 0; i < n; i++) {
         const char *last = m[i].last_reported[0] || a->csv ? m[i].last_reported : _("never");
-        const char *cells[] = {m[i].unit_code, m[i].unit_name, m[i].profile, m[i].period, m[i].due, last};
+        const char *cells[] = {m[i].unit_code, m[i].unit_name, profile_cell(m[i].profile, a->csv), m[i].period,
+                               m[i].due, last};
         table_add(&o->t, cells);
     }
     review_missing_free(m, n);
@@ -332,7 +340,8 @@ static int query_findings(review_db *db, const query_args *a, const config *cfg,
     o->t.columns = 13;
     for (size_t i = 0; i < n; i++) {
         const char *status = a->csv ? status_token[f[i].status] : _(status_text[f[i].status]);
-        const char *cells[] = {f[i].unit_code, f[i].profile, f[i].checklist_id, f[i].item_id, f[i].system_id,
+        const char *cells[] = {f[i].unit_code, profile_cell(f[i].profile, a->csv), f[i].checklist_id, f[i].item_id,
+                               f[i].system_id,
                                status, f[i].due, f[i].owner, f[i].first_period, f[i].last_period,
                                f[i].resolved_in, f[i].question_zh,
                                a->csv ? (f[i].nonstandard ? "yes" : "no") : f[i].nonstandard ? _("non-standard") : ""};

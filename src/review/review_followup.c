@@ -8,6 +8,7 @@
 #include "review_query.h"
 #include "review_db_internal.h"
 #include "error.h"
+#include "i18n.h"
 #include "profile.h"
 
 #include <stdlib.h>
@@ -74,7 +75,7 @@ int review_findings(review_db *db, const char *unit, bool overdue_only, const ch
         const unsigned char *due = sqlite3_column_text(st, 9);
         if (chain == NULL) {
             if ((chain = calloc(1, sizeof *chain)) == NULL) {
-                rc = error_set(err, "out of memory");
+                rc = error_set(err, _("out of memory"));
                 break;
             }
             char **const first[] = {&chain->unit_code, &chain->unit_name, &chain->profile, &chain->checklist_id,
@@ -92,14 +93,14 @@ int review_findings(review_db *db, const char *unit, bool overdue_only, const ch
         if (rc == 0 && due != NULL && due[0] != '\0' && (chain->due[0] == '\0' || strcmp((const char *)due, chain->due) < 0))
             rc = set_text(&chain->due, due);
         if (rc != 0) {
-            rc = error_set(err, "out of memory");
+            rc = error_set(err, _("out of memory"));
             break;
         }
         if (sqlite3_column_int(st, 13) != 0)
             continue;   /* carried into the next report: the next row goes on with it */
         const unsigned char *next = sqlite3_column_text(st, 12);
         if (set_text(&chain->resolved_in, next) != 0) {
-            rc = error_set(err, "out of memory");
+            rc = error_set(err, _("out of memory"));
             break;
         }
         chain->status = chain->resolved_in[0] != '\0'                              ? REVIEW_FINDING_RESOLVED
@@ -108,7 +109,7 @@ int review_findings(review_db *db, const char *unit, bool overdue_only, const ch
         if (!overdue_only || chain->status == REVIEW_FINDING_OVERDUE) {
             review_finding *slot = review_grow((void **)&list, &n, &cap, sizeof *slot);
             if (slot == NULL) {
-                rc = error_set(err, "out of memory");
+                rc = error_set(err, _("out of memory"));
                 break;
             }
             *slot = *chain;
@@ -351,7 +352,7 @@ int review_missing_periods(review_db *db, const schedule *s, const char *today, 
                 rc = review_db_read_fail(db, err);
             else if (unit_missing(code ? code : "", name ? name : "", profiles[i], reported, reported_count,
                                   due_list[i], dues[i], due_count[i], &list, &n, &cap) != 0)
-                rc = error_set(err, "out of memory");
+                rc = error_set(err, _("out of memory"));
             strings_free(reported, reported_count);
         }
     }

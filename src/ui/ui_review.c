@@ -209,7 +209,8 @@ static const char help_unit[] = N_(
     "Left, Right\tthe unit's period before or after\n"
     "c\tcompare two of the unit's periods item by item: this one and the one before\n"
     "Up, Down, PgUp, PgDn\tscroll the open findings\n"
-    "Marks\toverdue: the due date passed and the finding is still in the unit's latest report");
+    "Marks\toverdue: the due date passed and the finding is still in the unit's latest report; ! before a "
+    "checklist or an item: answered against a checklist that is not an official one (non-standard)");
 
 static const char help_compare[] = N_(
     "Review: two periods compared\n"

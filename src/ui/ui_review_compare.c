@@ -89,10 +89,12 @@ ui_review_compare *ui_review_compare_new(ui_review *rv)
     size_t n = 0;
     char *err = NULL;
     if (review_unit_trend(rv->db, rv->unit, ui_review_profile_token(rv), &trend, &n, &err) == 0 &&
-        (x->periods = calloc(n ? n : 1, sizeof *x->periods)) != NULL) {
+        (x->periods = calloc(n ? n : 1, sizeof *x->periods)) != NULL &&
+        (x->nonstandard = calloc(n ? n : 1, sizeof *x->nonstandard)) != NULL) {
         for (size_t i = 0; i < n; i++) {
-            x->periods[x->period_count++] = trend[i].period;
-            trend[i].period = NULL;
+            x->periods[x->period_count] = trend[i].period;
+            x->nonstandard[x->period_count++] = trend[i].nonstandard;
+            trend[i].period = trend[i].nonstandard = NULL;
         }
     } else {
         x->error = strdup(err ? err : "out of memory");
@@ -111,9 +113,12 @@ void ui_review_compare_free(ui_review_compare *x)
 {
     if (x == NULL)
         return;
-    for (size_t i = 0; i < x->period_count; i++)
+    for (size_t i = 0; i < x->period_count; i++) {
         free(x->periods[i]);
+        free(x->nonstandard[i]);
+    }
     free(x->periods);
+    free(x->nonstandard);
     review_item_diffs_free(x->items, x->item_count);
     ui_table_free(x->table);
     free(x->error);
@@ -173,6 +178,30 @@ ui_action ui_review_compare_key(ui_review_compare *x, ui_key k)
     return UI_ACT_NONE;
 }
 
+/* "非标准检查表：2026-10 bench v1；2026-12 bench v1" for the two periods
+ * whose reports were answered against checklists that are not official, or
+ * NULL when neither was. Caller frees. */
+static char *compare_marks(const ui_review_compare *x)
+{
+    const char *period[2] = {x->rv->compare_with, ui_review_compare_later(x)};
+    char *parts[2] = {NULL, NULL};
+    for (int k = 0; k < 2; k++) {
+        size_t i = compare_index(x, period[k]);
+        if (i < x->period_count && x->nonstandard[i][0] &&
+            asprintf(&parts[k], "%s %s", x->periods[i], x->nonstandard[i]) < 0)
+            parts[k] = NULL;
+    }
+    char *out = NULL;
+    int n = parts[0] && parts[1] ? asprintf(&out, _("Non-standard checklist: %1$s; %2$s"), parts[0], parts[1])
+          : parts[0] || parts[1] ? asprintf(&out, _("Non-standard checklist: %s"), parts[0] ? parts[0] : parts[1])
+                                 : 0;
+    if (n < 0)
+        out = NULL;
+    free(parts[0]);
+    free(parts[1]);
+    return out;
+}
+
 void ui_review_compare_render(ui_review_compare *x, ui_canvas *c)
 {
     ui_review *rv = x->rv;
@@ -200,10 +229,15 @@ void ui_review_compare_render(ui_review_compare *x, ui_canvas *c)
                      x->kinds[REVIEW_DROPPED], x->kinds[REVIEW_SAME]) < 0)
             line = NULL;
         ui_canvas_put_cut(c, 1, 1, c->cols - 2, UI_ROLE_NORMAL, line ? line : "");
+        char *marks = compare_marks(x);
+        int top = 2;
+        if (marks != NULL)
+            ui_canvas_put_cut(c, top++, 1, c->cols - 2, UI_ROLE_WARNING, marks);
+        free(marks);
         if (ui_table_list(x->table)->count == 0)
-            ui_canvas_put_cut(c, 3, 2, c->cols - 4, UI_ROLE_DIM, _("No item changed between the two periods."));
+            ui_canvas_put_cut(c, top + 1, 2, c->cols - 4, UI_ROLE_DIM, _("No item changed between the two periods."));
         else
-            ui_table_render(x->table, c, 2, 0, c->cols, c->rows - 3 - 2);
+            ui_table_render(x->table, c, top, 0, c->cols, c->rows - 3 - top);
     }
     free(line);
     free(hints);

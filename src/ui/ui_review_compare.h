@@ -18,6 +18,7 @@
 typedef struct ui_review_compare {
     ui_review *rv;                 /* not owned: rv->unit, rv->compare_with and rv->compare_later */
     char **periods;                /* the unit's reported periods, oldest first */
+    char **nonstandard;            /* of each: its checklists that are not official ("ID vN, ..."), or "" */
     size_t period_count;
     bool later;                    /* Left and Right move the later period (Tab), not the earlier */
     review_item_diff *items;

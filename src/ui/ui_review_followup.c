@@ -22,9 +22,18 @@ static int followup_load(ui_review_list *l, char **err)
     return 0;
 }
 
+/* Whether a finding was answered against a checklist that is not official:
+ * the list then has a Marks column that names it. */
+static bool followup_nonstandard(const ui_review_list *l)
+{
+    for (size_t i = 0; i < l->finding_count; i++)
+        if (l->findings[i].nonstandard)
+            return true;
+    return false;
+}
+
 static size_t followup_columns(const ui_review_list *l, ui_table_column *out)
 {
-    (void)l;
     const ui_table_column columns[] = {
         {_("Unit code"), 4, false, UI_ALIGN_LEFT, false, 0},
         {_("Item"), 6, false, UI_ALIGN_LEFT, false, 0},
@@ -33,9 +42,11 @@ static size_t followup_columns(const ui_review_list *l, ui_table_column *out)
         {_("Due"), 10, false, UI_ALIGN_LEFT, false, 0},
         {_("Found"), 7, false, UI_ALIGN_LEFT, false, 0},
         {_("Resolved in"), 7, false, UI_ALIGN_LEFT, false, 0},
+        {_("Marks"), 6, false, UI_ALIGN_LEFT, false, 0},
     };
-    memcpy(out, columns, sizeof columns);
-    return sizeof columns / sizeof columns[0];
+    size_t n = sizeof columns / sizeof columns[0] - !followup_nonstandard(l);
+    memcpy(out, columns, n * sizeof columns[0]);
+    return n;
 }
 
 static void followup_fill(ui_review_list *l)
@@ -56,14 +67,18 @@ static void followup_fill(ui_review_list *l)
             const review_finding *f = &l->findings[i];
             if (f->status != order[g])
                 continue;
-            char where[200];
+            char where[200], mark[160] = "";
             snprintf(where, sizeof where, "%s%s%s", f->item_id, f->system_id[0] ? "@" : "", f->system_id);
+            if (f->nonstandard)
+                snprintf(mark, sizeof mark, _("non-standard %s"), f->checklist_id);
             const char *cells[] = {f->unit_code, where, f->question_zh, f->owner[0] ? f->owner : "-",
                                    f->due[0] ? f->due : "-", f->first_period,
-                                   f->resolved_in[0] ? f->resolved_in : "-"};
+                                   f->resolved_in[0] ? f->resolved_in : "-", mark};
             long r = ui_table_add_row(l->table, cells, UI_ROLE_NORMAL);
             if (r >= 0 && g == 0)
                 ui_table_set_role(l->table, (size_t)r, 4, UI_ROLE_WARNING);
+            if (r >= 0 && f->nonstandard)
+                ui_table_set_role(l->table, (size_t)r, 7, UI_ROLE_WARNING);
         }
     }
 }

@@ -21,31 +21,46 @@ static int items_load(ui_review_list *l, char **err)
                                err);
 }
 
+/* Whether a failing unit answered an item's checklist in a version that
+ * is not official: the list then has a column counting them. */
+static bool items_nonstandard(const ui_review_list *l)
+{
+    for (size_t i = 0; i < l->item_count; i++)
+        if (l->items[i].nonstandard > 0)
+            return true;
+    return false;
+}
+
 static size_t items_columns(const ui_review_list *l, ui_table_column *out)
 {
-    (void)l;
     const ui_table_column columns[] = {
         {_("Item"), 6, false, UI_ALIGN_LEFT, false, 0},
         {_("Question"), 10, true, UI_ALIGN_LEFT, false, 0},
         {_("Units failing"), 4, false, UI_ALIGN_RIGHT, true, 0},
         {_("Of units"), 4, false, UI_ALIGN_RIGHT, true, 0},
+        {_("Non-standard"), 4, false, UI_ALIGN_RIGHT, true, 0},
     };
-    memcpy(out, columns, sizeof columns);
-    return sizeof columns / sizeof columns[0];
+    size_t n = sizeof columns / sizeof columns[0] - !items_nonstandard(l);
+    memcpy(out, columns, n * sizeof columns[0]);
+    return n;
 }
 
 static void items_fill(ui_review_list *l)
 {
     for (size_t i = 0; i < l->item_count; i++) {
         const review_item_count *it = &l->items[i];
-        char where[200], failing[24], reporting[24];
+        char where[200], failing[24], reporting[24], nonstandard[24] = "";
         snprintf(where, sizeof where, "%s/%s", it->checklist_id, it->item_id);
         snprintf(failing, sizeof failing, "%ld", it->failing);
         snprintf(reporting, sizeof reporting, "%ld", it->reporting);
-        const char *cells[] = {where, it->question_zh, failing, reporting};
+        if (it->nonstandard > 0)
+            snprintf(nonstandard, sizeof nonstandard, "%ld", it->nonstandard);
+        const char *cells[] = {where, it->question_zh, failing, reporting, nonstandard};
         long r = ui_table_add_row(l->table, cells, UI_ROLE_NORMAL);
         if (r >= 0)
             ui_table_set_role(l->table, (size_t)r, 2, UI_ROLE_FAILED);
+        if (r >= 0 && it->nonstandard > 0)
+            ui_table_set_role(l->table, (size_t)r, 4, UI_ROLE_WARNING);
     }
 }
 
@@ -100,8 +115,13 @@ static int items_render(ui_review_list *l, ui_canvas *c)
     if (chosen >= 0 && (size_t)chosen < l->item_count) {
         const review_item_count *it = &l->items[chosen];
         char *heading = NULL, *units = items_units(l, it);
-        if (asprintf(&heading, _("Units failing %1$s/%2$s: %3$ld of %4$ld"), it->checklist_id, it->item_id,
-                     it->failing, it->reporting) < 0)
+        int n = it->nonstandard > 0
+                  ? asprintf(&heading, _("Units failing %1$s/%2$s: %3$ld of %4$ld, %5$ld of them against a "
+                                         "non-standard checklist"),
+                             it->checklist_id, it->item_id, it->failing, it->reporting, it->nonstandard)
+                  : asprintf(&heading, _("Units failing %1$s/%2$s: %3$ld of %4$ld"), it->checklist_id, it->item_id,
+                             it->failing, it->reporting);
+        if (n < 0)
             heading = NULL;
         ui_canvas_hline(c, bottom, 0, c->cols, UI_ROLE_DIM);
         ui_canvas_put_cut(c, bottom + 1, 1, c->cols - 2, UI_ROLE_TITLE, heading ? heading : "");

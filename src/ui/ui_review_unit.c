@@ -63,7 +63,9 @@ static void unit_table(ui_review_unit *u)
         const review_finding *f = &u->findings[i];
         bool overdue = f->status == REVIEW_FINDING_OVERDUE;
         char where[160];
-        snprintf(where, sizeof where, "%s%s%s", f->item_id, f->system_id[0] ? "@" : "", f->system_id);
+        /* "!": answered against a non-standard checklist, as its bar above is marked */
+        snprintf(where, sizeof where, "%s%s%s%s", f->nonstandard ? "!" : "", f->item_id, f->system_id[0] ? "@" : "",
+                 f->system_id);
         const char *cells[] = {where, f->question_zh, f->owner[0] ? f->owner : "-", f->due[0] ? f->due : "-",
                                overdue ? _("overdue") : _("open")};
         long r = ui_table_add_row(u->table, cells, UI_ROLE_NORMAL);
