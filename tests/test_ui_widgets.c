@@ -17,6 +17,7 @@
 #include "text.h"
 #include "ui_canvas.h"
 #include "ui_chart.h"
+#include "ui_context.h"
 #include "ui_list.h"
 #include "ui_pane.h"
 #include "ui_table.h"
@@ -47,6 +48,29 @@ static void test_cut_marks_the_cut(void **state)
     /* text that fits is not marked */
     ui_canvas_put_cut(&c, 1, 0, 8, UI_ROLE_NORMAL, "办公自动");
     assert_row(&c, 1, "办公自动");
+    ui_canvas_free(&c);
+}
+
+/* A title cut to the full width of the title bar (a long unit name) ends in
+ * "…" and keeps the date at the right. */
+static void test_title_keeps_date(void **state)
+{
+    (void)state;
+    ui_context ctx = {0};
+    memcpy(ctx.today, "2026-11-21", 11);
+    memcpy(ctx.lang, "zh", 3);
+    ui_canvas c = {0};
+    assert_int_equal(ui_canvas_reset(&c, 1, 80), 0);
+    ui_render_title(&ctx, &c, "每月例行检查 2026-11 \xC2\xB7 广州市生态环境局黄埔分局信息化建设办公室 \xC2\xB7 欧阳建国（信息科）");
+    char *row = ui_canvas_row_text(&c, 0);
+    assert_non_null(row);
+    size_t n = strlen(row);
+    while (n > 0 && row[n - 1] == ' ')
+        n--;
+    assert_true(n >= 10);
+    assert_memory_equal(row + n - 10, "2026-11-21", 10);
+    assert_non_null(strstr(row, "…"));
+    free(row);
     ui_canvas_free(&c);
 }
 
@@ -338,6 +362,7 @@ int main(void)
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cut_marks_the_cut),
+        cmocka_unit_test(test_title_keeps_date),
         cmocka_unit_test(test_list_keys_and_scroll),
         cmocka_unit_test(test_list_skips_rows_not_selectable),
         cmocka_unit_test(test_table_keeps_dates_and_states),

@@ -206,8 +206,10 @@ void ui_render_title(const ui_context *ctx, ui_canvas *c, const char *title)
 {
     ui_canvas_fill(c, 0, 0, c->cols, UI_ROLE_TITLE);
     int right = (int)text_width(ctx->today) + 1;
+    /* the title is cut to leave a blank and the date: a title cut to the
+     * full width (a long unit name) still leaves the date its room */
     int used = ui_canvas_put_cut(c, 0, 1, c->cols - right - 2, UI_ROLE_TITLE, title);
-    if (c->cols - right > used + 2)
+    if (c->cols - right >= used + 2)
         ui_canvas_put(c, 0, c->cols - right, right, UI_ROLE_TITLE, ctx->today);
 }
 
