@@ -101,6 +101,9 @@ walk_all() {
     asked=$(screen "$t" | tail -1 | grep -oE '[0-9]+/[0-9]+ ·' | tail -1 | sed 's/.*\/\([0-9]*\) .*/\1/')
     [ -n "$asked" ] || give_up "$t" "walk_all: no count of asked items on the status line"
     check "$t" "$2 walk"
+    # the items' own text is the same at every size: the wide run reads the
+    # first items only (walk_items), the frame around them at its width
+    ((asked > ${walk_items:-asked})) && asked=$walk_items
     for ((n = 1; n < asked; n++)); do
         keys "$t" Down
         check "$t" "$2 walk"
