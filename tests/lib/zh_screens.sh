@@ -189,7 +189,7 @@ EOF2
     keys "$t" i
     wait_for "$t" "数据资产清单"
     forms_pages "$t" inventory
-    keys "$t" Home
+    try_keys "$t" Home
     keys "$t" Down Enter
     keys "$t" 91350100M000100Y34 Enter
     wait_for "$t" "校验码"
@@ -248,8 +248,7 @@ EOF2
     back_to_start "$t"
 
     # the half-year check: every item, then the incomplete summary and export
-    tmx send-keys -t "$t" Home
-    keys "$t" Down
+    select_entry "$t" "每半年全面检查"
     keys "$t" Enter
     wait_for "$t" "每半年全面检查 2026-H2"
     walk_all "$t" half-year
@@ -267,17 +266,26 @@ EOF2
     back_to_start "$t"
 
     # the change check of the long-named system
-    local tries=0
-    while ! screen "$t" | grep -qE '^ *> .*变更'; do
-        keys "$t" Down
-        tries=$((tries + 1))
-        ((tries < 10)) || give_up "$t" "no change entry on the start screen"
-    done
+    select_entry "$t" "变更：全市"
     keys "$t" Enter
     wait_for "$t" "@env-monitor-platform"
     walk_all "$t" change
     keys "$t" q
     wait_for "$t" "EXIT=0"
+}
+# select_entry TARGET TEXT: moves the start screen's selection (">") to the
+# entry holding TEXT, wherever it was.
+select_entry() {
+    local n
+    for n in 1 2 3 4 5 6 7 8 9 10; do
+        screen "$1" | grep -E '^ *> ' | grep -qF -- "$2" && return 0
+        try_keys "$1" Down || break
+    done
+    for n in 1 2 3 4 5 6 7 8 9 10; do
+        screen "$1" | grep -E '^ *> ' | grep -qF -- "$2" && return 0
+        try_keys "$1" Up || break
+    done
+    give_up "$1" "no entry '$2' to choose on the start screen"
 }
 # back_to_start TARGET: b until the start screen shows (Esc there would quit).
 back_to_start() {
