@@ -57,6 +57,10 @@ char *answer_allowed_all(const item *it);
  * locale; this century), full-width digits, a time of 0:00 after it. A form
  * whose order is a guess (12/11/26) is refused. 0 with *out, or -1. */
 int answer_read_date(const char *text, civil_date *out);
+/* answer_read_date for every place that reads a date someone typed (an
+ * answer, a remediation due date on a sheet or on the screen): 0 with *out,
+ * or -1 with *err naming the forms that are accepted. */
+int answer_date_parse(const char *text, civil_date *out, char **err);
 
 /* The answer as shown to a person in `lang` ("是"/"Yes", a choice label, a
  * number with its unit). Caller frees. */

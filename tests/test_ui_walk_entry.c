@@ -28,6 +28,7 @@
 #include "testutil_walk.h"
 #include "text.h"
 #include "ui_context.h"
+#include "ui_help.h"
 #include "ui_start.h"
 #include "ui_summary.h"
 #include "ui_walk.h"
@@ -491,6 +492,152 @@ static void test_clear_and_take_over_reread_first(void **state)
     ui_walk_free(w);
 }
 
+/* The due-date prompt reads every date form a sheet takes, by the core's
+ * one reader, and refuses a form whose order is a guess with the forms that
+ * are accepted. */
+static void test_due_date_in_chinese_forms(void **state)
+{
+    fixture *f = *state;
+    testutil_walk_open(f, "2026-11");
+    static const struct {
+        const char *typed, *stored;
+    } forms[] = {{"2026年12月20日", "2026-12-20"}, {"26年12月21日", "2026-12-21"},
+                 {"2026/12/22", "2026-12-22"}, {"2026.12.23", "2026-12-23"}, {"２０２６年１２月２４日", "2026-12-24"}};
+    ui_walk *w = to_due_prompt(f);
+    ui_walk_key(w, ui_key_char(0x15));   /* Ctrl-U: the proposed date goes */
+    testutil_type(w, "12/11/26");
+    testutil_press(w, UI_KEY_ENTER);
+    assert_true(w->editing);
+    assert_non_null(w->error);
+    assert_non_null(strstr(w->error, "2026年3月31日"));
+    assert_non_null(strstr(w->error, "2026/3/31"));
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        ui_walk_goto(w, 3);
+        for (int tab = 0; tab < 3; tab++)
+            testutil_press(w, UI_KEY_TAB);
+        assert_int_equal(w->focus, UI_FOCUS_DUE);
+        testutil_press(w, UI_KEY_ENTER);
+        ui_walk_key(w, ui_key_char(0x15));
+        testutil_type(w, forms[k].typed);
+        testutil_press(w, UI_KEY_ENTER);
+        assert_null(w->error);
+        assert_string_equal(testutil_walk_answer(f, 3)->due, forms[k].stored);
+    }
+    /* a date in the past is noticed in any form */
+    ui_walk_goto(w, 3);
+    for (int tab = 0; tab < 3; tab++)
+        testutil_press(w, UI_KEY_TAB);
+    testutil_press(w, UI_KEY_ENTER);
+    ui_walk_key(w, ui_key_char(0x15));
+    testutil_type(w, "2026年1月5日");
+    testutil_press(w, UI_KEY_ENTER);
+    assert_non_null(w->error);
+    assert_non_null(strstr(w->error, "2026年1月5日"));
+    assert_string_equal(testutil_walk_answer(f, 3)->due, "2026-12-24");
+    ui_walk_free(w);
+}
+
+/* A key the item does not take is answered with what it takes, the Chinese
+ * forms too, as the sheet's `allowed` column gives them. */
+static void test_not_allowed_names_chinese_forms(void **state)
+{
+    fixture *f = *state;
+    testutil_walk_open(f, "2026-11");
+    ui_walk *w = ui_walk_new(&f->ctx, 3);
+    ui_walk_key(w, ui_key_char('p'));          /* q-yes takes no "partly" */
+    assert_null(testutil_walk_answer(f, 3));
+    assert_non_null(f->ctx.message);
+    assert_non_null(strstr(f->ctx.message, "yes|no (是|否)"));
+    ui_walk_goto(w, 2);
+    ui_walk_key(w, ui_key_char('x'));          /* q-days takes no "not applicable" */
+    assert_non_null(strstr(f->ctx.message, "0..36500|never (0..36500 天|从未)"));
+    ui_walk_free(w);
+}
+
+/* The keys a help page lists, one per line: "KEY, KEY\tdoes" up to the
+ * heading `until` (NULL: to the end); those whose description starts with
+ * "choice items" or "number and date items" only work on those items. */
+static size_t help_letters(const char *page, const char *until, char *out, size_t max)
+{
+    size_t n = 0;
+    const char *stop = until ? strstr(page, until) : NULL;
+    for (const char *line = page; line && *line && (stop == NULL || line < stop);) {
+        const char *end = strchr(line, '\n'), *tab = strchr(line, '\t');
+        if (tab && (end == NULL || tab < end) && strncmp(tab + 1, "choice items", 12) != 0 &&
+            strncmp(tab + 1, "number and date items", 21) != 0)
+            for (const char *k = line; k < tab; k++)
+                if ((k == line || k[-1] == ' ') && (k + 1 == tab || k[1] == ',') && *k > ' ' && *k < 0x7f &&
+                    n + 1 < max)
+                    out[n++] = *k;
+        line = end ? end + 1 : NULL;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Each help page lists the same keys in both languages, and every letter
+ * key it lists for the walk-through and the start screen does something
+ * there; the start page names the annex forms (i) and the incident
+ * classifier (e); c is said to take over the owner too. */
+static void test_help_lists_what_the_keys_do(void **state)
+{
+    fixture *f = *state;
+    testutil_walk_open(f, "2026-11");
+    for (ui_screen_id about = UI_SCREEN_SETUP; about <= UI_SCREEN_HELP; about++) {
+        const char *zh = about == UI_SCREEN_HELP ? ui_help_common() : ui_help_page(about);
+        ui_context_toggle_lang(&f->ctx);
+        const char *en = about == UI_SCREEN_HELP ? ui_help_common() : ui_help_page(about);
+        ui_context_toggle_lang(&f->ctx);
+        size_t zl = 0, el = 0, zt = 0, et = 0;
+        for (const char *p = zh; *p; p++) {
+            zl += *p == '\n';
+            zt += *p == '\t';
+        }
+        for (const char *p = en; *p; p++) {
+            el += *p == '\n';
+            et += *p == '\t';
+        }
+        assert_int_equal(zl, el);
+        assert_int_equal(zt, et);
+        assert_true(strcmp(zh, en) != 0);   /* translated */
+    }
+    const char *start_zh = ui_help_page(UI_SCREEN_START);
+    assert_non_null(strstr(start_zh, "\ni\t附件表格"));
+    assert_non_null(strstr(start_zh, "\ne\t安全事件定级"));
+    assert_non_null(strstr(ui_help_page(UI_SCREEN_WALK), "\nc\t沿用上次检查的回答；本次尚未填写整改责任人时，一并沿用"));
+
+    ui_context_toggle_lang(&f->ctx);
+    char letters[64];
+    assert_true(help_letters(ui_help_page(UI_SCREEN_WALK), "While typing", letters, sizeof letters) >= 10);
+    assert_non_null(strchr(letters, 'c'));
+    for (const char *k = letters; *k; k++) {
+        ui_walk *w = ui_walk_new(&f->ctx, 0);
+        if (ui_walk_key(w, ui_key_char((unsigned char)*k)) == UI_ACT_NONE)
+            fail_msg("walk: '%c' is in the help and does nothing", *k);
+        ui_walk_free(w);
+    }
+    assert_true(help_letters(ui_help_page(UI_SCREEN_START), NULL, letters, sizeof letters) >= 5);
+    assert_non_null(strchr(letters, 'i'));
+    assert_non_null(strchr(letters, 'e'));
+    for (const char *k = letters; *k; k++) {
+        ui_start *st = ui_start_new(&f->ctx);
+        if (ui_start_key(st, ui_key_char((unsigned char)*k)) == UI_ACT_NONE)
+            fail_msg("start: '%c' is in the help and does nothing", *k);
+        ui_start_free(st);
+    }
+    ui_context_toggle_lang(&f->ctx);
+
+    /* F1 while typing opens the help; what is typed stays */
+    ui_walk *w = ui_walk_new(&f->ctx, 2);
+    testutil_type(w, "12");
+    assert_int_equal(ui_walk_key(w, ui_key_make(UI_KEY_F1)), UI_ACT_HELP);
+    assert_true(w->editing);
+    char *typed = ui_field_text(&w->field);
+    assert_string_equal(typed, "12");
+    free(typed);
+    ui_walk_free(w);
+}
+
 int main(void)
 {
     setenv("SELFCHECK_NOW", "2026-11-21T10:00:00", 1);
@@ -508,6 +655,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_summary_shows_answer_given, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_count_of_items_asked_now, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_flush_rereads_first, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_due_date_in_chinese_forms, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_not_allowed_names_chinese_forms, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_help_lists_what_the_keys_do, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_clear_and_take_over_reread_first, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -147,7 +147,7 @@ bool answer_scheduled_date(const item *it, const char *value, char date[11])
         }
         char *day = trimmed(rest);
         civil_date d;
-        bool ok = day != NULL && date_parse(day, &d) == 0 && date_valid(d);
+        bool ok = day != NULL && answer_read_date(day, &d) == 0;
         free(day);
         if (ok && date != NULL)
             date_format(d, date);
@@ -317,6 +317,13 @@ int answer_read_date(const char *text, civil_date *out)
     return rc;
 }
 
+int answer_date_parse(const char *text, civil_date *out, char **err)
+{
+    if (answer_read_date(text, out) == 0)
+        return 0;
+    return error_set(err, _("'%s' is not a date: write 2026-03-31, 2026/3/31, 2026.3.31 or 2026年3月31日"), text);
+}
+
 static int parse_date(const item *it, const char *v, const char *today, char **canonical, char **err)
 {
     if (it->allow_na && is_na(v)) {
@@ -324,8 +331,8 @@ static int parse_date(const item *it, const char *v, const char *today, char **c
         return 0;
     }
     civil_date d, now;
-    if (answer_read_date(v, &d) != 0)
-        return error_set(err, _("'%s' is not a date: write 2026-03-31, 2026/3/31, 2026.3.31 or 2026年3月31日"), v);
+    if (answer_date_parse(v, &d, err) != 0)
+        return -1;
     if (today != NULL && date_parse(today, &now) == 0 && date_to_days(d) > date_to_days(now))
         return error_set(err, _("%s is in the future (today is %s)"), v, today);
     char buf[11];

@@ -244,8 +244,8 @@ int session_set(session *s, size_t index, answer_field field, const char *input,
             return -1;
     } else if (!clearing && field == ANSWER_FIELD_DUE) {
         civil_date d;
-        if (date_parse(input, &d) != 0)
-            return error_set(err, _("'%s' is not a date: write YYYY-MM-DD"), input);
+        if (answer_date_parse(input, &d, err) != 0)
+            return -1;
         char buf[11];
         date_format(d, buf);
         canonical = strdup(buf);

@@ -130,9 +130,13 @@ static int check_row(const session *s, const sheet *sh, size_t r, const char *pa
     }
     if (*row->due != '\0') {
         civil_date d;
-        if (answer_read_date(row->due, &d) != 0)
-            return diag_add(problems, path, row->line, _("%s: remediation_due '%s' is not a date (YYYY-MM-DD)"),
-                            row->item_id, row->due);
+        if (answer_date_parse(row->due, &d, &why) != 0) {
+            /* TRANSLATORS: the item, then why the due date is not read (it names the forms that are) */
+            int rc = diag_add(problems, path, row->line, _("%1$s: remediation_due: %2$s"), row->item_id,
+                              why ? why : _("out of memory"));
+            free(why);
+            return rc;
+        }
         char buf[11];
         date_format(d, buf);
         if ((c->due = strdup(buf)) == NULL)

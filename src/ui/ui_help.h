@@ -39,5 +39,10 @@ void ui_help_init(ui_help *h, ui_context *ctx, ui_screen_id about);
 /* Scrolls, or returns UI_ACT_BACK to close. */
 ui_action ui_help_key(ui_help *h, ui_key k);
 void ui_help_render(ui_help *h, ui_canvas *c);
+/* The keys of a screen of the unit's check (setup to systems), and those of
+ * every screen, in the language in force: "KEY\tWHAT IT DOES" lines, a line
+ * without a tab a heading (static strings, not to be freed). */
+const char *ui_help_page(ui_screen_id about);
+const char *ui_help_common(void);
 
 #endif

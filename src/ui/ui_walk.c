@@ -413,7 +413,9 @@ static ui_action walk_clear(ui_walk *w)
 
 static ui_action walk_not_allowed(ui_walk *w)
 {
-    char *allowed = answer_allowed(ui_walk_item(w));
+    /* the core's one list of accepted forms, as the sheet's `allowed` column
+     * and the command line's messages give it: yes|no (是|否) */
+    char *allowed = answer_allowed_all(ui_walk_item(w));
     const char *args[] = {allowed ? allowed : ""};
     ui_context_sayf(w->ctx, UI_ROLE_WARNING, _("This item does not take that answer; it takes: {1}"), args, 1);
     free(allowed);
@@ -548,6 +550,9 @@ static ui_action walk_key(ui_walk *w, ui_key k)
 {
     if (k.code == UI_KEY_RESIZE)
         return UI_ACT_REDRAW;
+    /* F1 is the help while typing, as on every screen: the text stays */
+    if (k.code == UI_KEY_F1)
+        return UI_ACT_HELP;
     if (w->searching)
         return walk_search_key(w, k);
     if (w->editing && ui_walk_count(w) > 0)

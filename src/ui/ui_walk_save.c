@@ -41,11 +41,15 @@ static char *walk_check_number(const ui_walk *w, const item *it, const char *inp
     return NULL;
 }
 
+/* A date is read by the core's one reader, in every form a sheet takes
+ * (2026-12-20, 2026/12/20, 2026.12.20, 2026年12月20日, 26年12月20日); a form
+ * whose order is a guess is refused with the forms that are accepted. */
 static char *walk_check_date(const ui_walk *w, const char *input, bool may_be_future)
 {
     civil_date d, today;
-    if (date_parse(input, &d) != 0 || !date_valid(d))
-        return strdup(_("Type the date as YYYY-MM-DD, e.g. 2026-11-21, and a day that exists."));
+    char *err = NULL;
+    if (answer_date_parse(input, &d, &err) != 0)
+        return err ? err : strdup("?");
     if (!may_be_future && date_parse(w->ctx->today, &today) == 0
         && date_to_days(d) > date_to_days(today)) {
         const char *args[] = {w->ctx->today};
@@ -58,7 +62,7 @@ static char *walk_check_date(const ui_walk *w, const char *input, bool may_be_fu
 static bool walk_date_past(const ui_walk *w, const char *input)
 {
     civil_date d, today;
-    return date_parse(input, &d) == 0 && date_parse(w->ctx->today, &today) == 0
+    return answer_read_date(input, &d) == 0 && date_parse(w->ctx->today, &today) == 0
         && date_to_days(d) < date_to_days(today);
 }
 
