@@ -54,7 +54,19 @@ typedef struct condition {
                           instead of an item; item_id is then NULL */
     size_t item_index; /* index of item_id in its checklist (the loader sets it) */
     size_t depth;      /* conditions on the way up the chain, this one included */
+    /* show_if_unrecorded = ITEM: VALUES beside a condition on an attribute:
+     * the condition on an earlier item that decides instead while the forms
+     * record no value of the attribute for the system (the answer to the
+     * level item, until the inventory gives the level); NULL otherwise */
+    struct condition *unrecorded;
 } condition;
+
+/* The condition on an item in c's place in a chain: c itself when it names
+ * an item, its show_if_unrecorded when it is on a system attribute, or
+ * NULL. */
+const condition *condition_on_item(const condition *c);
+/* Frees c, its values and its show_if_unrecorded; accepts NULL. */
+void condition_free(condition *c);
 
 /* The longest chain of show_if conditions on items a checklist may hold
  * (an item shown when one is, that is shown when another is...): deeper

@@ -57,6 +57,15 @@ const char *sysattr_get(const sysattr_set *set, const char *system_id, sysattr_n
  * ("3"). Writes "1".."4" or "none" into out; false when it is neither. */
 bool sysattr_level_of_answer(const char *value, char out[5]);
 
+/* Room for any attribute value sysattr_stated_value writes. */
+#define SYSATTR_VALUE_MAX 16
+/* The value of attribute a that the answer of an item stating it (states =
+ * system.NAME) stands for: for mlps_level a level answer read as
+ * sysattr_level_of_answer does, for the others the answer itself when the
+ * attribute takes it. Returns buf (or the answer), or NULL when the answer
+ * says nothing of the attribute (na, partial). */
+const char *sysattr_stated_value(sysattr_name a, const char *value, char buf[SYSATTR_VALUE_MAX]);
+
 /* An answer that the inventory contradicts. */
 typedef enum sysattr_conflict_kind {
     /* the item is gated on the attribute (show_if = system.NAME), the forms

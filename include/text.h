@@ -52,6 +52,12 @@ typedef struct text_span {
  * Caller frees; NULL when out of memory. */
 char *text_strip(const char *start, const char *end);
 
+/* Splits a comma-separated list ("a, b,c") into trimmed, non-empty words.
+ * Returns the count with *words (free with text_words_free), or -1 with
+ * *words NULL for an empty entry or when out of memory. */
+long text_split_list(const char *v, char ***words);
+void text_words_free(char **words, long count);
+
 /* Wraps s into lines of at most `width` columns (width >= 2) at the last
  * place that fits where a line may break: a space, or beside a Chinese
  * character (Chinese has no spaces), but not before a closing mark such as

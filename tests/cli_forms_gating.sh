@@ -12,18 +12,7 @@ repo=$2
 . "$repo/tests/lib/common.sh"
 export SELFCHECK_NOW=2026-11-21T10:00:00
 
-example_config
-sed -i "s|checklists = .*|checklists = $repo/tests/fixtures/gating.ini|" "$work/selfcheck.ini"
-sc systems add app 网上办事系统 >/dev/null || fail "systems add app"
-sc systems add oa 办公自动化系统 >/dev/null || fail "systems add oa"
-sc systems add web 门户网站 >/dev/null || fail "systems add web"
-sc inventory set --system app release_area=both data_types=both storage=hosting mlps_level=3 >/dev/null ||
-    fail "inventory app"
-sc inventory set --system oa release_area=private data_types=business storage=private mlps_level=2 >/dev/null ||
-    fail "inventory oa"
-sc inventory set --system web release_area=internet data_types=business storage=internet mlps_level=2 >/dev/null ||
-    fail "inventory web"
-sc survey set --system web domain=www.example.gov.cn >/dev/null || fail "survey web"
+forms_unit "$repo/tests/fixtures/gating.ini"
 
 # asked: internet-boundary for app and web, pi-encrypted for app, website-id
 # for web, hosting-contract for app, assessment-l3 for app, level for all three

@@ -257,9 +257,15 @@ static void test_mlps_change_traps(void **state)
     assert_non_null(strstr(l4->question_zh, "第四级"));
     assert_non_null(l4->not_before);
     assert_string_equal(l4->not_before, "mlps-last-change");
+    /* asked by the inventory's level, else by the answer to mlps-level */
     assert_non_null(l4->show_if);
+    assert_string_equal(l4->show_if->attribute, "mlps_level");
     assert_int_equal(l4->show_if->value_count, 1);
-    assert_string_equal(l4->show_if->values[0], "l4");
+    assert_string_equal(l4->show_if->values[0], "4");
+    assert_non_null(l4->show_if->unrecorded);
+    assert_string_equal(l4->show_if->unrecorded->item_id, "mlps-level");
+    assert_int_equal(l4->show_if->unrecorded->value_count, 1);
+    assert_string_equal(l4->show_if->unrecorded->values[0], "l4");
     /* a level-4 system assessed 200 days ago is a finding (and a critical
      * failure); 150 days is in time */
     assert_true(score_item(l4, "2026-05-05", NULL, "2026-11-21") == 0);
@@ -273,8 +279,25 @@ static void test_mlps_change_traps(void **state)
     assert_non_null(l3);
     assert_int_equal(l3->max_age_days, 365);
     assert_non_null(l3->show_if);
-    for (size_t v = 0; v < l3->show_if->value_count; v++)
-        assert_string_not_equal(l3->show_if->values[v], "l4");
+    assert_string_equal(l3->show_if->attribute, "mlps_level");
+    assert_int_equal(l3->show_if->value_count, 1);
+    assert_string_equal(l3->show_if->values[0], "3");
+    assert_string_equal(l3->show_if->unrecorded->values[0], "l3");
+    const item *l2 = find("mlps-assessment-l2");
+    assert_string_equal(l2->show_if->attribute, "mlps_level");
+    assert_int_equal(l2->show_if->value_count, 1);
+    assert_string_equal(l2->show_if->values[0], "2");
+    assert_string_equal(l2->show_if->unrecorded->values[0], "l2");
+    assert_int_equal(l2->max_age_days, 730);
+    /* filing, its number and rectification: every graded level from 2 */
+    const char *graded[] = {"mlps-filed", "mlps-filing-number", "mlps-rectified"};
+    for (size_t i = 0; i < 3; i++) {
+        const item *it = find(graded[i]);
+        assert_string_equal(it->show_if->attribute, "mlps_level");
+        assert_int_equal(it->show_if->value_count, 3);
+        assert_int_equal(it->show_if->unrecorded->value_count, 3);
+        assert_string_equal(it->show_if->unrecorded->item_id, "mlps-level");
+    }
 }
 
 /* The half-year check looks at six months: none of its items may ask about

@@ -158,6 +158,49 @@ static void give(fixture *f, const char *item_id, const char *system, const char
         fail_msg("%s/%s = %s: %s", item_id, system, value, err ? err : "no instance");
 }
 
+/* assessment-l4 follows the inventory's level where it gives one, and the
+ * answer to the level item where it gives none (show_if_unrecorded). */
+static void test_level_from_the_inventory_else_the_answer(void **state)
+{
+    fixture *f = *state;
+    /* nothing recorded and nothing answered: not asked (without the
+     * fallback an unrecorded attribute would ask it) */
+    assert_false(visible(f, "assessment-l4", "new"));
+    give(f, "level", "new", "l4");
+    assert_true(visible(f, "assessment-l4", "new"));
+    give(f, "level", "new", "l3");
+    assert_false(visible(f, "assessment-l4", "new"));
+    /* the inventory says 3: answering 4 does not ask the level-4 item (the
+     * answer is a contradiction instead), nor does it hide the level-3 one */
+    give(f, "level", "app", "l4");
+    assert_false(visible(f, "assessment-l4", "app"));
+    assert_true(visible(f, "assessment-l3", "app"));
+    /* the level recorded as 4: asked whatever the answer */
+    record(f->db, &inventory_form, "oa", (const char *const[]){"mlps_level=4", NULL});
+    char *err = NULL;
+    session *s2;
+    config *cfg = config_defaults();
+    free(cfg->unit_code);
+    cfg->unit_code = strdup("U1");
+    const char *paths[] = {FIXTURES_DIR "/gating.ini"};
+    checklist_set *set;
+    diag_list diags;
+    diag_list_init(&diags);
+    assert_int_equal(checklist_set_load(paths, 1, &set, &diags), 0);
+    diag_list_clear(&diags);
+    if (session_open(cfg, set, f->db, PROFILE_MONTHLY, NULL, &s2, &err) != 0)
+        fail_msg("%s", err);
+    session_free(f->s);
+    f->s = s2;
+    assert_true(visible(f, "assessment-l4", "oa"));
+    give(f, "level", "oa", "l2");
+    assert_true(visible(f, "assessment-l4", "oa"));
+    /* and the score counts it as asked (the instance's parent, the level
+     * item, does not decide while the inventory does): one more than the
+     * items of test_asked_where_the_forms_say */
+    assert_int_equal(f->s->score->asked, 4 + 2 + 1 + 1 + 4 + 2 + 1);
+}
+
 static void test_contradictions(void **state)
 {
     fixture *f = *state;
@@ -247,6 +290,53 @@ static void test_loader_checks_attributes(void **state)
     free(out);
 }
 
+#define LEVEL                                                                                                \
+    "[item.level]\nquestion_zh = 级\nquestion_en = L\nsource = 000 附\ntype = choice\n"                      \
+    "choices = none, l1-standalone, l1, l2, l3\nchoice.none.score = 0\nchoice.none.zh = 无\nchoice.none.en = N\n" \
+    "choice.l1-standalone.score = 1\nchoice.l1-standalone.zh = 一\nchoice.l1-standalone.en = 1s\n"          \
+    "choice.l1.score = 1\nchoice.l1.zh = 一\nchoice.l1.en = 1\nchoice.l2.score = 1\nchoice.l2.zh = 二\n"        \
+    "choice.l2.en = 2\nchoice.l3.score = 1\nchoice.l3.zh = 三\nchoice.l3.en = 3\nseverity = low\n"             \
+    "profiles = monthly\nscope = system\nstates = system.mlps_level\n"
+
+/* Lints text: its problems must contain `needle`, or be none when it is "". */
+static void expect_lint(const char *text, const char *needle)
+{
+    char *out = lint_text(text);
+    if (*needle == '\0' ? *out != '\0' : strstr(out, needle) == NULL)
+        fail_msg("expected %s%s%s, got:\n%s", *needle ? "'" : "no problem", needle, *needle ? "'" : "", out);
+    free(out);
+}
+
+static void test_loader_checks_fallback(void **state)
+{
+    (void)state;
+    expect_lint(HEAD LEVEL ITEM("scope = system\nshow_if = system.mlps_level: 1, 3\n"
+                                "show_if_unrecorded = level: l1, l3\n"), "");
+    /* a fallback without a condition on an attribute to stand in for */
+    expect_lint(HEAD LEVEL ITEM("scope = system\nshow_if_unrecorded = level: l3\n"),
+                "'show_if_unrecorded' needs a 'show_if' on a system attribute");
+    expect_lint(HEAD LEVEL ITEM("scope = system\nshow_if = level: l3\nshow_if_unrecorded = level: l3\n"),
+                "'show_if_unrecorded' needs a 'show_if' on a system attribute");
+    /* it names an earlier item and answers it accepts, as show_if does */
+    expect_lint(HEAD ITEM("scope = system\nshow_if = system.mlps_level: 3\nshow_if_unrecorded = level: l3\n"),
+                "'show_if_unrecorded' names 'level', which is not an earlier item of this file");
+    expect_lint(HEAD LEVEL ITEM("scope = system\nshow_if = system.mlps_level: 3\nshow_if_unrecorded = level: l5\n"),
+                "'show_if_unrecorded': 'l5' is not an answer 'level' accepts");
+    expect_lint(HEAD LEVEL ITEM("scope = system\nshow_if = system.mlps_level: 3\nshow_if_unrecorded = level\n"),
+                "'show_if_unrecorded' must read 'ITEM: VALUE[, VALUE...]'");
+    /* the level item states the level: its answers must ask where the
+     * inventory would, no more and no less */
+    expect_lint(HEAD LEVEL ITEM("scope = system\nshow_if = system.mlps_level: 3\nshow_if_unrecorded = level: l2, l3\n"),
+                "the answer 'l2' stands for system.mlps_level = 2, which 'show_if' does not name");
+    expect_lint(HEAD LEVEL ITEM("scope = system\nshow_if = system.mlps_level: 2, 3\nshow_if_unrecorded = level: l3\n"),
+                "names no answer of 'level' that stands for system.mlps_level = 2");
+    /* the fallback may name an item that does not state the attribute: then
+     * its answers are the author's to choose */
+    expect_lint(HEAD "[item.hosted]\nquestion_zh = 托\nquestion_en = H\nsource = 000 四\ntype = yesno\n"
+                     "weight = 0\nprofiles = monthly\nscope = system\n"
+                ITEM("scope = system\nshow_if = system.storage: hosting\nshow_if_unrecorded = hosted: yes\n"), "");
+}
+
 static void test_level_of_answer(void **state)
 {
     (void)state;
@@ -269,8 +359,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_asked_where_the_forms_say, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_level_from_the_inventory_else_the_answer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_contradictions, setup, teardown),
         cmocka_unit_test(test_loader_checks_attributes),
+        cmocka_unit_test(test_loader_checks_fallback),
         cmocka_unit_test(test_level_of_answer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

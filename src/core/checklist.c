@@ -64,10 +64,18 @@ const checklist *checklist_set_find(const checklist_set *set, const char *checkl
     return NULL;
 }
 
-static void condition_free(condition *c)
+const condition *condition_on_item(const condition *c)
+{
+    if (c == NULL)
+        return NULL;
+    return c->item_id != NULL ? c : c->unrecorded;
+}
+
+void condition_free(condition *c)
 {
     if (c == NULL)
         return;
+    condition_free(c->unrecorded);
     free(c->item_id);
     free(c->attribute);
     for (size_t i = 0; i < c->value_count; i++)

@@ -107,6 +107,14 @@ static void put_item(canon *c, const item *it)
         put_int(c, "show_if_values", (long)it->show_if->value_count);
         for (size_t i = 0; i < it->show_if->value_count; i++)
             put_text(c, "value", it->show_if->values[i]);
+        const condition *u = it->show_if->unrecorded;
+        if (u != NULL) {
+            /* only when present, so that the digests of checklists without one stay as they were */
+            put_text(c, "show_if_unrecorded", u->item_id);
+            put_int(c, "show_if_unrecorded_values", (long)u->value_count);
+            for (size_t i = 0; i < u->value_count; i++)
+                put_text(c, "value", u->values[i]);
+        }
     }
     put_text(c, "states", it->states);
 }

@@ -64,54 +64,10 @@ static char *required_text(load_context *cx, const ini_section *s, const char *k
     return dup_text(cx, ini_line(s, key), v);
 }
 
-/* Splits a comma-separated list into trimmed, non-empty words. Returns the
- * count, or -1 for an empty entry; *words (caller frees each and the array). */
-static long split_list(const char *v, char ***words)
-{
-    *words = NULL;
-    long count = 0;
-    const char *p = v;
-    for (;;) {
-        const char *comma = strchr(p, ',');
-        const char *end = comma ? comma : p + strlen(p);
-        char *word = text_strip(p, end);
-        if (word == NULL || *word == '\0') {
-            free(word);
-            for (long i = 0; i < count; i++)
-                free((*words)[i]);
-            free(*words);
-            *words = NULL;
-            return -1;
-        }
-        char **grown = realloc(*words, (size_t)(count + 1) * sizeof *grown);
-        if (grown == NULL) {
-            free(word);
-            for (long i = 0; i < count; i++)
-                free((*words)[i]);
-            free(*words);
-            *words = NULL;
-            return -1;
-        }
-        *words = grown;
-        (*words)[count++] = word;
-        if (comma == NULL)
-            break;
-        p = comma + 1;
-    }
-    return count;
-}
-
-static void free_words(char **words, long count)
-{
-    for (long i = 0; i < count; i++)
-        free(words[i]);
-    free(words);
-}
-
 static const char *const checklist_keys[] = {"id", "version", "title_zh", "title_en", NULL};
 static const char *const common_item_keys[] = {
     "question_zh", "question_en", "guidance_zh", "guidance_en", "source", "type",
-    "profiles", "severity", "weight", "scope", "allow", "show_if", "states", NULL};
+    "profiles", "severity", "weight", "scope", "allow", "show_if", "show_if_unrecorded", "states", NULL};
 static const char *const yesno_keys[] = {"partial_score", NULL};
 static const char *const number_keys[] = {"min", "max", "better", "full", "partial",
                                           "partial_score", "unit_zh", "unit_en", NULL};
@@ -179,17 +135,17 @@ static void parse_choices(load_context *cx, const ini_section *s, item *it)
         return;
     }
     char **words;
-    long count = split_list(v, &words);
+    long count = text_split_list(v, &words);
     if (count < 2) {
         diag_file_report(cx, ini_line(s, "choices"), _("'choices' needs at least two comma-separated values"));
         if (count > 0)
-            free_words(words, count);
+            text_words_free(words, count);
         return;
     }
     it->choices = calloc((size_t)count, sizeof *it->choices);
     if (it->choices == NULL) {
         diag_file_report(cx, ini_line(s, "choices"), _("out of memory"));
-        free_words(words, count);
+        text_words_free(words, count);
         return;
     }
     bool some_full = false;
@@ -329,143 +285,6 @@ static void parse_date_item(load_context *cx, const ini_section *s, const checkl
         diag_file_report(cx, s->line, _("[%s] is a date item and needs 'max_age_days' or 'not_before'"), s->name);
 }
 
-/* show_if = system.ATTRIBUTE: VALUE[, VALUE...], a condition on what the
- * annex forms record about the system (sysattr.h). */
-static void parse_show_if_attribute(load_context *cx, int line, const char *v, item *it)
-{
-    const char *colon = strchr(v, ':');
-    char *name = colon ? text_strip(v + 7, colon) : NULL;
-    int a = sysattr_find(name);
-    if (colon == NULL || a < 0) {
-        diag_file_report(cx, line, _("'show_if' names the system attribute '%s', which is not one of release_area, "
-                         "personal_info, website, mlps_level, storage"), name ? name : v + 7);
-        free(name);
-        return;
-    }
-    if (it->scope != SCOPE_SYSTEM) {
-        diag_file_report(cx, line, _("'show_if' on the system attribute '%s' needs 'scope = system'"), name);
-        free(name);
-        return;
-    }
-    char **words;
-    long count = split_list(colon + 1, &words);
-    if (count < 1) {
-        diag_file_report(cx, line, _("'show_if' needs at least one value after ':'"));
-        free(name);
-        return;
-    }
-    for (long i = 0; i < count; i++)
-        if (!sysattr_value_valid((sysattr_name)a, words[i]))
-            diag_file_report(cx, line, _("'show_if': '%s' is not a value of system.%s (%s)"), words[i], name,
-                             sysattr_values((sysattr_name)a));
-    condition *c = calloc(1, sizeof *c);
-    if (c == NULL) {
-        diag_file_report(cx, line, _("out of memory"));
-        free(name);
-        free_words(words, count);
-        return;
-    }
-    c->attribute = name;
-    c->values = words;
-    c->value_count = (size_t)count;
-    it->show_if = c;
-}
-
-/* states = system.ATTRIBUTE: the answer of this per-system yesno or choice
- * item says what the inventory records, so a difference is a contradiction. */
-static void parse_states(load_context *cx, const ini_section *s, item *it)
-{
-    const char *v = ini_get(s, "states");
-    if (v == NULL)
-        return;
-    int line = ini_line(s, "states");
-    if (strncmp(v, "system.", 7) != 0 || sysattr_find(v + 7) < 0)
-        diag_file_report(cx, line, _("'states' must name a system attribute: system.release_area, "
-                         "system.personal_info, system.website, system.mlps_level or system.storage"));
-    else if (it->scope != SCOPE_SYSTEM || (it->type != ANSWER_YESNO && it->type != ANSWER_CHOICE))
-        diag_file_report(cx, line, _("'states' is for a yesno or choice item with 'scope = system'"));
-    else if ((it->states = strdup(v + 7)) == NULL)
-        diag_file_report(cx, line, _("out of memory"));
-}
-
-static void parse_show_if(load_context *cx, const ini_section *s, const checklist *list,
-                          size_t index, item *it)
-{
-    const char *v = ini_get(s, "show_if");
-    if (v == NULL)
-        return;
-    int line = ini_line(s, "show_if");
-    if (strncmp(v, "system.", 7) == 0) {
-        parse_show_if_attribute(cx, line, v, it);
-        return;
-    }
-    const char *colon = strchr(v, ':');
-    if (colon == NULL) {
-        diag_file_report(cx, line, _("'show_if' must read 'ITEM: VALUE[, VALUE...]'"));
-        return;
-    }
-    char *target = text_strip(v, colon);
-    if (target == NULL) {
-        diag_file_report(cx, line, _("out of memory"));
-        return;
-    }
-    const item *other = earlier_item(list, index, target);
-    if (other == NULL) {
-        diag_file_report(cx, line, _("'show_if' names '%s', which is not an earlier item of this file"), target);
-        free(target);
-        return;
-    }
-    if (other->type != ANSWER_YESNO && other->type != ANSWER_CHOICE) {
-        diag_file_report(cx, line, _("'show_if' names '%s', which is not a yesno or choice item"), target);
-        free(target);
-        return;
-    }
-    if (other->scope == SCOPE_SYSTEM && it->scope == SCOPE_UNIT) {
-        diag_file_report(cx, line, _("a unit item cannot depend on the per-system item '%s'"), target);
-        free(target);
-        return;
-    }
-    char **words;
-    long count = split_list(colon + 1, &words);
-    if (count < 1) {
-        diag_file_report(cx, line, _("'show_if' needs at least one value after ':'"));
-        free(target);
-        return;
-    }
-    for (long i = 0; i < count; i++) {
-        bool valid;
-        if (other->type == ANSWER_YESNO)
-            valid = strcmp(words[i], "yes") == 0 || strcmp(words[i], "no") == 0 ||
-                    (strcmp(words[i], "partial") == 0 && other->allow_partial) ||
-                    (strcmp(words[i], "na") == 0 && other->allow_na);
-        else {
-            valid = strcmp(words[i], "na") == 0 && other->allow_na;
-            for (size_t c = 0; c < other->choice_count; c++)
-                if (strcmp(other->choices[c].key, words[i]) == 0)
-                    valid = true;
-        }
-        if (!valid)
-            diag_file_report(cx, line, _("'show_if': '%s' is not an answer '%s' accepts"), words[i], target);
-    }
-    condition *c = calloc(1, sizeof *c);
-    if (c == NULL) {
-        diag_file_report(cx, line, _("out of memory"));
-        free(target);
-        free_words(words, count);
-        return;
-    }
-    c->item_id = target;
-    c->values = words;
-    c->value_count = (size_t)count;
-    c->item_index = (size_t)(other - list->items);
-    c->depth = other->show_if && other->show_if->item_id ? other->show_if->depth + 1 : 1;
-    if (c->depth > CHECKLIST_MAX_SHOW_IF_DEPTH)
-        diag_file_report(cx, line, _("'show_if' makes a chain of more than %d conditions (each item shown only when "
-                                     "the one before is): split the checklist or shorten the chain"),
-                         CHECKLIST_MAX_SHOW_IF_DEPTH);
-    it->show_if = c;
-}
-
 static void parse_item(load_context *cx, const ini_section *s, checklist *list, size_t index)
 {
     item *it = &list->items[index];
@@ -506,7 +325,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
         diag_file_report(cx, s->line, _("[%s] needs 'profiles' (monthly, halfyear, change)"), s->name);
     } else {
         char **words;
-        long count = split_list(profiles, &words);
+        long count = text_split_list(profiles, &words);
         if (count < 1)
             diag_file_report(cx, ini_line(s, "profiles"), _("'profiles' has an empty entry"));
         for (long i = 0; i < count; i++) {
@@ -517,7 +336,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                 it->profiles |= (unsigned)p;
         }
         if (count > 0)
-            free_words(words, count);
+            text_words_free(words, count);
     }
 
     const char *scope_v = ini_get(s, "scope");
@@ -568,7 +387,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
     const char *allow = ini_get(s, "allow");
     if (allow != NULL) {
         char **words;
-        long count = split_list(allow, &words);
+        long count = text_split_list(allow, &words);
         if (count < 1)
             diag_file_report(cx, ini_line(s, "allow"), _("'allow' has an empty entry"));
         for (long i = 0; i < count; i++) {
@@ -586,7 +405,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                        type_known ? answer_type_name(it->type) : "");
         }
         if (count > 0)
-            free_words(words, count);
+            text_words_free(words, count);
     }
 
     it->partial_score = 0.5;
@@ -632,8 +451,8 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
                 diag_file_report(cx, s->keys[k].line, _("unknown key '%s'"), name);
         }
     }
-    parse_show_if(cx, s, list, index, it);
-    parse_states(cx, s, it);
+    show_if_parse(cx, s, list, index, it);
+    show_if_parse_states(cx, s, it);
 }
 
 int checklist_load_file(const char *path, checklist **out, diag_list *diags)

@@ -61,8 +61,8 @@ static int plan_link(plan *pl, const system_info *systems, size_t system_count)
             size_t item_index = (size_t)(in->item - list->items);
             if (first[item_index] < 0)
                 first[item_index] = (long)i;
-            const condition *c = in->item->show_if;
-            if (c == NULL || c->item_id == NULL)
+            const condition *c = condition_on_item(in->item->show_if);
+            if (c == NULL)
                 continue;
             size_t target = c->item_index;
             if (target >= list->item_count || strcmp(list->items[target].id, c->item_id) != 0) {
@@ -164,31 +164,9 @@ static const answer *instance_answer(const plan *pl, size_t index, const answer_
     return answer_set_find(answers, in->list->id, in->item->id, in->system_id);
 }
 
-/* A condition on a system attribute holds when the forms record one of its
- * values for the instance's system, or record nothing: an item is asked
- * until the inventory says it does not apply. */
-static bool attribute_holds(const plan *pl, size_t index, const condition *c)
+/* Whether a condition on an item holds for the answer to the parent. */
+static bool answer_holds(const plan *pl, long parent, const condition *c, const answer_set *answers)
 {
-    int a = sysattr_find(c->attribute);
-    const char *v = a < 0 ? NULL : sysattr_get(pl->attrs, pl->items[index].system_id, (sysattr_name)a);
-    if (v == NULL)
-        return true;
-    for (size_t i = 0; i < c->value_count; i++)
-        if (strcmp(v, c->values[i]) == 0)
-            return true;
-    return false;
-}
-
-/* Whether instance index's own condition holds, given that its parent (for
- * a condition on an item) is visible. */
-static bool condition_holds(const plan *pl, size_t index, const answer_set *answers)
-{
-    const condition *c = pl->items[index].item->show_if;
-    if (c == NULL)
-        return true;
-    if (c->attribute != NULL)
-        return attribute_holds(pl, index, c);
-    long parent = pl->items[index].show_if_parent;
     if (parent < 0)
         return false;
     const answer *a = instance_answer(pl, (size_t)parent, answers);
@@ -200,12 +178,57 @@ static bool condition_holds(const plan *pl, size_t index, const answer_set *answ
     return false;
 }
 
+/* The forms' value of the attribute a condition is on, for the instance's
+ * system, or NULL when they record none. */
+static const char *recorded_value(const plan *pl, size_t index, const condition *c)
+{
+    int a = sysattr_find(c->attribute);
+    return a < 0 ? NULL : sysattr_get(pl->attrs, pl->items[index].system_id, (sysattr_name)a);
+}
+
+/* Whether the instance's condition is decided by its parent's answer (a
+ * condition on an item, or on an attribute the forms leave unrecorded with
+ * a show_if_unrecorded), so that the parent must be visible too. */
+static bool uses_parent(const plan *pl, size_t index)
+{
+    const condition *c = pl->items[index].item->show_if;
+    if (c == NULL)
+        return false;
+    if (c->attribute == NULL)
+        return true;
+    return c->unrecorded != NULL && recorded_value(pl, index, c) == NULL;
+}
+
+/* Whether instance index's own condition holds, given that its parent (for
+ * a condition on an item) is visible. A condition on a system attribute
+ * holds when the forms record one of its values for the instance's system;
+ * when they record nothing, its show_if_unrecorded decides, and without one
+ * it holds: an item is asked until the inventory says it does not apply. */
+static bool condition_holds(const plan *pl, size_t index, const answer_set *answers)
+{
+    const condition *c = pl->items[index].item->show_if;
+    if (c == NULL)
+        return true;
+    long parent = pl->items[index].show_if_parent;
+    if (c->attribute == NULL)
+        return answer_holds(pl, parent, c, answers);
+    const char *v = recorded_value(pl, index, c);
+    if (v == NULL)
+        return c->unrecorded == NULL || answer_holds(pl, parent, c->unrecorded, answers);
+    for (size_t i = 0; i < c->value_count; i++)
+        if (strcmp(v, c->values[i]) == 0)
+            return true;
+    return false;
+}
+
 bool score_instance_visible(const plan *pl, size_t index, const answer_set *answers)
 {
     /* up the chain without recursion: a chain may be thousands deep */
     for (long at = (long)index; at >= 0; at = pl->items[at].show_if_parent) {
         if (!condition_holds(pl, (size_t)at, answers))
             return false;
+        if (!uses_parent(pl, (size_t)at))
+            break;
     }
     return true;
 }
@@ -314,7 +337,7 @@ int score_compute(const plan *pl, const answer_set *answers, const config *cfg,
         sc->answer = instance_answer(pl, i, answers);
         /* a parent is an earlier instance, already decided: linear in the plan */
         long parent = in->show_if_parent;
-        bool visible = (parent < 0 || r->instances[parent].state != STATE_HIDDEN) &&
+        bool visible = (parent < 0 || !uses_parent(pl, i) || r->instances[parent].state != STATE_HIDDEN) &&
                        condition_holds(pl, i, answers);
         if (!visible) {
             sc->state = STATE_HIDDEN;

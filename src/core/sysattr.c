@@ -149,6 +149,13 @@ bool sysattr_level_of_answer(const char *value, char out[5])
     return false;
 }
 
+const char *sysattr_stated_value(sysattr_name a, const char *value, char buf[SYSATTR_VALUE_MAX])
+{
+    if (a == SYSATTR_MLPS_LEVEL)
+        return sysattr_level_of_answer(value, buf) ? buf : NULL;
+    return sysattr_value_valid(a, value) ? value : NULL;
+}
+
 /* The conflict of one instance, if any: kind 0 when none. */
 static sysattr_conflict conflict_of(const plan *pl, size_t index, const answer_set *answers)
 {
@@ -165,16 +172,11 @@ static sysattr_conflict conflict_of(const plan *pl, size_t index, const answer_s
         return (sysattr_conflict){index, SYSATTR_CONFLICT_NOT_APPLICABLE, (sysattr_name)attr, recorded, a->value};
     attr = sysattr_find(in->item->states);
     recorded = attr < 0 ? NULL : sysattr_get(pl->attrs, in->system_id, (sysattr_name)attr);
-    if (recorded == NULL || strcmp(a->value, "na") == 0)
+    if (recorded == NULL)
         return none;
-    char level[5];
-    const char *stated = a->value;
-    if (attr == SYSATTR_MLPS_LEVEL) {
-        if (!sysattr_level_of_answer(a->value, level))
-            return none;
-        stated = level;
-    }
-    if (strcmp(stated, recorded) != 0)
+    char buf[SYSATTR_VALUE_MAX];
+    const char *stated = sysattr_stated_value((sysattr_name)attr, a->value, buf);
+    if (stated != NULL && strcmp(stated, recorded) != 0)
         return (sysattr_conflict){index, SYSATTR_CONFLICT_DIFFERS, (sysattr_name)attr, recorded, a->value};
     return none;
 }

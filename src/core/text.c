@@ -329,3 +329,35 @@ char *text_strip(const char *start, const char *end)
         end--;
     return strndup(start, (size_t)(end - start));
 }
+
+long text_split_list(const char *v, char ***words)
+{
+    *words = NULL;
+    long count = 0;
+    const char *p = v;
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        const char *end = comma ? comma : p + strlen(p);
+        char *word = text_strip(p, end);
+        char **grown = word && *word ? realloc(*words, (size_t)(count + 1) * sizeof *grown) : NULL;
+        if (grown == NULL) {
+            free(word);
+            text_words_free(*words, count);
+            *words = NULL;
+            return -1;
+        }
+        *words = grown;
+        (*words)[count++] = word;
+        if (comma == NULL)
+            break;
+        p = comma + 1;
+    }
+    return count;
+}
+
+void text_words_free(char **words, long count)
+{
+    for (long i = 0; i < count; i++)
+        free(words[i]);
+    free(words);
+}

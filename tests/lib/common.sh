@@ -62,6 +62,26 @@ fill_worked_example() {
 }
 # sc ARGS...: selfcheck with that configuration.
 sc() { "$bin" --config "$work/selfcheck.ini" "$@"; }
+# forms_unit CHECKLISTS: settings with those checklists (a file or folder)
+# and the unit the tests of gating know: three systems and the annex forms.
+# app 网上办事系统: internet and private network, business data and personal
+# information, stored at a hosting unit, level 3; oa 办公自动化系统: private
+# network, business data, level 2; web 门户网站: internet, business data,
+# level 2, the one website of the survey (www.example.gov.cn).
+forms_unit() {
+    example_config
+    sed -i "s|checklists = .*|checklists = $1|" "$work/selfcheck.ini"
+    sc systems add app 网上办事系统 >/dev/null || fail "systems add app"
+    sc systems add oa 办公自动化系统 >/dev/null || fail "systems add oa"
+    sc systems add web 门户网站 >/dev/null || fail "systems add web"
+    sc inventory set --system app release_area=both data_types=both storage=hosting mlps_level=3 >/dev/null ||
+        fail "inventory app"
+    sc inventory set --system oa release_area=private data_types=business storage=private mlps_level=2 \
+        >/dev/null || fail "inventory oa"
+    sc inventory set --system web release_area=internet data_types=business storage=internet mlps_level=2 \
+        >/dev/null || fail "inventory web"
+    sc survey set --system web domain=www.example.gov.cn >/dev/null || fail "survey web"
+}
 # golden NAME TEXT: TEXT is exactly tests/golden/NAME, the output a reader of
 # the docs expects; a difference is shown as a diff. With
 # SELFCHECK_UPDATE_GOLDEN=1 the file is written instead (then review the diff).
