@@ -23,7 +23,7 @@ fresh() {
 }
 # recorded: every answer of the store, one line each, a line break in a note as \n
 recorded() {
-    sqlite3 -separator '|' "$db" "select s.profile, s.period, a.item_id, a.system_id, a.value,
+    sqlite3 -separator '|' "$db" "select s.profile, s.period, a.item_id, a.system_id, replace(a.value, char(10), '\\n'),
         replace(a.note, char(10), '\\n'), a.remediation_owner, a.remediation_due
         from answers a join assessments s on s.id = a.assessment_id order by 1, 2, 3, 4" 2>&1
 }
@@ -133,6 +133,29 @@ change|2026-11-15@sys007|mlps-last-change|sys007|2026-11-15|迁移到政务云||
 [ "$got" = "$want" ] || fail "Calc change sheet recorded:"$'\n'"$got"
 out=$(sc status)
 expect "status shows the change check" "最近完成 2026-11-15@sys007" "$out"
+
+# the half-year check with dates typed as people type them, saved as Calc
+# shows them: 2026.12.20, ２０２６/１２/２０, 2026年3月1日 and 26/12/20 as
+# 26年…月…日, 2026-1-5 as 2026-01-05, 2025/12/10 0:00 with seconds
+half=$fixtures/halfyear-2026-H2.calc-utf8.csv
+[ "$(grep -c '26年12月20日,example,' "$half")" = 3 ] || fail "the half-year sheet does not hold Calc's dates"
+grep -q ',2025/12/10 00:00:00,' "$half" || fail "the half-year sheet does not hold Calc's date and time"
+fresh
+out=$(sc answer --from "$half" 2>&1) || fail "Calc half-year sheet: $out"
+expect "half-year sheet recorded into its check" "11/11 项已答（每半年全面检查 2026-H2）" "$out"
+got=$(recorded)
+want='halfyear|2026-H2|av-signature-age||180||李四|2026-12-20
+halfyear|2026-H2|backup-daily|sys007|partial||王五|2026-12-20
+halfyear|2026-H2|backup-daily|web-2|na|||
+halfyear|2026-H2|backup-frequency||daily|||
+halfyear|2026-H2|backup-notes||异地备份存放于档案室,\n每周轮换|||
+halfyear|2026-H2|hosted-by-third-party||yes|||
+halfyear|2026-H2|hosting-contract||partial||赵六|2026-12-20
+halfyear|2026-H2|mlps-last-assessment|sys007|2026-03-01|||
+halfyear|2026-H2|mlps-last-assessment|web-2|2025-12-10|||
+halfyear|2026-H2|mlps-last-change|sys007|2026-01-05|||
+halfyear|2026-H2|mlps-last-change|web-2|na|||'
+[ "$got" = "$want" ] || fail "Calc half-year sheet recorded:"$'\n'"$got"
 
 # a system recorded before ids had to survive a spreadsheet: Calc read true
 # as a truth value on opening the sheet and saved TRUE; its rows are read
