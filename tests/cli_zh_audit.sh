@@ -23,12 +23,20 @@ subcommands() {
     "$bin" --config "$work/en.ini" "$@" --help 2>&1 |
         awk '/^commands:$/ { on = 1; next } on && /^$/ { exit } on && /^  [a-z]/ { print $1 }'
 }
-commands=$(for c in $(subcommands); do
-    echo "$c"
-    for s in $(subcommands "$c"); do echo "$c $s"; done
-done)
+# every command line below NAME..., at any depth ("review units add")
+all_commands() {
+    local c
+    for c in $(subcommands "$@"); do
+        echo "$* $c" | sed 's/^ //'
+        all_commands "$@" "$c"
+    done
+}
+commands=$(all_commands)
+# the words of the command names, for english.awk
+words=$(tr ' ' '\n' <<<"$commands" | sort -u | tr '\n' ' ')
 [ "$(wc -l <<<"$commands")" -ge 20 ] || fail "too few commands listed: $commands"
 expect "review's commands are listed" "review websites" "$commands"
+expect "and theirs" "review units import-keys" "$commands"
 
 # zh DESCRIPTION COMMAND...: runs it (stdin empty); every line it prints,
 # on either stream, is free of English sentences. Output in $out.
@@ -37,7 +45,7 @@ zh() {
     shift
     out=$("$@" </dev/null 2>&1)
     local found
-    found=$(awk -v label="$mode: $what" -f "$repo/tests/lib/english.awk" <<<"$out") ||
+    found=$(awk -v label="$mode: $what" -v commands="$words" -f "$repo/tests/lib/english.awk" <<<"$out") ||
         fail "English in $mode: $what:"$'\n'"$found"
 }
 
@@ -181,5 +189,5 @@ zh "the screen without a terminal" sc run
 # the test can fail: the same commands in English are found out
 mode=en
 out=$("$bin" --config "$work/en.ini" --help 2>&1; "$bin" --config "$work/en.ini" status 2>&1)
-awk -v label=en -f "$repo/tests/lib/english.awk" <<<"$out" >/dev/null && fail "no English found in English output"
+awk -v label=en -v commands="$words" -f "$repo/tests/lib/english.awk" <<<"$out" >/dev/null && fail "no English found in English output"
 finish cli_zh_audit

@@ -15,8 +15,16 @@
 # red: two words). Single machine words inside Chinese text (a profile name
 # such as halfyear, a severity token) are not sentences either.
 #
-# The one allow-listed run: the words right after `selfcheck` are a command
-# line shown as an example (selfcheck review units add), not a sentence.
+# The one allow-listed run: the command names right after `selfcheck` (or
+# the `selfcheck:` in front of a message) are a command line shown as an
+# example or named (selfcheck review units add), not a sentence. The caller
+# gives the command names as -v commands="run status review units ...";
+# any other word after `selfcheck` counts as usual.
+BEGIN {
+    n = split(commands, c, / +/)
+    for (i = 1; i <= n; i++)
+        command[c[i]] = 1
+}
 function word(t) {
     gsub(/^[(\[{"'“‘«]+/, "", t)
     gsub(/[)\]}"'”’»,.;:!?]+$/, "", t)
@@ -35,14 +43,15 @@ function close_run() {
     n = split(line, tok, / /)
     run = 0; text = ""; found = ""; example = 0
     for (i = 1; i <= n; i++) {
-        if (tok[i] ~ /(^|[^A-Za-z_])selfcheck$/) {
+        if (tok[i] ~ /(^|[^A-Za-z_])selfcheck:?$/) {
             close_run()
             example = 1
+        } else if (example && tok[i] in command) {
+            # a command name of the example: not a word of a sentence
         } else if (word(tok[i])) {
-            if (!example) {
-                run++
-                text = text (run > 1 ? " " : "") tok[i]
-            }
+            example = 0
+            run++
+            text = text (run > 1 ? " " : "") tok[i]
         } else {
             close_run()
             example = 0
