@@ -4,6 +4,7 @@
 
 #include "answer.h"
 #include "i18n.h"
+#include "number.h"
 #include "period.h"
 #include "record_limits.h"
 #include "store.h"
@@ -84,6 +85,52 @@ static int warn_number_forms(const session *s, const checked_row *c, const char 
     return 0;
 }
 
+/* The system of the check whose id a spreadsheet may have rewritten into
+ * `cell`: one whose id reads as the same number (007 saved as 7, 1e3 as
+ * 1.00E+03), or NULL. Such ids come from stores older than the rule that a
+ * new id starts with a letter. */
+static const system_info *rewritten_system(const session *s, const char *cell)
+{
+    double v, w;
+    if (!number_parse_real(cell, &v))
+        return NULL;
+    for (size_t i = 0; i < s->assessment->system_count; i++) {
+        const system_info *sys = &s->assessment->systems[i];
+        if (strcmp(sys->id, cell) != 0 && number_parse_real(sys->id, &w) && w == v)
+            return sys;
+    }
+    return NULL;
+}
+
+/* The message of a row whose item is not in the check: when its system cell
+ * reads as a number, a spreadsheet may have rewritten the id, and the system
+ * it most likely was is named. */
+static int no_such_item(const session *s, const sheet_row *row, const char *path, diag_list *problems)
+{
+    const char *for_system = *row->system ? _(" for system ") : "";
+    const char *p = profile_label(s->assessment->profile), *period = s->assessment->period;
+    double v;
+    const system_info *sys = *row->system ? rewritten_system(s, row->system) : NULL;
+    if (sys != NULL)
+        /* TRANSLATORS: checklist, item, the system cell, profile, period, the likely system's id and name */
+        return diag_add(problems, path, row->line,
+                        _("no item %1$s/%2$s for system %3$s in the %4$s check %5$s: a spreadsheet may have "
+                          "rewritten the system id (007 becomes 7, 1e3 becomes 1.00E+03); it is most likely "
+                          "system %6$s (%7$s): write %6$s into the system cell as text (type '%6$s), or fill in "
+                          "a new sheet from selfcheck template"),
+                        row->checklist_id, row->item_id, row->system, p, period, sys->id, sys->name);
+    if (*row->system && number_parse_real(row->system, &v))
+        /* TRANSLATORS: checklist, item, the system cell, profile, period */
+        return diag_add(problems, path, row->line,
+                        _("no item %1$s/%2$s for system %3$s in the %4$s check %5$s: a spreadsheet may have "
+                          "rewritten the system id (007 becomes 7, 1e3 becomes 1.00E+03); write the id into the "
+                          "system cell as text (a leading '), or fill in a new sheet from selfcheck template"),
+                        row->checklist_id, row->item_id, row->system, p, period);
+    /* TRANSLATORS: checklist, item, " for system ", system, profile, period */
+    return diag_add(problems, path, row->line, _("no item %s/%s%s%s in the %s check %s"), row->checklist_id,
+                    row->item_id, for_system, row->system, p, period);
+}
+
 /* Checks row r into checked[r]. Returns 0 (problems added to the list), or
  * -1 when out of memory. */
 static int check_row(const session *s, const sheet *sh, size_t r, const char *path, const char *today,
@@ -96,10 +143,7 @@ static int check_row(const session *s, const sheet *sh, size_t r, const char *pa
     const char *for_system = *row->system ? _(" for system ") : "";
     long index = plan_find(s->plan, row->checklist_id, row->item_id, row->system);
     if (index < 0)
-        /* TRANSLATORS: checklist, item, " for system ", system, profile, period */
-        return diag_add(problems, path, row->line, _("no item %s/%s%s%s in the %s check %s"), row->checklist_id,
-                        row->item_id, for_system, row->system, profile_label(s->assessment->profile),
-                        s->assessment->period);
+        return no_such_item(s, row, path, problems);
     for (size_t e = 0; e < r; e++)
         if (checked[e].index == index)
             return diag_add(problems, path, row->line, _("item %s%s%s given twice (also on line %d)"),
