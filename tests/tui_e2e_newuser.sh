@@ -5,7 +5,8 @@
 # 1. a half-done check never says 通过: not on the summary, the walk's status
 #    line, the start screen, `score`, `status`, nor in the report written by
 #    `report --allow-incomplete` or by the export screen (verdict incomplete,
-#    read from the CSV and, with sqlite3, from the SQLite file);
+#    read from the CSV and, with sqlite3, from the SQLite file), nor on the
+#    review's table and unit screen once the supervisor imported it;
 # 2. the command the export screen shows, copied from the pane and run in
 #    the export folder, prints "Signature Verified Successfully" (and so does
 #    the one `report` prints);
@@ -309,6 +310,39 @@ look b "start (2 December)"
 expect "#9: the start screen shows November completed" "已完成" "$(screen b | grep -F '2026-11')"
 keys b q
 wait_for b "EXIT=0"
+
+# ---- the supervisor receives the half-done report ----
+printf '[ui]\nlang = zh\n' >"$work/zh.ini"
+rv() { "$bin" --config "$work/zh.ini" review "$@" --db "$work/review.db"; }
+rv units add 4401-hb "$long_unit" --key "$work/u/data/unit.pub" --from 2026-01-01 >/dev/null || fail "review units add"
+out=$(rv import --allow-incomplete "$work/u/out" 2>&1) || fail "review import: $out"
+tmx set-environment -g SELFCHECK_NOW "$SELFCHECK_NOW"
+start r 80 24 "$work/zh.ini" review --db "$work/review.db"
+wait_for r "审核 月度检查 2026-11"
+look r "review table"
+row=$(screen r | grep -F 4401-hb)
+not_pass "the review table" "$row"
+expect "the review table marks the report incomplete" "未完成" "$row"
+help_pages r "review table" '?'
+keys r Enter
+wait_for r "单位 4401-hb"
+look r "review unit"
+not_pass "the review's unit screen" "$(screen r | grep -F 总分)"
+while try_keys r PageDown; do look r "review unit"; done
+keys r Escape
+wait_for r "审核 月度检查 2026-11"
+keys r f
+wait_for r "整改跟踪"
+look r "review follow-up"
+keys r Escape
+wait_for r "审核 月度检查 2026-11"
+keys r m
+wait_for r "未报送单位"
+look r "review missing"
+keys r Escape
+wait_for r "审核 月度检查 2026-11"
+keys r q
+wait_for r "EXIT=0"
 
 # ---- every screen read for cuts ----
 while IFS= read -r line; do
