@@ -116,6 +116,11 @@ typedef struct item {
     char *states;           /* states = system.NAME: the answer states that system
                                attribute (sysattr.h), so that the inventory can
                                contradict it; NULL otherwise */
+    char **states_values;   /* states = system.NAME: V, ... on a yesno item: `yes`
+                               says the attribute is one of these (for a unit
+                               item: of some system), so that the forms
+                               recording one contradict `no`; NULL otherwise */
+    size_t states_value_count;
 } item;
 
 typedef struct checklist {

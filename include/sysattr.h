@@ -36,6 +36,7 @@ bool sysattr_value_valid(sysattr_name a, const char *value);
 /* The attributes of the systems of an assessment. Owns its strings. */
 typedef struct sysattr_row {
     char *system_id;
+    char *system_name;
     char *values[SYSATTR_COUNT];   /* NULL when not recorded */
 } sysattr_row;
 
@@ -73,7 +74,10 @@ typedef enum sysattr_conflict_kind {
      * system hosted at a third party whose hosting item says na */
     SYSATTR_CONFLICT_NOT_APPLICABLE = 1,
     /* the item states the attribute (states = system.NAME) and its answer
-     * differs from what the forms record: level 3 recorded, l2 answered */
+     * differs from what the forms record: level 3 recorded, l2 answered; or
+     * it states that the attribute is one of some values (states =
+     * system.NAME: V...), answered no, and the forms record one of them: a
+     * system stored at a hosting unit whose "hosted outside" says no */
     SYSATTR_CONFLICT_DIFFERS
 } sysattr_conflict_kind;
 
@@ -83,11 +87,26 @@ typedef struct sysattr_conflict {
     sysattr_name attribute;
     const char *recorded;         /* the forms' value (borrowed from the set) */
     const char *answered;         /* the answer (borrowed from answers) */
+    const char *system_name;      /* for a unit item, the system whose record
+                                     contradicts it (borrowed from the set);
+                                     NULL for a per-system item */
 } sysattr_conflict;
+
+/* Whether the answer of instance `index` contradicts pl->attrs (a visible,
+ * answered instance only): true with *out. The one place that decides a
+ * contradiction; `score` lists them, the walk screen shows the current
+ * item's. */
+bool sysattr_conflict_find(const plan *pl, size_t index, const answer_set *answers, sysattr_conflict *out);
 
 /* The contradictions between the answers and pl->attrs, in plan order.
  * Returns 0 with *out (caller frees the array; NULL when there is none) and
  * *count, or -1 when out of memory. */
 int sysattr_conflicts(const plan *pl, const answer_set *answers, sysattr_conflict **out, size_t *count);
+
+/* The contradiction as one sentence in the messages' language ("answered
+ * Level 2, but the inventory records mlps_level = 3"), the answer as
+ * answer_display shows it in `lang`. Caller frees; NULL when out of
+ * memory. */
+char *sysattr_conflict_text(const sysattr_conflict *c, const item *it, const char *lang);
 
 #endif

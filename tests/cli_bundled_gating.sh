@@ -63,6 +63,6 @@ sc answer --from "$work/sheet.csv" >/dev/null 2>&1 || fail "answer the levels"
 expect "no level recorded: the answer decides; recorded: the inventory, whatever the answer" \
     "办公自动化系统 mlps-assessment-l4 网上办事系统 mlps-assessment-l3 门户网站 mlps-assessment-l3 " "$(intervals)"
 expect "the level answered otherwise is pointed out" \
-    "mlps-change/mlps-level (网上办事系统): 回答为 l2，但数据资产清单记录 mlps_level = 3" "$(sc score --profile halfyear 2>&1)"
+    "mlps-change/mlps-level (网上办事系统): 回答为 二级，但数据资产清单记录 mlps_level = 3" "$(sc score --profile halfyear 2>&1)"
 
 finish cli_bundled_gating

@@ -147,7 +147,8 @@ static void test_asked_where_the_forms_say(void **state)
     assert_true(visible(f, "assessment-l3", "new"));
     /* the score counts only what is asked */
     size_t asked = f->s->score->asked;
-    assert_int_equal(asked, 4 + 2 + 1 + 1 + 4 + 2);   /* the level item is asked for all four */
+    /* the level item and hosted are asked for all four, has-sites once */
+    assert_int_equal(asked, 4 + 2 + 1 + 1 + 4 + 2 + 4 + 1);
 }
 
 static void give(fixture *f, const char *item_id, const char *system, const char *value)
@@ -198,7 +199,7 @@ static void test_level_from_the_inventory_else_the_answer(void **state)
     /* and the score counts it as asked (the instance's parent, the level
      * item, does not decide while the inventory does): one more than the
      * items of test_asked_where_the_forms_say */
-    assert_int_equal(f->s->score->asked, 4 + 2 + 1 + 1 + 4 + 2 + 1);
+    assert_int_equal(f->s->score->asked, 4 + 2 + 1 + 1 + 4 + 2 + 4 + 1 + 1);
 }
 
 static void test_contradictions(void **state)
@@ -230,7 +231,49 @@ static void test_contradictions(void **state)
     assert_string_equal(c[1].recorded, "3");
     assert_string_equal(c[1].answered, "l2");
     assert_string_equal(f->s->plan->items[c[2].index].system_id, "web");
+    assert_null(c[2].system_name);
     free(c);
+
+    /* "no" to a question whose yes the forms record: app is stored at a
+     * hosting unit, web is a website of the survey (a unit item: the system
+     * is named); a yes where they record another value says nothing (oa
+     * may be partly hosted), nor does a system they know nothing about */
+    give(f, "hosted", "app", "no");
+    give(f, "hosted", "oa", "yes");
+    give(f, "hosted", "new", "no");
+    give(f, "has-sites", "", "no");
+    assert_int_equal(sysattr_conflicts(f->s->plan, f->s->answers, &c, &n), 0);
+    assert_int_equal(n, 5);
+    assert_string_equal(f->s->plan->items[c[3].index].item->id, "has-sites");
+    assert_int_equal(c[3].kind, SYSATTR_CONFLICT_DIFFERS);
+    assert_int_equal(c[3].attribute, SYSATTR_WEBSITE);
+    assert_string_equal(c[3].recorded, "yes");
+    assert_string_equal(c[3].system_name, "门户网站");
+    in = &f->s->plan->items[c[4].index];
+    assert_string_equal(in->item->id, "hosted");
+    assert_string_equal(in->system_id, "app");
+    assert_string_equal(c[4].recorded, "hosting");
+    /* one instance at a time, as the walk screen asks: the same answer */
+    sysattr_conflict one;
+    assert_true(sysattr_conflict_find(f->s->plan, c[4].index, f->s->answers, &one));
+    assert_string_equal(one.recorded, "hosting");
+    assert_false(sysattr_conflict_find(f->s->plan, (size_t)plan_find(f->s->plan, "gating", "hosted", "oa"),
+                                       f->s->answers, &one));
+    /* the sentences, the answer as the screen shows it */
+    char *text = sysattr_conflict_text(&c[1], f->s->plan->items[c[1].index].item, "en");
+    assert_string_equal(text, "answered Level 2, but the inventory records mlps_level = 3");
+    free(text);
+    text = sysattr_conflict_text(&c[0], f->s->plan->items[c[0].index].item, "en");
+    assert_string_equal(text, "answered not applicable, but the inventory records storage = hosting, which it applies to");
+    free(text);
+    text = sysattr_conflict_text(&c[3], f->s->plan->items[c[3].index].item, "en");
+    assert_string_equal(text, "answered No, but the website survey records website = yes for 门户网站");
+    free(text);
+    free(c);
+    /* answered yes, the contradiction is gone */
+    give(f, "has-sites", "", "yes");
+    assert_false(sysattr_conflict_find(f->s->plan, (size_t)plan_find(f->s->plan, "gating", "has-sites", ""),
+                                       f->s->answers, &one));
 }
 
 /* Loads a checklist text; returns the problems' messages joined by '\n'. */
@@ -337,6 +380,22 @@ static void test_loader_checks_fallback(void **state)
                 ITEM("scope = system\nshow_if = system.storage: hosting\nshow_if_unrecorded = hosted: yes\n"), "");
 }
 
+static void test_loader_checks_states_values(void **state)
+{
+    (void)state;
+    expect_lint(HEAD ITEM("scope = system\nstates = system.storage: hosting\n"), "");
+    expect_lint(HEAD ITEM("states = system.website: yes\n"), "");   /* a unit item: of some system */
+    expect_lint(HEAD ITEM("scope = system\nstates = system.storage: cloud\n"),
+                "'states': 'cloud' is not a value of system.storage (internet|private|both|hosting)");
+    expect_lint(HEAD ITEM("scope = system\nstates = system.storage:\n"),
+                "'states' needs at least one value after ':'");
+    expect_lint(HEAD ITEM("scope = system\nstates = system.cloud: yes\n"), "'states' must name a system attribute");
+    expect_lint(HEAD LEVEL "[item.b]\nquestion_zh = 问\nquestion_en = Q\nsource = 000 四\ntype = choice\n"
+                "choices = a\nchoice.a.score = 1\nchoice.a.zh = 甲\nchoice.a.en = A\nseverity = low\n"
+                "profiles = monthly\nscope = system\nstates = system.storage: hosting\n",
+                "'states = system.storage: VALUE' is for a yesno item");
+}
+
 static void test_level_of_answer(void **state)
 {
     (void)state;
@@ -363,6 +422,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_contradictions, setup, teardown),
         cmocka_unit_test(test_loader_checks_attributes),
         cmocka_unit_test(test_loader_checks_fallback),
+        cmocka_unit_test(test_loader_checks_states_values),
         cmocka_unit_test(test_level_of_answer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,7 +13,7 @@
 
 /* The answers the inventory contradicts (docs/forms.md), which the score
  * alone would not show. */
-static void print_conflicts(const session *s)
+static void print_conflicts(const session *s, const char *lang)
 {
     sysattr_conflict *c;
     size_t n;
@@ -25,19 +25,16 @@ static void print_conflicts(const session *s)
         printf(_("Contradicts the inventory (%zu):\n"), n);
     for (size_t i = 0; i < n; i++) {
         const instance *in = &s->plan->items[c[i].index];
+        char *text = sysattr_conflict_text(&c[i], in->item, lang);
         /* names and answers are recorded text: no escape sequence reaches the terminal */
-        char *system = printable_text(in->system_name), *answered = printable_text(c[i].answered),
-             *recorded = printable_text(c[i].recorded);
-        printf("  %s/%s (%s): ", in->list->id, in->item->id, system ? system : "?");
-        if (c[i].kind == SYSATTR_CONFLICT_NOT_APPLICABLE)
-            printf(_("answered not applicable, but the inventory records %1$s = %2$s, which it applies to\n"),
-                   sysattr_name_text(c[i].attribute), recorded ? recorded : "?");
+        char *shown = printable_text(text), *system = printable_text(in->system_name);
+        if (system != NULL && *system != '\0')
+            printf("  %s/%s (%s): %s\n", in->list->id, in->item->id, system, shown ? shown : "?");
         else
-            printf(_("answered %1$s, but the inventory records %2$s = %3$s\n"), answered ? answered : "?",
-                   sysattr_name_text(c[i].attribute), recorded ? recorded : "?");
+            printf("  %s/%s: %s\n", in->list->id, in->item->id, shown ? shown : "?");
+        free(text);
+        free(shown);
         free(system);
-        free(answered);
-        free(recorded);
     }
     free(c);
 }
@@ -156,7 +153,7 @@ int cmd_score(const cli_globals *g, int argc, char **argv)
             if (r->instances[i].finding && !r->instances[i].critical_failure)
                 print_finding(s, i, lang);
     }
-    print_conflicts(s);
+    print_conflicts(s, lang);
     session_free(s);
     return EXIT_OK;
 }

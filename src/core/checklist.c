@@ -103,6 +103,9 @@ static void item_release(item *it)
     free(it->not_before);
     condition_free(it->show_if);
     free(it->states);
+    for (size_t i = 0; i < it->states_value_count; i++)
+        free(it->states_values[i]);
+    free(it->states_values);
 }
 
 static void checklist_release(checklist *list)

@@ -117,6 +117,12 @@ static void put_item(canon *c, const item *it)
         }
     }
     put_text(c, "states", it->states);
+    if (it->states_value_count > 0) {
+        /* only when present, so that the digests of checklists without them stay as they were */
+        put_int(c, "states_values", (long)it->states_value_count);
+        for (size_t i = 0; i < it->states_value_count; i++)
+            put_text(c, "value", it->states_values[i]);
+    }
 }
 
 char *checklist_canonical_text(const checklist *list)

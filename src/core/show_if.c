@@ -312,11 +312,41 @@ void show_if_parse_states(diag_file *cx, const ini_section *s, item *it)
     if (v == NULL)
         return;
     int line = ini_line(s, "states");
-    if (strncmp(v, "system.", 7) != 0 || sysattr_find(v + 7) < 0)
+    const char *colon = strchr(v, ':');
+    char *name = strncmp(v, "system.", 7) == 0 ? text_strip(v + 7, colon ? colon : v + strlen(v)) : NULL;
+    int a = sysattr_find(name);
+    if (a < 0) {
         diag_file_report(cx, line, _("'states' must name a system attribute: system.release_area, "
                          "system.personal_info, system.website, system.mlps_level or system.storage"));
-    else if (it->scope != SCOPE_SYSTEM || (it->type != ANSWER_YESNO && it->type != ANSWER_CHOICE))
-        diag_file_report(cx, line, _("'states' is for a yesno or choice item with 'scope = system'"));
-    else if ((it->states = strdup(v + 7)) == NULL)
-        diag_file_report(cx, line, _("out of memory"));
+        free(name);
+        return;
+    }
+    if (colon == NULL) {
+        if (it->scope != SCOPE_SYSTEM || (it->type != ANSWER_YESNO && it->type != ANSWER_CHOICE))
+            diag_file_report(cx, line, _("'states' is for a yesno or choice item with 'scope = system'"));
+        else
+            it->states = name, name = NULL;
+        free(name);
+        return;
+    }
+    if (it->type != ANSWER_YESNO) {
+        diag_file_report(cx, line, _("'states = system.%s: VALUE' is for a yesno item (its yes says the "
+                                     "attribute is one of the values)"), name);
+        free(name);
+        return;
+    }
+    char **words;
+    long count = text_split_list(colon + 1, &words);
+    if (count < 1) {
+        diag_file_report(cx, line, _("'%s' needs at least one value after ':'"), "states");
+        free(name);
+        return;
+    }
+    for (long i = 0; i < count; i++)
+        if (!sysattr_value_valid((sysattr_name)a, words[i]))
+            diag_file_report(cx, line, _("'states': '%1$s' is not a value of system.%2$s (%3$s)"), words[i], name,
+                             sysattr_values((sysattr_name)a));
+    it->states = name;
+    it->states_values = words;
+    it->states_value_count = (size_t)count;
 }

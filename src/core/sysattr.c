@@ -1,12 +1,14 @@
 /* sysattr.c: the system attributes that gate checklist items, read from the
  * inventory and the website survey (see sysattr.h). */
 #include "sysattr.h"
+#include "answer.h"
 #include "error.h"
 #include "forms_store.h"
 #include "i18n.h"
 #include "inventory.h"
 #include "survey.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +58,7 @@ void sysattr_set_free(sysattr_set *set)
         return;
     for (size_t i = 0; i < set->count; i++) {
         free(set->rows[i].system_id);
+        free(set->rows[i].system_name);
         for (int a = 0; a < SYSATTR_COUNT; a++)
             free(set->rows[i].values[a]);
     }
@@ -71,11 +74,12 @@ static bool put(char **slot, const char *v)
     return (*slot = strdup(v)) != NULL;
 }
 
-static bool fill_row(sysattr_row *row, const forms_data *inv, const forms_data *survey, const char *id)
+static bool fill_row(sysattr_row *row, const forms_data *inv, const forms_data *survey, const system_info *sys)
 {
+    const char *id = sys->id;
     const forms_record *ir = forms_data_row(inv, id);
     const forms_record *sr = forms_data_row(survey, id);
-    if (!put(&row->system_id, id))
+    if (!put(&row->system_id, id) || !put(&row->system_name, sys->name ? sys->name : id))
         return false;
     const char *types = ir ? forms_record_value(inv, ir, "data_types") : NULL;
     const char *personal = types == NULL ? NULL : strcmp(types, "business") == 0 ? "no" : "yes";
@@ -104,7 +108,7 @@ int sysattr_load(const char *db_path, const system_info *systems, size_t count, 
     if (set == NULL || (count > 0 && (set->rows = calloc(count, sizeof *set->rows)) == NULL))
         goto nomem;
     for (; set->count < count; set->count++)
-        if (!fill_row(&set->rows[set->count], inv, survey, systems[set->count].id)) {
+        if (!fill_row(&set->rows[set->count], inv, survey, &systems[set->count])) {
             set->count++;   /* so that its copies are freed */
             goto nomem;
         }
@@ -156,40 +160,81 @@ const char *sysattr_stated_value(sysattr_name a, const char *value, char buf[SYS
     return sysattr_value_valid(a, value) ? value : NULL;
 }
 
-/* The conflict of one instance, if any: kind 0 when none. */
-static sysattr_conflict conflict_of(const plan *pl, size_t index, const answer_set *answers)
+static bool one_of(const char *value, char *const *values, size_t count)
 {
-    sysattr_conflict none = {0};
+    for (size_t i = 0; value != NULL && i < count; i++)
+        if (strcmp(value, values[i]) == 0)
+            return true;
+    return false;
+}
+
+/* states = system.NAME: V...: a `no` contradicted by the forms recording one
+ * of the values, for the item's system or, for a unit item, for any system
+ * of the assessment. Says nothing of a `yes` where they record another
+ * value: the inventory has one storage location for a system that may be
+ * partly hosted. */
+static bool contradicts_no(const plan *pl, const instance *in, sysattr_name attr, sysattr_conflict *out)
+{
+    const item *it = in->item;
+    if (it->scope == SCOPE_SYSTEM) {
+        const char *recorded = sysattr_get(pl->attrs, in->system_id, attr);
+        if (!one_of(recorded, it->states_values, it->states_value_count))
+            return false;
+        out->recorded = recorded;
+        return true;
+    }
+    for (size_t r = 0; r < pl->attrs->count; r++) {
+        const sysattr_row *row = &pl->attrs->rows[r];
+        if (one_of(row->values[attr], it->states_values, it->states_value_count)) {
+            out->recorded = row->values[attr];
+            out->system_name = row->system_name;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool sysattr_conflict_find(const plan *pl, size_t index, const answer_set *answers, sysattr_conflict *out)
+{
+    if (pl->attrs == NULL || index >= pl->count)
+        return false;
     const instance *in = &pl->items[index];
     const answer *a = answer_set_find(answers, in->list->id, in->item->id, in->system_id);
     if (a == NULL || a->value == NULL || !score_instance_visible(pl, index, answers))
-        return none;
+        return false;
+    *out = (sysattr_conflict){index, SYSATTR_CONFLICT_DIFFERS, 0, NULL, a->value, NULL};
     const condition *c = in->item->show_if;
     int attr = c && c->attribute ? sysattr_find(c->attribute) : -1;
     const char *recorded = attr < 0 ? NULL : sysattr_get(pl->attrs, in->system_id, (sysattr_name)attr);
     /* visible with a recorded value: the forms say the item applies */
-    if (recorded != NULL && strcmp(a->value, "na") == 0)
-        return (sysattr_conflict){index, SYSATTR_CONFLICT_NOT_APPLICABLE, (sysattr_name)attr, recorded, a->value};
+    if (recorded != NULL && strcmp(a->value, "na") == 0) {
+        out->kind = SYSATTR_CONFLICT_NOT_APPLICABLE;
+        out->attribute = (sysattr_name)attr;
+        out->recorded = recorded;
+        return true;
+    }
     attr = sysattr_find(in->item->states);
-    recorded = attr < 0 ? NULL : sysattr_get(pl->attrs, in->system_id, (sysattr_name)attr);
+    if (attr < 0)
+        return false;
+    out->attribute = (sysattr_name)attr;
+    if (in->item->states_value_count > 0)
+        return strcmp(a->value, "no") == 0 && contradicts_no(pl, in, (sysattr_name)attr, out);
+    recorded = sysattr_get(pl->attrs, in->system_id, (sysattr_name)attr);
     if (recorded == NULL)
-        return none;
+        return false;
     char buf[SYSATTR_VALUE_MAX];
     const char *stated = sysattr_stated_value((sysattr_name)attr, a->value, buf);
-    if (stated != NULL && strcmp(stated, recorded) != 0)
-        return (sysattr_conflict){index, SYSATTR_CONFLICT_DIFFERS, (sysattr_name)attr, recorded, a->value};
-    return none;
+    out->recorded = recorded;
+    return stated != NULL && strcmp(stated, recorded) != 0;
 }
 
 int sysattr_conflicts(const plan *pl, const answer_set *answers, sysattr_conflict **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
-    if (pl->attrs == NULL)
-        return 0;
     for (size_t i = 0; i < pl->count; i++) {
-        sysattr_conflict c = conflict_of(pl, i, answers);
-        if (c.kind == 0)
+        sysattr_conflict c;
+        if (!sysattr_conflict_find(pl, i, answers, &c))
             continue;
         sysattr_conflict *grown = realloc(*out, (*count + 1) * sizeof *grown);
         if (grown == NULL) {
@@ -202,4 +247,30 @@ int sysattr_conflicts(const plan *pl, const answer_set *answers, sysattr_conflic
         (*out)[(*count)++] = c;
     }
     return 0;
+}
+
+char *sysattr_conflict_text(const sysattr_conflict *c, const item *it, const char *lang)
+{
+    const char *name = sysattr_name_text(c->attribute), *recorded = c->recorded ? c->recorded : "?";
+    char *shown = answer_display(it, c->answered, lang);
+    const char *answered = shown ? shown : c->answered;
+    bool survey = c->attribute == SYSATTR_WEBSITE;
+    char *text = NULL;
+    int rc;
+    if (c->kind == SYSATTR_CONFLICT_NOT_APPLICABLE)
+        rc = asprintf(&text, _("answered not applicable, but the inventory records %1$s = %2$s, which it applies to"),
+                      name, recorded);
+    else if (c->system_name != NULL && survey)
+        rc = asprintf(&text, _("answered %1$s, but the website survey records %2$s = %3$s for %4$s"), answered, name,
+                      recorded, c->system_name);
+    else if (c->system_name != NULL)
+        rc = asprintf(&text, _("answered %1$s, but the inventory records %2$s = %3$s for %4$s"), answered, name,
+                      recorded, c->system_name);
+    else if (survey)
+        rc = asprintf(&text, _("answered %1$s, but the website survey records %2$s = %3$s"), answered, name,
+                      recorded);
+    else
+        rc = asprintf(&text, _("answered %1$s, but the inventory records %2$s = %3$s"), answered, name, recorded);
+    free(shown);
+    return rc < 0 ? NULL : text;
 }

@@ -9,6 +9,7 @@
 
 #include "answer.h"
 #include "i18n.h"
+#include "sysattr.h"
 #include "text.h"
 
 static session *walk_session(const ui_walk *w)
@@ -199,6 +200,12 @@ static ui_action walk_after_answer(ui_walk *w)
         w->chain = true;
         walk_edit(w, UI_FOCUS_OWNER, NULL);
         ui_context_say(w->ctx, UI_ROLE_WARNING, _("Who will fix this? (Enter saves, Esc skips)"));
+        return UI_ACT_REDRAW;
+    }
+    sysattr_conflict c;
+    if (sysattr_conflict_find(s->plan, w->current, s->answers, &c)) {
+        /* stay on the item, whose pane says what the forms record */
+        ui_context_say(w->ctx, UI_ROLE_WARNING, _("The annex forms say otherwise: correct the answer, or press Enter to go on."));
         return UI_ACT_REDRAW;
     }
     return walk_advance(w);

@@ -14,6 +14,7 @@
 
 #include "answer.h"
 #include "i18n.h"
+#include "sysattr.h"
 #include "text.h"
 #include "ui_list.h"
 
@@ -269,6 +270,20 @@ static void pane_error(ui_walk *w, ui_walk_focus focus)
     }
 }
 
+/* The answer's contradiction with the annex forms, as `score` lists it. */
+static void pane_conflict(ui_walk *w, const item *it)
+{
+    const session *s = w->ctx->session;
+    sysattr_conflict c;
+    if (!sysattr_conflict_find(s->plan, w->current, s->answers, &c))
+        return;
+    char *text = sysattr_conflict_text(&c, it, w->ctx->lang);
+    char *line = join3("! ", text ? text : _("out of memory"), NULL);
+    pane_text(w, PANE_INDENT, UI_ROLE_WARNING, line);
+    free(line);
+    free(text);
+}
+
 /* The hint of a typed answer, then the keys for "never" and "not applicable"
  * when the item takes them. Caller frees. */
 static char *walk_keys_line(const item *it, const char *typed)
@@ -462,6 +477,7 @@ static int walk_render_pane(ui_walk *w, int *focus_top, int *focus_bottom)
     free(value);
     free(shown);
     pane_error(w, UI_FOCUS_ANSWER);
+    pane_conflict(w, it);
     if (w->focus == UI_FOCUS_ANSWER)
         *focus_bottom = w->pane.y;
     pane_answer_keys(w, it);
