@@ -203,12 +203,18 @@ static ui_action walk_after_answer(ui_walk *w)
         return UI_ACT_REDRAW;
     }
     sysattr_conflict c;
-    if (sysattr_conflict_find(s->plan, w->current, s->answers, &c)) {
-        /* stay on the item, whose pane says what the forms record */
-        ui_context_say(w->ctx, UI_ROLE_WARNING, _("The annex forms say otherwise: correct the answer, or press Enter to go on."));
-        return UI_ACT_REDRAW;
+    char *text = sysattr_conflict_find(s->plan, w->current, s->answers, &c)
+                     ? sysattr_conflict_text(&c, ui_walk_item(w), w->ctx->lang) : NULL;
+    ui_action act = walk_advance(w);
+    if (text != NULL) {
+        /* said as the walk moves on; the item's pane keeps the line */
+        char *line = NULL;
+        if (asprintf(&line, "! %s", text) >= 0)
+            ui_context_say(w->ctx, UI_ROLE_WARNING, line);
+        free(line);
+        free(text);
     }
-    return walk_advance(w);
+    return act;
 }
 
 static ui_action walk_answer(ui_walk *w, const char *value)
