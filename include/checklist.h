@@ -160,6 +160,11 @@ const checklist *checklist_set_find(const checklist_set *set, const char *checkl
 
 /* Names: "yesno"...; "critical"... (profile names: profile.h) */
 const char *severity_name(severity s);
+/* The severity in the user's language ("关键", "critical"): one wording for
+ * every screen and command that shows it. */
+const char *severity_label(severity s);
+/* Reads a severity's name. Returns 0 with *out, or -1 for another text. */
+int severity_parse(const char *name, severity *out);
 const char *answer_type_name(answer_type t);
 
 /* The localised text of an item or checklist: lang "zh" or "en". Falls back to

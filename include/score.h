@@ -97,6 +97,17 @@ typedef struct score_result {
  * "incomplete" (a static string). */
 const char *score_verdict_token(score_verdict v);
 
+/* The verdict in the user's language ("通过", "不通过", "未完成"). */
+const char *score_verdict_label(score_verdict v);
+
+/* The verdict token of a report or the review ("pass"...) in the user's
+ * language; another text is returned as it is. */
+const char *score_verdict_token_label(const char *token);
+
+/* The grade a report recorded (its English and Chinese names), in the
+ * user's language: the Chinese one under Chinese when there is one. */
+const char *score_grade_text_label(const char *grade, const char *grade_zh);
+
 /* Scores the answers against the plan. Returns 0 with *out (free with
  * score_result_free). The result points into pl, answers and cfg: keep them. */
 int score_compute(const plan *pl, const answer_set *answers, const config *cfg,

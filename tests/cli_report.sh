@@ -242,6 +242,14 @@ expect "show: period" "2026-H2" "$out"
 expect "show: total" "总分：" "$out"
 expect "show: findings" "问题项：" "$out"
 expect "show: a finding's owner" "王五" "$out"
+# what the report says in tokens is shown in the user's words
+expect "show: the profile in Chinese" "半年全面检查" "$out"
+refuse "show: no profile token" "：    halfyear" "$out"
+refuse "show: no grade token" "(pass)" "$out"
+refuse "show: no verdict token" "结论 fail" "$out"
+refuse "show: no verdict token" "结论 pass" "$out"
+refuse "show: no severity token" "[high]" "$out"
+refuse "show: no severity token" "[critical]" "$out"
 code "verify --show of the database" 0 sc verify "$sq" --trust "$work/trust" --show
 expect "show from SQLite" "2026-H2" "$out"
 # signed by unit zz's key, claiming unit hb

@@ -72,7 +72,6 @@ const char *cli_key_hint(sign_status st, bool have_passphrase);
  * ("monthly", "每月例行检查"); profile_name and severity_name give the
  * tokens of files and reports. Never NULL, not to be freed. */
 const char *cli_profile_label(profile p);
-const char *cli_severity_label(severity s);
 
 /* One option of a command: parsed by cli_parse, shown by its --help. A
  * command's options are a table ending in an entry with a NULL name; adding

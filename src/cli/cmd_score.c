@@ -65,7 +65,7 @@ static void print_finding(const session *s, size_t i, const char *lang)
     char *shown = printable_text(display ? display : sc->answer->value);
     char *system = printable_text(in->system_name);
     char *owner = printable_text(sc->answer->owner ? sc->answer->owner : _("(none)"));
-    printf("  [%s] %s", cli_severity_label(in->item->severity), in->item->id);
+    printf("  [%s] %s", severity_label(in->item->severity), in->item->id);
     if (*in->system_id)
         printf(_(" (system %s)"), system ? system : "?");
     printf(_(": %s — points %.2f/%g\n"), shown ? shown : "?", sc->points, in->item->weight);

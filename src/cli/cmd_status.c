@@ -71,18 +71,14 @@ static void print_last(const assessment *last, const last_score *ls)
         return;
     }
     char verdict[128];
-    if (ls->verdict == VERDICT_PASS)
-        snprintf(verdict, sizeof verdict, "%s", _("pass"));
-    else if (ls->verdict == VERDICT_INCOMPLETE)
-        /* a check completed before its checklists gained items */
-        snprintf(verdict, sizeof verdict, "%s", _("incomplete"));
-    else if (ls->critical_failures > 0)
+    if (ls->verdict != VERDICT_FAIL || ls->critical_failures == 0)
+        /* incomplete: a check completed before its checklists gained items */
+        snprintf(verdict, sizeof verdict, "%s", score_verdict_label(ls->verdict));
+    else
         /* TRANSLATORS: the verdict of a check with N critical items failed */
         snprintf(verdict, sizeof verdict, ngettext("fail (%zu critical item)", "fail (%zu critical items)",
                                                    ls->critical_failures),
                  ls->critical_failures);
-    else
-        snprintf(verdict, sizeof verdict, "%s", _("fail"));
     /* TRANSLATORS: period, date (YYYY-MM-DD), percent, grade, verdict */
     printf(_("last completed %s (on %.10s, %.1f%% %s · %s)"), last->period, last->completed_at, ls->percent,
            ls->grade, verdict);

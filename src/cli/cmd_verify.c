@@ -14,6 +14,7 @@
 #include "report_keys.h"
 #include "printable.h"
 #include "report_read.h"
+#include "score.h"
 #include "text.h"
 
 static int verify_exit_code(report_verify_status st)
@@ -60,7 +61,8 @@ static void show_report(const report_doc *d)
     print_field(_("unit:"), d->unit_code);
     print_clean(" ", d->unit_name);
     putchar('\n');
-    print_field(_("profile:"), d->profile);
+    profile p;
+    print_field(_("profile:"), profile_parse(d->profile, &p) == 0 ? profile_label(p) : d->profile);
     putchar('\n');
     print_field(_("period:"), d->period);
     putchar('\n');
@@ -79,11 +81,9 @@ static void show_report(const report_doc *d)
     snprintf(total, sizeof total, "%.1f%%", d->percent);
     print_field(_("total:"), total);
     if (*d->grade) {
-        print_clean(", ", d->grade_zh);
-        print_clean(" (", d->grade);
-        printf(")");
+        print_clean(", ", score_grade_text_label(d->grade, d->grade_zh));
     }
-    print_clean(_(", verdict "), d->verdict);
+    print_clean(_(", verdict "), score_verdict_token_label(d->verdict));
     size_t findings = 0, unanswered = 0;
     for (size_t i = 0; i < d->item_count; i++) {
         findings += d->items[i].finding;
@@ -101,7 +101,8 @@ static void show_report(const report_doc *d)
         const report_item *it = &d->items[i];
         if (!it->finding)
             continue;
-        print_clean("  [", it->severity);
+        severity sev;
+        print_clean("  [", severity_parse(it->severity, &sev) == 0 ? severity_label(sev) : it->severity);
         print_clean("] ", it->checklist_id);
         print_clean("/", it->item_id);
         if (*it->system_id)

@@ -216,17 +216,6 @@ const char *cli_profile_label(profile p)
     return profile_label(p);
 }
 
-const char *cli_severity_label(severity s)
-{
-    switch (s) {
-    case SEVERITY_LOW: return _("low");
-    case SEVERITY_MEDIUM: return _("medium");
-    case SEVERITY_HIGH: return _("high");
-    case SEVERITY_CRITICAL: return _("critical");
-    }
-    return severity_name(s);
-}
-
 /* Standard output is checked once at the end: a full disk or a closed pipe
  * behind it must not look like success (exit 5). */
 static int finish_stdout(int code)

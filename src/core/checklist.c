@@ -1,6 +1,7 @@
 /* checklist.c: the checklist model's names, look-ups and freeing (see checklist.h).
  * The loader is in loader.c. */
 #include "checklist.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,28 @@ const char *severity_name(severity s)
     case SEVERITY_MEDIUM: return "medium";
     case SEVERITY_HIGH: return "high";
     case SEVERITY_CRITICAL: return "critical";
+    }
+    return "?";
+}
+
+int severity_parse(const char *name, severity *out)
+{
+    static const severity all[] = {SEVERITY_LOW, SEVERITY_MEDIUM, SEVERITY_HIGH, SEVERITY_CRITICAL};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (strcmp(name, severity_name(all[i])) == 0) {
+            *out = all[i];
+            return 0;
+        }
+    return -1;
+}
+
+const char *severity_label(severity s)
+{
+    switch (s) {
+    case SEVERITY_LOW: return _("low");
+    case SEVERITY_MEDIUM: return _("medium");
+    case SEVERITY_HIGH: return _("high");
+    case SEVERITY_CRITICAL: return _("critical");
     }
     return "?";
 }

@@ -367,11 +367,7 @@ static void parse_item(load_context *cx, const ini_section *s, checklist *list, 
             diag_file_report(cx, s->line, _("[%s] needs 'severity' (critical, high, medium or low)"), s->name);
     } else if (!scored) {
         diag_file_report(cx, ini_line(s, "severity"), _("a text item is not scored: remove 'severity'"));
-    } else if (strcmp(sev, "critical") == 0) it->severity = SEVERITY_CRITICAL;
-    else if (strcmp(sev, "high") == 0) it->severity = SEVERITY_HIGH;
-    else if (strcmp(sev, "medium") == 0) it->severity = SEVERITY_MEDIUM;
-    else if (strcmp(sev, "low") == 0) it->severity = SEVERITY_LOW;
-    else
+    } else if (severity_parse(sev, &it->severity) != 0)
         diag_file_report(cx, ini_line(s, "severity"), _("unknown severity '%s' (critical, high, medium or low)"), sev);
 
     it->weight = scored ? default_weight(it->severity) : 0;

@@ -416,6 +416,30 @@ const char *score_verdict_token(score_verdict v)
     return "incomplete";
 }
 
+const char *score_verdict_label(score_verdict v)
+{
+    switch (v) {
+    case VERDICT_PASS: return _("pass");
+    case VERDICT_FAIL: return _("fail");
+    case VERDICT_INCOMPLETE: break;
+    }
+    return _("incomplete");
+}
+
+const char *score_grade_text_label(const char *grade, const char *grade_zh)
+{
+    return strcmp(i18n_lang(), "zh") == 0 && grade_zh[0] != '\0' ? grade_zh : grade;
+}
+
+const char *score_verdict_token_label(const char *token)
+{
+    static const score_verdict all[] = {VERDICT_PASS, VERDICT_FAIL, VERDICT_INCOMPLETE};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (strcmp(token, score_verdict_token(all[i])) == 0)
+            return score_verdict_label(all[i]);
+    return token;
+}
+
 void score_result_free(score_result *r)
 {
     if (r == NULL)

@@ -172,18 +172,6 @@ const char *ui_profile_label(const ui_context *ctx, profile p)
     return "?";
 }
 
-const char *ui_severity_label(const ui_context *ctx, severity s)
-{
-    (void)ctx; /* the language is gettext's */
-    switch (s) {
-    case SEVERITY_LOW: return _("low");
-    case SEVERITY_MEDIUM: return _("medium");
-    case SEVERITY_HIGH: return _("high");
-    case SEVERITY_CRITICAL: return _("critical");
-    }
-    return "?";
-}
-
 char *ui_progress_text(const ui_context *ctx)
 {
     char *out = NULL;

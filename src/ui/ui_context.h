@@ -70,8 +70,6 @@ int ui_set_string(char **field, const char *value);
 char *ui_progress_text(const ui_context *ctx);
 /* The localised name of a profile. */
 const char *ui_profile_label(const ui_context *ctx, profile p);
-/* The localised name of a severity ("critical" -> 关键). */
-const char *ui_severity_label(const ui_context *ctx, severity s);
 
 /* Frame parts: row 0 title bar, row rows-2 key hints, row rows-1 status bar. */
 void ui_render_title(const ui_context *ctx, ui_canvas *c, const char *title);

@@ -10,6 +10,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "review_period.h"
+#include "score.h"
 
 static const profile checks[2] = {PROFILE_MONTHLY, PROFILE_HALFYEAR};
 
@@ -159,18 +160,12 @@ int ui_review_open_unit(ui_review *rv, const char *code, const char *name)
 
 const char *ui_review_verdict_label(const char *verdict)
 {
-    if (strcmp(verdict, "pass") == 0)
-        return _("pass");
-    if (strcmp(verdict, "fail") == 0)
-        return _("fail");
-    if (strcmp(verdict, "incomplete") == 0)
-        return _("incomplete");
-    return verdict;
+    return score_verdict_token_label(verdict);
 }
 
 const char *ui_review_grade_label(const char *grade, const char *grade_zh)
 {
-    return strcmp(i18n_lang(), "zh") == 0 && grade_zh[0] != '\0' ? grade_zh : grade;
+    return score_grade_text_label(grade, grade_zh);
 }
 
 void ui_review_format_change(double change, char out[24])

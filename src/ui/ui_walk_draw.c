@@ -438,7 +438,7 @@ static int walk_render_pane(ui_walk *w, int *focus_top, int *focus_bottom)
         snprintf(weight, sizeof weight, "%g", it->weight);
         snprintf(points, sizeof points, "%.3g", is->points);
         snprintf(max, sizeof max, "%g", it->weight);
-        const char *args[] = {ui_severity_label(ctx, it->severity), weight};
+        const char *args[] = {severity_label(it->severity), weight};
         char *line = ui_subst(_("Severity {1} · weight {2}"), args, 2);
         if (is->state == STATE_ANSWERED) {
             const char *pargs[] = {points, max};
