@@ -16,7 +16,7 @@
 #include "review_verify.h"
 
 /* The schema this code writes and reads (PRAGMA user_version). */
-#define REVIEW_DB_VERSION 5
+#define REVIEW_DB_VERSION 6
 /* PRAGMA application_id of a review database: "SCKV". */
 #define REVIEW_DB_APPLICATION_ID 0x53434B56
 

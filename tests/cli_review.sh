@@ -157,18 +157,18 @@ stored=$(sqlite3 "$db" "select printf('%.1f', percent) from reports where unit_c
 
 # ---- schema migration: a version 1 database (keys without their raw bytes) ----
 cp "$db" "$work/v1.db"
-sqlite3 "$work/v1.db" 'ALTER TABLE keys DROP COLUMN raw; DROP TABLE official_checklists; DROP TABLE report_checklists; DROP TABLE form_values;
+sqlite3 "$work/v1.db" 'ALTER TABLE keys DROP COLUMN raw; DROP TABLE official_checklists; DROP TABLE report_checklists; DROP TABLE form_values; DROP TABLE incidents; DROP TABLE incident_entries;
   DROP INDEX reports_profile_period; ALTER TABLE reports DROP COLUMN nonstandard; PRAGMA user_version = 1;' || fail "making a v1 database"
 report "$work/v1/u-a.csv" u-a a2 ed25519 monthly 2027-03 2027-03-26T10:00:00 rv1a
 db=$work/v1.db code "import into a version 1 database" 0 rv import "$work/v1"
-[ "$(sqlite3 "$work/v1.db" 'PRAGMA user_version')" = 5 ] || fail "the v1 database was not migrated to 5"
+[ "$(sqlite3 "$work/v1.db" 'PRAGMA user_version')" = 6 ] || fail "the v1 database was not migrated to 6"
 [ "$(sqlite3 "$work/v1.db" "select count(*) from report_checklists where digest is null")" -gt 0 ] ||
     fail "the migration lists the checklists of the reports imported before"
 sqlite3 "$work/v1.db" 'PRAGMA integrity_check' | grep -qx ok || fail "integrity_check after the migration"
 sqlite3 "$db" 'PRAGMA user_version = 99'
 code "a database newer than this selfcheck is refused" 4 rv units list
 expect "newer schema" "newer" "$out"
-sqlite3 "$db" 'PRAGMA user_version = 5'
+sqlite3 "$db" 'PRAGMA user_version = 6'
 
 # the same in Chinese, the default language
 out=$("$bin" review import "$work/bad/tampered.csv" --db "$db" 2>&1)

@@ -209,6 +209,7 @@ static const cli_subcommand review_commands[] = {
     {"items", cmd_review_query, N_("the items most often failed")},
     {"systems", cmd_review_query, N_("the units' information systems, from their inventories")},
     {"websites", cmd_review_query, N_("the units' websites, from their website surveys")},
+    {"incidents", cmd_review_query, N_("the incidents the units reported, their level, status and limits missed")},
     {NULL, NULL, NULL},
 };
 

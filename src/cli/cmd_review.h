@@ -33,7 +33,7 @@ int review_cli_add_bundled(review_db *db);
 int cmd_review_checklists(const cli_globals *g, int argc, char **argv);
 int cmd_review_units(const cli_globals *g, int argc, char **argv);
 int cmd_review_export(const cli_globals *g, int argc, char **argv);
-/* The tables missing, findings, items, systems and websites: the one
+/* The tables missing, findings, items, systems, websites and incidents: the one
  * argv[0] names, each a row of cmd_review_query.c's `queries`. */
 int cmd_review_query(const cli_globals *g, int argc, char **argv);
 /* The review screen: `selfcheck review [--db FILE]`, `review tui [--db FILE]`. */

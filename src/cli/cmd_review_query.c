@@ -1,6 +1,6 @@
 /* cmd_review_query.c: the supervisor's tables on the command line: review
  * export (CSV for the meeting), and the tables missing, findings, items,
- * systems and websites, each a row of `queries` run by one driver. Each
+ * systems, websites and incidents, each a row of `queries` run by one driver. Each
  * prints an aligned table (display width, Chinese counted double), or CSV
  * with --csv:
  * UTF-8 with a byte-order mark, CRLF, every cell guarded against formulas,
@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "inventory.h"
 #include "period.h"
+#include "review_incidents.h"
 #include "review_query.h"
 #include "survey.h"
 #include "text.h"
@@ -458,6 +459,81 @@ static int query_websites(review_db *db, const query_args *a, const config *cfg,
     return query_form(db, a, "survey", &survey_form, websites_shown, o, err);
 }
 
+/* The status and warning of an incident in the user's words (the CSV keeps
+ * the tokens). */
+static const char *incident_status_text(const char *status)
+{
+    if (strcmp(status, "open") == 0)
+        return _("responding");
+    if (strcmp(status, "ended") == 0)
+        return _("response ended");
+    if (strcmp(status, "closed") == 0)
+        return _("investigated");
+    return status;
+}
+
+static const char *incident_warning_text(const char *warning)
+{
+    if (strcmp(warning, "red") == 0)
+        return _("red");
+    if (strcmp(warning, "yellow") == 0)
+        return _("yellow");
+    if (strcmp(warning, "blue") == 0)
+        return _("blue");
+    return warning[0] == '\0' || strcmp(warning, "none") == 0 ? "-" : warning;
+}
+
+static int query_incidents(review_db *db, const query_args *a, const config *cfg, query_out *o, char **err)
+{
+    (void)cfg;
+    review_incident *list;
+    size_t n;
+    if (review_incidents_list(db, a->unit, a->period, &list, &n, err) != 0)
+        return -1;
+    static const char *const csv_header[] = {"unit_code", "unit_name", "profile", "period", "report_id",
+                                             "incident", "title", "system_id", "system_name", "level", "warning",
+                                             "facts", "discovered_at", "status", "missed", "missed_limits"};
+    static const char *const heading[] = {N_("unit"),   N_("no."),    N_("discovered"), N_("level"),
+                                          N_("warning"), N_("status"), N_("limits missed"), N_("title")};
+    enum { CSV_COLUMNS = sizeof csv_header / sizeof csv_header[0], TABLE_COLUMNS = sizeof heading / sizeof heading[0] };
+    static const bool numeric[CSV_COLUMNS] = {[5] = true, [14] = true};
+    o->csv_header = csv_header;
+    o->heading = heading;
+    o->t.columns = a->csv ? CSV_COLUMNS : TABLE_COLUMNS;
+    o->t.numeric = a->csv ? numeric : NULL;
+    for (size_t i = 0; i < n; i++) {
+        const review_incident *r = &list[i];
+        char number[24], missed[24], when[24];
+        snprintf(number, sizeof number, "%lld", r->number);
+        snprintf(missed, sizeof missed, "%ld", r->missed);
+        if (a->csv) {
+            const char *cells[CSV_COLUMNS] = {r->unit_code,   r->unit_name, r->profile,  r->period,
+                                              r->report_id,   number,       r->title,    r->system_id,
+                                              r->system_name, r->level,     r->warning,  r->facts,
+                                              r->discovered_at, r->status,  missed,      r->missed_limits};
+            table_add(&o->t, cells);
+            continue;
+        }
+        /* the time as people write it, 2026-11-02 09:10 */
+        snprintf(when, sizeof when, "%s", r->discovered_at);
+        char *tee = strchr(when, 'T');
+        if (tee != NULL)
+            *tee = ' ';
+        char *missed_text = NULL;
+        if (r->missed > 0 && asprintf(&missed_text, "%ld (%s)", r->missed, r->missed_limits) < 0) {
+            missed_text = NULL;
+            o->t.failed = true;
+        }
+        const char *cells[TABLE_COLUMNS] = {r->unit_code, number, when, r->level, incident_warning_text(r->warning),
+                                            incident_status_text(r->status), missed_text ? missed_text : missed,
+                                            r->title};
+        table_add(&o->t, cells);
+        free(missed_text);
+    }
+    review_incidents_free(list, n);
+    return 0;
+}
+
 static const query_def queries[] = {
     {"missing",
      N_("Units that have not reported a monthly or half-year period whose due date\n"
@@ -481,6 +557,14 @@ static const query_def queries[] = {
         "says, from its latest imported report that carries the survey.\n"),
      N_("only the systems of unit U"), false, NULL, false, N_("no report imported carries this form"),
      query_websites},
+    {"incidents",
+     N_("The incidents the units reported: each incident once, as the latest current\n"
+        "report carrying it says (with --period, as that period's report says): when it\n"
+        "was discovered, its level and warning, whether the response or the\n"
+        "investigation is done, and how many of the plan's time limits were missed\n"
+        "(overdue or met late) when the report was written.\n"),
+     N_("only the incidents of unit U"), false, N_("only the incidents the reports of period P carry"), false,
+     N_("no report imported carries an incident"), query_incidents},
 };
 
 int cmd_review_query(const cli_globals *g, int argc, char **argv)

@@ -82,9 +82,24 @@ static const char schema_v4[] =
 static const char schema_v5[] =
     "CREATE INDEX reports_profile_period ON reports(profile, period) WHERE superseded_by IS NULL;";
 
+/* Version 6: the incidents a report carries (format 4, report_incidents.h),
+ * one row per incident with the status and limits missed the report gives,
+ * and its entries (rules, events, limits), for review_incidents.h. Reports
+ * imported before have none. */
+static const char schema_v6[] =
+    "CREATE TABLE incidents(report INTEGER NOT NULL REFERENCES reports(id), number INTEGER NOT NULL,"
+    " title TEXT NOT NULL, system_id TEXT NOT NULL, system_name TEXT NOT NULL, level TEXT NOT NULL,"
+    " warning TEXT NOT NULL, facts TEXT NOT NULL, recorded_at TEXT NOT NULL, discovered_at TEXT NOT NULL,"
+    " status TEXT NOT NULL, missed INTEGER NOT NULL, missed_limits TEXT NOT NULL, PRIMARY KEY(report, number))"
+    " WITHOUT ROWID;"
+    "CREATE TABLE incident_entries(report INTEGER NOT NULL REFERENCES reports(id), number INTEGER NOT NULL,"
+    " seq INTEGER NOT NULL, entry TEXT NOT NULL, name TEXT NOT NULL, at TEXT NOT NULL, due TEXT NOT NULL,"
+    " status TEXT NOT NULL, clause TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY(report, number, seq))"
+    " WITHOUT ROWID;";
+
 /* Migrations: entry v brings the schema from version v to v + 1. */
 static const char *const migrations[REVIEW_DB_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4,
-                                                          schema_v5};
+                                                          schema_v5, schema_v6};
 
 sqlite3 *review_db_handle(review_db *db)
 {

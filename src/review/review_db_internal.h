@@ -12,6 +12,7 @@ struct review_db {
     /* the importer's statements, prepared on first use */
     sqlite3_stmt *find_file, *find_report, *insert_report, *insert_item, *insert_file, *current, *supersede;
     sqlite3_stmt *insert_checklist, *mark, *insert_form;
+    sqlite3_stmt *insert_incident, *insert_incident_entry;   /* review_incidents.c's */
     bool in_batch;
 };
 
@@ -64,5 +65,12 @@ char *review_db_column(sqlite3_stmt *st, int c);
 int review_db_columns(sqlite3_stmt *st, const int *cols, char **const *slots, size_t n);
 /* Finalizes the importer's statements. */
 void review_store_finalize(review_db *db);
+
+struct report_doc;
+/* Stores the incidents the report carries (format 4) with the report of
+ * row id `report`, in the import's transaction. 0, or -1 with *err. */
+int review_incidents_store(review_db *db, sqlite3_int64 report, const struct report_doc *doc, char **err);
+/* Finalizes its statements (review_store_finalize calls it). */
+void review_incidents_finalize(review_db *db);
 
 #endif

@@ -28,6 +28,7 @@ void review_store_finalize(review_db *db)
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
     }
+    review_incidents_finalize(db);
 }
 
 static int prepare_all(review_db *db, char **err)
@@ -281,7 +282,7 @@ static review_store_outcome store_report(void *self, const report_doc *doc, cons
         return review_db_fail(db, -1, err, "import"), REVIEW_STORED_ERROR;
     sqlite3_int64 id = insert_report(db, doc, key_id, content, err);
     if (id < 0 || insert_items(db, id, doc, err) != 0 || insert_checklists(db, id, doc, err) != 0 ||
-        insert_forms(db, id, doc, err) != 0 ||
+        insert_forms(db, id, doc, err) != 0 || review_incidents_store(db, id, doc, err) != 0 ||
         add_files(db, id, files, count, err) != 0 ||
         supersede(db, id, doc, err) != 0)
         return REVIEW_STORED_ERROR;
