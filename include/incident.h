@@ -87,6 +87,8 @@ typedef enum incident_event_kind {
     INCIDENT_EVENT_ENDED,            /* "ended": the emergency response ended (第二十一条) */
     INCIDENT_EVENT_INVESTIGATED,     /* "investigated": investigation and report done (第二十二条) */
     INCIDENT_EVENT_NOTE,             /* "note": anything else worth keeping */
+    INCIDENT_EVENT_EDITED,           /* "edited": the facts (or the system) changed and it was graded
+                                        again (incident_store_update); the text says what changed */
     INCIDENT_EVENT_COUNT
 } incident_event_kind;
 
@@ -170,6 +172,14 @@ int incident_facts_set(incident_facts *facts, const char *key, const char *value
 
 /* The same from one "KEY=VALUE" argument; INCIDENT_ERR_SYNTAX without '='. */
 int incident_facts_set_arg(incident_facts *facts, const char *arg, char **err);
+
+/* Reads facts written by incident_facts_format ("KEY=VALUE" words separated
+ * by spaces) into *facts (initialised first). 0, or an incident_error with
+ * *err as incident_facts_set. */
+int incident_facts_parse(const char *text, incident_facts *facts, char **err);
+
+/* Every fact given in `from` replaces the one in `into` (an edit). */
+void incident_facts_merge(incident_facts *into, const incident_facts *from);
 
 /* Applies every rule to the facts. Returns 0 with *out (free with
  * incident_result_free; level NONE and no rules when none applies), or an

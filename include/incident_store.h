@@ -68,6 +68,8 @@ void incident_store_close(incident_store *is);
 int incident_time_parse(const char *text, char out[17]);
 
 /* Records an incident graded on `facts` by `res` (incident_classify), with
+ * a title of one line (at most RECORD_MAX_NAME bytes, no control
+ * character: answer_text_check; event texts are checked as notes), and
  * its first event, `discovered` at discovered_at (YYYY-MM-DDTHH:MM, or any
  * form incident_time_parse takes), in one transaction. system_id may be NULL
  * or "" (a system id otherwise: lower-case letters, digits and '-'; it need
@@ -82,6 +84,16 @@ int incident_store_add(incident_store *is, const char *title, const char *system
  * INCIDENT_STORE_ERR, with *err. */
 int incident_store_add_event(incident_store *is, long long id, incident_event_kind kind, const char *at,
                              const char *text, const char *now, char **err);
+
+/* Grades incident id again on `facts` (all of them: the stored facts with
+ * the edit merged in, incident_facts_merge) by `res`, with the system
+ * concerned changed to system_id (NULL: unchanged; "" for none), and
+ * records what changed in its timeline as an `edited` event at `now`
+ * (clock_now), in one transaction. When nothing changes, nothing is
+ * written and *changed is false. Returns 0, INCIDENT_STORE_NOT_FOUND,
+ * INCIDENT_STORE_INVALID (a bad system id) or INCIDENT_STORE_ERR, with *err. */
+int incident_store_update(incident_store *is, long long id, const char *system_id, const incident_facts *facts,
+                          const incident_result *res, const char *now, bool *changed, char **err);
 
 /* The incident of number id with its timeline: 0 with *out (free with
  * incident_record_free), INCIDENT_STORE_NOT_FOUND or INCIDENT_STORE_ERR. */

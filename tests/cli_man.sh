@@ -87,5 +87,11 @@ expect "completion of review's commands" "findings" "$(complete_words selfcheck 
 expect "completion of review units' commands" "import-keys" "$(complete_words selfcheck review units "")"
 expect "completion of review units add's options" "--key-id" "$(complete_words selfcheck review units add --)"
 refuse "review import's options are its own" "--key-id" "$(complete_words selfcheck review import --)"
+expect "completion of incident's actions" "edit" "$(complete_words selfcheck incident "")"
+expect "completion of incident's options" "--system" "$(complete_words selfcheck incident --)"
+expect "completion of incident facts" "pi_records=" "$(complete_words selfcheck incident classify "")"
+expect "completion of incident edit's facts" "posts=" "$(complete_words selfcheck incident edit 1 p)"
+expect "completion of incident events" "investigated" "$(complete_words selfcheck incident event 1 "")"
+expect "completion of review's incidents" "incidents" "$(complete_words selfcheck review "")"
 
 finish cli_man

@@ -3,7 +3,10 @@
  * warning follow at once; a count is typed and checked; the result page
  * lists the rules and the actions with clauses; saving without a title asks
  * for one, then records the incident in the store; the screen's word lists
- * match the classifier's facts. */
+ * match the classifier's facts; the system line offers the registered
+ * systems or none and the record keeps the one chosen; a recorded incident
+ * reopens by its number with its facts, and saving a change grades it
+ * again and notes it in the timeline. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +17,7 @@
 #include <cmocka.h>
 
 #include "incident_store.h"
+#include "store.h"
 #include "testutil.h"
 #include "ui_context.h"
 #include "ui_incident.h"
@@ -214,12 +218,98 @@ static void test_save(void **state)
     assert_int_equal(s->result->level, INCIDENT_LEVEL_I);
 }
 
+static void test_system_and_reopen(void **state)
+{
+    fx *f = *state;
+    char *path = ui_context_store_path(&f->ctx), *err = NULL;
+    store *st = NULL;
+    if (store_open(path, &st, &err) != 0 || store_system_add(st, "oa", "办公自动化系统", &err) != 0 ||
+        store_system_add(st, "web", "门户网站", &err) != 0)
+        fail_msg("%s", err);
+    store_close(st);
+    /* a screen opened now offers them */
+    ui_incident_free(f->s);
+    ui_incident *s = f->s = ui_incident_new(&f->ctx);
+    assert_non_null(s);
+    assert_int_equal(s->system_count, 2);
+    ui_list_select(&s->list, UI_INCIDENT_LINE_SYSTEM);
+    char *text = screen_text(s);
+    assert_non_null(strstr(text, "System concerned"));
+    free(text);
+    press(s, UI_KEY_RIGHT, 2);   /* none -> oa -> web */
+    text = screen_text(s);
+    assert_non_null(strstr(text, "web 门户网站"));
+    free(text);
+    press(s, UI_KEY_RIGHT, 1);   /* back to none */
+    assert_int_equal(s->system, 0);
+    press(s, UI_KEY_LEFT, 1);    /* and round the other way to web */
+    ui_list_select(&s->list, UI_INCIDENT_LINE_TITLE);
+    press(s, UI_KEY_ENTER, 1);
+    type(s, "defaced");
+    press(s, UI_KEY_ENTER, 1);
+    ui_list_select(&s->list, UI_INCIDENT_LINE_FACTS + INCIDENT_FACT_DEFACED);
+    press(s, UI_KEY_RIGHT, 1);
+    assert_int_equal(s->result->level, INCIDENT_LEVEL_II);
+    ui_incident_key(s, ui_key_char('s'));
+    assert_int_equal(s->saved_id, 1);
+
+    /* a new screen reopens incident 1 by its number */
+    ui_incident_free(f->s);
+    s = f->s = ui_incident_new(&f->ctx);
+    ui_incident_key(s, ui_key_char('o'));
+    assert_true(s->opening);
+    type(s, "7");
+    press(s, UI_KEY_ENTER, 1);
+    assert_non_null(s->error);   /* no incident 7 */
+    assert_int_equal(s->open_id, 0);
+    press(s, UI_KEY_BACKSPACE, 1);
+    type(s, "1");
+    press(s, UI_KEY_ENTER, 1);
+    assert_int_equal(s->open_id, 1);
+    assert_false(s->editing);
+    assert_string_equal(s->title, "defaced");
+    assert_string_equal(s->systems[s->system - 1].id, "web");
+    assert_int_equal(s->value[INCIDENT_FACT_DEFACED], 1);
+    assert_int_equal(s->result->level, INCIDENT_LEVEL_II);
+    text = screen_text(s);
+    assert_non_null(strstr(text, "Incident 1 (003)"));
+    free(text);
+    /* the title stays the record's */
+    ui_list_select(&s->list, UI_INCIDENT_LINE_TITLE);
+    press(s, UI_KEY_ENTER, 1);
+    assert_false(s->editing);
+    assert_non_null(s->error);
+    /* a change, saved: the same record graded again, the change noted */
+    ui_list_select(&s->list, UI_INCIDENT_LINE_FACTS + INCIDENT_FACT_DEFACED);
+    press(s, UI_KEY_RIGHT, 1);   /* political */
+    assert_int_equal(s->result->level, INCIDENT_LEVEL_I);
+    assert_int_equal(s->saved_id, 0);
+    ui_incident_key(s, ui_key_char('s'));
+    assert_int_equal(s->saved_id, 1);
+    incident_store *is = NULL;
+    assert_int_equal(incident_store_open(path, &is, NULL), 0);
+    incident_record **list = NULL;
+    size_t n = 0;
+    assert_int_equal(incident_store_list(is, &list, &n, NULL), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0]->level, INCIDENT_LEVEL_I);
+    assert_string_equal(list[0]->facts, "defaced=political");
+    assert_string_equal(list[0]->system_id, "web");
+    assert_int_equal(list[0]->event_count, 2);
+    assert_int_equal(list[0]->events[1].kind, INCIDENT_EVENT_EDITED);
+    assert_non_null(strstr(list[0]->events[1].text, "level: II -> I"));
+    incident_record_free_array(list, n);
+    incident_store_close(is);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_words_match_the_facts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_level_follows_the_facts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_system_and_reopen, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,8 +19,8 @@ keys a e
 wait_for a "网络与信息安全事件（003）"
 wait_for a "> 标题"
 wait_for a "不构成Ⅰ、Ⅱ、Ⅲ级事件"
-# down to "website or page defaced": title, discovered, then the facts in order
-keys a Down Down Down Down Down Down Down Down
+# down to "website or page defaced": title, discovered, system, then the facts in order
+keys a Down Down Down Down Down Down Down Down Down
 wait_for a "> 网站或页面被篡改"
 keys a Right
 wait_for a "被篡改 "
@@ -46,6 +46,20 @@ out=$("$bin" --config "$cfg" incident show 1) || fail "incident show: exit $?"
 grep -q '^level: I$' <<<"$out" || fail "the saved record is not level I: $out"
 grep -q 'defaced=political' <<<"$out" || fail "the saved record lacks its facts: $out"
 grep -q '首页被篡改' <<<"$out" || fail "the saved record lacks its title: $out"
+# reopened by its number: the record's facts on screen, a change saved into it
+keys a o
+wait_for a "重新打开事件编号"
+keys a 1 Enter
+wait_for a "事件 1（003）"
+keys a Down Down Down Down Down Down Down Down Down
+wait_for a "> 网站或页面被篡改"
+keys a Left
+wait_for a "II级（较大）· 黄色预警"
+keys a s
+wait_for a "已保存为事件 1"
+out=$("$bin" --config "$cfg" incident show 1) || fail "incident show after the reopen: exit $?"
+grep -q '^level: II$' <<<"$out" || fail "the reopened record was not graded again: $out"
+grep -q 'level: I -> II' <<<"$out" || fail "the change is not in the timeline: $out"
 keys a b
 wait_for a "e 安全事件"
 keys a q

@@ -129,8 +129,8 @@ int cmd_incident(const cli_globals *g, int argc, char **argv)
                                 EXIT_NOT_FOUND, EXIT_EXISTS, EXIT_KEY, EXIT_INTERNAL, -1};
     static const cli_help help = {
         "incident",
-        "classify KEY=VALUE... | record TITLE KEY=VALUE... | list | show N | event N KIND [TEXT] | "
-        "export [N] --out FILE | lint [FILE]",
+        "classify KEY=VALUE... | record TITLE KEY=VALUE... | edit N KEY=VALUE... | list | show N | "
+        "event N KIND [TEXT] | export [N] --out FILE | lint [FILE]",
         N_("classify grades an incident by the rules of 003 (第七条-第九条) and prints\n"
         "'level: I|II|III|none' and 'warning: red|yellow|blue|none' on lines of their\n"
         "own, then every rule that applies and what the plan requires, with clauses.\n"
@@ -146,7 +146,9 @@ int cmd_incident(const cli_globals *g, int argc, char **argv)
         "at --at (default: now); list and show print the records with their timeline\n"
         "and the plan's time limits (met, late, open, overdue); event adds to the\n"
         "timeline: discovered, reported, warning, contained, opinion, ended,\n"
-        "investigated or note, at --at. export writes the records (all, or N) to\n"
+        "investigated or note, at --at. edit N changes facts of incident N (and its\n"
+        "system with --system ID, or --system '' for none), grades it again and notes\n"
+        "the change in the timeline. export writes the records (all, or N) to\n"
         "--out FILE with FILE.sig, signed with the unit's key as a report is, checked\n"
         "by selfcheck verify FILE. lint checks the rules file (FILE, or --rules, or\n"
         "the installed one) and prints every problem as FILE:LINE: message\n"
@@ -156,7 +158,7 @@ int cmd_incident(const cli_globals *g, int argc, char **argv)
     const cli_option opts[] = {
         {"rules", "FILE", N_("the rules file (default: share/selfcheck/rules/incident.ini)"), &rules_path, NULL,
          false},
-        {"system", "ID", N_("record: the system concerned"), &system, NULL, false},
+        {"system", "ID", N_("record, edit: the system concerned"), &system, NULL, false},
         {"at", "TIME", N_("record, event: when it happened, YYYY-MM-DD HH:MM (default: now)"), &at, NULL, false},
         {"out", "FILE", N_("export: the file to write (FILE.sig beside it)"), &out, NULL, false},
         {"key", "FILE", N_("the unit's private key (default: [signing] key)"), &key, NULL, false},
@@ -174,9 +176,9 @@ int cmd_incident(const cli_globals *g, int argc, char **argv)
     if (strcmp(action, "lint") == 0 && argc - first <= 2)
         return lint(argc - first == 2 ? argv[first + 1] : rules_path);
     if (strcmp(action, "record") == 0 || strcmp(action, "list") == 0 || strcmp(action, "show") == 0 ||
-        strcmp(action, "event") == 0 || strcmp(action, "export") == 0)
+        strcmp(action, "event") == 0 || strcmp(action, "export") == 0 || strcmp(action, "edit") == 0)
         return cmd_incident_record(g, rules_path, system, at, out, key, pass_file, argc, argv, first);
-    cli_error("%s", _("usage: selfcheck incident classify|record|list|show|event|export|lint (selfcheck incident "
-                      "--help)"));
+    cli_error("%s", _("usage: selfcheck incident classify|record|edit|list|show|event|export|lint (selfcheck "
+                      "incident --help)"));
     return EXIT_USAGE;
 }

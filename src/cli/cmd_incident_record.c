@@ -96,6 +96,7 @@ static const char *event_label(incident_event_kind k)
     case INCIDENT_EVENT_OPINION: return _("public opinion answered");
     case INCIDENT_EVENT_ENDED: return _("response ended");
     case INCIDENT_EVENT_INVESTIGATED: return _("investigation reported");
+    case INCIDENT_EVENT_EDITED: return _("facts changed");
     default: return _("note");
     }
 }
@@ -192,6 +193,44 @@ static int read_id(const char *text, long long *id)
     }
     *id = v;
     return EXIT_OK;
+}
+
+/* edit N KEY=VALUE...: the facts given replace those recorded; graded again. */
+static int do_edit(record_ctx *cx, const char *system, int argc, char **argv, int first)
+{
+    long long id;
+    if (argc - first < 1 || (argc - first < 2 && system == NULL)) {
+        cli_error("%s", _("usage: selfcheck incident edit N KEY=VALUE... [--system ID]"));
+        return EXIT_USAGE;
+    }
+    if (read_id(argv[first], &id) != EXIT_OK)
+        return EXIT_USAGE;
+    incident_facts change;
+    if (cmd_incident_read_facts(argc, argv, first + 1, &change) != EXIT_OK)
+        return EXIT_USAGE;
+    incident_record *rec = NULL;
+    char *err = NULL;
+    int rc = incident_store_get(cx->store, id, &rec, &err);
+    if (rc != 0)
+        return fail(err, store_exit(rc));
+    incident_facts facts;
+    rc = incident_facts_parse(rec->facts, &facts, &err);
+    incident_record_free(rec);
+    if (rc != 0)
+        return fail(err, EXIT_STORE);
+    incident_facts_merge(&facts, &change);
+    incident_result *res = NULL;
+    rc = incident_classify(cx->rules, &facts, &res, &err);
+    if (rc != 0)
+        return fail(err, rc == INCIDENT_ERR_NOMEM ? EXIT_INTERNAL : EXIT_USAGE);
+    bool changed = false;
+    rc = incident_store_update(cx->store, id, system, &facts, res, cx->now, &changed, &err);
+    if (rc == 0) {
+        printf(changed ? _("incident %lld changed and graded again\n") : _("incident %lld: nothing changed\n"), id);
+        cmd_incident_print_result(cx->rules, res);
+    }
+    incident_result_free(res);
+    return rc == 0 ? EXIT_OK : fail(err, store_exit(rc));
 }
 
 static void print_limit(const incident_deadline *d)
@@ -314,7 +353,7 @@ static int do_event(record_ctx *cx, const char *at, int argc, char **argv, int f
     }
     if (read_id(argv[first], &id) != EXIT_OK)
         return EXIT_USAGE;
-    if (incident_event_parse(argv[first + 1], &kind) != 0) {
+    if (incident_event_parse(argv[first + 1], &kind) != 0 || kind == INCIDENT_EVENT_EDITED) {
         cli_error(_("'%s' is not an event: discovered, reported, warning, contained, opinion, ended, investigated "
                     "or note"),
                   argv[first + 1]);
@@ -429,8 +468,9 @@ int cmd_incident_record(const cli_globals *g, const char *rules_path, const char
 {
     const char *action = argv[first];
     bool is_record = strcmp(action, "record") == 0, is_event = strcmp(action, "event") == 0;
-    if ((system && !is_record) || (at && !is_record && !is_event)) {
-        cli_error(_("incident %s: --system is for record, --at for record and event"), action);
+    bool is_edit = strcmp(action, "edit") == 0;
+    if ((system && !is_record && !is_edit) || (at && !is_record && !is_event)) {
+        cli_error(_("incident %s: --system is for record and edit, --at for record and event"), action);
         return EXIT_USAGE;
     }
     if ((out || key || pass_file) && strcmp(action, "export") != 0) {
@@ -449,6 +489,8 @@ int cmd_incident_record(const cli_globals *g, const char *rules_path, const char
         code = do_show(&cx, argc, argv, first + 1);
     else if (is_event)
         code = do_event(&cx, at, argc, argv, first + 1);
+    else if (is_edit)
+        code = do_edit(&cx, system, argc, argv, first + 1);
     else
         code = do_export(&cx, out, key, pass_file, argc, argv, first + 1);
     ctx_close(&cx);

@@ -193,6 +193,34 @@ int incident_facts_set_arg(incident_facts *facts, const char *arg, char **err)
     return rc;
 }
 
+int incident_facts_parse(const char *text, incident_facts *facts, char **err)
+{
+    incident_facts_init(facts);
+    int rc = 0;
+    for (const char *p = text ? text : ""; *p && rc == 0;) {
+        size_t len = strcspn(p, " ");
+        char *word = strndup(p, len);
+        if (word == NULL) {
+            error_set(err, "%s", _("out of memory"));
+            return INCIDENT_ERR_NOMEM;
+        }
+        rc = len ? incident_facts_set_arg(facts, word, err) : 0;
+        free(word);
+        p += len;
+        p += *p == ' ';
+    }
+    return rc;
+}
+
+void incident_facts_merge(incident_facts *into, const incident_facts *from)
+{
+    for (int f = 0; f < INCIDENT_FACT_COUNT; f++)
+        if (from->given[f]) {
+            into->value[f] = from->value[f];
+            into->given[f] = true;
+        }
+}
+
 static bool condition_holds(const struct incident_condition *c, const incident_facts *facts)
 {
     long v = facts->value[c->fact];
@@ -240,7 +268,7 @@ bool incident_limit_applies(const incident_action *action, const incident_facts 
 }
 
 static const char *const event_tokens[INCIDENT_EVENT_COUNT] = {
-    "discovered", "reported", "warning", "contained", "opinion", "ended", "investigated", "note",
+    "discovered", "reported", "warning", "contained", "opinion", "ended", "investigated", "note", "edited",
 };
 
 const char *incident_event_token(incident_event_kind kind)

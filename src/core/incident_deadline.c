@@ -53,15 +53,7 @@ static void format_minutes(long long minutes, char out[17])
 /* The facts a record was graded on, read back from its text. */
 static int facts_of(const incident_record *rec, incident_facts *facts, char **err)
 {
-    incident_facts_init(facts);
-    char *copy = strdup(rec->facts);
-    if (copy == NULL)
-        return error_set(err, "%s", _("out of memory"));
-    int rc = 0;
-    char *save = NULL;
-    for (char *word = strtok_r(copy, " ", &save); word && rc == 0; word = strtok_r(NULL, " ", &save))
-        rc = incident_facts_set_arg(facts, word, err);
-    free(copy);
+    int rc = incident_facts_parse(rec->facts, facts, err);
     if (rc != 0)
         error_prefix(err, _("incident %lld"), rec->id);
     return rc == 0 ? 0 : -1;

@@ -11,6 +11,7 @@
 #include "ident.h"
 #include "period.h"
 #include "store.h"
+#include "answer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,6 +173,27 @@ static int insert_event(incident_store *is, long long id, incident_event_kind ki
     return rc == SQLITE_DONE ? INCIDENT_STORE_OK : is_error(is, err, _("cannot record the event"));
 }
 
+/* A title is a name (one line, RECORD_MAX_NAME bytes) and an event's text a
+ * note (RECORD_MAX_TEXT), as the answers' texts are (answer_text_check):
+ * what is kept here goes into the signed report. INCIDENT_STORE_OK, or
+ * INCIDENT_STORE_INVALID with *err. */
+static int check_text(const char *text, bool name, char **err)
+{
+    if (answer_text_check(text, name, err) == 0)
+        return INCIDENT_STORE_OK;
+    error_prefix(err, "%s", name ? _("the incident's title") : _("the event's text"));
+    return INCIDENT_STORE_INVALID;
+}
+
+static int check_system(const char *system_id, char **err)
+{
+    if (system_id && *system_id && !ident_name_valid(system_id)) {
+        error_set(err, _("system id '%s' must be lower-case letters, digits and '-' (for example oa)"), system_id);
+        return INCIDENT_STORE_INVALID;
+    }
+    return INCIDENT_STORE_OK;
+}
+
 int incident_store_add(incident_store *is, const char *title, const char *system_id,
                        const incident_facts *facts, const incident_result *res, const char *discovered_at,
                        const char *now, long long *id, char **err)
@@ -181,10 +203,8 @@ int incident_store_add(incident_store *is, const char *title, const char *system
         error_set(err, "%s", _("an incident needs a title (what happened, in a few words)"));
         return INCIDENT_STORE_INVALID;
     }
-    if (system_id && *system_id && !ident_name_valid(system_id)) {
-        error_set(err, _("system id '%s' must be lower-case letters, digits and '-' (for example oa)"), system_id);
+    if (check_text(title, true, err) != 0 || check_system(system_id, err) != 0)
         return INCIDENT_STORE_INVALID;
-    }
     if (incident_time_parse(discovered_at, at) != 0) {
         error_set(err, _("'%s' is not a time (YYYY-MM-DD HH:MM)"), discovered_at ? discovered_at : "");
         return INCIDENT_STORE_INVALID;
@@ -255,6 +275,8 @@ int incident_store_add_event(incident_store *is, long long id, incident_event_ki
         error_set(err, _("'%s' is not a time (YYYY-MM-DD HH:MM)"), at ? at : "");
         return INCIDENT_STORE_INVALID;
     }
+    if (text != NULL && check_text(text, false, err) != 0)
+        return INCIDENT_STORE_INVALID;
     int there = incident_exists(is, id, err);
     if (there < 0)
         return there;
@@ -440,4 +462,97 @@ const char *incident_record_first(const incident_record *rec, incident_event_kin
         if (rec->events[i].kind == kind)
             return rec->events[i].at;
     return NULL;
+}
+
+/* What an edit changed, as the `edited` event says it: "facts: OLD -> NEW;
+ * level: III -> II; warning: blue -> yellow; system: oa -> web" (only what
+ * changed; the tokens are machine words, the same in every language).
+ * Caller frees; NULL when out of memory, "" when nothing changed. */
+static char *change_text(const incident_record *rec, const char *facts, incident_level level,
+                         incident_warning warning, const char *system_id)
+{
+    char *out = strdup("");
+    const char *parts[4][3] = {
+        {"facts", rec->facts, facts},
+        {"level", incident_level_token(rec->level), incident_level_token(level)},
+        {"warning", incident_warning_token(rec->warning), incident_warning_token(warning)},
+        {"system", rec->system_id, system_id},
+    };
+    for (size_t i = 0; i < 4 && out != NULL; i++) {
+        if (strcmp(parts[i][1], parts[i][2]) == 0)
+            continue;
+        char *next = NULL;
+        if (asprintf(&next, "%s%s%s: %s -> %s", out, *out ? "; " : "", parts[i][0], *parts[i][1] ? parts[i][1] : "-",
+                     *parts[i][2] ? parts[i][2] : "-") < 0)
+            next = NULL;
+        free(out);
+        out = next;
+    }
+    return out;
+}
+
+int incident_store_update(incident_store *is, long long id, const char *system_id, const incident_facts *facts,
+                          const incident_result *res, const char *now, bool *changed, char **err)
+{
+    *changed = false;
+    char at[17];
+    if (incident_time_parse(now, at) != 0) {
+        error_set(err, _("'%s' is not a time (YYYY-MM-DD HH:MM)"), now ? now : "");
+        return INCIDENT_STORE_INVALID;
+    }
+    if (check_system(system_id, err) != 0)
+        return INCIDENT_STORE_INVALID;
+    incident_record *rec = NULL;
+    int rc = incident_store_get(is, id, &rec, err);
+    if (rc != INCIDENT_STORE_OK)
+        return rc;
+    const char *system = system_id ? system_id : rec->system_id;
+    char *fact_text = incident_facts_format(facts), *rule_text = rules_text(res);
+    char *change = fact_text ? change_text(rec, fact_text, res->level, res->warning, system) : NULL;
+    sqlite3_stmt *st = NULL;
+    rc = INCIDENT_STORE_ERR;
+    if (fact_text == NULL || rule_text == NULL || change == NULL) {
+        error_set(err, "%s", _("out of memory"));
+        goto done;
+    }
+    /* the rules that applied may differ with the same level: kept up to date too */
+    if (*change == '\0' && strcmp(rule_text, rec->rules) == 0) {
+        rc = INCIDENT_STORE_OK;
+        goto done;
+    }
+    if (is_exec(is, "BEGIN IMMEDIATE;", err) != 0)
+        goto done;
+    if (sqlite3_prepare_v2(is->db,
+                           "UPDATE incidents SET system_id = ?, facts = ?, level = ?, warning = ?, rules = ? "
+                           "WHERE id = ?",
+                           -1, &st, NULL) != SQLITE_OK) {
+        is_error(is, err, _("cannot record the incident"));
+        goto rollback;
+    }
+    sqlite3_bind_text(st, 1, system, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, fact_text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, incident_level_token(res->level), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, incident_warning_token(res->warning), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, rule_text, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, id);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        is_error(is, err, _("cannot record the incident"));
+        goto rollback;
+    }
+    if (insert_event(is, id, INCIDENT_EVENT_EDITED, at, *change ? change : "rules", now, err) != 0 ||
+        is_exec(is, "COMMIT;", err) != 0)
+        goto rollback;
+    *changed = true;
+    rc = INCIDENT_STORE_OK;
+    goto done;
+rollback:
+    if (!sqlite3_get_autocommit(is->db))
+        sqlite3_exec(is->db, "ROLLBACK;", NULL, NULL, NULL);
+done:
+    sqlite3_finalize(st);
+    free(fact_text);
+    free(rule_text);
+    free(change);
+    incident_record_free(rec);
+    return rc;
 }

@@ -231,23 +231,11 @@ static bool is_time(const char *text, bool may_be_empty)
     return strlen(text) == 16 && incident_time_parse(text, t) == 0 && strcmp(t, text) == 0;
 }
 
-/* The facts as KEY=VALUE words that incident_facts_set_arg reads. */
+/* The facts as KEY=VALUE words that incident_facts_parse reads. */
 static int check_facts(const char *facts, char **err)
 {
     incident_facts f;
-    incident_facts_init(&f);
-    int rc = 0;
-    for (const char *p = facts; *p && rc == 0;) {
-        size_t len = strcspn(p, " ");
-        char *word = strndup(p, len);
-        if (word == NULL)
-            return error_set(err, "%s", _("out of memory"));
-        rc = incident_facts_set_arg(&f, word, err) == 0 ? 0 : -1;
-        free(word);
-        p += len;
-        p += *p == ' ';
-    }
-    return rc;
+    return incident_facts_parse(facts, &f, err) == 0 ? 0 : -1;
 }
 
 /* Checks one row read from a report against what came before it, and adds

@@ -2,7 +2,8 @@
  * ui_incident.h). The facts are the classifier's own (incident.h); every
  * change grades them again, so the level line is always the level of what
  * is on screen. Like the forms screen it holds no store connection while
- * the user reads: saving opens the store, records and closes it. */
+ * the user reads: opening, reopening a record and saving each open the
+ * store, do their part and close it. */
 #include "ui_incident.h"
 
 #include <limits.h>
@@ -14,6 +15,7 @@
 #include "incident_store.h"
 #include "number.h"
 #include "period.h"
+#include "store.h"
 
 /* How a fact is asked: its label, and the labels of its words in the order
  * of incident.c's word lists (NULL for a count or the MLPS level). */
@@ -98,6 +100,26 @@ static void regrade(ui_incident *s)
     free(err);
 }
 
+/* The registered systems, for the system line. A store that cannot be read
+ * leaves the list empty and says why. */
+static void load_systems(ui_incident *s)
+{
+    char *path = ui_context_store_path(s->ctx), *err = NULL;
+    store *st = NULL;
+    if (path == NULL || store_open(path, &st, &err) != 0 ||
+        store_systems_list(st, &s->systems, &s->system_count, &err) != 0)
+        say_error(s, err ? err : _("out of memory"));
+    store_close(st);
+    free(err);
+    free(path);
+}
+
+/* The id of the system on screen, "" for none. */
+static const char *system_id(const ui_incident *s)
+{
+    return s->system ? s->systems[s->system - 1].id : "";
+}
+
 ui_incident *ui_incident_new(ui_context *ctx)
 {
     ui_incident *s = calloc(1, sizeof *s);
@@ -124,6 +146,7 @@ ui_incident *ui_incident_new(ui_context *ctx)
     }
     diag_list_clear(&diags);
     free(path);
+    load_systems(s);
     regrade(s);
     return s;
 }
@@ -135,6 +158,7 @@ void ui_incident_free(ui_incident *s)
     incident_result_free(s->result);
     incident_rules_free(s->rules);
     ui_field_free(&s->field);
+    system_info_free_array(s->systems, s->system_count);
     free(s->title);
     free(s->error);
     free(s);
@@ -156,9 +180,13 @@ int ui_incident_save(ui_incident *s)
     facts_of(s, &facts);
     char now[20];
     clock_now(now);
-    long long id = 0;
-    int rc = path == NULL || incident_store_open(path, &is, &err) != 0 ||
-                     incident_store_add(is, s->title, NULL, &facts, s->result, s->discovered, now, &id, &err) != 0
+    long long id = s->open_id;
+    bool changed = false;
+    int rc = path == NULL || incident_store_open(path, &is, &err) != 0 ? -1 : 0;
+    if (rc == 0 && s->open_id != 0)
+        rc = incident_store_update(is, s->open_id, system_id(s), &facts, s->result, now, &changed, &err) != 0 ? -1 : 0;
+    else if (rc == 0)
+        rc = incident_store_add(is, s->title, system_id(s), &facts, s->result, s->discovered, now, &id, &err) != 0
                  ? -1
                  : 0;
     incident_store_close(is);
@@ -171,6 +199,68 @@ int ui_incident_save(ui_incident *s)
     return rc;
 }
 
+/* Puts the system of that id on the system line: a registered one, or one
+ * since removed, added to the list so that saving keeps it. */
+static int select_system(ui_incident *s, const char *id)
+{
+    s->system = 0;
+    if (*id == '\0')
+        return 0;
+    for (size_t i = 0; i < s->system_count; i++)
+        if (strcmp(s->systems[i].id, id) == 0) {
+            s->system = i + 1;
+            return 0;
+        }
+    system_info *g = realloc(s->systems, (s->system_count + 1) * sizeof *g);
+    if (g == NULL)
+        return -1;
+    s->systems = g;
+    system_info *added = &g[s->system_count];
+    added->id = strdup(id);
+    added->name = strdup(id);
+    s->system_count++;
+    s->system = s->system_count;
+    return added->id && added->name ? 0 : -1;
+}
+
+int ui_incident_open(ui_incident *s, long long id)
+{
+    char *path = ui_context_store_path(s->ctx), *err = NULL;
+    incident_store *is = NULL;
+    incident_record *rec = NULL;
+    int rc = path == NULL || incident_store_open(path, &is, &err) != 0 || incident_store_get(is, id, &rec, &err) != 0
+                 ? -1
+                 : 0;
+    incident_store_close(is);
+    free(path);
+    incident_facts facts;
+    char *title = NULL;
+    if (rc == 0 && incident_facts_parse(rec->facts, &facts, &err) != 0)
+        rc = -1;
+    if (rc == 0 && ((title = strdup(rec->title)) == NULL || select_system(s, rec->system_id) != 0)) {
+        error_set(&err, "%s", _("out of memory"));
+        rc = -1;
+    }
+    if (rc != 0) {
+        say_error(s, err ? err : _("out of memory"));
+        free(err);
+        free(title);
+        incident_record_free(rec);
+        return -1;
+    }
+    free(s->title);
+    s->title = title;
+    const char *found = incident_record_first(rec, INCIDENT_EVENT_DISCOVERED);
+    snprintf(s->discovered, sizeof s->discovered, "%.16s", found ? found : rec->recorded_at);
+    for (int f = 0; f < INCIDENT_FACT_COUNT; f++)
+        s->value[f] = facts.value[f];
+    incident_record_free(rec);
+    regrade(s);
+    s->open_id = s->saved_id = id;
+    say_error(s, NULL);
+    return 0;
+}
+
 /* The text of a line's value as shown. Caller frees. */
 static char *line_value(const ui_incident *s, size_t line)
 {
@@ -181,6 +271,12 @@ static char *line_value(const ui_incident *s, size_t line)
         if (asprintf(&out, "%.10s %.5s", s->discovered, s->discovered + 11) < 0)
             return NULL;
         return out;
+    }
+    if (line == UI_INCIDENT_LINE_SYSTEM) {
+        if (s->system == 0)
+            return strdup(_("none"));
+        const system_info *sys = &s->systems[s->system - 1];
+        return asprintf(&out, "%s %s", sys->id, sys->name) < 0 ? NULL : out;
     }
     incident_fact f = (incident_fact)(line - UI_INCIDENT_LINE_FACTS);
     long v = s->value[f];
@@ -197,6 +293,18 @@ static char *line_value(const ui_incident *s, size_t line)
 /* Starts typing on a text or count line; moves a choice on by one. */
 static void line_enter(ui_incident *s, size_t line, int step)
 {
+    if (line == UI_INCIDENT_LINE_SYSTEM) {
+        long n = (long)s->system_count + 1;
+        s->system = (size_t)(((long)s->system + (step ? step : 1) + n) % n);
+        s->saved_id = 0;
+        return;
+    }
+    if (s->open_id != 0 && line < UI_INCIDENT_LINE_SYSTEM) {
+        /* the title and the discovery are the record's: events go on its timeline */
+        say_error(s, _("A recorded incident keeps its title and discovery time (add events with selfcheck "
+                       "incident event)."));
+        return;
+    }
     if (line < UI_INCIDENT_LINE_FACTS || value_count((incident_fact)(line - UI_INCIDENT_LINE_FACTS)) == 0) {
         if (step != 0 && line >= UI_INCIDENT_LINE_FACTS)
             return;
@@ -219,6 +327,21 @@ static void line_submit(ui_incident *s)
     char *text = ui_field_text_trimmed(&s->field);
     if (text == NULL) {
         say_error(s, _("out of memory"));
+        return;
+    }
+    if (s->opening) {
+        char *folded = ui_fold_digits(text);
+        long v;
+        if (folded && number_parse_whole(folded, 1, 1000000000L, &v)) {
+            if (ui_incident_open(s, v) == 0) {
+                s->opening = s->editing = false;
+                s->result_page = false;
+            }
+        } else {
+            say_error(s, _("Not an incident number: selfcheck incident list shows them."));
+        }
+        free(folded);
+        free(text);
         return;
     }
     if (line == UI_INCIDENT_LINE_TITLE) {
@@ -260,7 +383,7 @@ static ui_action edit_key(ui_incident *s, ui_key k)
     switch (ui_field_key(&s->field, k)) {
     case UI_FIELD_SUBMIT: line_submit(s); return UI_ACT_REDRAW;
     case UI_FIELD_CANCEL:
-        s->editing = false;
+        s->editing = s->opening = false;
         say_error(s, NULL);
         return UI_ACT_REDRAW;
     case UI_FIELD_CHANGED: return UI_ACT_REDRAW;
@@ -293,6 +416,11 @@ ui_action ui_incident_key(ui_incident *s, ui_key k)
     }
     if (k.code == UI_KEY_RESIZE)
         return UI_ACT_REDRAW;
+    if (ch == 'o' && !s->result_page) {
+        s->opening = s->editing = true;
+        ui_field_set(&s->field, "");
+        return UI_ACT_REDRAW;
+    }
     if (ch == 's' && s->result != NULL) {
         if (ui_incident_save(s) == 0)
             say_saved(s);
@@ -379,13 +507,15 @@ static void draw_line(void *data, ui_canvas *c, int row, int col, int width, siz
     ui_role role = selected ? UI_ROLE_SELECTED : UI_ROLE_NORMAL;
     const char *label = i == UI_INCIDENT_LINE_TITLE        ? _("Title")
                         : i == UI_INCIDENT_LINE_DISCOVERED ? _("Discovered at")
+                        : i == UI_INCIDENT_LINE_SYSTEM     ? _("System concerned")
                                                            : _(facts_ui[i - UI_INCIDENT_LINE_FACTS].label);
     if (selected)
         ui_canvas_put(c, row, col, 1, role, ">");
     int label_cols = width / 2;
     ui_canvas_put_cut(c, row, col + 2, label_cols - 3, role, label);
     char *v = line_value(s, i);
-    bool none = i >= UI_INCIDENT_LINE_FACTS && s->value[i - UI_INCIDENT_LINE_FACTS] == 0;
+    bool none = (i >= UI_INCIDENT_LINE_FACTS && s->value[i - UI_INCIDENT_LINE_FACTS] == 0) ||
+                (i == UI_INCIDENT_LINE_SYSTEM && s->system == 0);
     ui_canvas_put_cut(c, row, col + label_cols, width - label_cols, none && !selected ? UI_ROLE_DIM : role,
                       v ? v : "?");
     free(v);
@@ -463,7 +593,16 @@ static void render_result(ui_incident *s, ui_canvas *c, int top, int bottom, int
 
 void ui_incident_render(ui_incident *s, ui_canvas *c)
 {
-    ui_render_title(s->ctx, c, _("Network and information security incident (003)"));
+    if (s->open_id != 0) {
+        char id[24];
+        snprintf(id, sizeof id, "%lld", s->open_id);
+        const char *args[] = {id};
+        char *title = ui_subst(_("Incident {1} (003)"), args, 1);
+        ui_render_title(s->ctx, c, title ? title : "");
+        free(title);
+    } else {
+        ui_render_title(s->ctx, c, _("Network and information security incident (003)"));
+    }
     int width = c->cols - 4, y = 2;
     int bottom = c->rows - 3 - (s->error ? 2 : 0);
     if (s->result_page && s->result) {
@@ -478,11 +617,13 @@ void ui_incident_render(ui_incident *s, ui_canvas *c)
             ui_canvas_cursor(c, c->cursor_row, c->cursor_col);
         }
     }
+    if (s->opening)
+        ui_canvas_put_cut(c, bottom - 3, 2, width, UI_ROLE_NORMAL, _("Reopen the incident of number:"));
     if (s->error)
         ui_render_wrapped(c, bottom, 2, width, 2, 0, UI_ROLE_WARNING, s->error);
     const char *hints = s->editing       ? _("Enter keep · Esc cancel")
                         : s->result_page ? _("↑↓ scroll · s save as a record · Tab/b back to the facts · q quit")
-                                         : _("↑↓ move · ←→/Enter change · Tab rules and actions · s save · b back · q quit");
+                                         : _("↑↓ move · ←→/Enter change · Tab rules · s save · o reopen · b back · q quit");
     ui_render_hints(s->ctx, c, hints);
     ui_render_status(s->ctx, c);
 }
