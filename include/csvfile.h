@@ -55,6 +55,15 @@ typedef enum csvfile_status {
 csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvfile_table **out, int *line,
                              char **err);
 
+/* csvfile_parse of every row, for text whose rows often open with the same
+ * `repeat` fields as the row before (a report's own columns on every item
+ * row): a row whose bytes open exactly as the row before's fields were
+ * written (each quoted, quotes doubled, followed by ',') has those fields
+ * copied rather than parsed again. The table, the status, *line and *err
+ * are those csvfile_parse gives. */
+csvfile_status csvfile_parse_repeating(const char *text, size_t len, size_t repeat, csvfile_table **out, int *line,
+                                       char **err);
+
 /* Frees a table; accepts NULL. */
 void csvfile_table_free(csvfile_table *t);
 

@@ -1,7 +1,8 @@
 /* test_csvfile.c: cmocka tests of csvfile.h: strict reading with the line
  * where each row starts (quoted line breaks, CRLF, bare CR, blank lines, a
  * byte-order mark), the errors and their lines, reading only a header, the
- * writer, and the formula guard with its exact inverse. */
+ * writer, the formula guard with its exact inverse, and that recognising
+ * repeated openings of rows reads the same as parsing them. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -241,6 +242,99 @@ static void test_take_text(void **state)
     free(b.data);
 }
 
+/* csvfile_parse_repeating gives exactly csvfile_parse's table, status and
+ * line, whatever the rows: openings repeated or not, quotes doubled inside
+ * them, an opening followed by a line end, a line break or a stray quote
+ * after it, every kind of line end, text left unclosed. */
+static void assert_same_parse(const char *text, size_t len, size_t repeat)
+{
+    csvfile_table *a = NULL, *b = NULL;
+    char *ea = NULL, *eb = NULL;
+    int la = -1, lb = -1;
+    csvfile_status sa = csvfile_parse(text, len, 0, &a, &la, &ea);
+    csvfile_status sb = csvfile_parse_repeating(text, len, repeat, &b, &lb, &eb);
+    if (sa != sb || la != lb)
+        fail_msg("repeat %zu of '%.*s': status %d line %d, parse gives %d line %d", repeat, (int)len, text, (int)sb,
+                 lb, (int)sa, la);
+    assert_true((ea == NULL) == (eb == NULL));
+    if (ea != NULL)
+        assert_string_equal(ea, eb);
+    free(ea);
+    free(eb);
+    if (sa != CSVFILE_OK)
+        return;
+    if (a->count != b->count)
+        fail_msg("repeat %zu of '%.*s': %zu rows, parse gives %zu", repeat, (int)len, text, b->count, a->count);
+    for (size_t r = 0; r < a->count; r++) {
+        const csvfile_row *x = &a->rows[r], *y = &b->rows[r];
+        assert_int_equal(x->line, y->line);
+        assert_int_equal(x->count, y->count);
+        for (size_t f = 0; f < x->count; f++) {
+            assert_string_equal(x->fields[f], y->fields[f]);
+            /* the fields of a row lie together in the same way */
+            assert_int_equal(x->fields[f] - x->fields[0], y->fields[f] - y->fields[0]);
+        }
+    }
+    csvfile_table_free(a);
+    csvfile_table_free(b);
+}
+
+static void test_repeating(void **state)
+{
+    (void)state;
+    const char *fixed[] = {
+        "\"h\",\"i\",\"j\"\r\n\"a\",\"b\",\"c\"\r\n\"a\",\"b\",\"d\"\r\n\"a\",\"b\",\"e\"",
+        "\"a\",\"b\",\"c\"\n\"a\",\"b\",\n\"a\",\"b\",\r\n\"a\",\"b\",\"c\"\n",
+        "\"a\",\"b\",\"c\"\r\n\"a\",\"b\",\"x\"y\"\r\n",
+        "\"a\",\"b\",\"c\"\r\n\"a\",\"b\",\"open\r\nline\"\r\n\"a\",\"b\",\"c\"",
+        "\"a\",\"b\",\"c\"\r\n\"a\",\"b\",\"never closed\r\n",
+        "\"q\"\"x\",\"\",\"c\"\r\n\"q\"\"x\",\"\",\"d\"\r\n\"q\"\"x\",\"\" ,\"d\"\r\n",
+        "\"a\",\"b\",\"c\"\r\"a\",\"b\",\"d\"\r\"a\",\"b\",  \"e\"\r",
+        "\"a\",\"b\"\r\n\"a\",\"b\"\r\n\"a\",\"b\",\"c\"\r\n\"a\",\"b\",\"c\"\r\n",
+        "\"a\",\"b\",\"c\"\r\n  \"a\",\"b\",\"c\"\r\n\r\n\"a\",\"b\",,\r\n",
+        "a,b,c\r\na,b,c\r\n\"a\",\"b\",c\r\n\"a\",\"b\",c\r\n",
+    };
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        for (size_t repeat = 0; repeat <= 4; repeat++)
+            assert_same_parse(fixed[i], strlen(fixed[i]), repeat);
+
+    /* rows drawn from pieces that mostly repeat the row before */
+    static const char *const pieces[] = {"\"a\",", "\"b\",", "\"a\"\"b\",", "\"\",", "c,", "\"中\",",
+                                         "\"x\r\ny\",", "\"z\"", "\r\n", "\n", "\r", " ", "\"", ",",
+                                         "\"a\",\"b\",", "\"tail\"\r\n"};
+    const size_t count = sizeof pieces / sizeof pieces[0];
+    unsigned seed = 12345;
+    char text[2048];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        size_t row_pieces[8], n_row = 0;
+        int rows = 1 + (int)(seed % 6);
+        for (int r = 0; r < rows; r++) {
+            seed = seed * 1103515245u + 12345u;
+            /* a fresh opening, or the last one again with a new tail */
+            if (n_row == 0 || (seed >> 16) % 4 == 0) {
+                n_row = 1 + (seed >> 20) % 6;
+                for (size_t k = 0; k < n_row; k++) {
+                    seed = seed * 1103515245u + 12345u;
+                    /* mostly well-formed fields, sometimes anything */
+                    row_pieces[k] = (seed >> 16) % 5 == 0 ? (seed >> 8) % count : (seed >> 8) % 6;
+                }
+            }
+            for (size_t k = 0; k < n_row; k++) {
+                size_t pl = strlen(pieces[row_pieces[k]]);
+                memcpy(text + len, pieces[row_pieces[k]], pl);
+                len += pl;
+            }
+            seed = seed * 1103515245u + 12345u;
+            const char *tail = pieces[(seed >> 16) % 3 == 0 ? (seed >> 8) % count : 15];
+            memcpy(text + len, tail, strlen(tail));
+            len += strlen(tail);
+        }
+        for (size_t repeat = 1; repeat <= 4; repeat++)
+            assert_same_parse(text, len, repeat);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_guard),
         cmocka_unit_test(test_take_text),
+        cmocka_unit_test(test_repeating),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,12 @@
  * libcsv reports a row only when it ends, with no position, so the text is
  * fed one line at a time (each chunk ends at a '\n' or a bare '\r'): a row
  * that is not open when a chunk with something in it begins starts on that
- * chunk's line, and a syntax error lies on the line being fed. */
+ * chunk's line, and a syntax error lies on the line being fed.
+ *
+ * Rows that open with the same fields as the row before (a report's own
+ * columns, repeated on every item row) can be recognised by their bytes and
+ * those fields copied instead of parsed again (csvfile_parse_repeating): the
+ * table is the same, libcsv parses the rest of the row. */
 #include "csvfile.h"
 #include "error.h"
 #include "i18n.h"
@@ -31,6 +36,13 @@ typedef struct reader {
     bool row_open;
     int row_line;           /* where the row being read began */
     bool failed;            /* out of memory in a callback */
+    /* csvfile_parse_repeating: the opening of the last row parsed whole */
+    size_t repeat;          /* how many fields an opening has; 0: none */
+    const char *ref_raw;    /* its bytes in the input, or NULL */
+    size_t ref_raw_len;     /* through the ',' after its last field */
+    size_t ref_first;       /* its first field (an index into starts) */
+    char *encoded;          /* scratch: how the writer quotes an opening */
+    size_t encoded_capacity;
 } reader;
 
 /* The capacity that holds need, doubling from have (or first). */
@@ -140,6 +152,92 @@ static size_t chunk_end(const char *text, size_t len, size_t pos)
     return nl ? stop + 1 : len;
 }
 
+/* ---- repeated openings ---- */
+
+/* The length of field i of the text read so far (its NUL excluded; a field
+ * may hold NUL bytes of its own). Field i + 1 must exist. */
+static size_t field_len(const reader *r, size_t i)
+{
+    return r->starts[i + 1] - r->starts[i] - 1;
+}
+
+/* After a row that began a chunk was parsed whole (its fields from first
+ * on): makes its opening the one later rows are compared with, when the
+ * chunk's bytes begin with exactly its first `repeat` fields as the writer
+ * quotes them ("text" with '"' doubled, then ','). Then those bytes, read
+ * again from the start of a row, give those fields again and leave libcsv
+ * at the start of a field, which it treats as the start of a row but for
+ * blanks and line ends (checked where the opening is skipped). */
+static void note_opening(reader *r, const char *chunk, size_t n, size_t first)
+{
+    r->ref_raw = NULL;
+    if (r->failed || r->row_count == 0 || r->rows[r->row_count - 1].count <= r->repeat)
+        return;
+    size_t least = 0, need = 0;
+    for (size_t i = 0; i < r->repeat; i++) {
+        least += field_len(r, first + i) + 3;
+        need += 2 * field_len(r, first + i) + 3;
+    }
+    if (least >= n)
+        return;   /* the chunk cannot hold it and more */
+    if (need > r->encoded_capacity) {
+        size_t c = grown_capacity(r->encoded_capacity, need, 1024);
+        char *g = realloc(r->encoded, c);
+        if (g == NULL)
+            return;   /* only an optimisation: parse every row */
+        r->encoded = g;
+        r->encoded_capacity = c;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < r->repeat; i++) {
+        const char *field = r->text + r->starts[first + i];
+        size_t flen = field_len(r, first + i);
+        r->encoded[len++] = '"';
+        for (size_t k = 0; k < flen; k++) {
+            if (field[k] == '"')
+                r->encoded[len++] = '"';
+            r->encoded[len++] = field[k];
+        }
+        r->encoded[len++] = '"';
+        r->encoded[len++] = ',';
+    }
+    if (len < n && memcmp(chunk, r->encoded, len) == 0) {
+        r->ref_raw = chunk;
+        r->ref_raw_len = len;
+        r->ref_first = first;
+    }
+}
+
+/* At the start of a row: when the chunk opens with the bytes of the noted
+ * opening, then a byte that is not a blank or a line end, appends that
+ * opening's fields and returns how many bytes they took; else 0. (Blanks
+ * are skipped at the start of a row and of a field alike, but what comes
+ * after them, a line end or the end of the text, ends a row only after a
+ * field.) */
+static size_t copy_opening(reader *r, const char *chunk, size_t n)
+{
+    size_t len = r->ref_raw_len;
+    if (r->ref_raw == NULL || n <= len || strchr(" \t\r\n", chunk[len]) != NULL ||
+        memcmp(chunk, r->ref_raw, len) != 0)
+        return 0;
+    size_t from = r->starts[r->ref_first];
+    size_t span = r->starts[r->ref_first + r->repeat] - from;
+    if (!reserve_text(r, span)) {
+        r->failed = true;
+        return 0;
+    }
+    for (size_t i = 0; i < r->repeat; i++) {
+        if (!reserve_field(r)) {
+            r->failed = true;
+            return 0;
+        }
+        r->starts[r->field_count++] = r->text_len + (r->starts[r->ref_first + i] - from);
+    }
+    memcpy(r->text + r->text_len, r->text + from, span);
+    r->text_len += span;
+    return len;
+}
+
 static csvfile_status fail_with(csvfile_status status, char **err)
 {
     switch (status) {
@@ -191,8 +289,8 @@ static csvfile_table *table_of(reader *r, size_t max_rows)
     return t;
 }
 
-csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvfile_table **out, int *line,
-                             char **err)
+static csvfile_status parse(const char *text, size_t len, size_t max_rows, size_t repeat, csvfile_table **out,
+                            int *line, char **err)
 {
     *out = NULL;
     if (line != NULL)
@@ -201,7 +299,7 @@ csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvf
         text += 3;
         len -= 3;
     }
-    reader r = {0};
+    reader r = {.repeat = repeat};
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return fail_with(CSVFILE_NOMEM, err);
@@ -212,11 +310,20 @@ csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvf
     while (pos < len && status == CSVFILE_OK) {
         size_t end = chunk_end(text, len, pos);
         size_t n = end - pos;
+        size_t skip = 0, rows_before = r.row_count, first = r.field_count;
+        bool opens = false;
         if (!r.row_open && chunk_has_content(text + pos, n)) {
             r.row_open = true;
             r.row_line = at;
+            opens = repeat > 0;
+            if (opens)
+                skip = copy_opening(&r, text + pos, n);
         }
-        if (csv_parse(&parser, text + pos, n, on_field, on_row, &r) != n) {
+        if (r.failed) {
+            status = CSVFILE_NOMEM;
+            break;
+        }
+        if (csv_parse(&parser, text + pos + skip, n - skip, on_field, on_row, &r) != n - skip) {
             /* read the error before csv_fini, which would clear it */
             status = csv_error(&parser) == CSV_ENOMEM ? CSVFILE_NOMEM : CSVFILE_MALFORMED;
             break;
@@ -225,6 +332,8 @@ csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvf
             status = CSVFILE_NOMEM;
             break;
         }
+        if (opens && skip == 0 && r.row_count == rows_before + 1)
+            note_opening(&r, text + pos, n, first);
         if (text[end - 1] == '\n')
             at++;
         pos = end;
@@ -250,6 +359,7 @@ csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvf
         free(r.text);
     }
     free(r.starts);
+    free(r.encoded);
     if (status != CSVFILE_OK) {
         if (line != NULL)
             *line = at;
@@ -257,6 +367,18 @@ csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvf
     }
     *out = t;
     return CSVFILE_OK;
+}
+
+csvfile_status csvfile_parse(const char *text, size_t len, size_t max_rows, csvfile_table **out, int *line,
+                             char **err)
+{
+    return parse(text, len, max_rows, 0, out, line, err);
+}
+
+csvfile_status csvfile_parse_repeating(const char *text, size_t len, size_t repeat, csvfile_table **out, int *line,
+                                       char **err)
+{
+    return parse(text, len, 0, repeat, out, line, err);
 }
 
 void csvfile_table_free(csvfile_table *t)

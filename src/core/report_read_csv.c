@@ -2,10 +2,12 @@
  * report_read_csv.h and docs/report-format.md).
  *
  * The text is checked to be UTF-8 once, then split by the CSV module
- * (csvfile.h: strict RFC 4180, one block of text for all fields). The
- * report's strings point into that block, which the report takes over, and
- * a cell's formula guard is undone by pointing one byte further: reading a
- * report of 150 items costs a handful of allocations, not one per cell.
+ * (csvfile.h: strict RFC 4180, one block of text for all fields; the
+ * columns an item row shares with the row before are recognised by their
+ * bytes and copied, not parsed again). The report's strings point into
+ * that block, which the report takes over, and a cell's formula guard is
+ * undone by pointing one byte further: reading a report of 150 items costs
+ * a handful of allocations, not one per cell.
  *
  * A report is a list of sections, each a header row followed by its rows;
  * the first cell of a header names its section (the table `sections`).
@@ -254,6 +256,19 @@ static int read_sections(const csvfile_table *t, report_doc *doc, char **err)
     return 0;
 }
 
+/* How many fields every item row of the body opens with that are most
+ * often the row before's: the report's own columns and the checklist's id,
+ * version and digest (version 1 has no digest). Only a hint to the CSV
+ * module: a wrong guess parses the same, a little slower. */
+static size_t repeated_fields(const char *body, size_t len)
+{
+    const char *nl = memchr(body, '\n', len);
+    size_t rest = nl ? len - (size_t)(nl + 1 - body) : 0;
+    if (rest >= 4 && memcmp(nl + 1, "\"1\",", 4) == 0)
+        return REPORT_COL_CHECKLIST_VERSION + 1;
+    return REPORT_COL_CHECKLIST_DIGEST + 1;
+}
+
 int report_csv_read(const char *data, size_t len, report_doc *doc, char **err)
 {
     const char *body = data + 3;   /* the byte-order mark, checked by detection */
@@ -264,7 +279,7 @@ int report_csv_read(const char *data, size_t len, report_doc *doc, char **err)
     csvfile_table *t = NULL;
     int line = 0;
     char *why = NULL;
-    if (csvfile_parse(body, len, 0, &t, &line, &why) != CSVFILE_OK) {
+    if (csvfile_parse_repeating(body, len, repeated_fields(body, len), &t, &line, &why) != CSVFILE_OK) {
         error_set(err, _("line %1$d: %2$s"), line, why ? why : _("malformed CSV"));
         free(why);
         return -1;
