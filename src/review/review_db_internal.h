@@ -10,7 +10,8 @@
 struct review_db {
     sqlite3 *conn;
     /* the importer's statements, prepared on first use */
-    sqlite3_stmt *find_file, *find_report, *insert_report, *insert_item, *insert_file, *current, *supersede;
+    sqlite3_stmt *find_file, *find_report, *insert_report, *insert_item, *insert_items, *insert_file, *current;
+    sqlite3_stmt *supersede;
     sqlite3_stmt *insert_checklist, *mark, *insert_form;
     sqlite3_stmt *insert_incident, *insert_incident_entry;   /* review_incidents.c's */
     bool in_batch;

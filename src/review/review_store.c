@@ -21,7 +21,7 @@
 
 void review_store_finalize(review_db *db)
 {
-    sqlite3_stmt **all[] = {&db->find_file, &db->find_report, &db->insert_report, &db->insert_item,
+    sqlite3_stmt **all[] = {&db->find_file, &db->find_report, &db->insert_report, &db->insert_item, &db->insert_items,
                             &db->insert_file, &db->current, &db->supersede, &db->insert_checklist, &db->mark,
                             &db->insert_form};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
@@ -31,10 +31,41 @@ void review_store_finalize(review_db *db)
     review_incidents_finalize(db);
 }
 
+#define ITEM_COLUMNS 19
+#define ITEM_INSERT_SQL                                                                                     \
+    "INSERT INTO items(report, seq, checklist_id, checklist_version, item_id, system_id, system_name,"      \
+    " question_zh, severity, weight, state, answer, answer_text, score, max_score, finding, note, owner,"  \
+    " due) VALUES"
+/* Item rows inserted by one statement: each statement's step costs SQLite
+ * about what a row does, and a report has some 150 rows. */
+#define ITEMS_PER_INSERT 25
+
+/* INSERT INTO items … VALUES(?,…),(?,…)… for `rows` rows; NULL when out of memory. */
+static char *items_sql(size_t rows)
+{
+    static const char group[] = ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    size_t head = strlen(ITEM_INSERT_SQL), each = sizeof group - 1;
+    char *sql = malloc(head + rows * each + 1);
+    if (sql == NULL)
+        return NULL;
+    memcpy(sql, ITEM_INSERT_SQL, head);
+    size_t at = head;
+    for (size_t i = 0; i < rows; i++) {
+        size_t skip = i == 0;   /* no ',' before the first */
+        memcpy(sql + at, group + skip, each - skip);
+        at += each - skip;
+    }
+    sql[at] = '\0';
+    return sql;
+}
+
 static int prepare_all(review_db *db, char **err)
 {
     if (db->insert_item != NULL)
         return 0;
+    char *many = items_sql(ITEMS_PER_INSERT);
+    if (many == NULL)
+        return error_set(err, "out of memory");
     struct {
         sqlite3_stmt **st;
         const char *sql;
@@ -45,10 +76,8 @@ static int prepare_all(review_db *db, char **err)
          "INSERT INTO reports(report_id, unit_code, unit_name, profile, period, assessor, completed_at,"
          " generated_at, tool_version, signer_key_id, signature_algo, complete, percent, grade, grade_zh,"
          " verdict, item_count, content_sha256, imported_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
-        {&db->insert_item,
-         "INSERT INTO items(report, seq, checklist_id, checklist_version, item_id, system_id, system_name,"
-         " question_zh, severity, weight, state, answer, answer_text, score, max_score, finding, note, owner,"
-         " due) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&db->insert_item, ITEM_INSERT_SQL "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&db->insert_items, many},
         {&db->insert_file, "INSERT OR IGNORE INTO report_files(sha256, report, path, format) VALUES(?,?,?,?)"},
         {&db->current,
          "SELECT id, generated_at, report_id FROM reports WHERE unit_code = ? AND profile = ? AND period = ?"
@@ -65,8 +94,10 @@ static int prepare_all(review_db *db, char **err)
         if (sqlite3_prepare_v3(db->conn, list[i].sql, -1, SQLITE_PREPARE_PERSISTENT, list[i].st, NULL) != SQLITE_OK) {
             review_db_fail(db, REVIEW_DB_ERROR, err, "prepare the import");
             review_store_finalize(db);
+            free(many);
             return -1;
         }
+    free(many);
     return 0;
 }
 
@@ -122,36 +153,46 @@ static int add_files(review_db *db, sqlite3_int64 report, const review_file *fil
     return 0;
 }
 
+/* Binds item it, number seq, as the row whose first parameter is at + 1. */
+static void bind_item(sqlite3_stmt *st, int at, sqlite3_int64 report, size_t seq, const report_item *it)
+{
+    sqlite3_bind_int64(st, at + 1, report);
+    sqlite3_bind_int64(st, at + 2, (sqlite3_int64)seq);
+    review_db_bind_text(st, at + 3, it->checklist_id);
+    sqlite3_bind_int(st, at + 4, it->checklist_version);
+    review_db_bind_text(st, at + 5, it->item_id);
+    review_db_bind_text(st, at + 6, it->system_id);
+    review_db_bind_text(st, at + 7, it->system_name);
+    review_db_bind_text(st, at + 8, it->question_zh);
+    review_db_bind_text(st, at + 9, it->severity);
+    sqlite3_bind_double(st, at + 10, it->weight);
+    review_db_bind_text(st, at + 11, it->state);
+    review_db_bind_text(st, at + 12, it->answer);
+    review_db_bind_text(st, at + 13, it->answer_text);
+    if (it->scored) {
+        sqlite3_bind_double(st, at + 14, it->score);
+        sqlite3_bind_double(st, at + 15, it->max_score);
+    } else {
+        sqlite3_bind_null(st, at + 14);
+        sqlite3_bind_null(st, at + 15);
+    }
+    sqlite3_bind_int(st, at + 16, it->finding);
+    review_db_bind_text(st, at + 17, it->note);
+    review_db_bind_text(st, at + 18, it->owner);
+    review_db_bind_text(st, at + 19, it->due);
+}
+
+/* The items, ITEMS_PER_INSERT rows a statement, the rest one by one. Every
+ * value is bound anew for each row: no clearing between. */
 static int insert_items(review_db *db, sqlite3_int64 report, const report_doc *doc, char **err)
 {
-    sqlite3_stmt *st = db->insert_item;
-    for (size_t i = 0; i < doc->item_count; i++) {
-        const report_item *it = &doc->items[i];
-        sqlite3_bind_int64(st, 1, report);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
-        review_db_bind_text(st, 3, it->checklist_id);
-        sqlite3_bind_int(st, 4, it->checklist_version);
-        review_db_bind_text(st, 5, it->item_id);
-        review_db_bind_text(st, 6, it->system_id);
-        review_db_bind_text(st, 7, it->system_name);
-        review_db_bind_text(st, 8, it->question_zh);
-        review_db_bind_text(st, 9, it->severity);
-        sqlite3_bind_double(st, 10, it->weight);
-        review_db_bind_text(st, 11, it->state);
-        review_db_bind_text(st, 12, it->answer);
-        review_db_bind_text(st, 13, it->answer_text);
-        if (it->scored) {
-            sqlite3_bind_double(st, 14, it->score);
-            sqlite3_bind_double(st, 15, it->max_score);
-        } else {
-            sqlite3_bind_null(st, 14);
-            sqlite3_bind_null(st, 15);
-        }
-        sqlite3_bind_int(st, 16, it->finding);
-        review_db_bind_text(st, 17, it->note);
-        review_db_bind_text(st, 18, it->owner);
-        review_db_bind_text(st, 19, it->due);
-        /* every value is bound anew for each row: no clearing between */
+    size_t i = 0;
+    while (i < doc->item_count) {
+        bool many = doc->item_count - i >= ITEMS_PER_INSERT;
+        sqlite3_stmt *st = many ? db->insert_items : db->insert_item;
+        size_t rows = many ? ITEMS_PER_INSERT : 1;
+        for (size_t k = 0; k < rows; k++, i++)
+            bind_item(st, (int)(k * ITEM_COLUMNS), report, i + 1, &doc->items[i]);
         int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)

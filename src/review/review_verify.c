@@ -76,21 +76,32 @@ static int cmp_key(const void *a, const void *b)
     return strcmp(((const review_key *)a)->key_id, ((const review_key *)b)->key_id);
 }
 
+/* By unit, then by the day a key is valid from. */
+static int cmp_unit_day(const void *a, const void *b)
+{
+    const review_key *x = a, *y = b;
+    int c = strcmp(x->unit_code, y->unit_code);
+    return c != 0 ? c : strcmp(x->valid_from, y->valid_from);
+}
+
 int review_registry_finish(review_registry *r, char **err)
 {
     qsort(r->units, r->unit_count, sizeof *r->units, cmp_str);
     /* a key is replaced on the first later day another key of its unit
-     * was registered for (a handful of keys per unit: quadratic is fine) */
-    for (size_t i = 0; i < r->key_count; i++) {
+     * was registered for: the next later day among its unit's keys in
+     * order (sorted, not compared pairwise: a registry has thousands) */
+    qsort(r->keys, r->key_count, sizeof *r->keys, cmp_unit_day);
+    for (size_t i = 0, later = 0; i < r->key_count; i++) {
         review_key *k = &r->keys[i];
+        if (later <= i)
+            later = i + 1;
+        while (later < r->key_count && strcmp(r->keys[later].unit_code, k->unit_code) == 0 &&
+               strcmp(r->keys[later].valid_from, k->valid_from) <= 0)
+            later++;
+        bool same_unit = later < r->key_count && strcmp(r->keys[later].unit_code, k->unit_code) == 0;
         k->replaced_on[0] = '\0';
-        for (size_t j = 0; j < r->key_count; j++) {
-            const review_key *o = &r->keys[j];
-            if (j == i || strcmp(o->unit_code, k->unit_code) != 0 || strcmp(o->valid_from, k->valid_from) <= 0)
-                continue;
-            if (k->replaced_on[0] == '\0' || strcmp(o->valid_from, k->replaced_on) < 0)
-                memcpy(k->replaced_on, o->valid_from, sizeof k->replaced_on);
-        }
+        if (same_unit)
+            memcpy(k->replaced_on, r->keys[later].valid_from, sizeof k->replaced_on);
     }
     qsort(r->keys, r->key_count, sizeof *r->keys, cmp_key);
     /* the keys move into a trust store, the one path of verification; a
