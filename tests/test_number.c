@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,23 @@ static void test_real_decimal(void **state)
     assert_true(d == 5);
     assert_true(number_parse_real("1E2", &d));
     assert_true(d == 100);
+}
+
+/* Whole numbers (read without strtod where they are short) come out as
+ * strtod gives them, the sign of a zero included. */
+static void test_real_whole_as_strtod(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"0", "-0", "+0", "1", "9", "-5", "+7", "007", "-000", "10", "100",
+                                        "123456789", "-999999999", "1234567890", "98765432109876543210",
+                                        "0000000001", "4503599627370497", "1.0", "-0.0"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        double d = 42;
+        assert_true(number_parse_real(texts[i], &d));
+        double want = strtod(texts[i], NULL);
+        if (d != want || signbit(d) != signbit(want))
+            fail_msg("'%s' read as %.17g, strtod gives %.17g", texts[i], d, want);
+    }
 }
 
 static void test_real_refused(void **state)
@@ -164,6 +182,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_real_decimal),
+        cmocka_unit_test(test_real_whole_as_strtod),
         cmocka_unit_test(test_real_refused),
         cmocka_unit_test(test_whole),
         cmocka_unit_test(test_format),

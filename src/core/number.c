@@ -52,8 +52,29 @@ static bool decimal_shape(const char *p)
     return *p == '\0';
 }
 
+/* A whole number of at most nine digits, as strtod reads it (exactly, a
+ * minus zero included) without its cost: a report's weights and scores
+ * are nearly all such numbers. False for anything else. */
+static bool small_whole(const char *text, double *out)
+{
+    const char *p = text;
+    bool negative = *p == '-';
+    if (*p == '+' || *p == '-')
+        p++;
+    long v = 0;
+    int digits = 0;
+    for (; is_digit(*p) && digits < 10; p++, digits++)
+        v = v * 10 + (*p - '0');
+    if (*p != '\0' || digits == 0 || digits > 9)
+        return false;
+    *out = negative ? -(double)v : (double)v;
+    return true;
+}
+
 bool number_parse_real(const char *text, double *out)
 {
+    if (text != NULL && small_whole(text, out))
+        return true;
     if (text == NULL || !decimal_shape(text))
         return false;
     locale_t c = c_numeric();

@@ -50,12 +50,32 @@ size_t text_decode(const char *s, size_t len, unsigned *codepoint)
     return need;
 }
 
-/* Whether the 8 bytes at s are all ASCII. */
-static bool ascii8(const char *s)
+/* How many of the 8 bytes at s are ASCII before the first that is not (8
+ * when all are). */
+static size_t ascii8(const char *s)
 {
     uint64_t w;
     memcpy(&w, s, sizeof w);
-    return (w & UINT64_C(0x8080808080808080)) == 0;
+    uint64_t high = w & UINT64_C(0x8080808080808080);
+    if (high == 0)
+        return 8;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(high) / 8;
+#else
+    size_t n = 0;
+    while ((unsigned char)s[n] < 0x80)
+        n++;
+    return n;
+#endif
+}
+
+/* Whether the three bytes at u are one well-formed UTF-8 character of
+ * U+0800 to U+FFFF (no surrogate): what text_decode accepts as three bytes,
+ * checked without decoding. */
+static bool utf8_three(const unsigned char *u)
+{
+    unsigned lo = u[0] == 0xE0 ? 0xA0 : 0x80, hi = u[0] == 0xED ? 0x9F : 0xBF;
+    return u[0] >= 0xE0 && u[0] <= 0xEF && u[1] >= lo && u[1] <= hi && (u[2] & 0xC0) == 0x80;
 }
 
 bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
@@ -63,8 +83,19 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
     size_t i = 0;
     while (i < len) {
         /* most of a report is ASCII: eight bytes at a time */
-        if (i + 8 <= len && ascii8(s + i)) {
-            i += 8;
+        if (i + 8 <= len) {
+            size_t n = ascii8(s + i);
+            i += n;
+            if (n > 0)
+                continue;
+        }
+        /* and most of the rest Chinese, three bytes a character */
+        if (i + 3 <= len && utf8_three((const unsigned char *)s + i)) {
+            i += 3;
+            continue;
+        }
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
             continue;
         }
         unsigned cp;
