@@ -14,6 +14,7 @@
 #include "fsutil.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -790,6 +791,44 @@ sign_status sign_key_raw_public(const sign_key *key, unsigned char **out, size_t
     return SIGN_OK;
 }
 
+/* The SM2 curve's parameters as a key without a point, made once: a key
+ * copies its curve from it rather than building the curve from its name,
+ * which costs some 25 µs a key (25 ms for a review's 1,000 units). */
+static EVP_PKEY *sm2_curve;
+static pthread_once_t sm2_curve_once = PTHREAD_ONCE_INIT;
+
+static void sm2_curve_make(void)
+{
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "SM2", NULL);
+    char group[] = "SM2";
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, group, 0),
+        OSSL_PARAM_construct_end(),
+    };
+    if (ctx == NULL || EVP_PKEY_fromdata_init(ctx) <= 0 ||
+        EVP_PKEY_fromdata(ctx, &sm2_curve, EVP_PKEY_KEY_PARAMETERS, params) <= 0)
+        sm2_curve = NULL;
+    EVP_PKEY_CTX_free(ctx);
+    ERR_clear_error();
+}
+
+/* An SM2 public key from its encoded point on the curve made once; NULL
+ * when that cannot be done (then the key is built from the curve's name). */
+static EVP_PKEY *sm2_from_curve(const unsigned char *raw, size_t len)
+{
+    pthread_once(&sm2_curve_once, sm2_curve_make);
+    if (sm2_curve == NULL)
+        return NULL;
+    EVP_PKEY *pkey = EVP_PKEY_new();
+    if (pkey == NULL || EVP_PKEY_copy_parameters(pkey, sm2_curve) <= 0 ||
+        EVP_PKEY_set1_encoded_public_key(pkey, raw, len) <= 0) {
+        EVP_PKEY_free(pkey);
+        ERR_clear_error();
+        return NULL;
+    }
+    return pkey;
+}
+
 sign_status sign_key_from_raw_public(sign_algo algo, const unsigned char *raw, size_t len, sign_key **out,
                                      char **err)
 {
@@ -797,6 +836,8 @@ sign_status sign_key_from_raw_public(sign_algo algo, const unsigned char *raw, s
     EVP_PKEY *pkey = NULL;
     if (algo == SIGN_ALGO_ED25519) {
         pkey = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, raw, len);
+    } else if ((pkey = sm2_from_curve(raw, len)) != NULL) {
+        /* the point is on the curve: set1_encoded_public_key checked it */
     } else {
         EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "SM2", NULL);
         char group[] = "SM2";
