@@ -22,6 +22,8 @@
 #include "text.h"
 
 #define CELL_MAX 40
+/* The terminal the narrow tables (findings, items) are made to fit. */
+#define TABLE_FIT 80
 
 typedef struct query_args {
     const char *db, *out, *unit, *period, *profile;
@@ -43,6 +45,11 @@ typedef struct table {
     char **cells;      /* rows × columns, owned */
     size_t rows, cap;
     bool failed;
+    /* the aligned table only: a column's widest (0: CELL_MAX), and the
+     * width of a terminal the whole table must fit in (0: none), the last
+     * column cut to what is left */
+    const size_t *widest;
+    size_t fit;
 } table;
 
 static void table_add(table *t, const char *const *cells)
@@ -137,14 +144,22 @@ static int table_print(const table *t, const char *const *csv_header, const char
             if (w > width[c])
                 width[c] = w;
         }
-        if (width[c] > CELL_MAX)
-            width[c] = CELL_MAX;
+        size_t widest = t->widest && t->widest[c] ? t->widest[c] : CELL_MAX;
+        if (width[c] > widest && !(t->fit > 0 && c + 1 == t->columns))   /* the last: what the fit leaves */
+            width[c] = widest;
     }
+    size_t used = 0;   /* the columns before the last, with their gaps */
+    for (size_t c = 0; c + 1 < t->columns && c < 16; c++)
+        used += width[c] + 2;
+    bool fitted = t->fit > 0 && t->columns > 0 && t->columns <= 16 && used + 1 < t->fit;
+    if (fitted && width[t->columns - 1] > t->fit - used)
+        width[t->columns - 1] = t->fit - used;
     for (size_t r = 0; r <= t->rows; r++) {
         for (size_t c = 0; c < t->columns; c++) {
             const char *text = r == 0 ? _(heading[c]) : t->cells[(r - 1) * t->columns + c];
             bool last = c + 1 == t->columns;
-            char *shown = last && text_width(text) <= CELL_MAX ? strdup(text) : cut(text, width[c]);
+            char *shown = last && text_width(text) <= (fitted ? width[c] : CELL_MAX) ? strdup(text)
+                                                                                   : cut(text, width[c]);
             fputs(shown ? shown : "", stdout);
             fputs(last ? "\n" : "  ", stdout);
             free(shown);
@@ -336,17 +351,37 @@ static int query_findings(review_db *db, const query_args *a, const config *cfg,
     static const char *const heading[] = {N_("unit"), N_("check"), N_("checklist"), N_("item"), N_("system"),
                                           N_("status"), N_("due"), N_("owner"), N_("found"), N_("last seen"),
                                           N_("resolved in"), N_("question"), N_("checklist mark")};
+    /* on screen the columns a supervisor reads first, fitting 80 columns;
+     * the status says overdue and carries the checklist mark */
+    static const char *const narrow_heading[] = {N_("unit"), N_("check"), N_("item"), N_("owner"), N_("due"),
+                                                 N_("status")};
+    static const size_t narrow_widest[] = {10, 12, 20, 8, 10, 0};
     o->csv_header = csv_header;
-    o->heading = heading;
-    o->t.columns = 13;
+    o->heading = a->csv ? heading : narrow_heading;
+    o->t.columns = a->csv ? 13 : 6;
+    if (!a->csv) {
+        o->t.widest = narrow_widest;
+        o->t.fit = TABLE_FIT;
+    }
     for (size_t i = 0; i < n; i++) {
-        const char *status = a->csv ? status_token[f[i].status] : _(status_text[f[i].status]);
-        const char *cells[] = {f[i].unit_code, profile_cell(f[i].profile, a->csv), f[i].checklist_id, f[i].item_id,
-                               f[i].system_id,
-                               status, f[i].due, f[i].owner, f[i].first_period, f[i].last_period,
-                               f[i].resolved_in, f[i].question_zh,
-                               a->csv ? (f[i].nonstandard ? "yes" : "no") : f[i].nonstandard ? _("non-standard") : ""};
+        if (a->csv) {
+            const char *cells[] = {f[i].unit_code, f[i].profile, f[i].checklist_id, f[i].item_id, f[i].system_id,
+                                   status_token[f[i].status], f[i].due, f[i].owner, f[i].first_period,
+                                   f[i].last_period, f[i].resolved_in, f[i].question_zh,
+                                   f[i].nonstandard ? "yes" : "no"};
+            table_add(&o->t, cells);
+            continue;
+        }
+        char *status = NULL;
+        if (f[i].nonstandard ? asprintf(&status, _("%s, non-standard checklist"), _(status_text[f[i].status])) < 0
+                             : (status = strdup(_(status_text[f[i].status]))) == NULL) {
+            status = NULL;
+            o->t.failed = true;
+        }
+        const char *cells[] = {f[i].unit_code, profile_cell(f[i].profile, false), f[i].item_id, f[i].owner,
+                               f[i].due, status};
         table_add(&o->t, cells);
+        free(status);
     }
     review_findings_free(f, n);
     return 0;
@@ -364,25 +399,42 @@ static int query_items(review_db *db, const query_args *a, const config *cfg, qu
     static const char *const heading[] = {N_("checklist"), N_("item"), N_("units failing"), N_("of units"),
                                           N_("question"), N_("units"), N_("of them non-standard")};
     static const bool numeric[7] = {[2] = true, [3] = true, [6] = true};
+    /* on screen: the item, how many fail it of how many, and which units
+     * (non-standard ones counted first), fitting 80 columns */
+    static const char *const narrow_heading[] = {N_("item"), N_("units failing"), N_("of units"), N_("units")};
+    static const size_t narrow_widest[] = {24, 0, 0, 0};
     o->csv_header = csv_header;
-    o->heading = heading;
-    o->t.columns = 7;
+    o->heading = a->csv ? heading : narrow_heading;
+    o->t.columns = a->csv ? 7 : 4;
     o->t.numeric = numeric;
+    if (!a->csv) {
+        o->t.widest = narrow_widest;
+        o->t.fit = TABLE_FIT;
+    }
     for (size_t i = 0; i < n && !o->t.failed; i++) {
         char failing[24], reporting[24], nonstandard[24];
         snprintf(failing, sizeof failing, "%ld", c[i].failing);
         snprintf(reporting, sizeof reporting, "%ld", c[i].reporting);
         snprintf(nonstandard, sizeof nonstandard, "%ld", c[i].nonstandard);
         csvfile_buffer units = {0};
+        if (!a->csv && c[i].nonstandard > 0) {
+            char *mark = NULL;
+            if (asprintf(&mark, _("(%ld non-standard) "), c[i].nonstandard) < 0)
+                mark = NULL;
+            csvfile_buffer_raw(&units, mark ? mark : "");
+            units.failed |= mark == NULL;
+            free(mark);
+        }
         for (long u = 0; u < c[i].failing; u++) {
             if (u > 0)
                 csvfile_buffer_raw(&units, " ");
             csvfile_buffer_raw(&units, c[i].units[u]);
         }
         o->t.failed |= units.failed != 0;
-        const char *cells[] = {c[i].checklist_id, c[i].item_id, failing, reporting, c[i].question_zh,
-                               units.data ? units.data : "", nonstandard};
-        table_add(&o->t, cells);
+        const char *all[] = {c[i].checklist_id, c[i].item_id, failing, reporting, c[i].question_zh,
+                             units.data ? units.data : "", nonstandard};
+        const char *narrow[] = {c[i].item_id, failing, reporting, units.data ? units.data : ""};
+        table_add(&o->t, a->csv ? all : narrow);
         free(units.data);
     }
     review_item_counts_free(c, n);
@@ -542,11 +594,12 @@ static const query_def queries[] = {
     {"findings",
      N_("Every finding followed through the unit's reports: open, overdue (its due date\n"
         "passed and it is still a finding) or resolved (gone in the next report).\n"),
-     N_("only the findings of unit U"), true, NULL, false, NULL, query_findings},
+     N_("only the findings of unit U"), true, NULL, false, N_("no finding to list"), query_findings},
     {"items",
      N_("The items most often failed: in how many units each is a finding, over the\n"
         "reports of the period (default: each unit's latest report).\n"),
-     NULL, false, N_("only the reports of this period (default: each unit's latest)"), false, NULL, query_items},
+     NULL, false, N_("only the reports of this period (default: each unit's latest)"), false,
+     N_("no item is a finding in any report read"), query_items},
     {"systems",
      N_("Each unit's information systems as its data asset inventory (000 附) says,\n"
         "from its latest imported report that carries the inventory.\n"),
