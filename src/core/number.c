@@ -9,14 +9,24 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+static locale_t c_locale = (locale_t)0;
+
+static void make_c_locale(void)
+{
+    c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+/* The C locale for strtod_l, made once: the review import's workers read
+ * numbers at the same time, so the first use is guarded by pthread_once. */
 static locale_t c_numeric(void)
 {
-    static locale_t c_locale = (locale_t)0;
-    if (c_locale == (locale_t)0)
-        c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    if (pthread_once(&once, make_c_locale) != 0)
+        return (locale_t)0;
     return c_locale;
 }
 
