@@ -65,7 +65,7 @@ static int prepare_all(review_db *db, char **err)
         return 0;
     char *many = items_sql(ITEMS_PER_INSERT);
     if (many == NULL)
-        return error_set(err, "out of memory");
+        return error_set(err, _("out of memory"));
     struct {
         sqlite3_stmt **st;
         const char *sql;

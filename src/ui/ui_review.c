@@ -57,7 +57,7 @@ ui_review *ui_review_new(ui_context *ctx, review_db *db, const schedule *s, char
     ui_review *rv = calloc(1, sizeof *rv);
     if (rv == NULL) {
         review_db_close(db);
-        error_set(err, "out of memory");
+        error_set(err, _("out of memory"));
         return NULL;
     }
     rv->ctx = ctx;
@@ -67,7 +67,7 @@ ui_review *ui_review_new(ui_context *ctx, review_db *db, const schedule *s, char
         rv->due[i] = ui_review_due_period(checks[i], ctx->today, s);
         rv->shown[i] = rv->due[i] ? strdup(rv->due[i]) : NULL;
         if (rv->shown[i] == NULL) {
-            error_set(err, "out of memory");
+            error_set(err, _("out of memory"));
             ui_review_free(rv);
             return NULL;
         }

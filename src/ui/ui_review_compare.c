@@ -71,7 +71,7 @@ static void compare_load(ui_review_compare *x)
         review_compare(rv->db, rv->unit, ui_review_profile_token(rv), rv->compare_with,
                        ui_review_compare_later(x), &x->items, &x->item_count, &err) != 0) {
         free(x->error);
-        x->error = strdup(err ? err : "out of memory");
+        x->error = strdup(err ? err : _("out of memory"));
     }
     free(err);
     for (size_t i = 0; i < x->item_count; i++)
@@ -97,7 +97,7 @@ ui_review_compare *ui_review_compare_new(ui_review *rv)
             trend[i].period = trend[i].nonstandard = NULL;
         }
     } else {
-        x->error = strdup(err ? err : "out of memory");
+        x->error = strdup(err ? err : _("out of memory"));
     }
     free(err);
     review_points_free(trend, n);

@@ -58,7 +58,7 @@ static void list_load(ui_review_list *l)
     free(l->error);
     l->error = NULL;
     if (part_of(l)->load(l, &err) != 0)
-        l->error = strdup(err ? err : "out of memory");
+        l->error = strdup(err ? err : _("out of memory"));
     free(err);
     ui_table_free(l->table);
     l->table = NULL;

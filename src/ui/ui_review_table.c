@@ -79,9 +79,9 @@ void ui_review_table_reload(ui_review_table *t)
     char *err = NULL;
     if (review_period_slots(t->rv->db, ui_review_profile_token(t->rv), ui_review_period(t->rv), &t->slots,
                             &t->count, &err) != 0) {
-        table_fail(t, err ? err : "out of memory");
+        table_fail(t, err ? err : _("out of memory"));
     } else if (t->count > 0 && (t->order = malloc(t->count * sizeof *t->order)) == NULL) {
-        table_fail(t, "out of memory");
+        table_fail(t, _("out of memory"));
         review_slots_free(t->slots, t->count);
         t->slots = NULL;
         t->count = 0;

@@ -107,7 +107,7 @@ static void unit_load(ui_review_unit *u)
             u->overdue += want == REVIEW_FINDING_OVERDUE;
         }
     review_findings_free(all, n);
-    unit_fail(u, rc == 0 ? NULL : err ? err : "out of memory");
+    unit_fail(u, rc == 0 ? NULL : err ? err : _("out of memory"));
     free(err);
     unit_table(u);
 }
