@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "ui_pane.h"
 #include "text.h"
 
 #define HELP_KEY_COLS 20
@@ -146,20 +147,26 @@ void ui_help_render(ui_help *h, ui_canvas *c)
     const char *page = h->page ? h->page : ui_help_page(h->about);
     const char *common = h->page ? (h->common ? h->common : "") : ui_help_common();
     int y = 2, bottom = c->rows - 2;
-    /* measure first, so the scroll stops at the end */
+    /* the page is laid out whole into a pane, which scrolls it and marks
+     * what is hidden above or below; the measuring pass sizes the pane */
     ui_canvas scratch = {0};
-    int total = 0;
+    int page_lines = 0, total = 0;
     if (ui_canvas_reset(&scratch, 1, c->cols) == 0) {
-        total = help_lines(&scratch, 0, 0, 0, page);
-        total += 1 + help_lines(&scratch, 0, 0, 0, common);
+        page_lines = help_lines(&scratch, 0, 0, 0, page);
+        total = page_lines + 1 + help_lines(&scratch, 0, 0, 0, common);
         ui_canvas_free(&scratch);
     }
-    if (h->top > total - (bottom - y))
-        h->top = total - (bottom - y);
-    if (h->top < 0)
-        h->top = 0;
-    int used = help_lines(c, y, bottom, h->top, page);
-    help_lines(c, y, bottom, h->top - used - 1, common);
+    ui_pane pane = {0};
+    pane.top = h->top;
+    ui_canvas *lines = ui_pane_begin(&pane, c->cols) == 0 ? ui_pane_lines(&pane, total) : NULL;
+    if (lines != NULL) {
+        help_lines(lines, 0, total, 0, page);
+        help_lines(lines, page_lines + 1, total, 0, common);
+        ui_pane_skip(&pane, total);
+        ui_pane_show(&pane, c, y, 0, bottom - y, -1, -1, c->cols - 1);
+        h->top = pane.top;
+    }
+    ui_pane_free(&pane);
     ui_render_hints(ctx, c, _("Any key closes the help  Up/Down/j/k scroll"));
     ui_render_status(ctx, c);
 }
