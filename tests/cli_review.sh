@@ -132,6 +132,10 @@ code "revoke u-b's key" 0 rv units revoke "$(kid b | cut -c1-12)" --at 2027-01-0
 report "$work/rev/u-b.csv" u-b b sm2 monthly 2026-11 2026-11-28T10:00:00 rv1
 code "a report signed with a revoked key" 14 rv import "$work/rev"
 expect "revoked reason" "[key-revoked]" "$out"
+printf '[ui]\nlang = zh\n' >"$work/zh.ini"
+code "the same rejection for a Chinese user" 14 "$bin" --config "$work/zh.ini" review import "$work/rev" --db "$db"
+expect "the revoked key's detail in Chinese" "该密钥已被吊销" "$out"
+refuse "no English detail" "which was revoked" "$out"
 [ "$(sqlite3 "$db" "select count(*) from reports where report_id='rb1'")" = 1 ] || fail "earlier import of u-b dropped"
 
 # ---- a real report and its twin, from selfcheck report ----

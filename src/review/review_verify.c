@@ -362,17 +362,17 @@ static review_reason check_rules(const review_registry *r, const report_doc *doc
     /* the dates inside a report are the unit's word: a revoked key is
      * refused whatever they say */
     if (k->revoked)
-        return reject(out, REVIEW_KEY_REVOKED, "signed with unit %s's key %.16s…, which was revoked",
+        return reject(out, REVIEW_KEY_REVOKED, _("signed with unit %s's key %.16s…, which was revoked"),
                       doc->unit_code, k->key_id);
     if (strcmp(k->valid_from, r->today) > 0)
-        return reject(out, REVIEW_KEY_NOT_YET_VALID, "signed with unit %s's key %.16s…, registered from %s",
+        return reject(out, REVIEW_KEY_NOT_YET_VALID, _("signed with unit %s's key %.16s…, registered from %s"),
                       doc->unit_code, k->key_id, k->valid_from);
     char end[11];
     if (review_period_end(doc->period, end) != 0)
-        return reject(out, REVIEW_MALFORMED, "period '%.40s' is not a period", doc->period);
+        return reject(out, REVIEW_MALFORMED, _("period '%.40s' is not a period"), doc->period);
     if (k->replaced_on[0] != '\0' && strcmp(end, k->replaced_on) > 0)
         return reject(out, REVIEW_KEY_REPLACED,
-                      "period %s ends after %s, when unit %s's key %.16s… was replaced by a new one",
+                      _("period %s ends after %s, when unit %s's key %.16s… was replaced by a new one"),
                       doc->period, k->replaced_on, doc->unit_code, k->key_id);
     memcpy(out->key_id, k->key_id, sizeof out->key_id);
     return REVIEW_OK;
@@ -422,11 +422,11 @@ review_reason review_check_file(const review_registry *r, const char *path, bool
         goto done;
     }
     if (fsutil_read_file(path, REPORT_MAX_BYTES, &data, &len, &err) != 0) {
-        reject(out, REVIEW_MALFORMED, "%s", err ? err : "cannot be read");
+        reject(out, REVIEW_MALFORMED, "%s", err ? err : _("cannot be read"));
         goto done;
     }
     if (sha256_hex(data, len, out->file_sha256) != 0) {
-        reject(out, REVIEW_MALFORMED, "cannot hash the file");
+        reject(out, REVIEW_MALFORMED, _("cannot hash the file"));
         goto done;
     }
     const char *hash = out->file_sha256;
@@ -436,7 +436,7 @@ review_reason review_check_file(const review_registry *r, const char *path, bool
         goto done;
     }
     if (fsutil_read_file(sig_path, SIG_MAX_BYTES, &sig, &sig_len, &err) != 0) {
-        reject(out, REVIEW_MALFORMED, "%s", err ? err : "cannot be read");
+        reject(out, REVIEW_MALFORMED, "%s", err ? err : _("cannot be read"));
         goto done;
     }
     report_verification v;
@@ -447,7 +447,7 @@ review_reason review_check_file(const review_registry *r, const char *path, bool
         char *why = NULL;
         report_doc *unused = NULL;
         if (report_parse(data, len, &unused, &why) != 0) {
-            reject(out, REVIEW_MALFORMED, "%s (damaged or truncated)", why ? why : "not a selfcheck report");
+            reject(out, REVIEW_MALFORMED, _("%s (damaged or truncated)"), why ? why : _("not a selfcheck report"));
             free(why);
             report_verification_clear(&v);
             goto done;
@@ -456,7 +456,7 @@ review_reason review_check_file(const review_registry *r, const char *path, bool
     }
     if (vs != REPORT_VERIFY_OK) {
         const char *why = without_path(err, path);
-        reject(out, reason_of(r, vs, data, len), "%s", why ? why : "not a selfcheck report");
+        reject(out, reason_of(r, vs, data, len), "%s", why ? why : _("not a selfcheck report"));
         report_verification_clear(&v);
         goto done;
     }
@@ -465,21 +465,21 @@ review_reason review_check_file(const review_registry *r, const char *path, bool
     const review_key *k = review_registry_key(r, v.key_id);
     report_verification_clear(&v);
     if (!review_registry_has_unit(r, doc->unit_code)) {
-        reject(out, REVIEW_UNKNOWN_UNIT, "unit %s is not registered", doc->unit_code);
+        reject(out, REVIEW_UNKNOWN_UNIT, _("unit %s is not registered"), doc->unit_code);
         goto done;
     }
     if (k == NULL) {
-        reject(out, REVIEW_MALFORMED, "verified with a key the registry does not hold");
+        reject(out, REVIEW_MALFORMED, _("verified with a key the registry does not hold"));
         goto done;
     }
     if (check_rules(r, doc, k, out) != REVIEW_OK)
         goto done;
     if (!doc->complete && !allow_incomplete) {
-        reject(out, REVIEW_INCOMPLETE, "an incomplete report (unanswered items)");
+        reject(out, REVIEW_INCOMPLETE, _("an incomplete report (unanswered items)"));
         goto done;
     }
     if (content_hex(doc, out->content_sha256) != 0) {
-        reject(out, REVIEW_MALFORMED, "cannot hash the content");
+        reject(out, REVIEW_MALFORMED, _("cannot hash the content"));
         goto done;
     }
     out->reason = REVIEW_OK;
