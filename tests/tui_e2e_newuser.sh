@@ -226,9 +226,21 @@ wait_for a "到期的检查"
 keys a e
 wait_for a "网络与信息安全事件（003）"
 look a incident
+# a political defacement: level I, with the longest list of actions
+keys a Down Down Down Down Down Down Down Down Down
+wait_for a "> 网站或页面被篡改"
+keys a Right
+keys a Right
+wait_for a "I级（重大）· 红色预警"
 keys a Tab
 wait_for a "返回事实"
 look a "incident rules"
+first=$(screen a)
+if try_keys a PageDown; then
+    look a "incident rules"
+    grep -qE 'v│?$' <<<"$(head -n -2 <<<"$first")" ||
+        fail "#9: the incident's rules page has more below than the window shows, and no v mark says so"
+fi
 keys a b
 keys a b
 wait_for a "到期的检查"

@@ -550,6 +550,7 @@ static void render_result(ui_incident *s, ui_canvas *c, int top, int bottom, int
     const incident_result *r = s->result;
     const char *lang = s->ctx->lang;
     char *line = NULL;
+    int measured = 0;
     for (int pass = 0; pass < 2; pass++) {
         /* the first pass only measures (nothing falls between its bounds),
          * so that the scroll stops at the last line */
@@ -587,8 +588,14 @@ static void render_result(ui_incident *s, ui_canvas *c, int top, int bottom, int
             int max_scroll = total > room ? total - room : 0;
             if (s->scroll > max_scroll)
                 s->scroll = max_scroll;
+            measured = total;
         }
     }
+    /* the marks of a text longer than the window, as the shared pane draws them */
+    if (s->scroll > 0)
+        ui_canvas_put(c, top, c->cols - 1, 1, UI_ROLE_DIM, UI_MORE_ABOVE);
+    if (s->scroll + (bottom - top) < measured)
+        ui_canvas_put(c, bottom - 1, c->cols - 1, 1, UI_ROLE_DIM, UI_MORE_BELOW);
 }
 
 void ui_incident_render(ui_incident *s, ui_canvas *c)
