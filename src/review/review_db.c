@@ -127,6 +127,16 @@ review_db_status review_db_fail(review_db *db, review_db_status status, char **e
     return status;
 }
 
+int review_db_run(review_db *db, sqlite3_stmt *st, char **err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return review_db_fail(db, -1, err, "import"), -1;
+    return 0;
+}
+
 int review_db_read_fail(review_db *db, char **err)
 {
     return review_db_fail(db, REVIEW_DB_ERROR, err, "read"), -1;

@@ -35,6 +35,9 @@ struct review_db {
 
 /* Sets *err to "review database: WHAT: SQLite's message"; returns status. */
 review_db_status review_db_fail(review_db *db, review_db_status status, char **err, const char *what);
+/* Steps a prepared insert or update once, then resets it and clears its
+ * bindings for the next row. Returns 0, or -1 with review_db_fail's message. */
+int review_db_run(review_db *db, sqlite3_stmt *st, char **err);
 /* review_db_fail for a query that could not be read: -1. */
 int review_db_read_fail(review_db *db, char **err);
 

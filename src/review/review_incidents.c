@@ -43,17 +43,6 @@ static int prepare(review_db *db, char **err)
     return 0;
 }
 
-/* Steps a statement that returns no row and resets it. */
-static int run(review_db *db, sqlite3_stmt *st, char **err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        return review_db_fail(db, -1, err, "import"), -1;
-    return 0;
-}
-
 /* The clauses of the limits missed, "; "-separated. Caller frees; NULL when
  * out of memory. */
 static char *missed_clauses(const report_incident *inc)
@@ -98,7 +87,7 @@ int review_incidents_store(review_db *db, sqlite3_int64 report, const struct rep
             review_db_bind_text(st, c + 3, texts[c]);
         sqlite3_bind_int64(st, 12, (sqlite3_int64)report_incident_missed(inc));
         review_db_bind_text(st, 13, missed);
-        int rc = run(db, st, err);
+        int rc = review_db_run(db, st, err);
         free(missed);
         if (rc != 0)
             return -1;
@@ -111,7 +100,7 @@ int review_incidents_store(review_db *db, sqlite3_int64 report, const struct rep
             const char *cells[] = {entry_words[e->kind], e->name, e->at, e->due, e->status, e->clause, e->text};
             for (int c = 0; c < 7; c++)
                 review_db_bind_text(st, c + 4, cells[c]);
-            if (run(db, st, err) != 0)
+            if (review_db_run(db, st, err) != 0)
                 return -1;
         }
     }

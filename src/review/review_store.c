@@ -129,17 +129,6 @@ static void store_rollback(void *self)
     db->in_batch = false;
 }
 
-/* Steps a statement that returns no row and resets it. */
-static int run(review_db *db, sqlite3_stmt *st, char **err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        return review_db_fail(db, -1, err, "import"), -1;
-    return 0;
-}
-
 static int add_files(review_db *db, sqlite3_int64 report, const review_file *files, size_t count, char **err)
 {
     for (size_t i = 0; i < count; i++) {
@@ -147,7 +136,7 @@ static int add_files(review_db *db, sqlite3_int64 report, const review_file *fil
         sqlite3_bind_int64(db->insert_file, 2, report);
         review_db_bind_text(db->insert_file, 3, files[i].path);
         review_db_bind_text(db->insert_file, 4, files[i].format);
-        if (run(db, db->insert_file, err) != 0)
+        if (review_db_run(db, db->insert_file, err) != 0)
             return -1;
     }
     return 0;
@@ -221,7 +210,7 @@ static sqlite3_int64 insert_report(review_db *db, const report_doc *doc, const c
     sqlite3_bind_int64(st, c++, (sqlite3_int64)doc->item_count);
     review_db_bind_text(st, c++, content);
     review_db_bind_text(st, c++, now);
-    if (run(db, st, err) != 0)
+    if (review_db_run(db, st, err) != 0)
         return -1;
     return sqlite3_last_insert_rowid(db->conn);
 }
@@ -237,11 +226,11 @@ static int insert_checklists(review_db *db, sqlite3_int64 report, const report_d
         review_db_bind_text(db->insert_checklist, 3, c->id);
         sqlite3_bind_int(db->insert_checklist, 4, c->version);
         review_db_bind_text(db->insert_checklist, 5, c->digest);
-        if (run(db, db->insert_checklist, err) != 0)
+        if (review_db_run(db, db->insert_checklist, err) != 0)
             return -1;
     }
     sqlite3_bind_int64(db->mark, 1, report);
-    return run(db, db->mark, err);
+    return review_db_run(db, db->mark, err);
 }
 
 /* The annex forms the report carries (format 3). */
@@ -254,7 +243,7 @@ static int insert_forms(review_db *db, sqlite3_int64 report, const report_doc *d
         sqlite3_bind_int64(db->insert_form, 2, (sqlite3_int64)i + 1);
         for (int c = 0; c < 7; c++)
             review_db_bind_text(db->insert_form, c + 3, texts[c]);
-        if (run(db, db->insert_form, err) != 0)
+        if (review_db_run(db, db->insert_form, err) != 0)
             return -1;
     }
     return 0;
@@ -288,7 +277,7 @@ static int supersede(review_db *db, sqlite3_int64 id, const report_doc *doc, cha
         return 0;
     sqlite3_bind_int64(db->supersede, 1, newer);
     sqlite3_bind_int64(db->supersede, 2, older);
-    return run(db, db->supersede, err);
+    return review_db_run(db, db->supersede, err);
 }
 
 static review_store_outcome store_report(void *self, const report_doc *doc, const char *key_id, const char *content,
