@@ -10,7 +10,6 @@
 #include "error.h"
 #include "i18n.h"
 #include "review_period.h"
-#include "score.h"
 
 static const profile checks[2] = {PROFILE_MONTHLY, PROFILE_HALFYEAR};
 
@@ -156,16 +155,6 @@ int ui_review_open_unit(ui_review *rv, const char *code, const char *name)
     rv->unit = c;
     rv->unit_name = n;
     return 0;
-}
-
-const char *ui_review_verdict_label(const char *verdict)
-{
-    return score_verdict_token_label(verdict);
-}
-
-const char *ui_review_grade_label(const char *grade, const char *grade_zh)
-{
-    return score_grade_text_label(grade, grade_zh);
 }
 
 void ui_review_format_change(double change, char out[24])

@@ -61,10 +61,6 @@ int ui_review_show_period(ui_review *rv, const char *period);
 /* Remembers the unit opened (copied). 0, or -1 when out of memory. */
 int ui_review_open_unit(ui_review *rv, const char *code, const char *name);
 
-/* The words of a report's tokens in the language in force. */
-const char *ui_review_verdict_label(const char *verdict);
-/* The grade in the language in force: grade_zh in Chinese, grade in English. */
-const char *ui_review_grade_label(const char *grade, const char *grade_zh);
 /* "+2.5", "-10.0", "0.0" into out. */
 void ui_review_format_change(double change, char out[24]);
 

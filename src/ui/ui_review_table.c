@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "score.h"
 #include "text.h"
 #include "ui_context.h"
 #include "ui_table.h"
@@ -208,8 +209,8 @@ void ui_review_row_cells(const review_slot *s, char total[24], char change[24], 
     cells[0] = s->unit_code;
     cells[1] = s->unit_name;
     cells[2] = total;
-    cells[3] = s->reported ? ui_review_grade_label(s->grade, s->grade_zh) : "";
-    cells[4] = s->reported ? ui_review_verdict_label(s->verdict) : "";
+    cells[3] = s->reported ? score_grade_text_label(s->grade, s->grade_zh) : "";
+    cells[4] = s->reported ? score_verdict_token_label(s->verdict) : "";
     cells[5] = change;
     cells[6] = marks;
 }
@@ -240,7 +241,7 @@ static void table_least(ui_review_table *t)
         least[2] = s->percent >= 99.95 ? 6 : least[2] > 5 ? least[2] : 5;   /* "100.0%", "87.5%" */
         if (s->has_change)
             least[5] = 6;   /* "+100.0" at most, "-12.5" and the like mostly */
-        const char *g = ui_review_grade_label(s->grade, s->grade_zh), *v = ui_review_verdict_label(s->verdict);
+        const char *g = score_grade_text_label(s->grade, s->grade_zh), *v = score_verdict_token_label(s->verdict);
         if (g != grade && (w = (int)text_width(g)) > least[3])
             least[3] = w;
         if (v != verdict && (w = (int)text_width(v)) > least[4])

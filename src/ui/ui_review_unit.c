@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "score.h"
 #include "text.h"
 #include "ui_chart.h"
 #include "ui_context.h"
@@ -222,7 +223,7 @@ static char *unit_summary(const ui_review_unit *u)
         if (p->nonstandard[0] && asprintf(&nonstandard, _(" \xC2\xB7 non-standard checklist: %s"), p->nonstandard) < 0)
             nonstandard = NULL;
         n = asprintf(&line, _("Total %1$.1f%% \xC2\xB7 %2$s \xC2\xB7 %3$s \xC2\xB7 change %4$s%5$s%6$s%7$s"),
-                     p->percent, ui_review_grade_label(p->grade, p->grade_zh), ui_review_verdict_label(p->verdict),
+                     p->percent, score_grade_text_label(p->grade, p->grade_zh), score_verdict_token_label(p->verdict),
                      change[0] ? change : "-", p->complete ? "" : _(" \xC2\xB7 incomplete"),
                      p->key_revoked ? _(" \xC2\xB7 revoked key") : "", nonstandard ? nonstandard : "");
         free(nonstandard);
